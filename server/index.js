@@ -1,0 +1,126 @@
+// @ts-check
+/**
+ * Production entry: one process, one port. SvelteKit's handler and socket.io share one http(s)
+ * server. Written in plain JavaScript (type-checked through JSDoc) so Node runs it as it is,
+ * without a build step of its own.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { attachRealtime } from './realtime.js';
+import { runtime } from './registry.js';
+import { lanAddresses } from './lan-addresses.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.env.STEADY_ROOT ??= root;
+
+// adapter-node assumes https unless told the scheme; this server knows it, so it says so below.
+const PROTOCOL_HEADER = 'x-steady-protocol';
+const trustOwnScheme = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (trustOwnScheme) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+
+const SHUTDOWN_LIMIT_MS = 5000;
+
+/**
+ * @param {string} line
+ * @returns {never}
+ */
+function fail(line) {
+	console.error(`Steady cannot start: ${line}`);
+	process.exit(1);
+}
+
+/** @param {unknown} error */
+function isStartupError(error) {
+	return (
+		typeof error === 'object' &&
+		error !== null &&
+		'code' in error &&
+		error.code === 'STEADY_STARTUP'
+	);
+}
+
+const tls = readTls();
+
+/** @type {import('@sveltejs/kit').Handle | any} */
+let handler;
+try {
+	// Importing the handler runs SvelteKit's `init` hook: config, database, migrations, seed.
+	({ handler } = await import(path.join(root, 'build', 'handler.js')));
+} catch (error) {
+	if (isStartupError(error)) fail(/** @type {Error} */ (error).message);
+	if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ERR_MODULE_NOT_FOUND') {
+		fail('no build found: run `npm run build` (or `npm start`, which builds when needed)');
+	}
+	throw error;
+}
+
+/** @type {http.RequestListener} */
+const listener = (req, res) => {
+	if (trustOwnScheme) req.headers[PROTOCOL_HEADER] = tls ? 'https' : 'http';
+	handler(req, res);
+};
+const server = tls ? https.createServer(tls, listener) : http.createServer(listener);
+const io = attachRealtime(server, { origin: process.env.ORIGIN });
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '0.0.0.0';
+server.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
+	if (error.code === 'EADDRINUSE') fail(`PORT=${port} is already in use on ${host}`);
+	if (error.code === 'EACCES') fail(`PORT=${port}: not allowed to listen there`);
+	fail(`could not listen on ${host}:${port} (${error.code ?? error.message})`);
+});
+server.listen(port, host, () => {
+	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+	const scheme = tls ? 'https' : 'http';
+	console.log(`\nSteady is running at ${scheme}://localhost:${address.port}`);
+	for (const ip of lanAddresses(host)) {
+		console.log(`  phones and displays: ${scheme}://${ip}:${address.port}`);
+	}
+	for (const line of runtime().app?.banner ?? []) console.log(line);
+	console.log('');
+});
+
+let stopping = false;
+/** Stop accepting, close sockets, close the database; never take longer than 5 s. */
+async function shutdown() {
+	if (stopping) return;
+	stopping = true;
+	setTimeout(() => {
+		console.error('Steady: shutdown took too long; exiting');
+		process.exit(1);
+	}, SHUTDOWN_LIMIT_MS - 500).unref();
+	// io.close() disconnects every socket and closes the http server to new connections.
+	const closed = io.close();
+	server.closeIdleConnections();
+	// Let requests in flight finish for a moment, then cut what is left.
+	await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000))]);
+	server.closeAllConnections();
+	await runtime().app?.close();
+	process.exit(0);
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
+
+/** @returns {{ cert: Buffer, key: Buffer } | undefined} */
+function readTls() {
+	const { TLS_CERT, TLS_KEY } = process.env;
+	if (!TLS_CERT && !TLS_KEY) return undefined;
+	if (!TLS_CERT || !TLS_KEY) fail('TLS_CERT and TLS_KEY: set both to serve HTTPS, or neither');
+	/** @param {string} name @param {string} file */
+	const read = (name, file) => {
+		try {
+			return fs.readFileSync(file);
+		} catch (error) {
+			return fail(
+				`${name}=${file} cannot be read (${/** @type {NodeJS.ErrnoException} */ (error).code})`
+			);
+		}
+	};
+	return {
+		cert: read('TLS_CERT', /** @type {string} */ (TLS_CERT)),
+		key: read('TLS_KEY', /** @type {string} */ (TLS_KEY))
+	};
+}

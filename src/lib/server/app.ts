@@ -1,0 +1,101 @@
+import { count } from 'drizzle-orm';
+import { runtime } from '../../../server/registry.js';
+import { SignInService, deleteExpiredSignInLimits } from './auth/sign-in';
+import { deleteExpiredSessions } from './auth/session';
+import { readConfig, type Config } from './config';
+import { openDatabase, type Database, type DatabaseHandle } from './db/client';
+import { clinics } from './db/schema';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoClinic } from './db/seed/demo';
+import { createLogger, type Logger } from './log';
+import { authenticateSocket } from './realtime/socket-auth';
+import { handleConnection } from './realtime/connection';
+
+/** Everything a request or a socket needs, built once per process. */
+export type App = {
+	config: Config;
+	database: DatabaseHandle;
+	db: Database;
+	log: Logger;
+	signIn: SignInService;
+	/** Lines the production entry prints after it starts listening. */
+	banner: string[];
+};
+
+const APP_KEY = Symbol.for('steady.app');
+type Holder = Record<symbol, Promise<App> | undefined>;
+
+/**
+ * Opens the database, migrates, seeds the demo clinic on an empty database, and registers the
+ * socket handlers. Idempotent: a dev reload reuses the open database (PGlite allows one opener).
+ */
+export function startApp(): Promise<App> {
+	const holder = globalThis as unknown as Holder;
+	holder[APP_KEY] ??= createApp().catch((error: unknown) => {
+		holder[APP_KEY] = undefined;
+		throw error;
+	});
+	return holder[APP_KEY].then((app) => {
+		registerRealtime(app);
+		return app;
+	});
+}
+
+async function createApp(): Promise<App> {
+	const config = readConfig();
+	const log = createLogger(config.logLevel);
+	const database = await openDatabase(
+		config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }
+	);
+	try {
+		await database.migrate(config.migrationsDir);
+		await deleteExpiredSessions(database.db);
+		await deleteExpiredSignInLimits(database.db);
+		const banner = await seedIfEmpty(database.db, config, log);
+		log.info({ database: database.kind }, 'database ready');
+		return {
+			config,
+			database,
+			db: database.db,
+			log,
+			signIn: new SignInService(database.db),
+			banner
+		};
+	} catch (error) {
+		await database.close();
+		throw error;
+	}
+}
+
+async function seedIfEmpty(db: Database, config: Config, log: Logger): Promise<string[]> {
+	const [row] = await db.select({ n: count() }).from(clinics);
+	if (row!.n > 0) return [];
+	if (config.seed === 'none') {
+		log.warn('database is empty and STEADY_SEED=none: create a user with npm run user:create');
+		return ['The database is empty: create a coordinator with `npm run user:create`.'];
+	}
+	await seedDemoClinic(db);
+	log.info('demo clinic seeded');
+	return [
+		'Demo clinic created. Sign in as:',
+		...DEMO_USERS.map((user) => `  ${user.email}  (${user.role})`),
+		`  password: ${DEMO_PASSWORD}   (change it before real use: see README)`
+	];
+}
+
+function registerRealtime(app: App): void {
+	runtime().app = {
+		authenticateSocket: (socket) => authenticateSocket(app, socket),
+		onConnection: (socket) => handleConnection(app, socket),
+		health: async () => {
+			await app.database.ping();
+			return { database: app.database.kind };
+		},
+		close: () => app.database.close(),
+		banner: app.banner
+	};
+}
+
+/** The running app, for request handlers: `init` has always finished before the first request. */
+export async function getApp(): Promise<App> {
+	return startApp();
+}

@@ -1,0 +1,24 @@
+import type { Cookies } from '@sveltejs/kit';
+import { SESSION_COOKIE } from './session';
+
+/** httpOnly, SameSite=Lax, path '/', Secure whenever the page itself came over https. */
+export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date): void {
+	cookies.set(SESSION_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		// A LAN address over plain http must still be able to sign in; https gets Secure.
+		secure: url.protocol === 'https:',
+		expires: expiresAt
+	});
+}
+
+export function clearSessionCookie(cookies: Cookies): void {
+	cookies.delete(SESSION_COOKIE, { path: '/' });
+}
+
+/** Only same-site paths: `?next=` must never send anyone to another site after sign-in. */
+export function safeNextPath(next: string | null): string {
+	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+	return next;
+}

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { StartupError } from './startup-error';
+
+/**
+ * Steady's settings, all from the environment. Read without `$env` so that the production entry,
+ * scripts and tests share one parser. Every setting a user can get wrong names itself in the error.
+ */
+const schema = z.object({
+	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+	HOST: z.string().min(1).default('0.0.0.0'),
+	ORIGIN: z.url().optional(),
+	DATA_DIR: z.string().min(1).default('./data'),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+		.optional(),
+	STEADY_SEED: z.enum(['demo', 'none']).default('demo'),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	TLS_CERT: z.string().min(1).optional(),
+	TLS_KEY: z.string().min(1).optional(),
+	STEADY_ROOT: z.string().min(1).optional()
+});
+
+export type Config = {
+	port: number;
+	host: string;
+	origin: string | undefined;
+	dataDir: string;
+	databaseUrl: string | undefined;
+	seed: 'demo' | 'none';
+	logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+	tls: { cert: string; key: string } | undefined;
+	migrationsDir: string;
+};
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	// Empty strings count as unset: `FOO= npm start` is a common way to clear a setting.
+	const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+	const parsed = schema.safeParse(present);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!;
+		const name = String(issue.path[0]);
+		throw new StartupError(`${name}: ${issue.message} (got ${JSON.stringify(env[name])})`);
+	}
+	const e = parsed.data;
+	if (Boolean(e.TLS_CERT) !== Boolean(e.TLS_KEY)) {
+		throw new StartupError('TLS_CERT and TLS_KEY: set both to serve HTTPS, or neither');
+	}
+	const root = path.resolve(e.STEADY_ROOT ?? process.cwd());
+	return {
+		port: e.PORT,
+		host: e.HOST,
+		origin: e.ORIGIN,
+		dataDir: path.resolve(root, e.DATA_DIR),
+		databaseUrl: e.DATABASE_URL,
+		seed: e.STEADY_SEED,
+		logLevel: e.LOG_LEVEL,
+		tls: e.TLS_CERT && e.TLS_KEY ? { cert: e.TLS_CERT, key: e.TLS_KEY } : undefined,
+		migrationsDir: path.join(root, 'drizzle')
+	};
+}

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { StartupError } from '../startup-error';
+import { acquireDataDirLock } from './data-dir-lock';
+import * as schema from './schema';
+
+/** Both drivers speak the same PostgreSQL dialect: services only ever see this type. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseHandle = {
+	db: Database;
+	kind: 'pglite' | 'postgres';
+	/** Applies the committed migrations in drizzle/. */
+	migrate(migrationsDir: string): Promise<void>;
+	ping(): Promise<void>;
+	close(): Promise<void>;
+};
+
+export type DatabaseTarget =
+	| { databaseUrl: string }
+	| { dataDir: string }
+	/** In-memory PGlite, for tests. */
+	| { memory: true };
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+	if ('databaseUrl' in target) return openPostgres(target.databaseUrl);
+	if ('dataDir' in target) return openPglite(target.dataDir);
+	return wrapPglite(new PGlite(), () => {});
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+	ensureWritableFolder(dataDir);
+	const release = acquireDataDirLock(dataDir);
+	try {
+		const client = await PGlite.create(path.join(dataDir, 'pglite'));
+		return wrapPglite(client, release);
+	} catch (error) {
+		release();
+		throw new StartupError(
+			`DATA_DIR=${dataDir}: the embedded database could not open (${(error as Error).message})`
+		);
+	}
+}
+
+function wrapPglite(client: PGlite, release: () => void): DatabaseHandle {
+	const db = drizzlePglite({ client, schema });
+	return {
+		db: db as unknown as Database,
+		kind: 'pglite',
+		migrate: (migrationsFolder) => migratePglite(db, { migrationsFolder }),
+		ping: async () => {
+			await db.execute(sql`select 1`);
+		},
+		close: async () => {
+			await client.close();
+			release();
+		}
+	};
+}
+
+async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
+	const client = postgres(databaseUrl, {
+		max: 10,
+		connect_timeout: 5,
+		onnotice: () => {}
+	});
+	try {
+		await client`select 1`;
+	} catch (error) {
+		await client.end({ timeout: 1 });
+		throw new StartupError(
+			`DATABASE_URL=${redactPassword(databaseUrl)}: cannot connect (${describeError(error)})`
+		);
+	}
+	const db = drizzlePostgres({ client, schema });
+	return {
+		db: db as unknown as Database,
+		kind: 'postgres',
+		migrate: (migrationsFolder) => migratePostgres(db, { migrationsFolder }),
+		ping: async () => {
+			await client`select 1`;
+		},
+		close: () => client.end({ timeout: 3 })
+	};
+}
+
+function ensureWritableFolder(dir: string): void {
+	try {
+		fs.mkdirSync(dir, { recursive: true });
+		// access(W_OK) says yes to root even on a read-only mount: write a probe instead.
+		const probe = path.join(dir, `.write-test-${process.pid}`);
+		fs.writeFileSync(probe, '');
+		fs.rmSync(probe);
+	} catch (error) {
+		throw new StartupError(`DATA_DIR=${dir} is not a writable folder (${describeError(error)})`);
+	}
+}
+
+function describeError(error: unknown): string {
+	if (error && typeof error === 'object') {
+		const { code, message } = error as { code?: string; message?: string };
+		if (code && message && !message.includes(code)) return `${code}: ${message}`;
+		return message ?? code ?? String(error);
+	}
+	return String(error);
+}
+
+export function redactPassword(databaseUrl: string): string {
+	try {
+		const url = new URL(databaseUrl);
+		if (url.password) url.password = '***';
+		return url.toString();
+	} catch {
+		return '(unparseable URL)';
+	}
+}

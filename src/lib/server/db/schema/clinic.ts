@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import {
+	check,
+	index,
+	integer,
+	numeric,
+	pgEnum,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { ROLES, ROOM_KINDS } from '../../../shared/domain';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** A site. Every room, user, participant and class belongs to exactly one. */
+export const clinics = pgTable('clinics', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	name: text('name').notNull(),
+	/** IANA zone: "today" and class times are read in the clinic's own time. */
+	timeZone: text('time_zone').notNull(),
+	createdAt: createdAt()
+});
+
+export const roleEnum = pgEnum('role', ROLES);
+
+export const users = pgTable(
+	'users',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		clinicId: uuid('clinic_id')
+			.notNull()
+			.references(() => clinics.id),
+		email: text('email').notNull(),
+		name: text('name').notNull(),
+		role: roleEnum('role').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		createdAt: createdAt(),
+		disabledAt: timestamp('disabled_at', { withTimezone: true })
+	},
+	(t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)]
+);
+
+/** A signed-in browser. Only the SHA-256 of the cookie's token is stored. */
+export const sessions = pgTable(
+	'sessions',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: createdAt(),
+		/** Absolute end, fixed at sign-in. */
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		/** Idle expiry counts from here. */
+		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** Failed sign-in counters (rate-limiter-flexible's Drizzle store): one row per email or address. */
+export const signInLimits = pgTable('sign_in_limits', {
+	key: text('key').primaryKey(),
+	points: integer('points').notNull().default(0),
+	expire: timestamp('expire', { withTimezone: true })
+});
+
+export const roomKindEnum = pgEnum('room_kind', ROOM_KINDS);
+
+export const rooms = pgTable(
+	'rooms',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		clinicId: uuid('clinic_id')
+			.notNull()
+			.references(() => clinics.id),
+		name: text('name').notNull(),
+		kind: roomKindEnum('kind').notNull(),
+		capacity: integer('capacity').notNull(),
+		/** Pools only: the water temperature the room is run at. */
+		waterTempMinC: numeric('water_temp_min_c', { precision: 4, scale: 1, mode: 'number' }),
+		waterTempMaxC: numeric('water_temp_max_c', { precision: 4, scale: 1, mode: 'number' }),
+		/** Pools only: at most this many participants per staff member in the water. */
+		participantsPerStaff: integer('participants_per_staff'),
+		createdAt: createdAt(),
+		archivedAt: timestamp('archived_at', { withTimezone: true })
+	},
+	(t) => [
+		uniqueIndex('rooms_clinic_name_unique').on(t.clinicId, t.name),
+		check('rooms_capacity_positive', sql`${t.capacity} between 1 and 100`)
+	]
+);

@@ -1,0 +1,112 @@
+import { sql } from 'drizzle-orm';
+import {
+	check,
+	integer,
+	jsonb,
+	pgEnum,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { BLOCK_KINDS, EXERCISE_CATEGORIES, PHASES, WATER_DEPTHS } from '../../../shared/domain';
+import type { Dosing, SupportTierCues } from '../../../shared/dosing';
+import { clinics, users } from './clinic';
+
+export const exerciseCategoryEnum = pgEnum('exercise_category', EXERCISE_CATEGORIES);
+export const waterDepthEnum = pgEnum('water_depth', WATER_DEPTHS);
+export const phaseEnum = pgEnum('phase', PHASES);
+export const blockKindEnum = pgEnum('block_kind', BLOCK_KINDS);
+
+export const exercises = pgTable(
+	'exercises',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		clinicId: uuid('clinic_id')
+			.notNull()
+			.references(() => clinics.id),
+		name: text('name').notNull(),
+		/** Short enough to read on the wall from across the room. */
+		displayCue: text('display_cue').notNull(),
+		/** For staff only: what to watch, how to progress. */
+		technicianNotes: text('technician_notes').notNull().default(''),
+		category: exerciseCategoryEnum('category').notNull(),
+		dosing: jsonb('dosing').$type<Dosing>().notNull(),
+		supportTiers: jsonb('support_tiers').$type<SupportTierCues>().notNull().default({}),
+		equipment: text('equipment')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		waterDepth: waterDepthEnum('water_depth'),
+		contraindications: text('contraindications')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		/** Where the exercise comes from (Otago, STEADI, Halliwick ...), shown to staff. */
+		source: text('source').notNull().default(''),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		archivedAt: timestamp('archived_at', { withTimezone: true })
+	},
+	(t) => [uniqueIndex('exercises_clinic_name_unique').on(t.clinicId, t.name)]
+);
+
+export const routines = pgTable(
+	'routines',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		clinicId: uuid('clinic_id')
+			.notNull()
+			.references(() => clinics.id),
+		name: text('name').notNull(),
+		description: text('description').notNull().default(''),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		archivedAt: timestamp('archived_at', { withTimezone: true })
+	},
+	(t) => [uniqueIndex('routines_clinic_name_unique').on(t.clinicId, t.name)]
+);
+
+/**
+ * A routine's blocks are frozen per version: a class keeps the version it ran even after the
+ * coordinator edits the routine.
+ */
+export const routineVersions = pgTable(
+	'routine_versions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		routineId: uuid('routine_id')
+			.notNull()
+			.references(() => routines.id),
+		version: integer('version').notNull(),
+		createdBy: uuid('created_by').references(() => users.id),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('routine_versions_unique').on(t.routineId, t.version)]
+);
+
+export const routineBlocks = pgTable(
+	'routine_blocks',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		routineVersionId: uuid('routine_version_id')
+			.notNull()
+			.references(() => routineVersions.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		phase: phaseEnum('phase').notNull(),
+		kind: blockKindEnum('kind').notNull(),
+		exerciseId: uuid('exercise_id').references(() => exercises.id),
+		/** Overrides the exercise's default dosing for this block only. */
+		dosing: jsonb('dosing').$type<Dosing>(),
+		/** Length of a rest or transition block. */
+		seconds: integer('seconds'),
+		label: text('label').notNull().default('')
+	},
+	(t) => [
+		uniqueIndex('routine_blocks_position_unique').on(t.routineVersionId, t.position),
+		check(
+			'routine_blocks_shape',
+			sql`(${t.kind} = 'exercise' and ${t.exerciseId} is not null)
+				or (${t.kind} <> 'exercise' and ${t.seconds} between 1 and 3600)`
+		)
+	]
+);

@@ -1,0 +1,4 @@
+export * from './clinic';
+export * from './people';
+export * from './content';
+export * from './schedule';

@@ -1,0 +1,35 @@
+import { date, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { ASSISTIVE_DEVICES, type AquaticScreening } from '../../../shared/domain';
+import { clinics } from './clinic';
+
+export const assistiveDeviceEnum = pgEnum('assistive_device', ASSISTIVE_DEVICES);
+
+/**
+ * A patient who joins classes. Everything here except the display name is PHI: it reaches
+ * signed-in staff of the same clinic only, never a wall display or a log line.
+ */
+export const participants = pgTable(
+	'participants',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		clinicId: uuid('clinic_id')
+			.notNull()
+			.references(() => clinics.id),
+		firstName: text('first_name').notNull(),
+		lastName: text('last_name').notNull(),
+		/** First name + last initial by default; the only name a shared screen may show. */
+		displayName: text('display_name').notNull(),
+		dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
+		precautions: text('precautions').notNull().default(''),
+		assistiveDevice: assistiveDeviceEnum('assistive_device').notNull().default('none'),
+		aquaticScreening: jsonb('aquatic_screening')
+			.$type<AquaticScreening>()
+			.notNull()
+			.default({ screenedOn: null, exclusions: [], precautions: [] }),
+		goals: text('goals').notNull().default(''),
+		emergencyContact: text('emergency_contact').notNull().default(''),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		archivedAt: timestamp('archived_at', { withTimezone: true })
+	},
+	(t) => [index('participants_clinic_idx').on(t.clinicId, t.lastName)]
+);

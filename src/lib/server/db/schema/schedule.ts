@@ -1,0 +1,119 @@
+import { sql } from 'drizzle-orm';
+import {
+	check,
+	date,
+	index,
+	integer,
+	pgEnum,
+	pgTable,
+	text,
+	time,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import {
+	CLASS_SESSION_STATUSES,
+	CLASS_TYPES,
+	ENROLLMENT_STATUSES,
+	EXERTION_SCALES
+} from '../../../shared/domain';
+import { clinics, rooms, users } from './clinic';
+import { routines, routineVersions } from './content';
+import { participants } from './people';
+
+export const classTypeEnum = pgEnum('class_type', CLASS_TYPES);
+export const exertionScaleEnum = pgEnum('exertion_scale', EXERTION_SCALES);
+export const classSessionStatusEnum = pgEnum('class_session_status', CLASS_SESSION_STATUSES);
+export const enrollmentStatusEnum = pgEnum('enrollment_status', ENROLLMENT_STATUSES);
+
+/** A weekly class: its sessions are expanded from an iCalendar RRULE in the clinic's zone. */
+export const classSeries = pgTable('class_series', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	clinicId: uuid('clinic_id')
+		.notNull()
+		.references(() => clinics.id),
+	name: text('name').notNull(),
+	type: classTypeEnum('type').notNull(),
+	roomId: uuid('room_id')
+		.notNull()
+		.references(() => rooms.id),
+	routineId: uuid('routine_id')
+		.notNull()
+		.references(() => routines.id),
+	leadUserId: uuid('lead_user_id').references(() => users.id),
+	capacity: integer('capacity').notNull(),
+	exertionScale: exertionScaleEnum('exertion_scale').notNull().default('borg_6_20'),
+	/** e.g. FREQ=WEEKLY;BYDAY=MO,WE,FR */
+	rrule: text('rrule').notNull(),
+	startTime: time('start_time').notNull(),
+	durationMinutes: integer('duration_minutes').notNull(),
+	startsOn: date('starts_on', { mode: 'string' }).notNull(),
+	endsOn: date('ends_on', { mode: 'string' }),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	archivedAt: timestamp('archived_at', { withTimezone: true })
+});
+
+/** One class on one day: what a technician starts and a display runs. */
+export const classSessions = pgTable(
+	'class_sessions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		clinicId: uuid('clinic_id')
+			.notNull()
+			.references(() => clinics.id),
+		seriesId: uuid('series_id').references(() => classSeries.id),
+		name: text('name').notNull(),
+		type: classTypeEnum('type').notNull(),
+		roomId: uuid('room_id')
+			.notNull()
+			.references(() => rooms.id),
+		/** The exact routine version this session runs (or ran). */
+		routineVersionId: uuid('routine_version_id')
+			.notNull()
+			.references(() => routineVersions.id),
+		leadUserId: uuid('lead_user_id').references(() => users.id),
+		capacity: integer('capacity').notNull(),
+		exertionScale: exertionScaleEnum('exertion_scale').notNull().default('borg_6_20'),
+		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+		durationMinutes: integer('duration_minutes').notNull(),
+		status: classSessionStatusEnum('status').notNull().default('scheduled'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('class_sessions_clinic_start_idx').on(t.clinicId, t.startsAt),
+		index('class_sessions_room_start_idx').on(t.roomId, t.startsAt),
+		check('class_sessions_capacity_positive', sql`${t.capacity} between 1 and 100`)
+	]
+);
+
+/**
+ * A participant's place in a whole series or in one session. Waitlisted places keep their
+ * order by `createdAt`.
+ */
+export const enrollments = pgTable(
+	'enrollments',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		clinicId: uuid('clinic_id')
+			.notNull()
+			.references(() => clinics.id),
+		participantId: uuid('participant_id')
+			.notNull()
+			.references(() => participants.id),
+		seriesId: uuid('series_id').references(() => classSeries.id),
+		sessionId: uuid('session_id').references(() => classSessions.id),
+		status: enrollmentStatusEnum('status').notNull().default('enrolled'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		check('enrollments_target', sql`(${t.seriesId} is null) <> (${t.sessionId} is null)`),
+		uniqueIndex('enrollments_series_unique')
+			.on(t.participantId, t.seriesId)
+			.where(sql`${t.seriesId} is not null`),
+		uniqueIndex('enrollments_session_unique')
+			.on(t.participantId, t.sessionId)
+			.where(sql`${t.sessionId} is not null`)
+	]
+);

@@ -1,0 +1,263 @@
+import { displayNameOf, type ClassType, type Role } from '../../../shared/domain';
+import { dosingSchema, type Dosing } from '../../../shared/dosing';
+import { addDays, localDate, weekdayOf, zonedTimeToInstant } from '../../../shared/time-zone';
+import { hashPassword } from '../../auth/password';
+import type { Database } from '../client';
+import {
+	classSeries,
+	classSessions,
+	clinics,
+	enrollments,
+	exercises,
+	participants,
+	rooms,
+	routineBlocks,
+	routines,
+	routineVersions,
+	users
+} from '../schema';
+import { DEMO_ROUTINES, TRANSITION_SECONDS, type RoutineStep } from './demo-routines';
+import { EXERCISE_CATALOG } from './exercise-catalog';
+import { PARTICIPANT_ROSTER } from './participant-roster';
+
+export const DEMO_PASSWORD = 'steady-demo';
+export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
+	{ email: 'coordinator@example.org', name: 'Casey Morgan', role: 'coordinator' },
+	{ email: 'technician@example.org', name: 'Jordan Lee', role: 'technician' }
+];
+
+const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
+type Weekday = (typeof WEEKDAYS)[number];
+
+const DEMO_SERIES: {
+	type: ClassType;
+	room: string;
+	routine: string;
+	days: Weekday[];
+	time: string;
+	durationMinutes: number;
+	capacity: number;
+}[] = [
+	{
+		type: 'balance',
+		room: 'Gym A',
+		routine: 'Balance Basics',
+		days: ['MO', 'WE', 'FR'],
+		time: '09:30',
+		durationMinutes: 45,
+		capacity: 10
+	},
+	{
+		type: 'aquatic',
+		room: 'Therapy Pool',
+		routine: 'Aquatic Balance',
+		days: ['MO', 'WE', 'FR'],
+		time: '11:00',
+		durationMinutes: 60,
+		capacity: 8
+	},
+	{
+		type: 'core',
+		room: 'Gym A',
+		routine: 'Core Strength',
+		days: ['TU', 'TH'],
+		time: '13:30',
+		durationMinutes: 45,
+		capacity: 10
+	}
+];
+
+/** Weeks of sessions created ahead, starting with the current week. */
+const WEEKS_AHEAD = 4;
+
+type BlockRow = typeof routineBlocks.$inferInsert;
+
+/**
+ * The demo clinic: staff, rooms, the exercise catalog, three routines, sixteen fictional
+ * participants and weekly classes with sessions today and for the coming weeks. Every series also
+ * meets on the weekday the demo is created, so "Today" is never empty on first start.
+ */
+export async function seedDemoClinic(
+	db: Database,
+	now = new Date(),
+	timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
+): Promise<{ clinicId: string }> {
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	return db.transaction(async (tx) => {
+		const [clinic] = await tx
+			.insert(clinics)
+			.values({ name: 'Riverside Rehab (demo)', timeZone })
+			.returning({ id: clinics.id });
+		const clinicId = clinic!.id;
+
+		const staff = await tx
+			.insert(users)
+			.values(DEMO_USERS.map((user) => ({ ...user, clinicId, passwordHash })))
+			.returning({ id: users.id, role: users.role });
+		const technicianId = staff.find((user) => user.role === 'technician')!.id;
+
+		const roomRows = await tx
+			.insert(rooms)
+			.values([
+				{ clinicId, name: 'Gym A', kind: 'gym', capacity: 12 },
+				{
+					clinicId,
+					name: 'Therapy Pool',
+					kind: 'pool',
+					capacity: 8,
+					// Hydrotherapy pools run at 33-36 C (clinical.md section 4).
+					waterTempMinC: 33,
+					waterTempMaxC: 35,
+					participantsPerStaff: 4
+				}
+			])
+			.returning({ id: rooms.id, name: rooms.name });
+
+		const exerciseRows = await tx
+			.insert(exercises)
+			.values(EXERCISE_CATALOG.map((exercise) => ({ ...exercise, clinicId })))
+			.returning({ id: exercises.id, name: exercises.name, dosing: exercises.dosing });
+		const exerciseByName = new Map(exerciseRows.map((row) => [row.name, row]));
+
+		const routineByName = new Map<string, { routineId: string; versionId: string }>();
+		for (const routine of DEMO_ROUTINES) {
+			const [routineRow] = await tx
+				.insert(routines)
+				.values({ clinicId, name: routine.name, description: routine.description })
+				.returning({ id: routines.id });
+			const [version] = await tx
+				.insert(routineVersions)
+				.values({ routineId: routineRow!.id, version: 1 })
+				.returning({ id: routineVersions.id });
+			const blocks = routineBlocksFor(routine.steps, exerciseByName);
+			await tx
+				.insert(routineBlocks)
+				.values(blocks.map((block) => ({ ...block, routineVersionId: version!.id })));
+			routineByName.set(routine.name, { routineId: routineRow!.id, versionId: version!.id });
+		}
+
+		const participantRows = await tx
+			.insert(participants)
+			.values(
+				PARTICIPANT_ROSTER.map((person) => ({
+					clinicId,
+					firstName: person.firstName,
+					lastName: person.lastName,
+					displayName: displayNameOf(person.firstName, person.lastName),
+					dateOfBirth: person.dateOfBirth,
+					precautions: person.precautions,
+					assistiveDevice: person.assistiveDevice,
+					aquaticScreening: {
+						screenedOn: localDate(timeZone, now),
+						exclusions: person.aquaticExclusions,
+						precautions: person.aquaticPrecautions
+					},
+					goals: person.goals,
+					emergencyContact: person.emergencyContact
+				}))
+			)
+			.returning({ id: participants.id });
+
+		const today = localDate(timeZone, now);
+		const monday = addDays(today, -((weekdayOf(today) + 6) % 7));
+		const todayCode = WEEKDAYS[weekdayOf(today)]!;
+
+		for (const plan of DEMO_SERIES) {
+			const days = plan.days.includes(todayCode) ? plan.days : [...plan.days, todayCode];
+			const name = plan.routine;
+			const roomId = roomRows.find((room) => room.name === plan.room)!.id;
+			const { routineId, versionId: routineVersionId } = routineByName.get(plan.routine)!;
+			const [series] = await tx
+				.insert(classSeries)
+				.values({
+					clinicId,
+					name,
+					type: plan.type,
+					roomId,
+					routineId,
+					leadUserId: technicianId,
+					capacity: plan.capacity,
+					rrule: `FREQ=WEEKLY;BYDAY=${WEEKDAYS.filter((d) => days.includes(d)).join(',')}`,
+					startTime: plan.time,
+					durationMinutes: plan.durationMinutes,
+					startsOn: monday
+				})
+				.returning({ id: classSeries.id });
+
+			const dates = Array.from({ length: WEEKS_AHEAD * 7 }, (_, i) => addDays(monday, i)).filter(
+				(date) => days.includes(WEEKDAYS[weekdayOf(date)]!)
+			);
+			await tx.insert(classSessions).values(
+				dates.map((date) => ({
+					clinicId,
+					seriesId: series!.id,
+					name,
+					type: plan.type,
+					roomId,
+					routineVersionId,
+					leadUserId: technicianId,
+					capacity: plan.capacity,
+					startsAt: zonedTimeToInstant(date, plan.time, timeZone),
+					durationMinutes: plan.durationMinutes
+				}))
+			);
+
+			const members = PARTICIPANT_ROSTER.flatMap((person, i) =>
+				person.classes.includes(plan.type) ? [participantRows[i]!.id] : []
+			);
+			await tx.insert(enrollments).values(
+				members.map((participantId, i) => ({
+					clinicId,
+					participantId,
+					seriesId: series!.id,
+					status: i < plan.capacity ? ('enrolled' as const) : ('waitlisted' as const)
+				}))
+			);
+		}
+		return { clinicId };
+	});
+}
+
+/** Steps become blocks, with a short "get ready" transition before each exercise that follows one. */
+export function routineBlocksFor(
+	steps: RoutineStep[],
+	exerciseByName: Map<string, { id: string; dosing: Dosing }>
+): Omit<BlockRow, 'routineVersionId'>[] {
+	const blocks: Omit<BlockRow, 'routineVersionId'>[] = [];
+	let previous: RoutineStep | undefined;
+	for (const step of steps) {
+		if ('exercise' in step) {
+			const exercise = exerciseByName.get(step.exercise);
+			if (!exercise) throw new Error(`demo routine names unknown exercise "${step.exercise}"`);
+			if (previous && 'exercise' in previous) {
+				blocks.push({
+					position: blocks.length,
+					phase: step.phase,
+					kind: 'transition',
+					seconds: TRANSITION_SECONDS,
+					label: 'Get ready'
+				});
+			}
+			const dosing = step.dosing
+				? dosingSchema.parse({ ...exercise.dosing, ...step.dosing })
+				: null;
+			blocks.push({
+				position: blocks.length,
+				phase: step.phase,
+				kind: 'exercise',
+				exerciseId: exercise.id,
+				dosing
+			});
+		} else {
+			blocks.push({
+				position: blocks.length,
+				phase: step.phase,
+				kind: 'rest',
+				seconds: step.seconds,
+				label: step.label ?? 'Rest'
+			});
+		}
+		previous = step;
+	}
+	return blocks;
+}

@@ -1,0 +1,110 @@
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { plannedRoutineSeconds, type Dosing } from '../../shared/dosing';
+import type { Database } from '../db/client';
+import {
+	exercises,
+	participants,
+	rooms,
+	routineBlocks,
+	routines,
+	routineVersions
+} from '../db/schema';
+
+/** Plain lists for coordinators' pages. Every query is scoped to the signed-in clinic. */
+
+export function listRooms(db: Database, clinicId: string) {
+	return db
+		.select({
+			id: rooms.id,
+			name: rooms.name,
+			kind: rooms.kind,
+			capacity: rooms.capacity,
+			waterTempMinC: rooms.waterTempMinC,
+			waterTempMaxC: rooms.waterTempMaxC,
+			participantsPerStaff: rooms.participantsPerStaff
+		})
+		.from(rooms)
+		.where(and(eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
+		.orderBy(asc(rooms.name));
+}
+
+export function listExercises(db: Database, clinicId: string) {
+	return db
+		.select({
+			id: exercises.id,
+			name: exercises.name,
+			category: exercises.category,
+			displayCue: exercises.displayCue,
+			dosing: exercises.dosing,
+			supportTiers: exercises.supportTiers,
+			equipment: exercises.equipment,
+			waterDepth: exercises.waterDepth,
+			source: exercises.source
+		})
+		.from(exercises)
+		.where(and(eq(exercises.clinicId, clinicId), isNull(exercises.archivedAt)))
+		.orderBy(asc(exercises.category), asc(exercises.name));
+}
+
+export function listParticipants(db: Database, clinicId: string) {
+	return db
+		.select({
+			id: participants.id,
+			displayName: participants.displayName,
+			firstName: participants.firstName,
+			lastName: participants.lastName,
+			dateOfBirth: participants.dateOfBirth,
+			assistiveDevice: participants.assistiveDevice,
+			precautions: participants.precautions,
+			aquaticScreening: participants.aquaticScreening
+		})
+		.from(participants)
+		.where(and(eq(participants.clinicId, clinicId), isNull(participants.archivedAt)))
+		.orderBy(asc(participants.lastName), asc(participants.firstName));
+}
+
+/** Each routine's newest version with its block count and planned length. */
+export async function listRoutines(db: Database, clinicId: string) {
+	const newestFirst = await db
+		.selectDistinctOn([routines.id], {
+			id: routines.id,
+			name: routines.name,
+			description: routines.description,
+			version: routineVersions.version,
+			versionId: routineVersions.id
+		})
+		.from(routines)
+		.innerJoin(routineVersions, eq(routineVersions.routineId, routines.id))
+		.where(and(eq(routines.clinicId, clinicId), isNull(routines.archivedAt)))
+		.orderBy(routines.id, desc(routineVersions.version));
+	const rows = newestFirst.sort((a, b) => a.name.localeCompare(b.name));
+
+	if (rows.length === 0) return [];
+	const blocks = await db
+		.select({
+			versionId: routineBlocks.routineVersionId,
+			kind: routineBlocks.kind,
+			seconds: routineBlocks.seconds,
+			dosing: routineBlocks.dosing,
+			exerciseId: routineBlocks.exerciseId,
+			exerciseDosing: exercises.dosing
+		})
+		.from(routineBlocks)
+		.leftJoin(exercises, eq(exercises.id, routineBlocks.exerciseId))
+		.where(
+			inArray(
+				routineBlocks.routineVersionId,
+				rows.map((row) => row.versionId)
+			)
+		);
+
+	return rows.map((row) => {
+		const own = blocks.filter((block) => block.versionId === row.versionId);
+		const dosingById = new Map(own.map((b) => [b.exerciseId, b.exerciseDosing as Dosing]));
+		return {
+			...row,
+			exerciseCount: own.filter((block) => block.kind === 'exercise').length,
+			plannedMinutes: Math.round(plannedRoutineSeconds(own, (id) => dosingById.get(id)!) / 60)
+		};
+	});
+}

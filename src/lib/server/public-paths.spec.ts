@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { isPublicPath } from './public-paths';
+
+describe('isPublicPath', () => {
+	it('lets the sign-in page and health check through', () => {
+		expect(isPublicPath('/sign-in')).toBe(true);
+		expect(isPublicPath('/healthz')).toBe(true);
+	});
+
+	it('does not match look-alike prefixes', () => {
+		expect(isPublicPath('/sign-inside')).toBe(false);
+		expect(isPublicPath('/')).toBe(false);
+		expect(isPublicPath('/participants')).toBe(false);
+	});
+});

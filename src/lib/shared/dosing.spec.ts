@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { describeDosing, plannedDosingSeconds, type Dosing } from './dosing';
+
+const base = { sets: 1, restBetweenSetsSeconds: 0, perSide: false };
+
+describe('plannedDosingSeconds', () => {
+	it('counts a timed bout once', () => {
+		expect(plannedDosingSeconds({ kind: 'timed', seconds: 120, ...base })).toBe(120);
+	});
+
+	it('adds rests between holds but not after the last one', () => {
+		const dosing: Dosing = {
+			kind: 'hold',
+			holdSeconds: 5,
+			reps: 10,
+			restBetweenRepsSeconds: 3,
+			...base
+		};
+		expect(plannedDosingSeconds(dosing)).toBe(10 * 5 + 9 * 3);
+	});
+
+	it('runs both sides with a switch pause, then repeats sets with rest between', () => {
+		const dosing: Dosing = {
+			kind: 'reps',
+			reps: 10,
+			secondsPerRep: 3,
+			sets: 2,
+			restBetweenSetsSeconds: 60,
+			perSide: true
+		};
+		// one set: left 30 + switch 5 + right 30 = 65; two sets and one rest
+		expect(plannedDosingSeconds(dosing)).toBe(65 * 2 + 60);
+	});
+});
+
+describe('describeDosing', () => {
+	it('reads like a handout', () => {
+		expect(
+			describeDosing({
+				kind: 'hold',
+				holdSeconds: 5,
+				reps: 10,
+				restBetweenRepsSeconds: 2,
+				sets: 2,
+				restBetweenSetsSeconds: 30,
+				perSide: true
+			})
+		).toBe('hold 5 s x 10 per side, 2 sets');
+	});
+});

@@ -1,0 +1,21 @@
+import { json } from '@sveltejs/kit';
+import { runtime } from '../../../server/registry.js';
+import type { RequestHandler } from './$types';
+
+/** For monitoring: is the database answering, is the socket server up, how many clients. */
+export const GET: RequestHandler = async () => {
+	const { app, io } = runtime();
+	const realtime = io ? { status: 'ok', clients: io.engine.clientsCount } : { status: 'down' };
+	let database: Record<string, unknown>;
+	try {
+		if (!app) throw new Error('not started');
+		database = { status: 'ok', ...(await app.health()) };
+	} catch {
+		database = { status: 'down' };
+	}
+	const healthy = database.status === 'ok' && realtime.status === 'ok';
+	return json(
+		{ status: healthy ? 'ok' : 'degraded', database, realtime },
+		{ status: healthy ? 200 : 503, headers: { 'cache-control': 'no-store' } }
+	);
+};

@@ -1,0 +1,16 @@
+import { redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { clearSessionCookie } from '$lib/server/auth/cookie';
+import { SESSION_COOKIE, endSession } from '$lib/server/auth/session';
+import type { RequestHandler } from './$types';
+
+/** Ends the session on the server, not just in this browser. */
+export const POST: RequestHandler = async ({ cookies }) => {
+	const token = cookies.get(SESSION_COOKIE);
+	if (token) {
+		const app = await getApp();
+		await endSession(app.db, token);
+	}
+	clearSessionCookie(cookies);
+	redirect(303, '/sign-in');
+};

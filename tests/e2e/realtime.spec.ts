@@ -1,0 +1,103 @@
+import { expect, test } from '@playwright/test';
+import { io, type Socket } from 'socket.io-client';
+import { sessionCookie, TECHNICIAN } from '../helpers';
+
+/** A socket.io client outside the browser, so the test can set any header it likes. */
+function connect(url: string, headers: Record<string, string> = {}): Socket {
+	return io(url, {
+		transports: ['websocket'],
+		extraHeaders: headers,
+		reconnection: false,
+		forceNew: true
+	});
+}
+
+function outcome(
+	socket: Socket
+): Promise<{ connected: true } | { error: Error & { data?: unknown } }> {
+	return new Promise((resolve) => {
+		socket.once('connect', () => resolve({ connected: true }));
+		socket.once('connect_error', (error) => resolve({ error }));
+	});
+}
+
+test('the production server refuses a socket without a valid session, with a clear reason', async ({
+	baseURL
+}) => {
+	for (const headers of [{}, { cookie: 'steady_session=made-up-token' }]) {
+		const socket = connect(baseURL!, headers);
+		const result = await outcome(socket);
+		socket.close();
+		expect('error' in result).toBe(true);
+		if (!('error' in result)) return;
+		expect(result.error.message).toBe('Not signed in: sign in again to connect');
+		expect(result.error.data).toEqual({ code: 'unauthenticated' });
+	}
+});
+
+test('a signed-in socket connects and is known by its session', async ({ request, baseURL }) => {
+	const cookie = await sessionCookie(request, baseURL!, TECHNICIAN);
+	const socket = connect(baseURL!, { cookie, origin: baseURL! });
+	expect(await outcome(socket)).toEqual({ connected: true });
+
+	const whoami = await socket.emitWithAck('session:whoami', {});
+	expect(whoami).toEqual({
+		ok: true,
+		user: { name: 'Jordan Lee', role: 'technician' },
+		clinicName: 'Riverside Rehab (demo)'
+	});
+
+	// Unknown events and payloads that fail their schema get an error ack; the socket lives on.
+	expect(await socket.emitWithAck('no:such-event', { x: 1 })).toEqual({
+		ok: false,
+		error: 'Unknown event "no:such-event"'
+	});
+	const bad = await socket.emitWithAck('session:whoami', { extra: 'field' });
+	expect(bad.ok).toBe(false);
+	expect(bad.error).toMatch(/^Invalid session:whoami/);
+	expect(socket.connected).toBe(true);
+	expect((await socket.emitWithAck('session:whoami', {})).ok).toBe(true);
+	socket.close();
+});
+
+test('a socket from another site is refused even with a valid session', async ({
+	request,
+	baseURL
+}) => {
+	const cookie = await sessionCookie(request, baseURL!, TECHNICIAN);
+	const socket = connect(baseURL!, { cookie, origin: 'https://evil.example' });
+	const result = await outcome(socket);
+	socket.close();
+	expect('error' in result).toBe(true);
+});
+
+test('signing out refuses the next connection from that session', async ({ request, baseURL }) => {
+	const cookie = await sessionCookie(request, baseURL!, TECHNICIAN);
+	const signOut = await request.post('/sign-out', {
+		headers: { cookie, origin: baseURL! },
+		maxRedirects: 0
+	});
+	expect(signOut.status()).toBe(303);
+	const socket = connect(baseURL!, { cookie });
+	const result = await outcome(socket);
+	socket.close();
+	expect('error' in result && result.error.data).toEqual({ code: 'unauthenticated' });
+});
+
+test('health check reports the database and the socket server', async ({ request }) => {
+	const response = await request.get('/healthz');
+	expect(response.status()).toBe(200);
+	expect(await response.json()).toMatchObject({
+		status: 'ok',
+		database: { status: 'ok', database: 'pglite' },
+		realtime: { status: 'ok' }
+	});
+});
+
+test('an oversized body is refused and changes nothing', async ({ request, baseURL }) => {
+	const response = await request.post('/sign-in', {
+		form: { email: TECHNICIAN, password: 'x'.repeat(600 * 1024) },
+		headers: { origin: baseURL! }
+	});
+	expect(response.status()).toBe(413);
+});

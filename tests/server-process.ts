@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export type RunningServer = {
+	child: ChildProcess;
+	url: string;
+	output: () => { stdout: string; stderr: string };
+	exited: Promise<number | null>;
+	dataDir: string;
+};
+
+/** Starts `node server/index.js` (the production entry) with its own data and port. */
+export function startServer(
+	port: number,
+	env: Record<string, string> = {},
+	scheme: 'http' | 'https' = 'http'
+): RunningServer {
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steady-proc-'));
+	const child = spawn(process.execPath, ['server/index.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			LOG_LEVEL: 'warn',
+			DATABASE_URL: '',
+			...env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout!.on('data', (chunk) => (stdout += chunk));
+	child.stderr!.on('data', (chunk) => (stderr += chunk));
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => resolve(code))
+	);
+	void exited.then(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+	return {
+		child,
+		url: `${scheme}://localhost:${port}`,
+		output: () => ({ stdout, stderr }),
+		exited,
+		dataDir
+	};
+}
+
+/** Resolves once the server prints that it is running; rejects if it exits first. */
+export async function untilListening(server: RunningServer, timeoutMs = 30_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	let exited = false;
+	void server.exited.then(() => (exited = true));
+	while (Date.now() < deadline) {
+		if (server.output().stdout.includes('Steady is running at')) return;
+		if (exited) throw new Error(`server exited: ${server.output().stderr}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error('server did not start in time');
+}
+
+/** Signs in to a spawned server with the demo technician and returns the cookie header. */
+export async function signInCookie(url: string): Promise<string> {
+	const response = await fetch(`${url}/sign-in`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html',
+			origin: url
+		},
+		body: 'email=technician%40example.org&password=steady-demo'
+	});
+	const match = /steady_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '');
+	if (!match) throw new Error(`sign-in failed with ${response.status}`);
+	return `steady_session=${match[1]}`;
+}
