@@ -6,7 +6,7 @@ if (!url) {
 	console.error('test:pg needs DATABASE_URL, e.g. DATABASE_URL=postgres://127.0.0.1:5432/test');
 	process.exit(1);
 }
-const result = spawnSync('npx', ['vitest', 'run', '--dir', 'src', '.db.spec.ts'], {
+const result = spawnSync('npx', ['vitest', 'run', 'db.spec'], {
 	stdio: 'inherit',
 	// The tests make (and drop) their own databases on that server; DATABASE_URL itself is untouched.
 	env: { ...process.env, TEST_DATABASE_URL: url, DATABASE_URL: '' }

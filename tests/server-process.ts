@@ -15,9 +15,10 @@ export type RunningServer = {
 export function startServer(
 	port: number,
 	env: Record<string, string> = {},
-	scheme: 'http' | 'https' = 'http'
+	scheme: 'http' | 'https' = 'http',
+	{ keepData = false } = {}
 ): RunningServer {
-	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steady-proc-'));
+	const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'steady-proc-'));
 	const child = spawn(process.execPath, ['server/index.js'], {
 		env: {
 			...process.env,
@@ -37,7 +38,7 @@ export function startServer(
 	const exited = new Promise<number | null>((resolve) =>
 		child.once('exit', (code) => resolve(code))
 	);
-	void exited.then(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+	if (!keepData) void exited.then(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 	return {
 		child,
 		url: `${scheme}://localhost:${port}`,

@@ -24,7 +24,8 @@ function outcome(
 test('the production server refuses a socket without a valid session, with a clear reason', async ({
 	baseURL
 }) => {
-	for (const headers of [{}, { cookie: 'steady_session=made-up-token' }]) {
+	const attempts: Record<string, string>[] = [{}, { cookie: 'steady_session=made-up-token' }];
+	for (const headers of attempts) {
 		const socket = connect(baseURL!, headers);
 		const result = await outcome(socket);
 		socket.close();

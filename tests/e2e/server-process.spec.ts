@@ -113,7 +113,11 @@ test('TLS_CERT and TLS_KEY serve pages and sockets over HTTPS on the same port',
 		expect(JSON.parse(health.body).status).toBe('ok');
 
 		// socket.io answers over TLS on the same port (and still insists on a session).
-		const socket = io(server.url, { transports: ['websocket'], reconnection: false, ca });
+		const socket = io(server.url, {
+			transports: ['websocket'],
+			reconnection: false,
+			ca: ca.toString()
+		});
 		const error = await new Promise<Error & { data?: unknown }>((resolve) =>
 			socket.once('connect_error', resolve)
 		);

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../db/client';
+import { createTestDatabase } from '../db/test-database';
+import { SignInService } from './sign-in';
+import { createStaffUser } from './users';
+
+let database: DatabaseHandle;
+beforeAll(async () => {
+	database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+const base = { name: 'Ana Diaz', role: 'coordinator' as const, timeZone: 'America/Chicago' };
+
+describe('createStaffUser', () => {
+	it('needs a clinic name on an empty database, then creates clinic and user', async () => {
+		const missing = await createStaffUser(database.db, {
+			...base,
+			email: 'ana@clinic.org',
+			password: 'a good long password'
+		});
+		expect(missing).toEqual({ ok: false, error: 'No clinic yet: name it with --clinic.' });
+
+		const created = await createStaffUser(database.db, {
+			...base,
+			email: 'Ana@Clinic.org',
+			password: 'a good long password',
+			clinicName: 'Lakeside'
+		});
+		expect(created).toMatchObject({ ok: true, clinicName: 'Lakeside' });
+		const signedIn = await new SignInService(database.db).signIn(
+			'ana@clinic.org',
+			'a good long password',
+			'10.9.9.9'
+		);
+		expect(signedIn.ok).toBe(true);
+	});
+
+	it('joins the only clinic, and refuses duplicates and short passwords', async () => {
+		const second = await createStaffUser(database.db, {
+			...base,
+			role: 'technician',
+			email: 'ben@clinic.org',
+			password: 'another long password'
+		});
+		expect(second).toMatchObject({ ok: true, clinicName: 'Lakeside' });
+		expect(
+			await createStaffUser(database.db, {
+				...base,
+				email: 'BEN@clinic.org',
+				password: 'x'.repeat(12)
+			})
+		).toEqual({ ok: false, error: 'There is already an account for ben@clinic.org.' });
+		expect(
+			await createStaffUser(database.db, { ...base, email: 'cy@clinic.org', password: 'short' })
+		).toMatchObject({ ok: false, error: expect.stringContaining('at least 10') });
+	});
+});

@@ -1,0 +1,68 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Role } from '../../shared/domain';
+import type { Database } from '../db/client';
+import { clinics, users } from '../db/schema';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './password';
+
+export type NewStaffUser = {
+	email: string;
+	name: string;
+	role: Role;
+	password: string;
+	/** Needed only when the database has no clinic yet (or more than one). */
+	clinicName?: string;
+	timeZone: string;
+};
+
+/**
+ * Creates a staff account for a real deployment. With no clinic yet, creates it too; with one,
+ * joins it; with several, the clinic must be named.
+ */
+export async function createStaffUser(
+	db: Database,
+	input: NewStaffUser
+): Promise<{ ok: true; userId: string; clinicName: string } | { ok: false; error: string }> {
+	if (input.password.length < MIN_PASSWORD_LENGTH) {
+		return { ok: false, error: `The password needs at least ${MIN_PASSWORD_LENGTH} characters.` };
+	}
+	const email = input.email.trim().toLowerCase();
+	const [taken] = await db
+		.select({ id: users.id })
+		.from(users)
+		.where(eq(sql`lower(${users.email})`, email));
+	if (taken) return { ok: false, error: `There is already an account for ${email}.` };
+
+	const existing = await db.select({ id: clinics.id, name: clinics.name }).from(clinics);
+	let clinic = input.clinicName
+		? existing.find((c) => c.name.toLowerCase() === input.clinicName!.toLowerCase())
+		: existing.length === 1
+			? existing[0]
+			: undefined;
+	if (!clinic && existing.length > 1 && !input.clinicName) {
+		return {
+			ok: false,
+			error: `Several clinics exist; name one with --clinic (${existing.map((c) => c.name).join(', ')}).`
+		};
+	}
+	if (!clinic) {
+		if (existing.length > 0 && input.clinicName) {
+			return { ok: false, error: `No clinic is called "${input.clinicName}".` };
+		}
+		if (!input.clinicName) return { ok: false, error: 'No clinic yet: name it with --clinic.' };
+		[clinic] = await db
+			.insert(clinics)
+			.values({ name: input.clinicName, timeZone: input.timeZone })
+			.returning({ id: clinics.id, name: clinics.name });
+	}
+	const [user] = await db
+		.insert(users)
+		.values({
+			clinicId: clinic!.id,
+			email,
+			name: input.name,
+			role: input.role,
+			passwordHash: await hashPassword(input.password)
+		})
+		.returning({ id: users.id });
+	return { ok: true, userId: user!.id, clinicName: clinic!.name };
+}
