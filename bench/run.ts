@@ -83,6 +83,7 @@ await waitForHealthy(again.url);
 results.push(['restart to healthy (existing DATA_DIR)', `${ms(t)} ms`]);
 again.child.kill('SIGTERM');
 await again.exited;
+fs.rmSync(server.dataDir, { recursive: true, force: true });
 
 const width = Math.max(...results.map(([name]) => name.length));
 console.log('\nSteady benchmark (production build, embedded PGlite)');

@@ -38,7 +38,9 @@ export function startServer(
 	const exited = new Promise<number | null>((resolve) =>
 		child.once('exit', (code) => resolve(code))
 	);
-	if (!keepData) void exited.then(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+	const madeHere = !env.DATA_DIR;
+	if (madeHere && !keepData)
+		void exited.then(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 	return {
 		child,
 		url: `${scheme}://localhost:${port}`,
