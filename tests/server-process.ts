@@ -39,8 +39,9 @@ export function startServer(
 		child.once('exit', (code) => resolve(code))
 	);
 	const madeHere = !env.DATA_DIR;
-	if (madeHere && !keepData)
+	if (madeHere && !keepData) {
 		void exited.then(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+	}
 	return {
 		child,
 		url: `${scheme}://localhost:${port}`,
