@@ -9,7 +9,8 @@ import { clinics } from './schema';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'steady-db-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-describe('openDatabase', () => {
+// Creating an on-disk PGlite cluster takes seconds (more on a busy 2-core machine).
+describe('openDatabase', { timeout: 90_000 }, () => {
 	it('refuses a DATA_DIR that cannot be a folder, in one line naming the setting', async () => {
 		const file = path.join(tmp, 'a-file');
 		fs.writeFileSync(file, '');
