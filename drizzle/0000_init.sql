@@ -16,6 +16,12 @@ CREATE TABLE "clinics" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "rate_limits" (
+	"key" text PRIMARY KEY NOT NULL,
+	"points" integer DEFAULT 0 NOT NULL,
+	"expire" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "rooms" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"clinic_id" uuid NOT NULL,
@@ -25,6 +31,7 @@ CREATE TABLE "rooms" (
 	"water_temp_min_c" numeric(4, 1),
 	"water_temp_max_c" numeric(4, 1),
 	"participants_per_staff" integer,
+	"speak_exercise_names" boolean DEFAULT true NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"archived_at" timestamp with time zone,
 	CONSTRAINT "rooms_capacity_positive" CHECK ("rooms"."capacity" between 1 and 100)
@@ -36,12 +43,6 @@ CREATE TABLE "sessions" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "sign_in_limits" (
-	"key" text PRIMARY KEY NOT NULL,
-	"points" integer DEFAULT 0 NOT NULL,
-	"expire" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "users" (
@@ -152,6 +153,9 @@ CREATE TABLE "class_sessions" (
 	"starts_at" timestamp with time zone NOT NULL,
 	"duration_minutes" integer NOT NULL,
 	"status" "class_session_status" DEFAULT 'scheduled' NOT NULL,
+	"plan" jsonb,
+	"started_at" timestamp with time zone,
+	"ended_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "class_sessions_capacity_positive" CHECK ("class_sessions"."capacity" between 1 and 100)
 );
@@ -166,6 +170,39 @@ CREATE TABLE "enrollments" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "enrollments_target" CHECK (("enrollments"."series_id" is null) <> ("enrollments"."session_id" is null))
+);
+--> statement-breakpoint
+CREATE TABLE "class_commands" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"clinic_id" uuid NOT NULL,
+	"session_id" uuid NOT NULL,
+	"seq" integer NOT NULL,
+	"at" timestamp (3) with time zone NOT NULL,
+	"command" jsonb NOT NULL,
+	"user_id" uuid NOT NULL,
+	"client_command_id" uuid NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "displays" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"clinic_id" uuid NOT NULL,
+	"room_id" uuid NOT NULL,
+	"token_hash" text NOT NULL,
+	"paired_by" uuid,
+	"paired_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_seen_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	"volume" integer DEFAULT 80 NOT NULL,
+	"muted" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "displays_volume_range" CHECK ("displays"."volume" between 0 and 100)
+);
+--> statement-breakpoint
+CREATE TABLE "pairing_codes" (
+	"code" text PRIMARY KEY NOT NULL,
+	"claim_secret_hash" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"display_id" uuid,
+	"device_token" text
 );
 --> statement-breakpoint
 ALTER TABLE "rooms" ADD CONSTRAINT "rooms_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -191,6 +228,13 @@ ALTER TABLE "enrollments" ADD CONSTRAINT "enrollments_clinic_id_clinics_id_fk" F
 ALTER TABLE "enrollments" ADD CONSTRAINT "enrollments_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enrollments" ADD CONSTRAINT "enrollments_series_id_class_series_id_fk" FOREIGN KEY ("series_id") REFERENCES "public"."class_series"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enrollments" ADD CONSTRAINT "enrollments_session_id_class_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."class_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "class_commands" ADD CONSTRAINT "class_commands_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "class_commands" ADD CONSTRAINT "class_commands_session_id_class_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."class_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "class_commands" ADD CONSTRAINT "class_commands_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "displays" ADD CONSTRAINT "displays_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "displays" ADD CONSTRAINT "displays_room_id_rooms_id_fk" FOREIGN KEY ("room_id") REFERENCES "public"."rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "displays" ADD CONSTRAINT "displays_paired_by_users_id_fk" FOREIGN KEY ("paired_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pairing_codes" ADD CONSTRAINT "pairing_codes_display_id_displays_id_fk" FOREIGN KEY ("display_id") REFERENCES "public"."displays"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "rooms_clinic_name_unique" ON "rooms" USING btree ("clinic_id","name");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_unique" ON "users" USING btree (lower("email"));--> statement-breakpoint
@@ -202,4 +246,8 @@ CREATE UNIQUE INDEX "routines_clinic_name_unique" ON "routines" USING btree ("cl
 CREATE INDEX "class_sessions_clinic_start_idx" ON "class_sessions" USING btree ("clinic_id","starts_at");--> statement-breakpoint
 CREATE INDEX "class_sessions_room_start_idx" ON "class_sessions" USING btree ("room_id","starts_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "enrollments_series_unique" ON "enrollments" USING btree ("participant_id","series_id") WHERE "enrollments"."series_id" is not null;--> statement-breakpoint
-CREATE UNIQUE INDEX "enrollments_session_unique" ON "enrollments" USING btree ("participant_id","session_id") WHERE "enrollments"."session_id" is not null;
+CREATE UNIQUE INDEX "enrollments_session_unique" ON "enrollments" USING btree ("participant_id","session_id") WHERE "enrollments"."session_id" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "class_commands_seq_unique" ON "class_commands" USING btree ("session_id","seq");--> statement-breakpoint
+CREATE UNIQUE INDEX "class_commands_client_id_unique" ON "class_commands" USING btree ("client_command_id");--> statement-breakpoint
+CREATE INDEX "class_commands_session_idx" ON "class_commands" USING btree ("session_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "displays_token_unique" ON "displays" USING btree ("token_hash");

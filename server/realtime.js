@@ -24,20 +24,24 @@ export function attachRealtime(httpServer, options = {}) {
 		}
 	});
 
-	io.use((socket, next) => {
-		const app = runtime().app;
-		if (!app) return next(withCode(new Error('Steady is starting; try again shortly'), 'starting'));
-		app.authenticateSocket(socket).then(
-			() => next(),
-			(/** @type {Error} */ error) => next(error)
-		);
-	});
-
-	io.on('connection', (socket) => {
-		const app = runtime().app;
-		if (app) app.onConnection(socket);
-		else socket.disconnect(true);
-	});
+	// Staff phones and pages on '/', wall displays on '/display': the same dispatch for both.
+	for (const namespace of [io.of('/'), io.of('/display')]) {
+		namespace.use((socket, next) => {
+			const app = runtime().app;
+			if (!app) {
+				return next(withCode(new Error('Steady is starting; try again shortly'), 'starting'));
+			}
+			app.authenticateSocket(socket).then(
+				() => next(),
+				(/** @type {Error} */ error) => next(error)
+			);
+		});
+		namespace.on('connection', (socket) => {
+			const app = runtime().app;
+			if (app) app.onConnection(socket);
+			else socket.disconnect(true);
+		});
+	}
 
 	runtime().io = io;
 	return io;

@@ -5,8 +5,8 @@ export const COORDINATOR = 'coordinator@example.org';
 export const TECHNICIAN = 'technician@example.org';
 
 /** Signs in through the real form, as a person would. */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-	await page.goto('/sign-in');
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, baseUrl = '') {
+	await page.goto(`${baseUrl}/sign-in`);
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();

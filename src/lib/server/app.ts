@@ -9,6 +9,9 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoClinic } from './db/seed/demo';
 import { createLogger, type Logger } from './log';
 import { authenticateSocket } from './realtime/socket-auth';
 import { handleConnection } from './realtime/connection';
+import { createBroadcast } from './realtime/broadcast';
+import { PairingService } from './displays/pairing';
+import { LiveClassService } from './live/live-classes';
 
 /** Everything a request or a socket needs, built once per process. */
 export type App = {
@@ -17,6 +20,8 @@ export type App = {
 	db: Database;
 	log: Logger;
 	signIn: SignInService;
+	pairing: PairingService;
+	live: LiveClassService;
 	/** Lines the production entry prints after it starts listening. */
 	banner: string[];
 };
@@ -52,14 +57,12 @@ async function createApp(): Promise<App> {
 		await deleteExpiredSignInLimits(database.db);
 		const banner = await seedIfEmpty(database.db, config, log);
 		log.info({ database: database.kind }, 'database ready');
-		return {
-			config,
-			database,
-			db: database.db,
-			log,
-			signIn: new SignInService(database.db),
-			banner
-		};
+		const pairing = new PairingService(database.db);
+		// The broadcast needs the service to build display snapshots, and the service the broadcast.
+		const broadcast = createBroadcast({ db: database.db, log, live: () => live });
+		const live: LiveClassService = new LiveClassService(database.db, broadcast);
+		const signIn = new SignInService(database.db);
+		return { config, database, db: database.db, log, signIn, pairing, live, banner };
 	} catch (error) {
 		await database.close();
 		throw error;
@@ -85,7 +88,10 @@ async function seedIfEmpty(db: Database, config: Config, log: Logger): Promise<s
 function registerRealtime(app: App): void {
 	runtime().app = {
 		authenticateSocket: (socket) => authenticateSocket(app, socket),
-		onConnection: (socket) => handleConnection(app, socket),
+		onConnection: (socket) => {
+			const io = runtime().io;
+			if (io) handleConnection(app, io, socket);
+		},
 		health: async () => {
 			await app.database.ping();
 			return { database: app.database.kind };

@@ -1,5 +1,6 @@
 /** Paths reachable without signing in. Everything else redirects to the sign-in page. */
-const PUBLIC_PREFIXES = ['/sign-in', '/sign-out', '/healthz'];
+// The wall display has no staff login: it authenticates its socket with a device token.
+const PUBLIC_PREFIXES = ['/sign-in', '/sign-out', '/healthz', '/display'];
 
 export function isPublicPath(pathname: string): boolean {
 	return PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import type { Role } from './domain';
+import type {
+	ControlSnapshot,
+	DisplaySettings,
+	DisplaySnapshot,
+	Presence,
+	StaffLogEntry
+} from './live';
+import type { LogEntry } from './timeline';
 
 /**
  * Every socket event, typed for both ends, with the schema that guards its payload.
@@ -9,27 +17,123 @@ import type { Role } from './domain';
 export type AckResult<T> = ({ ok: true } & T) | { ok: false; error: string };
 export type Ack<T = object> = (result: AckResult<T>) => void;
 
-export const clientEventSchemas = {
-	/** Who does the server think this socket is? */
-	'session:whoami': z.object({}).strict()
+const id = z.uuid('Not a valid id');
+
+export const commandSchema = z.discriminatedUnion('type', [
+	z.object({ type: z.literal('start') }).strict(),
+	z.object({ type: z.literal('pause') }).strict(),
+	z.object({ type: z.literal('resume') }).strict(),
+	z.object({ type: z.literal('next') }).strict(),
+	z.object({ type: z.literal('back') }).strict(),
+	z.object({ type: z.literal('done') }).strict(),
+	z
+		.object({
+			type: z.literal('extend'),
+			seconds: z
+				.number()
+				.int()
+				.min(-600)
+				.max(600)
+				.refine((s) => s !== 0, 'Extend by a non-zero number of seconds')
+		})
+		.strict(),
+	z.object({ type: z.literal('jump'), blockIndex: z.number().int().min(0).max(500) }).strict(),
+	z.object({ type: z.literal('end') }).strict(),
+	z.object({ type: z.literal('stop') }).strict()
+]);
+
+const clockPing = z.object({ t0: z.number().finite() }).strict();
+const logSince = z.object({ sessionId: id, afterSeq: z.number().int().min(0) }).strict();
+
+/** Staff phones and pages, on the default namespace. */
+export const staffEventSchemas = {
+	'session:whoami': z.object({}).strict(),
+	'clock:ping': clockPing,
+	'class:join': z.object({ sessionId: id }).strict(),
+	'class:leave': z.object({ sessionId: id }).strict(),
+	'class:command': z
+		.object({
+			sessionId: id,
+			/** Made by the phone; a retry with the same id is answered, not applied again. */
+			clientCommandId: id,
+			/** Increases with every command this socket sends: replays and reorderings are refused. */
+			clientSeq: z.number().int().min(1),
+			command: commandSchema
+		})
+		.strict(),
+	'class:log-since': logSince,
+	'display:settings': z
+		.object({
+			displayId: id,
+			volume: z.number().int().min(0).max(100).optional(),
+			muted: z.boolean().optional()
+		})
+		.strict(),
+	'room:speech': z.object({ roomId: id, enabled: z.boolean() }).strict()
 } as const;
 
-export type ClientEventName = keyof typeof clientEventSchemas;
+/** Wall displays, on the /display namespace. */
+export const displayEventSchemas = {
+	'clock:ping': clockPing,
+	'pairing:request': z.object({}).strict(),
+	'pairing:claim': z
+		.object({ code: z.string().min(1).max(20), secret: z.string().min(1).max(100) })
+		.strict(),
+	'display:hello': z.object({}).strict(),
+	'class:log-since': logSince
+} as const;
+
+export type StaffEventName = keyof typeof staffEventSchemas;
+export type DisplayEventName = keyof typeof displayEventSchemas;
+export type StaffPayload<E extends StaffEventName> = z.infer<(typeof staffEventSchemas)[E]>;
+export type DisplayPayload<E extends DisplayEventName> = z.infer<(typeof displayEventSchemas)[E]>;
 
 export type WhoAmI = { user: { name: string; role: Role }; clinicName: string };
+export type ClockPong = { t0: number; t1: number; t2: number };
 
-export type ClientToServerEvents = {
-	'session:whoami': (
-		payload: z.infer<(typeof clientEventSchemas)['session:whoami']>,
-		ack: Ack<WhoAmI>
-	) => void;
+/** What each acknowledged event answers with. */
+export type StaffAcks = {
+	'session:whoami': WhoAmI;
+	'clock:ping': ClockPong;
+	'class:join': { snapshot: ControlSnapshot };
+	'class:leave': object;
+	'class:command': { seq: number; duplicate: boolean };
+	'class:log-since': { entries: StaffLogEntry[] };
+	'display:settings': object;
+	'room:speech': object;
 };
 
-export type ServerToClientEvents = {
+export type DisplayAcks = {
+	'clock:ping': ClockPong;
+	'pairing:request': { code: string; secret: string; expiresAt: string; pairUrl: string };
+	'pairing:claim': { token: string };
+	'display:hello': { snapshot: DisplaySnapshot };
+	'class:log-since': { entries: LogEntry[] };
+};
+
+export type StaffClientEvents = {
+	[E in StaffEventName]: (payload: StaffPayload<E>, ack: Ack<StaffAcks[E]>) => void;
+};
+export type DisplayClientEvents = {
+	[E in DisplayEventName]: (payload: DisplayPayload<E>, ack: Ack<DisplayAcks[E]>) => void;
+};
+
+export type StaffServerEvents = {
+	'class:command': (payload: { sessionId: string; entry: StaffLogEntry }) => void;
+	'class:presence': (payload: Presence) => void;
+	'class:changed': (payload: { sessionId: string }) => void;
 	/** The server ended this socket's session (sign-out elsewhere, expiry). */
 	'session:ended': (payload: { reason: string }) => void;
 };
 
+export type DisplayServerEvents = {
+	'pairing:paired': (payload: { code: string }) => void;
+	'display:snapshot': (payload: DisplaySnapshot) => void;
+	'display:settings': (payload: DisplaySettings) => void;
+	'display:revoked': (payload: object) => void;
+	'class:command': (payload: { sessionId: string; entry: LogEntry }) => void;
+};
+
 /** Reasons the server refuses a connection, in `connect_error`'s `data.code`. */
-export const CONNECT_ERROR_CODES = ['starting', 'unauthenticated'] as const;
+export const CONNECT_ERROR_CODES = ['starting', 'unauthenticated', 'unpaired'] as const;
 export type ConnectErrorCode = (typeof CONNECT_ERROR_CODES)[number];

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
-import { clinics, sessions, signInLimits, users } from '../db/schema';
+import { clinics, sessions, rateLimits, users } from '../db/schema';
 import { createTestDatabase } from '../db/test-database';
 import { hashPassword } from './password';
 import {
@@ -41,7 +41,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 async function clearFailures() {
-	await database.db.delete(signInLimits);
+	await database.db.delete(rateLimits);
 }
 
 describe('sign-in', () => {
@@ -83,9 +83,9 @@ describe('sign-in', () => {
 
 		// When the lock has run out, the right password works again.
 		await database.db
-			.update(signInLimits)
+			.update(rateLimits)
 			.set({ expire: sql`now() - interval '1 second'` })
-			.where(eq(signInLimits.key, 'sign-in:email:tech@example.org'));
+			.where(eq(rateLimits.key, 'sign-in:email:tech@example.org'));
 		expect((await service.signIn('tech@example.org', PASSWORD, '10.2.0.1')).ok).toBe(true);
 	});
 

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { RateLimiterDrizzle } from 'rate-limiter-flexible';
 import type { Database } from '../db/client';
-import { signInLimits, users } from '../db/schema';
+import { rateLimits, users } from '../db/schema';
 import { decoyPasswordHash, verifyPassword } from './password';
 import { createSession } from './session';
 
@@ -23,7 +23,7 @@ export class SignInService {
 		this.#db = db;
 		this.#failures = new RateLimiterDrizzle({
 			storeClient: db,
-			schema: signInLimits,
+			schema: rateLimits,
 			keyPrefix: 'sign-in',
 			points: MAX_FAILED_TRIES,
 			duration: WINDOW_SECONDS,
@@ -76,5 +76,5 @@ export class SignInService {
 }
 
 export async function deleteExpiredSignInLimits(db: Database): Promise<void> {
-	await db.delete(signInLimits).where(sql`${signInLimits.expire} < now()`);
+	await db.delete(rateLimits).where(sql`${rateLimits.expire} < now()`);
 }

@@ -2,22 +2,40 @@ import { parse } from 'cookie';
 import type { Socket } from 'socket.io';
 import { SESSION_COOKIE, validateSession, type StaffUser } from '../auth/session';
 import type { App } from '../app';
+import type { DisplaySocketData } from './display';
 
 export type SocketData = { user: StaffUser };
 
+function refusal(message: string, code: string): Error {
+	const error = new Error(message) as Error & { data?: unknown };
+	error.data = { code };
+	return error;
+}
+
 /**
- * SvelteKit hooks never see socket traffic, so sockets are authenticated here from the same
- * session cookie, by the same validateSession that hooks.server.ts uses.
+ * SvelteKit hooks never see socket traffic, so staff sockets are authenticated here from the
+ * same session cookie, by the same validateSession that hooks.server.ts uses.
  */
 export async function authenticateSocket(app: App, socket: Socket): Promise<void> {
+	if (socket.nsp.name === '/display') return authenticateDisplay(app, socket);
 	const cookies = parse(socket.handshake.headers.cookie ?? '');
 	const session = await validateSession(app.db, cookies[SESSION_COOKIE]);
-	if (!session) {
-		const error = new Error('Not signed in: sign in again to connect') as Error & {
-			data?: unknown;
-		};
-		error.data = { code: 'unauthenticated' };
-		throw error;
-	}
+	if (!session) throw refusal('Not signed in: sign in again to connect', 'unauthenticated');
 	(socket.data as SocketData).user = session.user;
+}
+
+/**
+ * Displays carry a device token, never a staff login. Without one the socket may only pair; with
+ * a revoked or unknown one it is refused so the display forgets it and shows a pairing code.
+ */
+async function authenticateDisplay(app: App, socket: Socket): Promise<void> {
+	const token = (socket.handshake.auth as { token?: unknown }).token;
+	const data = socket.data as DisplaySocketData;
+	if (token === undefined || token === null || token === '') {
+		data.display = null;
+		return;
+	}
+	const display = typeof token === 'string' ? await app.pairing.identify(token) : null;
+	if (!display) throw refusal('This display was removed: pair it again', 'unpaired');
+	data.display = display;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+	boolean,
 	check,
 	index,
 	integer,
@@ -60,8 +61,11 @@ export const sessions = pgTable(
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );
 
-/** Failed sign-in counters (rate-limiter-flexible's Drizzle store): one row per email or address. */
-export const signInLimits = pgTable('sign_in_limits', {
+/**
+ * Counters of rate-limiter-flexible's Drizzle store: failed sign-ins per email or address,
+ * wrong pairing codes per address. Keys are prefixed by what they limit.
+ */
+export const rateLimits = pgTable('rate_limits', {
 	key: text('key').primaryKey(),
 	points: integer('points').notNull().default(0),
 	expire: timestamp('expire', { withTimezone: true })
@@ -84,6 +88,8 @@ export const rooms = pgTable(
 		waterTempMaxC: numeric('water_temp_max_c', { precision: 4, scale: 1, mode: 'number' }),
 		/** Pools only: at most this many participants per staff member in the water. */
 		participantsPerStaff: integer('participants_per_staff'),
+		/** Displays in this room speak each exercise's name (browser speech synthesis). */
+		speakExerciseNames: boolean('speak_exercise_names').notNull().default(true),
 		createdAt: createdAt(),
 		archivedAt: timestamp('archived_at', { withTimezone: true })
 	},

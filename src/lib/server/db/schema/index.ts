@@ -2,3 +2,4 @@ export * from './clinic';
 export * from './people';
 export * from './content';
 export * from './schedule';
+export * from './live';

@@ -4,6 +4,7 @@ import {
 	date,
 	index,
 	integer,
+	jsonb,
 	pgEnum,
 	pgTable,
 	text,
@@ -18,6 +19,7 @@ import {
 	ENROLLMENT_STATUSES,
 	EXERTION_SCALES
 } from '../../../shared/domain';
+import type { RoutinePlan } from '../../../shared/timeline';
 import { clinics, rooms, users } from './clinic';
 import { routines, routineVersions } from './content';
 import { participants } from './people';
@@ -78,6 +80,10 @@ export const classSessions = pgTable(
 		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
 		durationMinutes: integer('duration_minutes').notNull(),
 		status: classSessionStatusEnum('status').notNull().default('scheduled'),
+		/** The routine as it ran, frozen at start, so a restarted server replays the same class. */
+		plan: jsonb('plan').$type<RoutinePlan>(),
+		startedAt: timestamp('started_at', { withTimezone: true }),
+		endedAt: timestamp('ended_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [

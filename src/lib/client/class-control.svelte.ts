@@ -1,0 +1,156 @@
+import type { Socket } from 'socket.io-client';
+import type { AckResult, StaffAcks, StaffClientEvents, StaffServerEvents } from '../shared/events';
+import type { ControlSnapshot, Presence, StaffLogEntry } from '../shared/live';
+import type { Command } from '../shared/timeline';
+import { ClockSync } from './clock-sync';
+import { mergeEntries, receiveEntry } from './live-log';
+import { createSocket, retryAfterRefusal } from './socket';
+import { randomId } from './uuid';
+
+type StaffSocket = Socket<StaffServerEvents, StaffClientEvents>;
+
+/**
+ * A phone's remote control for one class: the same plan, log and corrected clock as the display,
+ * plus who else is connected. Commands carry an id the server recognises on a retry.
+ */
+export class ClassControl {
+	online = $state(false);
+	snapshot = $state<ControlSnapshot | null>(null);
+	presence = $state<Presence | null>(null);
+	version = $state(0);
+	/** The last refusal or failure, in words for the technician. */
+	problem = $state<string | null>(null);
+	busy = $state(false);
+	readonly clock: ClockSync;
+	readonly #socket: StaffSocket;
+	readonly #sessionId: string;
+	#clientSeq = 0;
+	#cleanups: (() => void)[] = [];
+
+	constructor(sessionId: string) {
+		this.#sessionId = sessionId;
+		this.#socket = createSocket<StaffServerEvents, StaffClientEvents>('/') as StaffSocket;
+		this.clock = new ClockSync(async (t0) => {
+			const pong = await this.#ask('clock:ping', { t0 });
+			return pong?.ok ? pong : null;
+		});
+	}
+
+	start(): void {
+		const socket = this.#socket;
+		socket.on('connect', () => {
+			this.online = true;
+			this.clock.start();
+			void this.#join();
+		});
+		socket.on('disconnect', () => (this.online = false));
+		socket.on('connect_error', (error) => {
+			this.online = false;
+			if ((error as Error & { data?: { code?: string } }).data?.code === 'unauthenticated') {
+				this.problem = 'Signed out: sign in again to control the class.';
+			}
+		});
+		socket.on('class:command', ({ sessionId, entry }) => {
+			if (sessionId === this.#sessionId) this.#receive(entry);
+		});
+		socket.on('class:changed', ({ sessionId }) => {
+			if (sessionId === this.#sessionId) void this.#join();
+		});
+		socket.on('class:presence', (presence) => {
+			if (presence.sessionId === this.#sessionId) this.presence = presence;
+		});
+		this.#cleanups.push(retryAfterRefusal(socket as unknown as Socket));
+		socket.connect();
+	}
+
+	stop(): void {
+		this.clock.stop();
+		for (const cleanup of this.#cleanups) cleanup();
+		this.#socket.removeAllListeners();
+		this.#socket.disconnect();
+	}
+
+	async send(command: Command): Promise<boolean> {
+		if (!this.online) {
+			this.problem = 'No connection: the command was not sent.';
+			return false;
+		}
+		this.busy = true;
+		this.problem = null;
+		const result = await this.#ask('class:command', {
+			sessionId: this.#sessionId,
+			clientCommandId: randomId(),
+			clientSeq: ++this.#clientSeq,
+			command
+		});
+		this.busy = false;
+		if (!result) {
+			this.problem = 'No answer from the server: check the display before trying again.';
+			return false;
+		}
+		if (!result.ok) {
+			this.problem = result.error;
+			return false;
+		}
+		// The broadcast normally arrives first; if not, fetch what is missing.
+		const live = this.snapshot?.live;
+		if (live && (live.log.at(-1)?.seq ?? 0) < result.seq) await this.#fillGap();
+		return true;
+	}
+
+	async setDisplay(displayId: string, settings: { volume?: number; muted?: boolean }) {
+		const result = await this.#ask('display:settings', { displayId, ...settings });
+		if (result && !result.ok) this.problem = result.error;
+		if (result?.ok) await this.#join();
+	}
+
+	async setSpeech(roomId: string, enabled: boolean) {
+		const result = await this.#ask('room:speech', { roomId, enabled });
+		if (result && !result.ok) this.problem = result.error;
+		if (result?.ok) await this.#join();
+	}
+
+	async #join(): Promise<void> {
+		const result = await this.#ask('class:join', { sessionId: this.#sessionId });
+		if (result?.ok) {
+			this.snapshot = result.snapshot;
+			this.version++;
+		} else if (result) {
+			this.problem = result.error;
+		}
+	}
+
+	#receive(entry: StaffLogEntry): void {
+		const live = this.snapshot?.live;
+		if (!live) return void this.#join();
+		const receipt = receiveEntry(live.log, entry);
+		if (receipt === 'gap') void this.#fillGap();
+		if (receipt === 'appended') this.version++;
+	}
+
+	async #fillGap(): Promise<void> {
+		const live = this.snapshot?.live;
+		if (!live) return;
+		const afterSeq = live.log.at(-1)?.seq ?? 0;
+		const result = await this.#ask('class:log-since', { sessionId: this.#sessionId, afterSeq });
+		if (result?.ok) {
+			mergeEntries(live.log, result.entries);
+			this.version++;
+		}
+	}
+
+	async #ask<E extends keyof StaffClientEvents>(
+		event: E,
+		payload: Parameters<StaffClientEvents[E]>[0]
+	): Promise<AckResult<StaffAcks[E]> | null> {
+		// socket.io's typed emitWithAck cannot be called with a generic event name.
+		const withTimeout = this.#socket.timeout(5000) as unknown as {
+			emitWithAck(event: string, payload: unknown): Promise<AckResult<StaffAcks[E]>>;
+		};
+		try {
+			return await withTimeout.emitWithAck(event, payload);
+		} catch {
+			return null;
+		}
+	}
+}

@@ -1,0 +1,171 @@
+import type { Socket } from 'socket.io-client';
+import type {
+	AckResult,
+	DisplayAcks,
+	DisplayClientEvents,
+	DisplayServerEvents
+} from '../shared/events';
+import type { DisplaySettings, DisplaySnapshot, LiveClassView } from '../shared/live';
+import type { LogEntry } from '../shared/timeline';
+import { ClockSync } from './clock-sync';
+import { mergeEntries, receiveEntry } from './live-log';
+import { createSocket, retryAfterRefusal } from './socket';
+
+const TOKEN_KEY = 'steady.display.token';
+
+type DisplaySocket = Socket<DisplayServerEvents, DisplayClientEvents>;
+export type Pairing = { code: string; expiresAt: string; pairUrl: string };
+
+/**
+ * A wall display's link to the server: pairing, the room's snapshot, live commands, clock sync.
+ * The display keeps running from its own corrected clock when the link drops; this only says so.
+ */
+export class DisplayConnection {
+	phase = $state<'connecting' | 'unpaired' | 'paired'>('connecting');
+	online = $state(false);
+	pairing = $state<Pairing | null>(null);
+	snapshot = $state<DisplaySnapshot | null>(null);
+	/** The live class; its log grows in place, `version` tells the view to recompute. */
+	live = $state<LiveClassView | null>(null);
+	version = $state(0);
+	settings = $state<DisplaySettings>({ volume: 80, muted: false, speakExerciseNames: true });
+	readonly clock: ClockSync;
+	readonly #socket: DisplaySocket;
+	#secret = '';
+	#pairingTimer: ReturnType<typeof setTimeout> | undefined;
+	#cleanups: (() => void)[] = [];
+
+	constructor() {
+		this.#socket = createSocket<DisplayServerEvents, DisplayClientEvents>('/display', {
+			auth: (cb) => cb({ token: localStorage.getItem(TOKEN_KEY) ?? '' })
+		}) as DisplaySocket;
+		this.clock = new ClockSync(async (t0) => {
+			const pong = await this.#ask('clock:ping', { t0 });
+			return pong?.ok ? pong : null;
+		});
+	}
+
+	start(): void {
+		const socket = this.#socket;
+		socket.on('connect', () => {
+			this.online = true;
+			this.clock.start();
+			void this.#greet();
+		});
+		socket.on('disconnect', (reason) => {
+			this.online = false;
+			// A server-side disconnect is not retried by socket.io; a display always comes back.
+			if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1000);
+		});
+		socket.on('connect_error', (error) => {
+			this.online = false;
+			if ((error as Error & { data?: { code?: string } }).data?.code === 'unpaired') {
+				this.#forgetToken();
+			}
+		});
+		socket.on('pairing:paired', () => void this.#collectToken());
+		socket.on('display:snapshot', (snapshot) => this.#apply(snapshot));
+		socket.on('display:settings', (settings) => (this.settings = settings));
+		socket.on('display:revoked', () => {
+			this.#forgetToken();
+			socket.disconnect().connect();
+		});
+		socket.on('class:command', ({ sessionId, entry }) => this.#receive(sessionId, entry));
+		this.#cleanups.push(retryAfterRefusal(socket as unknown as Socket));
+		socket.connect();
+	}
+
+	stop(): void {
+		this.clock.stop();
+		clearTimeout(this.#pairingTimer);
+		for (const cleanup of this.#cleanups) cleanup();
+		this.#socket.removeAllListeners();
+		this.#socket.disconnect();
+	}
+
+	/** Re-sync the clock and the class after the page was hidden or the link came back. */
+	resync(): void {
+		if (!this.#socket.connected) return;
+		void this.clock.sync();
+		if (this.phase === 'paired') void this.#greet();
+	}
+
+	async #greet(): Promise<void> {
+		if (!localStorage.getItem(TOKEN_KEY)) return this.#requestPairing();
+		const hello = await this.#ask('display:hello', {});
+		if (hello?.ok) this.#apply(hello.snapshot);
+	}
+
+	#apply(snapshot: DisplaySnapshot): void {
+		this.phase = 'paired';
+		this.pairing = null;
+		this.snapshot = snapshot;
+		this.settings = snapshot.settings;
+		this.live = snapshot.live;
+		this.version++;
+	}
+
+	#receive(sessionId: string, entry: LogEntry): void {
+		const live = this.live;
+		if (!live || live.sessionId !== sessionId) return void this.#greet();
+		const receipt = receiveEntry(live.log, entry);
+		if (receipt === 'gap') return void this.#fillGap(live);
+		if (receipt === 'appended') this.version++;
+	}
+
+	async #fillGap(live: LiveClassView): Promise<void> {
+		const afterSeq = live.log.at(-1)?.seq ?? 0;
+		const result = await this.#ask('class:log-since', { sessionId: live.sessionId, afterSeq });
+		if (result?.ok) {
+			mergeEntries(live.log, result.entries);
+			this.version++;
+		}
+	}
+
+	async #requestPairing(): Promise<void> {
+		this.phase = 'unpaired';
+		const result = await this.#ask('pairing:request', {});
+		if (!result?.ok) return;
+		this.#secret = result.secret;
+		this.pairing = { code: result.code, expiresAt: result.expiresAt, pairUrl: result.pairUrl };
+		clearTimeout(this.#pairingTimer);
+		// A fresh code shortly before this one expires.
+		const refreshIn = Math.max(5000, Date.parse(result.expiresAt) - Date.now() - 15_000);
+		this.#pairingTimer = setTimeout(() => void this.#requestPairing(), refreshIn);
+	}
+
+	async #collectToken(): Promise<void> {
+		if (!this.pairing) return;
+		const result = await this.#ask('pairing:claim', {
+			code: this.pairing.code,
+			secret: this.#secret
+		});
+		if (!result?.ok) return;
+		localStorage.setItem(TOKEN_KEY, result.token);
+		clearTimeout(this.#pairingTimer);
+		// Reconnect so the server knows this socket as the paired display.
+		this.#socket.disconnect().connect();
+	}
+
+	#forgetToken(): void {
+		localStorage.removeItem(TOKEN_KEY);
+		this.phase = 'unpaired';
+		this.snapshot = null;
+		this.live = null;
+	}
+
+	async #ask<E extends keyof DisplayClientEvents>(
+		event: E,
+		payload: Parameters<DisplayClientEvents[E]>[0]
+	): Promise<AckResult<DisplayAcks[E]> | null> {
+		// socket.io's typed emitWithAck cannot be called with a generic event name.
+		const withTimeout = this.#socket.timeout(5000) as unknown as {
+			emitWithAck(event: string, payload: unknown): Promise<AckResult<DisplayAcks[E]>>;
+		};
+		try {
+			return await withTimeout.emitWithAck(event, payload);
+		} catch {
+			return null; // timed out: the caller tries again on the next sync
+		}
+	}
+}

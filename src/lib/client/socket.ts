@@ -1,0 +1,34 @@
+import { io, type Socket } from 'socket.io-client';
+
+/**
+ * One socket per page, connected explicitly (autoConnect off) once listeners are in place.
+ * Websocket first for low latency; polling stays as a fallback for picky networks.
+ */
+export function createSocket<S, C>(
+	namespace: '/' | '/display',
+	options: { auth?: (cb: (data: object) => void) => void } = {}
+): Socket<S & Record<string, never>, C & Record<string, never>> {
+	return io(namespace === '/' ? '/' : '/display', {
+		autoConnect: false,
+		transports: ['websocket', 'polling'],
+		reconnectionDelay: 500,
+		reconnectionDelayMax: 4000,
+		timeout: 8000,
+		...options
+	}) as never;
+}
+
+/** socket.io does not retry after a middleware refusal: this does, after a pause. */
+export function retryAfterRefusal(socket: Socket, delayMs = 2000): () => void {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const onError = () => {
+		if (socket.active) return; // socket.io is already retrying by itself
+		clearTimeout(timer);
+		timer = setTimeout(() => socket.connect(), delayMs);
+	};
+	socket.on('connect_error', onError);
+	return () => {
+		clearTimeout(timer);
+		socket.off('connect_error', onError);
+	};
+}

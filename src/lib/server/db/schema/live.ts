@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import {
+	boolean,
+	check,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import type { Command } from '../../../shared/timeline';
+import { clinics, rooms, users } from './clinic';
+import { classSessions } from './schedule';
+
+/**
+ * A wall display or pool TV bound to one room. It holds a long-lived device token (only its
+ * SHA-256 is stored here), never a staff login.
+ */
+export const displays = pgTable(
+	'displays',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		clinicId: uuid('clinic_id')
+			.notNull()
+			.references(() => clinics.id),
+		roomId: uuid('room_id')
+			.notNull()
+			.references(() => rooms.id),
+		tokenHash: text('token_hash').notNull(),
+		pairedBy: uuid('paired_by').references(() => users.id),
+		pairedAt: timestamp('paired_at', { withTimezone: true }).notNull().defaultNow(),
+		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		volume: integer('volume').notNull().default(80),
+		muted: boolean('muted').notNull().default(false)
+	},
+	(t) => [
+		uniqueIndex('displays_token_unique').on(t.tokenHash),
+		check('displays_volume_range', sql`${t.volume} between 0 and 100`)
+	]
+);
+
+/**
+ * A code an unpaired display shows. The display proves it is the one that asked with a secret
+ * only it knows; the device token waits here (at most 10 minutes) until that display collects it.
+ */
+export const pairingCodes = pgTable('pairing_codes', {
+	code: text('code').primaryKey(),
+	claimSecretHash: text('claim_secret_hash').notNull(),
+	expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+	displayId: uuid('display_id').references(() => displays.id, { onDelete: 'cascade' }),
+	deviceToken: text('device_token')
+});
+
+/**
+ * A live class is this append-only log: every command with its per-class sequence number,
+ * written before anyone hears of it. The state of the class is computed from it.
+ */
+export const classCommands = pgTable(
+	'class_commands',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		clinicId: uuid('clinic_id')
+			.notNull()
+			.references(() => clinics.id),
+		sessionId: uuid('session_id')
+			.notNull()
+			.references(() => classSessions.id),
+		seq: integer('seq').notNull(),
+		at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+		command: jsonb('command').$type<Command>().notNull(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id),
+		/** Made by the phone: a retried command is recognised, never applied twice. */
+		clientCommandId: uuid('client_command_id').notNull()
+	},
+	(t) => [
+		uniqueIndex('class_commands_seq_unique').on(t.sessionId, t.seq),
+		uniqueIndex('class_commands_client_id_unique').on(t.clientCommandId),
+		index('class_commands_session_idx').on(t.sessionId)
+	]
+);

@@ -1,0 +1,213 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { ClassType } from '../../shared/domain';
+import type { LiveClassView, StaffLogEntry } from '../../shared/live';
+import { applicable, type Command, type RoutinePlan } from '../../shared/timeline';
+import type { Database } from '../db/client';
+import { classCommands, classSessions, users } from '../db/schema';
+import type { StaffUser } from '../auth/session';
+import { buildPlan } from './plan';
+
+/** One class as the server holds it: the frozen plan and the command log, in order. */
+export type LoadedClass = {
+	sessionId: string;
+	clinicId: string;
+	roomId: string;
+	name: string;
+	type: ClassType;
+	status: 'scheduled' | 'live' | 'completed' | 'cancelled';
+	routineVersionId: string;
+	plan: RoutinePlan | null;
+	log: StaffLogEntry[];
+	/** clientCommandId -> seq, so a retried command is answered without applying it twice. */
+	seqByClientId: Map<string, number>;
+};
+
+export type LiveBroadcast = {
+	/** After commit: every phone in the class and every display in the room hears of it. */
+	command(live: LoadedClass, entry: StaffLogEntry): void;
+	/** The class started or ended: displays in the room need a new snapshot. */
+	changed(live: LoadedClass): void;
+};
+
+export type CommandResult =
+	{ ok: true; seq: number; duplicate: boolean } | { ok: false; error: string };
+
+/**
+ * Live classes: validates commands against the timeline, appends them to the log in one
+ * transaction with a unique (class, seq), and only then broadcasts. Commands for one class run
+ * one at a time, so two phones pressing at once are both applied, in sequence order.
+ */
+export class LiveClassService {
+	readonly #db: Database;
+	readonly #broadcast: LiveBroadcast;
+	readonly #loaded = new Map<string, Promise<LoadedClass | null>>();
+	readonly #queues = new Map<string, Promise<unknown>>();
+	readonly #now: () => number;
+
+	constructor(db: Database, broadcast: LiveBroadcast, now: () => number = Date.now) {
+		this.#db = db;
+		this.#broadcast = broadcast;
+		this.#now = now;
+	}
+
+	/** The class if it belongs to this clinic; null otherwise (never another clinic's class). */
+	async get(sessionId: string, clinicId: string): Promise<LoadedClass | null> {
+		let loading = this.#loaded.get(sessionId);
+		if (!loading) {
+			loading = this.#load(sessionId);
+			this.#loaded.set(sessionId, loading);
+			loading.catch(() => this.#loaded.delete(sessionId));
+		}
+		const live = await loading;
+		return live && live.clinicId === clinicId ? live : null;
+	}
+
+	async command(input: {
+		sessionId: string;
+		user: StaffUser;
+		command: Command;
+		clientCommandId: string;
+	}): Promise<CommandResult> {
+		return this.#serial(input.sessionId, async () => {
+			const live = await this.get(input.sessionId, input.user.clinicId);
+			if (!live) return { ok: false, error: 'No such class in your clinic' };
+			const known = live.seqByClientId.get(input.clientCommandId);
+			if (known !== undefined) return { ok: true, seq: known, duplicate: true };
+			if (live.status === 'cancelled') return { ok: false, error: 'This class was cancelled' };
+			if (live.status === 'completed') return { ok: false, error: 'This class has ended' };
+
+			const plan = live.plan ?? (await buildPlan(this.#db, live.routineVersionId));
+			if (plan.blocks.length === 0) return { ok: false, error: 'The routine has no blocks' };
+			const lastAt = live.log.at(-1)?.at ?? 0;
+			// Never let the log run backwards, even if the server's clock is stepped back.
+			const at = Math.max(this.#now(), lastAt);
+			const check = applicable(plan, live.log, input.command, at);
+			if (!check.ok) return { ok: false, error: check.reason };
+			if (input.command.type === 'start') {
+				const busy = await this.#otherLiveClassInRoom(live);
+				if (busy) return { ok: false, error: `${busy} is running in this room: end it first` };
+			}
+
+			const entry: StaffLogEntry = {
+				seq: (live.log.at(-1)?.seq ?? 0) + 1,
+				at,
+				command: input.command,
+				by: input.user.name
+			};
+			await this.#db.transaction(async (tx) => {
+				await tx.insert(classCommands).values({
+					clinicId: live.clinicId,
+					sessionId: live.sessionId,
+					seq: entry.seq,
+					at: new Date(at),
+					command: input.command,
+					userId: input.user.id,
+					clientCommandId: input.clientCommandId
+				});
+				if (input.command.type === 'start') {
+					await tx
+						.update(classSessions)
+						.set({ status: 'live', plan, startedAt: new Date(at) })
+						.where(eq(classSessions.id, live.sessionId));
+				}
+				if (input.command.type === 'end') {
+					await tx
+						.update(classSessions)
+						.set({ status: 'completed', endedAt: new Date(at) })
+						.where(eq(classSessions.id, live.sessionId));
+				}
+			});
+
+			// Committed: now it may be known.
+			live.log.push(entry);
+			live.seqByClientId.set(input.clientCommandId, entry.seq);
+			if (input.command.type === 'start') {
+				live.plan = plan;
+				live.status = 'live';
+			}
+			if (input.command.type === 'end') live.status = 'completed';
+			this.#broadcast.command(live, entry);
+			if (input.command.type === 'start' || input.command.type === 'end') {
+				this.#broadcast.changed(live);
+			}
+			return { ok: true, seq: entry.seq, duplicate: false };
+		});
+	}
+
+	/** For a client that missed a sequence number. */
+	async logSince(sessionId: string, clinicId: string, afterSeq: number) {
+		const live = await this.get(sessionId, clinicId);
+		return live ? live.log.filter((entry) => entry.seq > afterSeq) : null;
+	}
+
+	static view<E extends StaffLogEntry | Omit<StaffLogEntry, 'by'>>(
+		live: LoadedClass,
+		strip: (entry: StaffLogEntry) => E
+	): LiveClassView<E> | null {
+		if (!live.plan) return null;
+		return {
+			sessionId: live.sessionId,
+			name: live.name,
+			type: live.type,
+			roomId: live.roomId,
+			plan: live.plan,
+			log: live.log.map(strip)
+		};
+	}
+
+	async #load(sessionId: string): Promise<LoadedClass | null> {
+		const [session] = await this.#db
+			.select()
+			.from(classSessions)
+			.where(eq(classSessions.id, sessionId));
+		if (!session) return null;
+		const rows = await this.#db
+			.select({
+				seq: classCommands.seq,
+				at: classCommands.at,
+				command: classCommands.command,
+				by: users.name,
+				clientCommandId: classCommands.clientCommandId
+			})
+			.from(classCommands)
+			.innerJoin(users, eq(users.id, classCommands.userId))
+			.where(and(eq(classCommands.sessionId, sessionId), gt(classCommands.seq, 0)))
+			.orderBy(asc(classCommands.seq));
+		return {
+			sessionId,
+			clinicId: session.clinicId,
+			roomId: session.roomId,
+			name: session.name,
+			type: session.type,
+			status: session.status,
+			routineVersionId: session.routineVersionId,
+			plan: session.plan,
+			log: rows.map((row) => ({
+				seq: row.seq,
+				at: row.at.getTime(),
+				command: row.command,
+				by: row.by
+			})),
+			seqByClientId: new Map(rows.map((row) => [row.clientCommandId, row.seq]))
+		};
+	}
+
+	async #otherLiveClassInRoom(live: LoadedClass): Promise<string | null> {
+		const [other] = await this.#db
+			.select({ id: classSessions.id, name: classSessions.name })
+			.from(classSessions)
+			.where(and(eq(classSessions.roomId, live.roomId), eq(classSessions.status, 'live')));
+		return other && other.id !== live.sessionId ? other.name : null;
+	}
+
+	#serial<T>(key: string, task: () => Promise<T>): Promise<T> {
+		const previous = this.#queues.get(key) ?? Promise.resolve();
+		const result = previous.then(task, task);
+		const settled = result.catch(() => undefined);
+		this.#queues.set(key, settled);
+		void settled.then(() => {
+			if (this.#queues.get(key) === settled) this.#queues.delete(key);
+		});
+		return result;
+	}
+}

@@ -1,0 +1,197 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Server, Socket } from 'socket.io';
+import { staffEventSchemas, type StaffAcks } from '../../shared/events';
+import type { ControlSnapshot } from '../../shared/live';
+import type { App } from '../app';
+import { classSessions, clinics, displays, rooms } from '../db/schema';
+import { LiveClassService } from '../live/live-classes';
+import { connectedDisplayIds, presenceOf } from './broadcast';
+import { serveEvents, type Handlers } from './dispatch';
+import { classRoom, displayDevice } from './rooms';
+import type { SocketData } from './socket-auth';
+
+/** More than 20 commands a second from one phone is a stuck button or an attack, not a person. */
+const commandFlood = new RateLimiterMemory({ points: 20, duration: 1 });
+
+/** A signed-in staff socket: whoami, clock sync, joining classes and sending commands. */
+export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
+	const { user } = socket.data as SocketData;
+	let lastClientSeq = 0;
+
+	const handlers: Handlers<typeof staffEventSchemas, StaffAcks> = {
+		'session:whoami': async () => {
+			const [clinic] = await app.db
+				.select({ name: clinics.name })
+				.from(clinics)
+				.where(eq(clinics.id, user.clinicId));
+			return {
+				ok: true,
+				user: { name: user.name, role: user.role },
+				clinicName: clinic?.name ?? ''
+			};
+		},
+
+		'clock:ping': async ({ t0 }) => {
+			const t1 = Date.now();
+			return { ok: true, t0, t1, t2: Date.now() };
+		},
+
+		'class:join': async ({ sessionId }) => {
+			const live = await app.live.get(sessionId, user.clinicId);
+			if (!live) return { ok: false, error: 'No such class in your clinic' };
+			await socket.join(classRoom(sessionId));
+			const snapshot = await controlSnapshot(app, io, sessionId, user.clinicId);
+			io.to(classRoom(sessionId)).emit('class:presence', await presenceOf(io, live));
+			return snapshot
+				? { ok: true, snapshot }
+				: { ok: false, error: 'No such class in your clinic' };
+		},
+
+		'class:leave': async ({ sessionId }) => {
+			await socket.leave(classRoom(sessionId));
+			const live = await app.live.get(sessionId, user.clinicId);
+			if (live) io.to(classRoom(sessionId)).emit('class:presence', await presenceOf(io, live));
+			return { ok: true };
+		},
+
+		'class:command': async ({ sessionId, clientCommandId, clientSeq, command }) => {
+			try {
+				await commandFlood.consume(socket.id);
+			} catch {
+				return { ok: false, error: 'Too many commands at once; wait a moment' };
+			}
+			if (clientSeq <= lastClientSeq) {
+				return {
+					ok: false,
+					error: `Out-of-order command ${clientSeq} (last was ${lastClientSeq})`
+				};
+			}
+			lastClientSeq = clientSeq;
+			const result = await app.live.command({ sessionId, user, command, clientCommandId });
+			if (result.ok && !result.duplicate) {
+				app.log.info(
+					{ sessionId, seq: result.seq, command: command.type, userId: user.id },
+					'command'
+				);
+			}
+			return result;
+		},
+
+		'class:log-since': async ({ sessionId, afterSeq }) => {
+			const entries = await app.live.logSince(sessionId, user.clinicId, afterSeq);
+			return entries ? { ok: true, entries } : { ok: false, error: 'No such class in your clinic' };
+		},
+
+		'display:settings': async ({ displayId, volume, muted }) => {
+			const [updated] = await app.db
+				.update(displays)
+				.set({
+					...(volume !== undefined ? { volume } : {}),
+					...(muted !== undefined ? { muted } : {})
+				})
+				.where(and(eq(displays.id, displayId), eq(displays.clinicId, user.clinicId)))
+				.returning({ volume: displays.volume, muted: displays.muted, roomId: displays.roomId });
+			if (!updated) return { ok: false, error: 'No such display in your clinic' };
+			const [room] = await app.db
+				.select({ speak: rooms.speakExerciseNames })
+				.from(rooms)
+				.where(eq(rooms.id, updated.roomId));
+			io.of('/display')
+				.to(displayDevice(displayId))
+				.emit('display:settings', {
+					volume: updated.volume,
+					muted: updated.muted,
+					speakExerciseNames: room?.speak ?? true
+				});
+			return { ok: true };
+		},
+
+		'room:speech': async ({ roomId, enabled }) => {
+			const [room] = await app.db
+				.update(rooms)
+				.set({ speakExerciseNames: enabled })
+				.where(and(eq(rooms.id, roomId), eq(rooms.clinicId, user.clinicId)))
+				.returning({ id: rooms.id });
+			if (!room) return { ok: false, error: 'No such room in your clinic' };
+			const screens = await app.db
+				.select({ id: displays.id, volume: displays.volume, muted: displays.muted })
+				.from(displays)
+				.where(and(eq(displays.roomId, roomId), isNull(displays.revokedAt)));
+			for (const screen of screens) {
+				io.of('/display').to(displayDevice(screen.id)).emit('display:settings', {
+					volume: screen.volume,
+					muted: screen.muted,
+					speakExerciseNames: enabled
+				});
+			}
+			return { ok: true };
+		}
+	};
+
+	serveEvents(socket, staffEventSchemas, handlers, app.log);
+
+	socket.on('disconnecting', () => {
+		const classes = [...socket.rooms].filter((room) => room.startsWith('class:'));
+		// After the socket has left its rooms, tell the others who is still there.
+		setTimeout(() => {
+			for (const room of classes) {
+				const sessionId = room.slice('class:'.length);
+				void app.live.get(sessionId, user.clinicId).then(async (live) => {
+					if (live) io.to(room).emit('class:presence', await presenceOf(io, live));
+				});
+			}
+		}, 0);
+	});
+}
+
+/** The class as a phone needs it: schedule facts, the live log with names, the room's displays. */
+export async function controlSnapshot(
+	app: App,
+	io: Server,
+	sessionId: string,
+	clinicId: string
+): Promise<ControlSnapshot | null> {
+	const [row] = await app.db
+		.select({
+			name: classSessions.name,
+			status: classSessions.status,
+			startsAt: classSessions.startsAt,
+			roomId: rooms.id,
+			roomName: rooms.name,
+			roomKind: rooms.kind,
+			speak: rooms.speakExerciseNames
+		})
+		.from(classSessions)
+		.innerJoin(rooms, eq(rooms.id, classSessions.roomId))
+		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)));
+	if (!row) return null;
+	const live = await app.live.get(sessionId, clinicId);
+	const screens = await app.db
+		.select({ id: displays.id, volume: displays.volume, muted: displays.muted })
+		.from(displays)
+		.where(
+			and(
+				eq(displays.roomId, row.roomId),
+				eq(displays.clinicId, clinicId),
+				isNull(displays.revokedAt)
+			)
+		);
+	const connected = await connectedDisplayIds(
+		io,
+		screens.map((s) => s.id)
+	);
+	return {
+		sessionId,
+		name: row.name,
+		roomId: row.roomId,
+		roomName: row.roomName,
+		roomKind: row.roomKind,
+		startsAt: row.startsAt.toISOString(),
+		status: live?.status ?? row.status,
+		live: live ? LiveClassService.view(live, (entry) => entry) : null,
+		displays: screens.map((s) => ({ ...s, connected: connected.has(s.id) })),
+		speakExerciseNames: row.speak,
+		serverTime: Date.now()
+	};
+}

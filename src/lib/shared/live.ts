@@ -1,0 +1,50 @@
+import type { ClassType, RoomKind } from './domain';
+import type { LogEntry, RoutinePlan } from './timeline';
+
+/** What phones and displays learn about a live class. Displays get no names of people. */
+
+/** A log entry as staff see it: who sent the command. */
+export type StaffLogEntry = LogEntry & { by: string };
+
+export type LiveClassView<E extends LogEntry = LogEntry> = {
+	sessionId: string;
+	name: string;
+	type: ClassType;
+	roomId: string;
+	plan: RoutinePlan;
+	log: E[];
+};
+
+/** A phone's view of one class: the same plan and log, plus who is connected. */
+export type ControlSnapshot = {
+	sessionId: string;
+	name: string;
+	roomId: string;
+	roomName: string;
+	roomKind: RoomKind;
+	startsAt: string;
+	status: 'scheduled' | 'live' | 'completed' | 'cancelled';
+	live: LiveClassView<StaffLogEntry> | null;
+	displays: DisplaySummary[];
+	speakExerciseNames: boolean;
+	serverTime: number;
+};
+
+export type DisplaySummary = { id: string; connected: boolean; volume: number; muted: boolean };
+
+export type DisplaySettings = { volume: number; muted: boolean; speakExerciseNames: boolean };
+
+/** Everything a paired display needs; nothing about participants. */
+export type DisplaySnapshot = {
+	room: { id: string; name: string; kind: RoomKind };
+	settings: DisplaySettings;
+	nextClass: { name: string; startsAt: string } | null;
+	live: LiveClassView | null;
+	serverTime: number;
+};
+
+export type Presence = {
+	sessionId: string;
+	phones: { id: string; name: string }[];
+	displays: number;
+};

@@ -1,0 +1,17 @@
+/**
+ * The class timeline: a routine plan plus the log of accepted commands give, for any instant,
+ * where the class is. Pure, so the server, the wall and every phone compute the same state.
+ */
+export { expandBlock, plannedTotalMs } from './segments';
+export { applicable, classState } from './state';
+export type {
+	Applicability,
+	ClassState,
+	ClassStatus,
+	Command,
+	LogEntry,
+	PlanBlock,
+	RoutinePlan,
+	Segment,
+	SegmentKind
+} from './types';
