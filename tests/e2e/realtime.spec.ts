@@ -102,3 +102,58 @@ test('an oversized body is refused and changes nothing', async ({ request, baseU
 	});
 	expect(response.status()).toBe(413);
 });
+
+/** The id of today's first class in Gym A, read from the phone's class list. */
+async function firstClassId(request: import('@playwright/test').APIRequestContext, cookie: string) {
+	const html = await (await request.get('/control', { headers: { cookie } })).text();
+	return /\/control\/([0-9a-f-]{36})/.exec(html)![1]!;
+}
+
+test('bad class commands are refused and change nothing: unknown class, replays, floods, signed out', async ({
+	request,
+	baseURL
+}) => {
+	const cookie = await sessionCookie(request, baseURL!, TECHNICIAN);
+	const sessionId = await firstClassId(request, cookie);
+	const socket = connect(baseURL!, { cookie });
+	expect(await outcome(socket)).toEqual({ connected: true });
+	let seq = 0;
+	const command = (type: string, overrides: object = {}) =>
+		socket.emitWithAck('class:command', {
+			sessionId,
+			clientCommandId: crypto.randomUUID(),
+			clientSeq: ++seq,
+			command: { type },
+			...overrides
+		});
+
+	expect(await command('pause', { sessionId: crypto.randomUUID() })).toEqual({
+		ok: false,
+		error: 'No such class in your clinic'
+	});
+	expect(await command('dance')).toMatchObject({
+		ok: false,
+		error: expect.stringMatching(/^Invalid/)
+	});
+	expect(await command('pause')).toMatchObject({ ok: false, error: 'The class has not started' });
+	// A replayed or reordered client sequence number is refused.
+	expect(await command('pause', { clientSeq: 1 })).toMatchObject({
+		ok: false,
+		error: expect.stringMatching(/^Out-of-order command 1/)
+	});
+
+	// More than 20 commands in a second from one socket: the rest are refused.
+	const burst = await Promise.all(Array.from({ length: 30 }, () => command('pause')));
+	const flooded = burst.filter((r) => r.error === 'Too many commands at once; wait a moment');
+	expect(flooded.length).toBeGreaterThanOrEqual(5);
+
+	// Signed out elsewhere: this socket is cut off and its commands refused.
+	const ended = Promise.all([
+		new Promise((resolve) => socket.once('session:ended', resolve)),
+		new Promise((resolve) => socket.once('disconnect', resolve))
+	]);
+	await request.post('/sign-out', { headers: { cookie, origin: baseURL! }, maxRedirects: 0 });
+	await ended;
+	expect(socket.connected).toBe(false);
+	socket.close();
+});

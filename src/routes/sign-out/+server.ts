@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { clearSessionCookie } from '$lib/server/auth/cookie';
 import { SESSION_COOKIE, endSession } from '$lib/server/auth/session';
+import { disconnectSession } from '$lib/server/realtime/disconnect';
 import type { RequestHandler } from './$types';
 
 /** Ends the session on the server, not just in this browser. */
@@ -10,6 +11,7 @@ export const POST: RequestHandler = async ({ cookies }) => {
 	if (token) {
 		const app = await getApp();
 		await endSession(app.db, token);
+		await disconnectSession(token);
 	}
 	clearSessionCookie(cookies);
 	redirect(303, '/sign-in');

@@ -4,7 +4,8 @@ import { SESSION_COOKIE, validateSession, type StaffUser } from '../auth/session
 import type { App } from '../app';
 import type { DisplaySocketData } from './display';
 
-export type SocketData = { user: StaffUser };
+/** The token stays with the socket so every command can check the session is still alive. */
+export type SocketData = { user: StaffUser; sessionToken: string };
 
 function refusal(message: string, code: string): Error {
 	const error = new Error(message) as Error & { data?: unknown };
@@ -22,6 +23,7 @@ export async function authenticateSocket(app: App, socket: Socket): Promise<void
 	const session = await validateSession(app.db, cookies[SESSION_COOKIE]);
 	if (!session) throw refusal('Not signed in: sign in again to connect', 'unauthenticated');
 	(socket.data as SocketData).user = session.user;
+	(socket.data as SocketData).sessionToken = cookies[SESSION_COOKIE]!;
 }
 
 /**

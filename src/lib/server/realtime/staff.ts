@@ -5,6 +5,7 @@ import { staffEventSchemas, type StaffAcks } from '../../shared/events';
 import type { ControlSnapshot } from '../../shared/live';
 import type { App } from '../app';
 import { classSessions, clinics, displays, rooms } from '../db/schema';
+import { validateSession } from '../auth/session';
 import { LiveClassService } from '../live/live-classes';
 import { connectedDisplayIds, presenceOf } from './broadcast';
 import { serveEvents, type Handlers } from './dispatch';
@@ -16,7 +17,7 @@ const commandFlood = new RateLimiterMemory({ points: 20, duration: 1 });
 
 /** A signed-in staff socket: whoami, clock sync, joining classes and sending commands. */
 export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
-	const { user } = socket.data as SocketData;
+	const { user, sessionToken } = socket.data as SocketData;
 	let lastClientSeq = 0;
 
 	const handlers: Handlers<typeof staffEventSchemas, StaffAcks> = {
@@ -60,6 +61,12 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 				await commandFlood.consume(socket.id);
 			} catch {
 				return { ok: false, error: 'Too many commands at once; wait a moment' };
+			}
+			// Signed out (or expired) since connecting: no more commands from this socket.
+			if (!(await validateSession(app.db, sessionToken))) {
+				socket.emit('session:ended', { reason: 'Signed out' });
+				socket.disconnect(true);
+				return { ok: false, error: 'Signed out: sign in again to control the class' };
 			}
 			if (clientSeq <= lastClientSeq) {
 				return {

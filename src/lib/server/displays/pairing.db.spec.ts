@@ -1,0 +1,103 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAIRING_ALPHABET, PAIRING_CODE_TTL_MS } from '../../shared/pairing-code';
+import type { DatabaseHandle } from '../db/client';
+import { clinics, displays, rateLimits, rooms, users } from '../db/schema';
+import { seedDemoClinic } from '../db/seed/demo';
+import { createTestDatabase } from '../db/test-database';
+import { MAX_WRONG_CODES, PairingService } from './pairing';
+
+let database: DatabaseHandle;
+let service: PairingService;
+let clinicId: string;
+let roomId: string;
+let userId: string;
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	({ clinicId } = await seedDemoClinic(database.db, new Date(), 'UTC'));
+	const [room] = await database.db.select().from(rooms).where(eq(rooms.name, 'Gym A'));
+	roomId = room!.id;
+	const [user] = await database.db.select().from(users).limit(1);
+	userId = user!.id;
+	service = new PairingService(database.db);
+});
+afterAll(() => database.close());
+
+const pair = (code: string, address = '10.0.0.1', at?: Date) =>
+	service.pair({ code, roomId, clinicId, userId, address, now: at });
+
+describe('display pairing', () => {
+	it('issues 6-character codes without look-alike characters', async () => {
+		for (let i = 0; i < 20; i++) {
+			const { code, expiresAt } = await service.requestCode();
+			expect(code).toMatch(/^[A-Z2-9]{6}$/);
+			expect([...code].every((c) => PAIRING_ALPHABET.includes(c))).toBe(true);
+			expect(code).not.toMatch(/[01OIL]/);
+			expect(expiresAt.getTime() - Date.now()).toBeGreaterThan(PAIRING_CODE_TTL_MS - 5000);
+		}
+	});
+
+	it('pairs once: the display collects its token once, and the token identifies it', async () => {
+		const { code, secret } = await service.requestCode();
+		expect(await service.claim(code, secret)).toBeNull(); // nothing to collect before pairing
+		const paired = await pair(code.toLowerCase().replace(/(...)/, '$1 '));
+		expect(paired).toMatchObject({ ok: true, roomName: 'Gym A' });
+		expect(await service.claim(code, 'wrong secret')).toBeNull();
+		const token = await service.claim(code, secret);
+		expect(token).toMatch(/^[\w-]{40,}$/);
+		expect(await service.claim(code, secret)).toBeNull();
+		expect(await service.identify(token!)).toMatchObject({ roomId, clinicId });
+		// Single use: the same code cannot pair a second display.
+		expect(await pair(code, '10.0.0.9')).toMatchObject({ ok: false });
+	});
+
+	it('refuses an expired code', async () => {
+		const { code } = await service.requestCode();
+		const later = new Date(Date.now() + PAIRING_CODE_TTL_MS + 1000);
+		expect(await pair(code, '10.0.0.2', later)).toMatchObject({ ok: false });
+	});
+
+	it('locks pairing from an address for a minute after 5 wrong codes', async () => {
+		await database.db.delete(rateLimits);
+		for (let i = 0; i < MAX_WRONG_CODES; i++) {
+			expect(await pair('ZZZZZZ', '192.0.2.50')).toEqual({
+				ok: false,
+				error: 'That code is not showing on any display (or it expired).'
+			});
+		}
+		const { code } = await service.requestCode();
+		const locked = await pair(code, '192.0.2.50');
+		expect(locked).toMatchObject({ ok: false, retryAfterSeconds: expect.any(Number) });
+		expect((locked as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(60);
+		// Another address is not affected, and the right code still works from there.
+		expect(await pair(code, '192.0.2.51')).toMatchObject({ ok: true });
+	});
+
+	it("only binds to the technician's own clinic's rooms", async () => {
+		const [other] = await database.db
+			.insert(clinics)
+			.values({ name: 'Elsewhere', timeZone: 'UTC' })
+			.returning();
+		const { code } = await service.requestCode();
+		const result = await service.pair({
+			code,
+			roomId,
+			clinicId: other!.id,
+			userId,
+			address: '10.0.0.3'
+		});
+		expect(result).toEqual({ ok: false, error: 'Choose a room of your clinic.' });
+	});
+
+	it('revokes: the token stops working', async () => {
+		const { code, secret } = await service.requestCode();
+		const paired = await pair(code, '10.0.0.4');
+		const token = (await service.claim(code, secret))!;
+		const displayId = (paired as { displayId: string }).displayId;
+		expect(await service.revoke(displayId, clinicId)).toBe(true);
+		expect(await service.identify(token)).toBeNull();
+		const [row] = await database.db.select().from(displays).where(eq(displays.id, displayId));
+		expect(row!.revokedAt).not.toBeNull();
+	});
+});

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffLogEntry } from '../../shared/live';
+import { classState } from '../../shared/timeline';
+import type { StaffUser } from '../auth/session';
+import type { DatabaseHandle } from '../db/client';
+import { classCommands, classSessions, rooms, users } from '../db/schema';
+import { seedDemoClinic } from '../db/seed/demo';
+import { createTestDatabase } from '../db/test-database';
+import { LiveClassService, type LiveBroadcast, type LoadedClass } from './live-classes';
+
+let database: DatabaseHandle;
+let technician: StaffUser;
+let sessionIds: string[];
+const heard: { sessionId: string; entry: StaffLogEntry }[] = [];
+const broadcast: LiveBroadcast = {
+	command: (live: LoadedClass, entry) => heard.push({ sessionId: live.sessionId, entry }),
+	changed: () => {}
+};
+let clock = Date.parse('2026-11-26T15:00:00Z');
+const now = () => clock;
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	const { clinicId } = await seedDemoClinic(database.db, new Date(clock), 'UTC');
+	const [user] = await database.db.select().from(users).where(eq(users.role, 'technician'));
+	technician = { ...user!, clinicId };
+	const [gym] = await database.db.select().from(rooms).where(eq(rooms.name, 'Gym A'));
+	sessionIds = (
+		await database.db
+			.select({ id: classSessions.id })
+			.from(classSessions)
+			.where(eq(classSessions.roomId, gym!.id))
+			.orderBy(asc(classSessions.startsAt))
+	).map((row) => row.id);
+});
+afterAll(() => database.close());
+
+const send = (
+	service: LiveClassService,
+	sessionId: string,
+	type: 'start' | 'pause' | 'resume' | 'next' | 'end',
+	user = technician
+) => service.command({ sessionId, user, command: { type }, clientCommandId: randomUUID() });
+
+describe('live classes', () => {
+	it('writes each command with the next sequence number before telling anyone', async () => {
+		const service = new LiveClassService(database.db, broadcast, now);
+		const id = sessionIds[0]!;
+		expect(await send(service, id, 'start')).toEqual({ ok: true, seq: 1, duplicate: false });
+		clock += 10_000;
+		expect(await send(service, id, 'pause')).toMatchObject({ ok: true, seq: 2 });
+		const stored = await database.db
+			.select({ seq: classCommands.seq })
+			.from(classCommands)
+			.where(eq(classCommands.sessionId, id));
+		expect(stored.map((r) => r.seq)).toEqual([1, 2]);
+		expect(heard.filter((h) => h.sessionId === id).map((h) => h.entry.seq)).toEqual([1, 2]);
+		expect(heard.at(-1)!.entry.by).toBe('Jordan Lee');
+		const [session] = await database.db
+			.select()
+			.from(classSessions)
+			.where(eq(classSessions.id, id));
+		expect(session!.status).toBe('live');
+		expect(session!.plan?.blocks.length).toBeGreaterThan(10);
+	});
+
+	it('refuses commands that no longer apply, with a reason, and stores nothing', async () => {
+		const service = new LiveClassService(database.db, broadcast, now);
+		const id = sessionIds[0]!;
+		const refused = await send(service, id, 'pause');
+		expect(refused).toEqual({ ok: false, error: expect.stringMatching(/paused/i) });
+		expect(await send(service, id, 'start')).toMatchObject({ ok: false });
+		const stored = await database.db
+			.select()
+			.from(classCommands)
+			.where(eq(classCommands.sessionId, id));
+		expect(stored).toHaveLength(2);
+	});
+
+	it('applies two phones pressing at once in sequence order, so both see the same class', async () => {
+		const service = new LiveClassService(database.db, broadcast, now);
+		const id = sessionIds[0]!;
+		clock += 5_000;
+		const [a, b] = await Promise.all([send(service, id, 'resume'), send(service, id, 'next')]);
+		expect(a).toMatchObject({ ok: true, seq: 3 });
+		expect(b).toMatchObject({ ok: true, seq: 4 });
+		// A third press of "resume" at the same moment is refused: the class is already running.
+		expect(await send(service, id, 'resume')).toMatchObject({ ok: false });
+	});
+
+	it('answers a retried command without applying it twice', async () => {
+		const service = new LiveClassService(database.db, broadcast, now);
+		const id = sessionIds[0]!;
+		const clientCommandId = randomUUID();
+		const command = { type: 'pause' } as const;
+		const first = await service.command({
+			sessionId: id,
+			user: technician,
+			command,
+			clientCommandId
+		});
+		const again = await service.command({
+			sessionId: id,
+			user: technician,
+			command,
+			clientCommandId
+		});
+		expect(first).toMatchObject({ ok: true, duplicate: false });
+		expect(again).toEqual({ ok: true, seq: (first as { seq: number }).seq, duplicate: true });
+	});
+
+	it('rebuilds a class from the log after a restart, to the same state', async () => {
+		const before = new LiveClassService(database.db, broadcast, now);
+		const after = new LiveClassService(database.db, broadcast, now);
+		const id = sessionIds[0]!;
+		const a = (await before.get(id, technician.clinicId))!;
+		const b = (await after.get(id, technician.clinicId))!;
+		expect(b.log).toEqual(a.log);
+		expect(classState(b.plan!, b.log, clock + 60_000)).toEqual(
+			classState(a.plan!, a.log, clock + 60_000)
+		);
+	});
+
+	it("refuses a second live class in the room, and another clinic's class", async () => {
+		const service = new LiveClassService(database.db, broadcast, now);
+		const refused = await send(service, sessionIds[1]!, 'start');
+		expect(refused).toEqual({
+			ok: false,
+			error: 'Balance Basics is running in this room: end it first'
+		});
+		const stranger = { ...technician, clinicId: randomUUID() };
+		expect(await send(service, sessionIds[0]!, 'next', stranger)).toEqual({
+			ok: false,
+			error: 'No such class in your clinic'
+		});
+		expect(await service.get(sessionIds[0]!, stranger.clinicId)).toBeNull();
+	});
+
+	it('ends a class: completed, and nothing more applies', async () => {
+		const service = new LiveClassService(database.db, broadcast, now);
+		const id = sessionIds[0]!;
+		clock += 1000;
+		expect(await send(service, id, 'end')).toMatchObject({ ok: true });
+		const [session] = await database.db
+			.select({ status: classSessions.status })
+			.from(classSessions)
+			.where(and(eq(classSessions.id, id)));
+		expect(session!.status).toBe('completed');
+		expect(await send(service, id, 'resume')).toEqual({ ok: false, error: 'This class has ended' });
+		// The room is free again.
+		expect(await send(service, sessionIds[1]!, 'start')).toMatchObject({ ok: true, seq: 1 });
+	});
+});
