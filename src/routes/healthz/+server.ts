@@ -14,8 +14,15 @@ export const GET: RequestHandler = async () => {
 		database = { status: 'down' };
 	}
 	const healthy = database.status === 'ok' && realtime.status === 'ok';
+	const memory = process.memoryUsage();
+	const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 	return json(
-		{ status: healthy ? 'ok' : 'degraded', database, realtime },
+		{
+			status: healthy ? 'ok' : 'degraded',
+			database,
+			realtime,
+			memory: { rssMb: megabytes(memory.rss), heapUsedMb: megabytes(memory.heapUsed) }
+		},
 		{ status: healthy ? 200 : 503, headers: { 'cache-control': 'no-store' } }
 	);
 };

@@ -152,4 +152,17 @@ describe('live classes', () => {
 		// The room is free again.
 		expect(await send(service, sessionIds[1]!, 'start')).toMatchObject({ ok: true, seq: 1 });
 	});
+
+	it('closes a class whose routine ran out when the next class in the room starts', async () => {
+		const service = new LiveClassService(database.db, broadcast, now);
+		// sessionIds[1] started in the test above; two hours later its routine has long run out.
+		clock += 2 * 60 * 60 * 1000;
+		expect(await send(service, sessionIds[2]!, 'start')).toMatchObject({ ok: true, seq: 1 });
+		const [closed] = await database.db
+			.select({ status: classSessions.status, endedAt: classSessions.endedAt })
+			.from(classSessions)
+			.where(eq(classSessions.id, sessionIds[1]!));
+		expect(closed!.status).toBe('completed');
+		expect(closed!.endedAt!.getTime()).toBeLessThanOrEqual(clock);
+	});
 });

@@ -1,7 +1,13 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { ClassType } from '../../shared/domain';
 import type { LiveClassView, StaffLogEntry } from '../../shared/live';
-import { applicable, type Command, type RoutinePlan } from '../../shared/timeline';
+import {
+	applicable,
+	classState,
+	plannedTotalMs,
+	type Command,
+	type RoutinePlan
+} from '../../shared/timeline';
 import type { Database } from '../db/client';
 import { classCommands, classSessions, users } from '../db/schema';
 import type { StaffUser } from '../auth/session';
@@ -28,6 +34,12 @@ export type LiveBroadcast = {
 	/** The class started or ended: displays in the room need a new snapshot. */
 	changed(live: LoadedClass): void;
 };
+
+/**
+ * A class left running three times its planned length (nobody pressed "End"; reps exercises
+ * wait for "Done" forever) is closed when another starts in its room.
+ */
+const STALE_FACTOR = 3;
 
 export type CommandResult =
 	{ ok: true; seq: number; duplicate: boolean } | { ok: false; error: string };
@@ -94,29 +106,7 @@ export class LiveClassService {
 				command: input.command,
 				by: input.user.name
 			};
-			await this.#db.transaction(async (tx) => {
-				await tx.insert(classCommands).values({
-					clinicId: live.clinicId,
-					sessionId: live.sessionId,
-					seq: entry.seq,
-					at: new Date(at),
-					command: input.command,
-					userId: input.user.id,
-					clientCommandId: input.clientCommandId
-				});
-				if (input.command.type === 'start') {
-					await tx
-						.update(classSessions)
-						.set({ status: 'live', plan, startedAt: new Date(at) })
-						.where(eq(classSessions.id, live.sessionId));
-				}
-				if (input.command.type === 'end') {
-					await tx
-						.update(classSessions)
-						.set({ status: 'completed', endedAt: new Date(at) })
-						.where(eq(classSessions.id, live.sessionId));
-				}
-			});
+			await this.#append(live, entry, input, plan);
 
 			// Committed: now it may be known.
 			live.log.push(entry);
@@ -131,6 +121,43 @@ export class LiveClassService {
 				this.#broadcast.changed(live);
 			}
 			return { ok: true, seq: entry.seq, duplicate: false };
+		});
+	}
+
+	/**
+	 * One INSERT is its own transaction; start and end also change the session, so those two
+	 * run in an explicit one. Either way it is committed before anyone hears of it.
+	 */
+	async #append(
+		live: LoadedClass,
+		entry: StaffLogEntry,
+		input: { user: StaffUser; command: Command; clientCommandId: string },
+		plan: RoutinePlan
+	): Promise<void> {
+		const row = {
+			clinicId: live.clinicId,
+			sessionId: live.sessionId,
+			seq: entry.seq,
+			at: new Date(entry.at),
+			command: input.command,
+			userId: input.user.id,
+			clientCommandId: input.clientCommandId
+		};
+		const type = input.command.type;
+		if (type !== 'start' && type !== 'end') {
+			await this.#db.insert(classCommands).values(row);
+			return;
+		}
+		await this.#db.transaction(async (tx) => {
+			await tx.insert(classCommands).values(row);
+			await tx
+				.update(classSessions)
+				.set(
+					type === 'start'
+						? { status: 'live', plan, startedAt: row.at }
+						: { status: 'completed', endedAt: row.at }
+				)
+				.where(eq(classSessions.id, live.sessionId));
 		});
 	}
 
@@ -192,12 +219,32 @@ export class LiveClassService {
 		};
 	}
 
+	/**
+	 * The class still running in this room, if any. One whose routine has run out, or that has run
+	 * three times its planned length, is closed here instead of blocking the room.
+	 */
 	async #otherLiveClassInRoom(live: LoadedClass): Promise<string | null> {
-		const [other] = await this.#db
+		const others = await this.#db
 			.select({ id: classSessions.id, name: classSessions.name })
 			.from(classSessions)
 			.where(and(eq(classSessions.roomId, live.roomId), eq(classSessions.status, 'live')));
-		return other && other.id !== live.sessionId ? other.name : null;
+		for (const other of others) {
+			if (other.id === live.sessionId) continue;
+			const loaded = await this.get(other.id, live.clinicId);
+			if (!loaded?.plan) continue;
+			const now = this.#now();
+			const state = classState(loaded.plan, loaded.log, now);
+			const ranFor = state.startedAt === null ? 0 : now - state.startedAt;
+			const stale = ranFor > STALE_FACTOR * plannedTotalMs(loaded.plan);
+			if (state.status !== 'finished' && !stale) return other.name;
+			loaded.status = 'completed';
+			await this.#db
+				.update(classSessions)
+				.set({ status: 'completed', endedAt: new Date(state.endedAt ?? now) })
+				.where(eq(classSessions.id, other.id));
+			this.#broadcast.changed(loaded);
+		}
+		return null;
 	}
 
 	#serial<T>(key: string, task: () => Promise<T>): Promise<T> {

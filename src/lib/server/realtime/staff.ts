@@ -14,11 +14,14 @@ import type { SocketData } from './socket-auth';
 
 /** More than 20 commands a second from one phone is a stuck button or an attack, not a person. */
 const commandFlood = new RateLimiterMemory({ points: 20, duration: 1 });
+const SESSION_RECHECK_MS = 15_000;
 
 /** A signed-in staff socket: whoami, clock sync, joining classes and sending commands. */
 export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 	const { user, sessionToken } = socket.data as SocketData;
 	let lastClientSeq = 0;
+	let sessionCheckedAt = Date.now();
+	let sessionAlive = true;
 
 	const handlers: Handlers<typeof staffEventSchemas, StaffAcks> = {
 		'session:whoami': async () => {
@@ -62,8 +65,13 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 			} catch {
 				return { ok: false, error: 'Too many commands at once; wait a moment' };
 			}
-			// Signed out (or expired) since connecting: no more commands from this socket.
-			if (!(await validateSession(app.db, sessionToken))) {
+			// Signed out (or expired) since connecting: no more commands from this socket. Sign-out
+			// also cuts the socket at once; this re-check catches expiry, at most every 15 s.
+			if (Date.now() - sessionCheckedAt > SESSION_RECHECK_MS) {
+				sessionAlive = Boolean(await validateSession(app.db, sessionToken));
+				sessionCheckedAt = Date.now();
+			}
+			if (!sessionAlive) {
 				socket.emit('session:ended', { reason: 'Signed out' });
 				socket.disconnect(true);
 				return { ok: false, error: 'Signed out: sign in again to control the class' };

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { startServer, signInCookie, untilListening } from '../tests/server-process';
 
 const PORT = 4290;
+
 const ms = (from: number) => Math.round(performance.now() - from);
 
 async function waitForHealthy(url: string) {

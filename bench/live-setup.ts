@@ -1,0 +1,88 @@
+import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { asc, eq } from 'drizzle-orm';
+import { createSession } from '../src/lib/server/auth/session';
+import { openDatabase } from '../src/lib/server/db/client';
+import {
+	classSessions,
+	displays,
+	rooms,
+	routines,
+	routineVersions,
+	users
+} from '../src/lib/server/db/schema';
+import { seedDemoClinic } from '../src/lib/server/db/seed/demo';
+
+export type BenchRoom = {
+	sessionId: string;
+	displayToken: string;
+	phoneCookies: [string, string];
+};
+
+/**
+ * A clinic with `count` rooms, each with a class today, a paired display and two signed-in
+ * phones, written straight into a fresh DATA_DIR before the server starts on it.
+ */
+export async function prepareRooms(dataDir: string, count: number): Promise<BenchRoom[]> {
+	const database = await openDatabase({ dataDir });
+	try {
+		await database.migrate(path.resolve('drizzle'));
+		const { clinicId } = await seedDemoClinic(database.db);
+		const [technician] = await database.db.select().from(users).where(eq(users.role, 'technician'));
+		const [version] = await database.db
+			.select({ id: routineVersions.id })
+			.from(routineVersions)
+			.innerJoin(routines, eq(routines.id, routineVersions.routineId))
+			.where(eq(routines.name, 'Balance Basics'))
+			.orderBy(asc(routineVersions.version));
+
+		const roomRows = await database.db
+			.insert(rooms)
+			.values(
+				Array.from({ length: count }, (_, i) => ({
+					clinicId,
+					name: `Bench room ${i + 1}`,
+					kind: 'gym' as const,
+					capacity: 12
+				}))
+			)
+			.returning({ id: rooms.id });
+		const sessions = await database.db
+			.insert(classSessions)
+			.values(
+				roomRows.map((room, i) => ({
+					clinicId,
+					name: `Bench class ${i + 1}`,
+					type: 'balance' as const,
+					roomId: room.id,
+					routineVersionId: version!.id,
+					leadUserId: technician!.id,
+					capacity: 12,
+					startsAt: new Date(),
+					durationMinutes: 45
+				}))
+			)
+			.returning({ id: classSessions.id });
+		const tokens = roomRows.map(() => randomBytes(32).toString('base64url'));
+		await database.db.insert(displays).values(
+			roomRows.map((room, i) => ({
+				clinicId,
+				roomId: room.id,
+				tokenHash: createHash('sha256').update(tokens[i]!).digest('hex')
+			}))
+		);
+		const result: BenchRoom[] = [];
+		for (let i = 0; i < count; i++) {
+			const a = await createSession(database.db, technician!.id);
+			const b = await createSession(database.db, technician!.id);
+			result.push({
+				sessionId: sessions[i]!.id,
+				displayToken: tokens[i]!,
+				phoneCookies: [`steady_session=${a.token}`, `steady_session=${b.token}`]
+			});
+		}
+		return result;
+	} finally {
+		await database.close();
+	}
+}
