@@ -54,17 +54,7 @@ async function drive(send: (room: number) => void, busy: (room: number) => boole
 }
 
 async function benchSteady(rooms: BenchRoom[], dataDir: string): Promise<Result> {
-	const server = startServer(
-		STEADY_PORT,
-		{
-			DATA_DIR: dataDir,
-			...(process.env.BENCH_PROFILE
-				? { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/cpuprof' }
-				: {})
-		},
-		'http',
-		{ keepData: true }
-	);
+	const server = startServer(STEADY_PORT, { DATA_DIR: dataDir }, 'http', { keepData: true });
 	await untilListening(server, 120_000);
 	const url = server.url;
 	const pending = new Map<string, number>();

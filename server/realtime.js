@@ -14,9 +14,8 @@ export function attachRealtime(httpServer, options = {}) {
 		serveClient: false,
 		// The largest legitimate event is a batch of notes from a phone's outbox, far below this.
 		maxHttpBufferSize: 256 * 1024,
-		// A phone at the pool should learn of a dead link in ~15 s, not the default ~45 s.
-		pingInterval: 10_000,
-		pingTimeout: 5_000,
+		// Heartbeats stay at socket.io's defaults (25 s + 20 s): with thousands of displays, faster
+		// ones cost every client. Phones check their own link every few seconds instead.
 		// SvelteKit's CSRF check covers form posts only: sockets check their Origin here.
 		allowRequest: (req, callback) => {
 			const allowed = isSameOrigin(req.headers.origin, req.headers.host, options.origin);

@@ -60,7 +60,28 @@ export class ClassControl {
 			if (presence.sessionId === this.#sessionId) this.presence = presence;
 		});
 		this.#cleanups.push(retryAfterRefusal(socket as unknown as Socket));
+		this.#cleanups.push(this.#watchLink());
 		socket.connect();
+	}
+
+	/**
+	 * socket.io's heartbeat takes up to 45 s to notice a dead link; at the pool a technician must
+	 * know within seconds. A ping every 4 s that gets no answer in 3 s marks the phone offline
+	 * and starts reconnecting.
+	 */
+	#watchLink(): () => void {
+		let checking = false;
+		const timer = setInterval(async () => {
+			if (checking || !this.#socket.connected) return;
+			checking = true;
+			const pong = await this.#ask('clock:ping', { t0: Date.now() }, 3000);
+			checking = false;
+			if (!pong && this.#socket.connected) {
+				this.online = false;
+				this.#socket.disconnect().connect();
+			}
+		}, 4000);
+		return () => clearInterval(timer);
 	}
 
 	stop(): void {
@@ -141,10 +162,11 @@ export class ClassControl {
 
 	async #ask<E extends keyof StaffClientEvents>(
 		event: E,
-		payload: Parameters<StaffClientEvents[E]>[0]
+		payload: Parameters<StaffClientEvents[E]>[0],
+		timeoutMs = 5000
 	): Promise<AckResult<StaffAcks[E]> | null> {
 		// socket.io's typed emitWithAck cannot be called with a generic event name.
-		const withTimeout = this.#socket.timeout(5000) as unknown as {
+		const withTimeout = this.#socket.timeout(timeoutMs) as unknown as {
 			emitWithAck(event: string, payload: unknown): Promise<AckResult<StaffAcks[E]>>;
 		};
 		try {

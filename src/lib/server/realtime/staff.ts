@@ -14,7 +14,7 @@ import type { SocketData } from './socket-auth';
 
 /** More than 20 commands a second from one phone is a stuck button or an attack, not a person. */
 const commandFlood = new RateLimiterMemory({ points: 20, duration: 1 });
-const SESSION_RECHECK_MS = 15_000;
+const SESSION_RECHECK_MS = 3 * 60_000;
 
 /** A signed-in staff socket: whoami, clock sync, joining classes and sending commands. */
 export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
@@ -66,7 +66,8 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 				return { ok: false, error: 'Too many commands at once; wait a moment' };
 			}
 			// Signed out (or expired) since connecting: no more commands from this socket. Sign-out
-			// also cuts the socket at once; this re-check catches expiry, at most every 15 s.
+			// cuts the socket at once; this re-check catches expiry and keeps an active phone's
+			// session from going idle, at most every few minutes so commands rarely wait on it.
 			if (Date.now() - sessionCheckedAt > SESSION_RECHECK_MS) {
 				sessionAlive = Boolean(await validateSession(app.db, sessionToken));
 				sessionCheckedAt = Date.now();
