@@ -71,7 +71,7 @@ test('pair a display, run a class from the phone, survive a server restart', asy
 		await expect(name).toHaveText('Marching warm-up');
 		const first = seconds(await countdown.textContent());
 		await expect.poll(async () => seconds(await countdown.textContent())).toBeLessThan(first);
-		await expect(display.getByTestId('next')).toContainText('Get ready');
+		await expect(display.getByTestId('next')).toContainText('Ankle circles');
 
 		// Pause freezes the display.
 		await phone.getByRole('button', { name: 'Pause' }).click();
