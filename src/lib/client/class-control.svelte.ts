@@ -4,7 +4,7 @@ import type { ControlSnapshot, Presence, StaffLogEntry } from '../shared/live';
 import type { Command } from '../shared/timeline';
 import { ClockSync } from './clock-sync';
 import { mergeEntries, receiveEntry } from './live-log';
-import { createSocket, retryAfterRefusal } from './socket';
+import { ask, createSocket, refusalCode, retryAfterRefusal } from './socket';
 import { randomId } from './uuid';
 
 type StaffSocket = Socket<StaffServerEvents, StaffClientEvents>;
@@ -46,7 +46,7 @@ export class ClassControl {
 		socket.on('disconnect', () => (this.online = false));
 		socket.on('connect_error', (error) => {
 			this.online = false;
-			if ((error as Error & { data?: { code?: string } }).data?.code === 'unauthenticated') {
+			if (refusalCode(error) === 'unauthenticated') {
 				this.problem = 'Signed out: sign in again to control the class.';
 			}
 		});
@@ -160,19 +160,11 @@ export class ClassControl {
 		}
 	}
 
-	async #ask<E extends keyof StaffClientEvents>(
+	#ask<E extends keyof StaffClientEvents>(
 		event: E,
 		payload: Parameters<StaffClientEvents[E]>[0],
 		timeoutMs = 5000
 	): Promise<AckResult<StaffAcks[E]> | null> {
-		// socket.io's typed emitWithAck cannot be called with a generic event name.
-		const withTimeout = this.#socket.timeout(timeoutMs) as unknown as {
-			emitWithAck(event: string, payload: unknown): Promise<AckResult<StaffAcks[E]>>;
-		};
-		try {
-			return await withTimeout.emitWithAck(event, payload);
-		} catch {
-			return null;
-		}
+		return ask(this.#socket as unknown as Socket, event, payload, timeoutMs);
 	}
 }

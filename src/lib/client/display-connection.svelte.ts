@@ -9,7 +9,7 @@ import type { DisplaySettings, DisplaySnapshot, LiveClassView } from '../shared/
 import type { LogEntry } from '../shared/timeline';
 import { ClockSync } from './clock-sync';
 import { mergeEntries, receiveEntry } from './live-log';
-import { createSocket, retryAfterRefusal } from './socket';
+import { ask, createSocket, refusalCode, retryAfterRefusal } from './socket';
 
 const TOKEN_KEY = 'steady.display.token';
 
@@ -59,7 +59,7 @@ export class DisplayConnection {
 		});
 		socket.on('connect_error', (error) => {
 			this.online = false;
-			if ((error as Error & { data?: { code?: string } }).data?.code === 'unpaired') {
+			if (refusalCode(error) === 'unpaired') {
 				this.#forgetToken();
 			}
 		});
@@ -154,18 +154,11 @@ export class DisplayConnection {
 		this.live = null;
 	}
 
-	async #ask<E extends keyof DisplayClientEvents>(
+	#ask<E extends keyof DisplayClientEvents>(
 		event: E,
-		payload: Parameters<DisplayClientEvents[E]>[0]
+		payload: Parameters<DisplayClientEvents[E]>[0],
+		timeoutMs = 5000
 	): Promise<AckResult<DisplayAcks[E]> | null> {
-		// socket.io's typed emitWithAck cannot be called with a generic event name.
-		const withTimeout = this.#socket.timeout(5000) as unknown as {
-			emitWithAck(event: string, payload: unknown): Promise<AckResult<DisplayAcks[E]>>;
-		};
-		try {
-			return await withTimeout.emitWithAck(event, payload);
-		} catch {
-			return null; // timed out: the caller tries again on the next sync
-		}
+		return ask(this.#socket as unknown as Socket, event, payload, timeoutMs);
 	}
 }

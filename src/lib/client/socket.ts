@@ -32,3 +32,25 @@ export function retryAfterRefusal(socket: Socket, delayMs = 2000): () => void {
 		socket.off('connect_error', onError);
 	};
 }
+
+/**
+ * Emits and waits for the acknowledgement; null when none came in time (the caller decides
+ * whether that means "offline"). Typed by the event maps of the socket it is given.
+ */
+export async function ask<Result>(
+	socket: Socket,
+	event: string,
+	payload: unknown,
+	timeoutMs = 5000
+): Promise<Result | null> {
+	try {
+		return (await socket.timeout(timeoutMs).emitWithAck(event, payload)) as Result;
+	} catch {
+		return null;
+	}
+}
+
+/** The reason code the server attached to a refused connection, if any. */
+export function refusalCode(error: Error): string | undefined {
+	return (error as Error & { data?: { code?: string } }).data?.code;
+}
