@@ -64,6 +64,11 @@ test('pair a display, run a class from the phone, survive a server restart', asy
 			.getByRole('link', { name: /Balance Basics/ })
 			.click();
 		await expect(phone.getByTestId('connection')).toHaveText('Connected');
+		// The phone mutes this room's display, and unmutes it again.
+		await phone.getByRole('button', { name: 'Mute' }).click();
+		await expect(display.getByText('Sound off')).toBeVisible();
+		await phone.getByRole('button', { name: 'Unmute' }).click();
+		await expect(display.getByText('Sound off')).toBeHidden();
 		await phone.getByRole('button', { name: 'Start' }).click();
 
 		const name = display.getByTestId('exercise-name');

@@ -45,10 +45,6 @@ export class DisplaySound {
 		Howler.mute(muted);
 	}
 
-	get muted(): boolean {
-		return this.#muted;
-	}
-
 	play(kind: CueKind): void {
 		this.#checkUnlocked();
 		if (!this.unlocked || this.#muted) return;

@@ -1,10 +1,11 @@
-import { count } from 'drizzle-orm';
+import { count, inArray } from 'drizzle-orm';
 import { runtime } from '../../../server/registry.js';
+import { verifyPassword } from './auth/password';
 import { SignInService, deleteExpiredSignInLimits } from './auth/sign-in';
 import { deleteExpiredSessions } from './auth/session';
 import { readConfig, type Config } from './config';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client';
-import { clinics } from './db/schema';
+import { clinics, users } from './db/schema';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoClinic } from './db/seed/demo';
 import { createLogger, type Logger } from './log';
 import { authenticateSocket } from './realtime/socket-auth';
@@ -71,16 +72,39 @@ async function createApp(): Promise<App> {
 
 async function seedIfEmpty(db: Database, config: Config, log: Logger): Promise<string[]> {
 	const [row] = await db.select({ n: count() }).from(clinics);
-	if (row!.n > 0) return [];
-	if (config.seed === 'none') {
-		log.warn('database is empty and STEADY_SEED=none: create a user with npm run user:create');
-		return ['The database is empty: create a coordinator with `npm run user:create`.'];
+	if (row!.n === 0) {
+		if (config.seed === 'none') {
+			log.warn('database is empty and STEADY_SEED=none: create a user with npm run user:create');
+			return ['The database is empty: create a coordinator with `npm run user:create`.'];
+		}
+		await seedDemoClinic(db);
+		log.info('demo clinic seeded');
 	}
-	await seedDemoClinic(db);
-	log.info('demo clinic seeded');
+	return demoSignInReminder(db);
+}
+
+/**
+ * Every start says how to sign in to the demo clinic, for as long as its accounts still have
+ * the published password: a reminder to change it, and no surprise for a newcomer.
+ */
+async function demoSignInReminder(db: Database): Promise<string[]> {
+	const demo = await db
+		.select({ email: users.email, role: users.role, passwordHash: users.passwordHash })
+		.from(users)
+		.where(
+			inArray(
+				users.email,
+				DEMO_USERS.map((user) => user.email)
+			)
+		);
+	const open = [];
+	for (const user of demo) {
+		if (await verifyPassword(user.passwordHash, DEMO_PASSWORD)) open.push(user);
+	}
+	if (open.length === 0) return [];
 	return [
-		'Demo clinic created. Sign in as:',
-		...DEMO_USERS.map((user) => `  ${user.email}  (${user.role})`),
+		'Demo clinic: sign in as',
+		...open.map((user) => `  ${user.email}  (${user.role})`),
 		`  password: ${DEMO_PASSWORD}   (change it before real use: see README)`
 	];
 }
