@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { STOP_SYMPTOMS } from './rules';
+import { BORG_CR10, BORG_RPE, PAIN, vitalsSchema } from './vitals';
+
+/**
+ * What a technician records about a participant during a class. Each entry is made on the phone
+ * with its own id, kept in the phone's outbox until the server has committed it, and never
+ * changed afterwards: an edit or a deletion is a new entry that supersedes the old one.
+ */
+
+export const ATTENDANCE = ['present', 'late', 'left_early', 'absent', 'excused'] as const;
+export type Attendance = (typeof ATTENDANCE)[number];
+export const ATTENDANCE_LABELS: Record<Attendance, string> = {
+	present: 'Present',
+	late: 'Late',
+	left_early: 'Left early',
+	absent: 'Absent',
+	excused: 'Excused'
+};
+
+export const MODIFICATIONS = [
+	'seated',
+	'one_hand_support',
+	'two_hand_support',
+	'reduced_range',
+	'fewer_reps',
+	'rest_break',
+	'flotation_aid',
+	'deeper_water',
+	'shallower_water',
+	'skipped'
+] as const;
+
+export const ADVERSE_EVENT_TYPES = [
+	'fall',
+	'cardiac',
+	'hypoglycaemia',
+	'near_drowning',
+	'injury',
+	'other'
+] as const;
+export const ADVERSE_SEVERITIES = ['mild', 'moderate', 'serious'] as const;
+
+const halfSteps = (value: number) => Number.isInteger(value * 2);
+const symptomIds = STOP_SYMPTOMS.map((s) => s.id) as [string, ...string[]];
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const entryPayloadSchema = z.discriminatedUnion('kind', [
+	z
+		.object({
+			kind: z.literal('attendance'),
+			status: z.enum(ATTENDANCE),
+			/** For 'left_early': when they left, server epoch ms. */
+			leftAt: z.number().int().positive().optional()
+		})
+		.strict(),
+	z
+		.object({
+			kind: z.literal('exertion'),
+			scale: z.enum(['borg_6_20', 'borg_cr10']),
+			value: z.number()
+		})
+		.strict()
+		.refine(
+			(e) =>
+				e.scale === 'borg_6_20'
+					? Number.isInteger(e.value) && e.value >= BORG_RPE.min && e.value <= BORG_RPE.max
+					: halfSteps(e.value) && e.value >= BORG_CR10.min && e.value <= BORG_CR10.max,
+			{ message: 'Exertion: Borg 6 to 20, or CR10 0 to 10 in half steps' }
+		),
+	z
+		.object({
+			kind: z.literal('pain'),
+			value: z
+				.number()
+				.int('Pain: a whole number from 0 to 10')
+				.min(PAIN.min, 'Pain: 0 to 10')
+				.max(PAIN.max, 'Pain: 0 to 10')
+		})
+		.strict(),
+	z.object({ kind: z.literal('vitals'), vitals: vitalsSchema }).strict(),
+	z
+		.object({
+			kind: z.literal('modifications'),
+			modifications: z.array(z.enum(MODIFICATIONS)).min(1).max(MODIFICATIONS.length)
+		})
+		.strict(),
+	z
+		.object({
+			kind: z.literal('symptoms'),
+			symptoms: z.array(z.enum(symptomIds)).min(1).max(symptomIds.length)
+		})
+		.strict(),
+	z.object({ kind: z.literal('note'), text: text(500) }).strict(),
+	z
+		.object({
+			kind: z.literal('adverse_event'),
+			type: z.enum(ADVERSE_EVENT_TYPES),
+			severity: z.enum(ADVERSE_SEVERITIES),
+			actionTaken: text(500),
+			whoWasTold: text(200)
+		})
+		.strict(),
+	/** Withdraws an earlier entry (recorded by mistake); the earlier one stays in the history. */
+	z.object({ kind: z.literal('retraction') }).strict()
+]);
+export type EntryPayload = z.infer<typeof entryPayloadSchema>;
+export type EntryKind = EntryPayload['kind'];
+
+export const entrySchema = z
+	.object({
+		/** Made on the phone; the server treats a repeated id as already done. */
+		id: z.uuid(),
+		sessionId: z.uuid(),
+		participantId: z.uuid(),
+		/** The entry this one replaces (an edit) or withdraws (a retraction). */
+		supersedes: z.uuid().optional(),
+		/** When the technician recorded it, by the phone's corrected clock (server epoch ms). */
+		recordedAt: z.number().int().positive(),
+		/** Which phone, so the history says where each entry came from. */
+		deviceId: z.string().min(1).max(64),
+		payload: entryPayloadSchema
+	})
+	.strict()
+	.refine((e) => e.payload.kind !== 'retraction' || e.supersedes !== undefined, {
+		message: 'A retraction must name the entry it withdraws'
+	});
+export type Entry = z.infer<typeof entrySchema>;
