@@ -245,6 +245,7 @@ CREATE UNIQUE INDEX "routine_versions_unique" ON "routine_versions" USING btree 
 CREATE UNIQUE INDEX "routines_clinic_name_unique" ON "routines" USING btree ("clinic_id","name");--> statement-breakpoint
 CREATE INDEX "class_sessions_clinic_start_idx" ON "class_sessions" USING btree ("clinic_id","starts_at");--> statement-breakpoint
 CREATE INDEX "class_sessions_room_start_idx" ON "class_sessions" USING btree ("room_id","starts_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "class_sessions_one_live_per_room" ON "class_sessions" USING btree ("room_id") WHERE "class_sessions"."status" = 'live';--> statement-breakpoint
 CREATE UNIQUE INDEX "enrollments_series_unique" ON "enrollments" USING btree ("participant_id","series_id") WHERE "enrollments"."series_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "enrollments_session_unique" ON "enrollments" USING btree ("participant_id","session_id") WHERE "enrollments"."session_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "class_commands_seq_unique" ON "class_commands" USING btree ("session_id","seq");--> statement-breakpoint

@@ -21,6 +21,8 @@ export class ClassControl {
 	/** The last refusal or failure, in words for the technician. */
 	problem = $state<string | null>(null);
 	busy = $state(false);
+	/** The server ended this phone's session: the page offers to sign in again. */
+	signedOut = $state(false);
 	readonly clock: ClockSync;
 	readonly #socket: StaffSocket;
 	readonly #sessionId: string;
@@ -47,6 +49,7 @@ export class ClassControl {
 		socket.on('connect_error', (error) => {
 			this.online = false;
 			if (refusalCode(error) === 'unauthenticated') {
+				this.signedOut = true;
 				this.problem = 'Signed out: sign in again to control the class.';
 			}
 		});
@@ -55,6 +58,10 @@ export class ClassControl {
 		});
 		socket.on('class:changed', ({ sessionId }) => {
 			if (sessionId === this.#sessionId) void this.#join();
+		});
+		socket.on('session:ended', () => {
+			this.signedOut = true;
+			this.problem = 'Signed out: sign in again to control the class.';
 		});
 		socket.on('class:presence', (presence) => {
 			if (presence.sessionId === this.#sessionId) this.presence = presence;
@@ -91,6 +98,11 @@ export class ClassControl {
 		this.#socket.disconnect();
 	}
 
+	/**
+	 * Sends a command and waits for the server. An unanswered command is sent again with the
+	 * same id and number once the link is back, so it is applied once even if only its answer
+	 * was lost (pressing "+30 s" again could otherwise add a minute).
+	 */
 	async send(command: Command): Promise<boolean> {
 		if (!this.online) {
 			this.problem = 'No connection: the command was not sent.';
@@ -98,12 +110,18 @@ export class ClassControl {
 		}
 		this.busy = true;
 		this.problem = null;
-		const result = await this.#ask('class:command', {
+		const payload = {
 			sessionId: this.#sessionId,
 			clientCommandId: randomId(),
 			clientSeq: ++this.#clientSeq,
 			command
-		});
+		};
+		let result = await this.#ask('class:command', payload);
+		for (let retry = 0; !result && retry < 2; retry++) {
+			if (!(await this.#connected(8000))) break;
+			// A new socket numbers from scratch; the id alone makes the retry safe.
+			result = await this.#ask('class:command', { ...payload, clientSeq: ++this.#clientSeq });
+		}
 		this.busy = false;
 		if (!result) {
 			this.problem = 'No answer from the server: check the display before trying again.';
@@ -117,6 +135,21 @@ export class ClassControl {
 		const live = this.snapshot?.live;
 		if (live && (live.log.at(-1)?.seq ?? 0) < result.seq) await this.#fillGap();
 		return true;
+	}
+
+	#connected(timeoutMs: number): Promise<boolean> {
+		if (this.#socket.connected) return Promise.resolve(true);
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				this.#socket.off('connect', onConnect);
+				resolve(false);
+			}, timeoutMs);
+			const onConnect = () => {
+				clearTimeout(timer);
+				resolve(true);
+			};
+			this.#socket.once('connect', onConnect);
+		});
 	}
 
 	async setDisplay(displayId: string, settings: { volume?: number; muted?: boolean }) {

@@ -135,5 +135,10 @@ export type DisplayServerEvents = {
 };
 
 /** Reasons the server refuses a connection, in `connect_error`'s `data.code`. */
-export const CONNECT_ERROR_CODES = ['starting', 'unauthenticated', 'unpaired'] as const;
+export const CONNECT_ERROR_CODES = [
+	'starting',
+	'unauthenticated',
+	'unpaired',
+	'unavailable'
+] as const;
 export type ConnectErrorCode = (typeof CONNECT_ERROR_CODES)[number];

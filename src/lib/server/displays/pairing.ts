@@ -134,6 +134,13 @@ export class PairingService {
 		return { ok: true, displayId: paired, roomName: room.name };
 	}
 
+	/** Retires a code its display replaced, unless it has been paired meanwhile. */
+	async discard(code: string): Promise<void> {
+		await this.#db
+			.delete(pairingCodes)
+			.where(and(eq(pairingCodes.code, code), isNull(pairingCodes.displayId)));
+	}
+
 	/** The display that asked for `code` collects its token, once. */
 	async claim(code: string, secret: string, now = new Date()): Promise<string | null> {
 		const [row] = await this.#db

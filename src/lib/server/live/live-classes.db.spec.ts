@@ -165,4 +165,17 @@ describe('live classes', () => {
 		expect(closed!.status).toBe('completed');
 		expect(closed!.endedAt!.getTime()).toBeLessThanOrEqual(clock);
 	});
+
+	it('lets only one of two classes started at the same moment in one room go live', async () => {
+		const service = new LiveClassService(database.db, broadcast, now);
+		const [pool] = await database.db.select().from(rooms).where(eq(rooms.name, 'Therapy Pool'));
+		const poolSessions = await database.db
+			.select({ id: classSessions.id })
+			.from(classSessions)
+			.where(eq(classSessions.roomId, pool!.id))
+			.limit(2);
+		const results = await Promise.all(poolSessions.map((s) => send(service, s.id, 'start')));
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		expect(results.filter((r) => !r.ok)[0]).toMatchObject({ error: /running in this room/ });
+	});
 });

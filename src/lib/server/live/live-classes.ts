@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { ClassType } from '../../shared/domain';
 import type { LiveClassView, StaffLogEntry } from '../../shared/live';
@@ -40,6 +41,7 @@ export type LiveBroadcast = {
  * wait for "Done" forever) is closed when another starts in its room.
  */
 const STALE_FACTOR = 3;
+const FORGET_AFTER_MS = 10 * 60_000;
 
 export type CommandResult =
 	{ ok: true; seq: number; duplicate: boolean } | { ok: false; error: string };
@@ -68,10 +70,20 @@ export class LiveClassService {
 		if (!loading) {
 			loading = this.#load(sessionId);
 			this.#loaded.set(sessionId, loading);
-			loading.catch(() => this.#loaded.delete(sessionId));
+			// Unknown ids are not remembered: made-up ids must not fill memory.
+			loading.then(
+				(live) => live || this.#loaded.delete(sessionId),
+				() => this.#loaded.delete(sessionId)
+			);
 		}
 		const live = await loading;
 		return live && live.clinicId === clinicId ? live : null;
+	}
+
+	/** The sequence number a phone's command got, if it was already applied. */
+	async appliedSeq(sessionId: string, clinicId: string, clientCommandId: string) {
+		const live = await this.get(sessionId, clinicId);
+		return live?.seqByClientId.get(clientCommandId) ?? null;
 	}
 
 	async command(input: {
@@ -80,9 +92,11 @@ export class LiveClassService {
 		command: Command;
 		clientCommandId: string;
 	}): Promise<CommandResult> {
-		return this.#serial(input.sessionId, async () => {
-			const live = await this.get(input.sessionId, input.user.clinicId);
-			if (!live) return { ok: false, error: 'No such class in your clinic' };
+		const found = await this.get(input.sessionId, input.user.clinicId);
+		if (!found) return { ok: false, error: 'No such class in your clinic' };
+		// One queue per room, not per class: two classes cannot both start in one room.
+		return this.#serial(found.roomId, async () => {
+			const live = found;
 			const known = live.seqByClientId.get(input.clientCommandId);
 			if (known !== undefined) return { ok: true, seq: known, duplicate: true };
 			if (live.status === 'cancelled') return { ok: false, error: 'This class was cancelled' };
@@ -96,7 +110,7 @@ export class LiveClassService {
 			const check = applicable(plan, live.log, input.command, at);
 			if (!check.ok) return { ok: false, error: check.reason };
 			if (input.command.type === 'start') {
-				const busy = await this.#otherLiveClassInRoom(live);
+				const busy = await this.#otherLiveClassInRoom(live, input.user);
 				if (busy) return { ok: false, error: `${busy} is running in this room: end it first` };
 			}
 
@@ -115,7 +129,10 @@ export class LiveClassService {
 				live.plan = plan;
 				live.status = 'live';
 			}
-			if (input.command.type === 'end') live.status = 'completed';
+			if (input.command.type === 'end') {
+				live.status = 'completed';
+				this.#forgetLater(live.sessionId);
+			}
 			this.#broadcast.command(live, entry);
 			if (input.command.type === 'start' || input.command.type === 'end') {
 				this.#broadcast.changed(live);
@@ -223,7 +240,7 @@ export class LiveClassService {
 	 * The class still running in this room, if any. One whose routine has run out, or that has run
 	 * three times its planned length, is closed here instead of blocking the room.
 	 */
-	async #otherLiveClassInRoom(live: LoadedClass): Promise<string | null> {
+	async #otherLiveClassInRoom(live: LoadedClass, user: StaffUser): Promise<string | null> {
 		const others = await this.#db
 			.select({ id: classSessions.id, name: classSessions.name })
 			.from(classSessions)
@@ -237,14 +254,40 @@ export class LiveClassService {
 			const ranFor = state.startedAt === null ? 0 : now - state.startedAt;
 			const stale = ranFor > STALE_FACTOR * plannedTotalMs(loaded.plan);
 			if (state.status !== 'finished' && !stale) return other.name;
-			loaded.status = 'completed';
-			await this.#db
-				.update(classSessions)
-				.set({ status: 'completed', endedAt: new Date(state.endedAt ?? now) })
-				.where(eq(classSessions.id, other.id));
-			this.#broadcast.changed(loaded);
+			await this.#closeStale(loaded, user);
 		}
 		return null;
+	}
+
+	/**
+	 * Closes a forgotten class with a real 'end' in its log, by whoever starts the next class in
+	 * its room. Runs inside the room's queue, like any command for that room.
+	 */
+	async #closeStale(stale: LoadedClass, user: StaffUser): Promise<void> {
+		const entry: StaffLogEntry = {
+			seq: (stale.log.at(-1)?.seq ?? 0) + 1,
+			at: Math.max(this.#now(), stale.log.at(-1)?.at ?? 0),
+			command: { type: 'end' },
+			by: user.name
+		};
+		const clientCommandId = randomUUID();
+		await this.#append(
+			stale,
+			entry,
+			{ user, command: entry.command, clientCommandId },
+			stale.plan!
+		);
+		stale.log.push(entry);
+		stale.seqByClientId.set(clientCommandId, entry.seq);
+		stale.status = 'completed';
+		this.#forgetLater(stale.sessionId);
+		this.#broadcast.command(stale, entry);
+		this.#broadcast.changed(stale);
+	}
+
+	/** A finished class stays in memory a while (late log requests), then only in the database. */
+	#forgetLater(sessionId: string): void {
+		setTimeout(() => this.#loaded.delete(sessionId), FORGET_AFTER_MS).unref();
 	}
 
 	#serial<T>(key: string, task: () => Promise<T>): Promise<T> {

@@ -1,3 +1,4 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Server, Socket } from 'socket.io';
 import { displayEventSchemas, type DisplayAcks } from '../../shared/events';
 import type { App } from '../app';
@@ -6,7 +7,10 @@ import { displaySnapshot } from '../displays/snapshot';
 import { serveEvents, type Handlers } from './dispatch';
 import { displayDevice, displayRoom, pairingRoom } from './rooms';
 
-export type DisplaySocketData = { display: DisplayIdentity | null };
+export type DisplaySocketData = { display: DisplayIdentity | null; pairingCode?: string };
+
+/** A screen needs a code every ten minutes; more than 10 a minute from one address is abuse. */
+const codeRequests = new RateLimiterMemory({ points: 10, duration: 60 });
 
 /**
  * A wall display's socket. Unpaired, it may only ask for a pairing code and collect its token;
@@ -24,7 +28,18 @@ export function serveDisplaySocket(app: App, _io: Server, socket: Socket): void 
 
 		'pairing:request': async () => {
 			if (data.display) return { ok: false, error: 'This display is already paired' };
+			try {
+				await codeRequests.consume(socket.handshake.address);
+			} catch {
+				return { ok: false, error: 'Too many pairing codes asked for; wait a minute' };
+			}
+			// One code per screen: a fresh code retires the one it replaces.
+			if (data.pairingCode) {
+				await socket.leave(pairingRoom(data.pairingCode));
+				await app.pairing.discard(data.pairingCode);
+			}
 			const { code, secret, expiresAt } = await app.pairing.requestCode();
+			data.pairingCode = code;
 			await socket.join(pairingRoom(code));
 			return {
 				ok: true,

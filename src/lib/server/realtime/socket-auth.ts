@@ -18,7 +18,18 @@ function refusal(message: string, code: string): Error {
  * same session cookie, by the same validateSession that hooks.server.ts uses.
  */
 export async function authenticateSocket(app: App, socket: Socket): Promise<void> {
-	if (socket.nsp.name === '/display') return authenticateDisplay(app, socket);
+	try {
+		if (socket.nsp.name === '/display') return await authenticateDisplay(app, socket);
+		return await authenticateStaff(app, socket);
+	} catch (error) {
+		if ((error as { data?: unknown }).data) throw error;
+		// A database hiccup: log it here, tell the client only that it may try again.
+		app.log.error({ err: error }, 'socket authentication failed');
+		throw refusal('Could not check the sign-in; trying again', 'unavailable');
+	}
+}
+
+async function authenticateStaff(app: App, socket: Socket): Promise<void> {
 	const cookies = parse(socket.handshake.headers.cookie ?? '');
 	const session = await validateSession(app.db, cookies[SESSION_COOKIE]);
 	if (!session) throw refusal('Not signed in: sign in again to connect', 'unauthenticated');

@@ -14,7 +14,7 @@ import type { SocketData } from './socket-auth';
 
 /** More than 20 commands a second from one phone is a stuck button or an attack, not a person. */
 const commandFlood = new RateLimiterMemory({ points: 20, duration: 1 });
-const SESSION_RECHECK_MS = 3 * 60_000;
+const SESSION_RECHECK_MS = 60_000;
 
 /** A signed-in staff socket: whoami, clock sync, joining classes and sending commands. */
 export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
@@ -22,6 +22,25 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 	let lastClientSeq = 0;
 	let sessionCheckedAt = Date.now();
 	let sessionAlive = true;
+
+	/**
+	 * The session is re-checked (and its idle clock moved on) at most once a minute, on any
+	 * event: a phone watching a class for half an hour without pressing anything is in use, and
+	 * its Stop button must still work. Sign-out cuts the socket at once (disconnect.ts).
+	 */
+	async function sessionStillValid(): Promise<boolean> {
+		if (sessionAlive && Date.now() - sessionCheckedAt > SESSION_RECHECK_MS) {
+			sessionCheckedAt = Date.now();
+			sessionAlive = Boolean(await validateSession(app.db, sessionToken));
+		}
+		return sessionAlive;
+	}
+
+	function endSignedOut() {
+		socket.emit('session:ended', { reason: 'Signed out' });
+		// After the acknowledgement has gone out.
+		setTimeout(() => socket.disconnect(true), 50);
+	}
 
 	const handlers: Handlers<typeof staffEventSchemas, StaffAcks> = {
 		'session:whoami': async () => {
@@ -38,6 +57,8 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 
 		'clock:ping': async ({ t0 }) => {
 			const t1 = Date.now();
+			// Phones ping every few seconds: this keeps a watching phone's session alive.
+			void sessionStillValid().then((alive) => alive || endSignedOut());
 			return { ok: true, t0, t1, t2: Date.now() };
 		},
 
@@ -65,18 +86,13 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 			} catch {
 				return { ok: false, error: 'Too many commands at once; wait a moment' };
 			}
-			// Signed out (or expired) since connecting: no more commands from this socket. Sign-out
-			// cuts the socket at once; this re-check catches expiry and keeps an active phone's
-			// session from going idle, at most every few minutes so commands rarely wait on it.
-			if (Date.now() - sessionCheckedAt > SESSION_RECHECK_MS) {
-				sessionAlive = Boolean(await validateSession(app.db, sessionToken));
-				sessionCheckedAt = Date.now();
-			}
-			if (!sessionAlive) {
-				socket.emit('session:ended', { reason: 'Signed out' });
-				socket.disconnect(true);
+			if (!(await sessionStillValid())) {
+				endSignedOut();
 				return { ok: false, error: 'Signed out: sign in again to control the class' };
 			}
+			// A retry of a command that was applied (its answer was lost) is answered, not refused.
+			const applied = await app.live.appliedSeq(sessionId, user.clinicId, clientCommandId);
+			if (applied !== null) return { ok: true, seq: applied, duplicate: true };
 			if (clientSeq <= lastClientSeq) {
 				return {
 					ok: false,

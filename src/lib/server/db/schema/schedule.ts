@@ -89,6 +89,10 @@ export const classSessions = pgTable(
 	(t) => [
 		index('class_sessions_clinic_start_idx').on(t.clinicId, t.startsAt),
 		index('class_sessions_room_start_idx').on(t.roomId, t.startsAt),
+		// One live class per room, whatever the application gets wrong.
+		uniqueIndex('class_sessions_one_live_per_room')
+			.on(t.roomId)
+			.where(sql`${t.status} = 'live'`),
 		check('class_sessions_capacity_positive', sql`${t.capacity} between 1 and 100`)
 	]
 );
