@@ -205,6 +205,23 @@ CREATE TABLE "pairing_codes" (
 	"device_token" text
 );
 --> statement-breakpoint
+CREATE TABLE "participant_entries" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"clinic_id" uuid NOT NULL,
+	"session_id" uuid NOT NULL,
+	"participant_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"supersedes" uuid,
+	"recorded_at" timestamp (3) with time zone NOT NULL,
+	"received_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"device_id" text NOT NULL,
+	"block_index" integer,
+	"block_second" integer,
+	"findings" jsonb DEFAULT '[]'::jsonb NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "rooms" ADD CONSTRAINT "rooms_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -235,6 +252,10 @@ ALTER TABLE "displays" ADD CONSTRAINT "displays_clinic_id_clinics_id_fk" FOREIGN
 ALTER TABLE "displays" ADD CONSTRAINT "displays_room_id_rooms_id_fk" FOREIGN KEY ("room_id") REFERENCES "public"."rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "displays" ADD CONSTRAINT "displays_paired_by_users_id_fk" FOREIGN KEY ("paired_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pairing_codes" ADD CONSTRAINT "pairing_codes_display_id_displays_id_fk" FOREIGN KEY ("display_id") REFERENCES "public"."displays"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "participant_entries" ADD CONSTRAINT "participant_entries_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "participant_entries" ADD CONSTRAINT "participant_entries_session_id_class_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."class_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "participant_entries" ADD CONSTRAINT "participant_entries_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "participant_entries" ADD CONSTRAINT "participant_entries_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "rooms_clinic_name_unique" ON "rooms" USING btree ("clinic_id","name");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_unique" ON "users" USING btree (lower("email"));--> statement-breakpoint
@@ -251,4 +272,6 @@ CREATE UNIQUE INDEX "enrollments_session_unique" ON "enrollments" USING btree ("
 CREATE UNIQUE INDEX "class_commands_seq_unique" ON "class_commands" USING btree ("session_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "class_commands_client_id_unique" ON "class_commands" USING btree ("client_command_id");--> statement-breakpoint
 CREATE INDEX "class_commands_session_idx" ON "class_commands" USING btree ("session_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "displays_token_unique" ON "displays" USING btree ("token_hash");
+CREATE UNIQUE INDEX "displays_token_unique" ON "displays" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "participant_entries_session_idx" ON "participant_entries" USING btree ("session_id","participant_id");--> statement-breakpoint
+CREATE INDEX "participant_entries_supersedes_idx" ON "participant_entries" USING btree ("supersedes");

@@ -7,6 +7,8 @@ import type {
 	Presence,
 	StaffLogEntry
 } from './live';
+import { entrySchema, type Entry } from './entries';
+import type { Finding } from './rules';
 import type { LogEntry } from './timeline';
 
 /**
@@ -69,7 +71,9 @@ export const staffEventSchemas = {
 			muted: z.boolean().optional()
 		})
 		.strict(),
-	'room:speech': z.object({ roomId: id, enabled: z.boolean() }).strict()
+	'room:speech': z.object({ roomId: id, enabled: z.boolean() }).strict(),
+	/** A participant entry from a phone's outbox; acknowledged only after commit. */
+	'entry:record': entrySchema
 } as const;
 
 /** Wall displays, on the /display namespace. */
@@ -101,6 +105,7 @@ export type StaffAcks = {
 	'class:log-since': { entries: StaffLogEntry[] };
 	'display:settings': object;
 	'room:speech': object;
+	'entry:record': { duplicate: boolean; findings: Finding[] };
 };
 
 export type DisplayAcks = {
@@ -122,6 +127,8 @@ export type StaffServerEvents = {
 	'class:command': (payload: { sessionId: string; entry: StaffLogEntry }) => void;
 	'class:presence': (payload: Presence) => void;
 	'class:changed': (payload: { sessionId: string }) => void;
+	/** Another technician's entry in this class (staff only: never sent to displays). */
+	'entry:recorded': (payload: { entry: Entry; findings: Finding[]; by: string }) => void;
 	/** The server ended this socket's session (sign-out elsewhere, expiry). */
 	'session:ended': (payload: { reason: string }) => void;
 };

@@ -6,6 +6,7 @@ import type { ControlSnapshot } from '../../shared/live';
 import type { App } from '../app';
 import { classSessions, clinics, displays, rooms } from '../db/schema';
 import { validateSession } from '../auth/session';
+import { recordEntry } from '../entries/entries';
 import { LiveClassService } from '../live/live-classes';
 import { connectedDisplayIds, presenceOf } from './broadcast';
 import { serveEvents, type Handlers } from './dispatch';
@@ -137,6 +138,27 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 					speakExerciseNames: room?.speak ?? true
 				});
 			return { ok: true };
+		},
+
+		'entry:record': async (entry) => {
+			if (!(await sessionStillValid())) {
+				endSignedOut();
+				return { ok: false, error: 'Signed out: sign in again; the entry stays on this phone' };
+			}
+			const result = await recordEntry(app.db, app.live, user, entry);
+			if (result.ok && !result.duplicate) {
+				// Participants' details go to staff in the class only: displays never join this room.
+				socket
+					.to(classRoom(entry.sessionId))
+					.emit('entry:recorded', { entry, findings: result.findings, by: user.name });
+				app.log.info(
+					{ sessionId: entry.sessionId, kind: entry.payload.kind, userId: user.id },
+					'entry'
+				);
+			}
+			return result.ok
+				? { ok: true, duplicate: result.duplicate, findings: result.findings }
+				: result;
 		},
 
 		'room:speech': async ({ roomId, enabled }) => {

@@ -3,3 +3,4 @@ export * from './people';
 export * from './content';
 export * from './schedule';
 export * from './live';
+export * from './entries';

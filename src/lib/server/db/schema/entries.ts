@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { EntryPayload } from '../../../shared/entries';
+import type { Finding } from '../../../shared/rules';
+import { clinics, users } from './clinic';
+import { participants } from './people';
+import { classSessions } from './schedule';
+
+/**
+ * What technicians record about participants in a class: append-only. The id is made on the
+ * phone, so a retried send hits the primary key and is recognised instead of stored twice. An
+ * edit or deletion is a new row that supersedes an earlier one; nothing is updated in place.
+ */
+export const participantEntries = pgTable(
+	'participant_entries',
+	{
+		id: uuid('id').primaryKey(),
+		clinicId: uuid('clinic_id')
+			.notNull()
+			.references(() => clinics.id),
+		sessionId: uuid('session_id')
+			.notNull()
+			.references(() => classSessions.id),
+		participantId: uuid('participant_id')
+			.notNull()
+			.references(() => participants.id),
+		kind: text('kind').$type<EntryPayload['kind']>().notNull(),
+		payload: jsonb('payload').$type<EntryPayload>().notNull(),
+		supersedes: uuid('supersedes'),
+		/** When the technician recorded it (the phone's corrected clock). */
+		recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }).notNull(),
+		/** When the server committed it. */
+		receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 })
+			.notNull()
+			.defaultNow(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id),
+		deviceId: text('device_id').notNull(),
+		/** Where the class was when it was recorded: block index and seconds into it. */
+		blockIndex: integer('block_index'),
+		blockSecond: integer('block_second'),
+		/** The clinic's rules applied to it when it was recorded (WARN / HOLD / STOP). */
+		findings: jsonb('findings')
+			.$type<Finding[]>()
+			.notNull()
+			.default(sql`'[]'::jsonb`)
+	},
+	(t) => [
+		index('participant_entries_session_idx').on(t.sessionId, t.participantId),
+		index('participant_entries_supersedes_idx').on(t.supersedes)
+	]
+);

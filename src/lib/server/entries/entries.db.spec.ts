@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Entry, EntryPayload } from '../../shared/entries';
+import type { StaffUser } from '../auth/session';
+import type { DatabaseHandle } from '../db/client';
+import { classSessions, enrollments, participantEntries, participants, users } from '../db/schema';
+import { seedDemoClinic } from '../db/seed/demo';
+import { createTestDatabase } from '../db/test-database';
+import { LiveClassService } from '../live/live-classes';
+import { recordEntry } from './entries';
+
+let database: DatabaseHandle;
+let live: LiveClassService;
+let technician: StaffUser;
+let sessionId: string;
+let enrolled: string;
+let outsider: string;
+let clock = Date.parse('2026-11-26T15:00:00Z');
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	const { clinicId } = await seedDemoClinic(database.db, new Date(clock), 'UTC');
+	const [user] = await database.db.select().from(users).where(eq(users.role, 'technician'));
+	technician = { ...user!, clinicId };
+	const [session] = await database.db
+		.select()
+		.from(classSessions)
+		.orderBy(asc(classSessions.startsAt))
+		.limit(1);
+	sessionId = session!.id;
+	const members = await database.db
+		.select({ id: enrollments.participantId })
+		.from(enrollments)
+		.where(eq(enrollments.seriesId, session!.seriesId!));
+	enrolled = members[0]!.id;
+	const everyone = await database.db.select({ id: participants.id }).from(participants);
+	outsider = everyone.find((p) => !members.some((m) => m.id === p.id))!.id;
+	live = new LiveClassService(database.db, { command: () => {}, changed: () => {} }, () => clock);
+	await live.command({
+		sessionId,
+		user: technician,
+		command: { type: 'start' },
+		clientCommandId: randomUUID()
+	});
+});
+afterAll(() => database.close());
+
+const entry = (payload: EntryPayload, overrides: Partial<Entry> = {}): Entry => ({
+	id: randomUUID(),
+	sessionId,
+	participantId: enrolled,
+	recordedAt: clock,
+	deviceId: 'phone-a',
+	payload,
+	...overrides
+});
+
+describe('participant entries', () => {
+	it('stores an entry once, however often it is sent', async () => {
+		const attendance = entry({ kind: 'attendance', status: 'present' });
+		const results = await Promise.all(
+			[1, 2, 3].map(() => recordEntry(database.db, live, technician, attendance))
+		);
+		expect(results.every((r) => r.ok)).toBe(true);
+		expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
+		const stored = await database.db
+			.select()
+			.from(participantEntries)
+			.where(eq(participantEntries.id, attendance.id));
+		expect(stored).toHaveLength(1);
+		expect(stored[0]).toMatchObject({ userId: technician.id, deviceId: 'phone-a', blockIndex: 0 });
+	});
+
+	it("refuses a participant not in the class, and another clinic's class", async () => {
+		expect(
+			await recordEntry(
+				database.db,
+				live,
+				technician,
+				entry({ kind: 'pain', value: 3 }, { participantId: outsider })
+			)
+		).toEqual({
+			ok: false,
+			error: 'That participant is not in this class'
+		});
+		const stranger = { ...technician, clinicId: randomUUID() };
+		expect(
+			await recordEntry(database.db, live, stranger, entry({ kind: 'pain', value: 3 }))
+		).toEqual({
+			ok: false,
+			error: 'No such class in your clinic'
+		});
+	});
+
+	it('applies the vital-sign rules, relative to the resting reading', async () => {
+		const rest = await recordEntry(
+			database.db,
+			live,
+			technician,
+			entry({
+				kind: 'vitals',
+				vitals: { timing: 'before', heartRate: 72, systolic: 150, diastolic: 85 }
+			})
+		);
+		expect(rest).toMatchObject({ ok: true, findings: [] });
+		clock += 5 * 60_000;
+		const during = await recordEntry(
+			database.db,
+			live,
+			technician,
+			entry(
+				{
+					kind: 'vitals',
+					vitals: { timing: 'during', heartRate: 108, systolic: 136, diastolic: 80 }
+				},
+				{ recordedAt: clock }
+			)
+		);
+		expect(during.ok && during.findings.map((f) => f.ruleId).sort()).toEqual([
+			'hr-exercise-rest-30',
+			'sbp-drop-10'
+		]);
+		const symptom = await recordEntry(
+			database.db,
+			live,
+			technician,
+			entry({ kind: 'symptoms', symptoms: ['chest_pain'] })
+		);
+		expect(symptom.ok && symptom.findings[0]?.action).toBe('STOP');
+	});
+});

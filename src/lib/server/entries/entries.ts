@@ -1,0 +1,122 @@
+import { and, asc, eq, or } from 'drizzle-orm';
+import type { Entry } from '../../shared/entries';
+import {
+	DEFAULT_VITAL_RULES,
+	evaluateVitals,
+	symptomFindings,
+	type Finding
+} from '../../shared/rules';
+import { classState, expandBlock } from '../../shared/timeline';
+import type { Vitals } from '../../shared/vitals';
+import type { StaffUser } from '../auth/session';
+import type { Database } from '../db/client';
+import { classSessions, enrollments, participantEntries } from '../db/schema';
+import type { LiveClassService } from '../live/live-classes';
+
+export type RecordResult =
+	{ ok: true; duplicate: boolean; findings: Finding[] } | { ok: false; error: string };
+
+/**
+ * Stores one entry from a phone, exactly once. Refuses entries for a class of another clinic or a
+ * participant not on the class's roster; applies the clinic's vital-sign rules; stamps where the
+ * class was (block, second) when it was recorded.
+ */
+export async function recordEntry(
+	db: Database,
+	live: LiveClassService,
+	user: StaffUser,
+	entry: Entry
+): Promise<RecordResult> {
+	const [existing] = await db
+		.select({ sessionId: participantEntries.sessionId, findings: participantEntries.findings })
+		.from(participantEntries)
+		.where(eq(participantEntries.id, entry.id));
+	if (existing) {
+		return existing.sessionId === entry.sessionId
+			? { ok: true, duplicate: true, findings: existing.findings }
+			: { ok: false, error: 'That entry id is already used' };
+	}
+
+	const [session] = await db
+		.select({ id: classSessions.id, seriesId: classSessions.seriesId })
+		.from(classSessions)
+		.where(and(eq(classSessions.id, entry.sessionId), eq(classSessions.clinicId, user.clinicId)));
+	if (!session) return { ok: false, error: 'No such class in your clinic' };
+
+	const [place] = await db
+		.select({ id: enrollments.id })
+		.from(enrollments)
+		.where(
+			and(
+				eq(enrollments.participantId, entry.participantId),
+				eq(enrollments.clinicId, user.clinicId),
+				or(
+					eq(enrollments.sessionId, session.id),
+					session.seriesId ? eq(enrollments.seriesId, session.seriesId) : undefined
+				)
+			)
+		)
+		.limit(1);
+	if (!place) return { ok: false, error: 'That participant is not in this class' };
+
+	const findings = await findingsFor(db, entry);
+	const where = await positionInClass(live, user, entry);
+	const inserted = await db
+		.insert(participantEntries)
+		.values({
+			id: entry.id,
+			clinicId: user.clinicId,
+			sessionId: entry.sessionId,
+			participantId: entry.participantId,
+			kind: entry.payload.kind,
+			payload: entry.payload,
+			supersedes: entry.supersedes,
+			recordedAt: new Date(entry.recordedAt),
+			userId: user.id,
+			deviceId: entry.deviceId,
+			blockIndex: where?.blockIndex,
+			blockSecond: where?.blockSecond,
+			findings
+		})
+		// Two sends of one entry racing each other: the second is a duplicate, not an error.
+		.onConflictDoNothing()
+		.returning({ id: participantEntries.id });
+	return { ok: true, duplicate: inserted.length === 0, findings };
+}
+
+async function findingsFor(db: Database, entry: Entry): Promise<Finding[]> {
+	if (entry.payload.kind === 'symptoms') {
+		return symptomFindings(entry.payload.symptoms as Parameters<typeof symptomFindings>[0]);
+	}
+	if (entry.payload.kind !== 'vitals') return [];
+	// Rules relative to rest compare with this participant's first resting reading in the class.
+	const earlier = await db
+		.select({ payload: participantEntries.payload })
+		.from(participantEntries)
+		.where(
+			and(
+				eq(participantEntries.sessionId, entry.sessionId),
+				eq(participantEntries.participantId, entry.participantId),
+				eq(participantEntries.kind, 'vitals')
+			)
+		)
+		.orderBy(asc(participantEntries.recordedAt));
+	const rest = earlier
+		.map((row) => (row.payload.kind === 'vitals' ? row.payload.vitals : null))
+		.find((vitals): vitals is Vitals => vitals?.timing === 'before');
+	return evaluateVitals(entry.payload.vitals, DEFAULT_VITAL_RULES, rest);
+}
+
+async function positionInClass(live: LiveClassService, user: StaffUser, entry: Entry) {
+	const loaded = await live.get(entry.sessionId, user.clinicId);
+	if (!loaded?.plan || loaded.log.length === 0) return null;
+	const state = classState(loaded.plan, loaded.log, entry.recordedAt);
+	if (state.status === 'not_started' || !state.block) return null;
+	const before = expandBlock(state.block)
+		.slice(0, state.segmentIndex)
+		.reduce((total, segment) => total + (segment.durationMs ?? segment.plannedMs), 0);
+	return {
+		blockIndex: state.blockIndex,
+		blockSecond: Math.floor((before + state.segmentElapsedMs) / 1000)
+	};
+}
