@@ -2,9 +2,9 @@ import type { Socket } from 'socket.io-client';
 import type { AckResult, StaffAcks, StaffClientEvents, StaffServerEvents } from '../shared/events';
 import type { ControlSnapshot, Presence, StaffLogEntry } from '../shared/live';
 import type { Command } from '../shared/timeline';
-import { ClockSync } from './clock-sync';
+import type { ClockSync } from './clock-sync';
 import { mergeEntries, receiveEntry } from './live-log';
-import { ask, createSocket, refusalCode, retryAfterRefusal } from './socket';
+import { ask, clockOver, createSocket, refusalCode, retryAfterRefusal } from './socket';
 import { randomId } from './uuid';
 
 type StaffSocket = Socket<StaffServerEvents, StaffClientEvents>;
@@ -32,10 +32,7 @@ export class ClassControl {
 	constructor(sessionId: string) {
 		this.#sessionId = sessionId;
 		this.#socket = createSocket<StaffServerEvents, StaffClientEvents>('/') as StaffSocket;
-		this.clock = new ClockSync(async (t0) => {
-			const pong = await this.#ask('clock:ping', { t0 });
-			return pong?.ok ? pong : null;
-		});
+		this.clock = clockOver(this.#socket as unknown as Socket);
 	}
 
 	start(): void {

@@ -7,9 +7,9 @@ import type {
 } from '../shared/events';
 import type { DisplaySettings, DisplaySnapshot, LiveClassView } from '../shared/live';
 import type { LogEntry } from '../shared/timeline';
-import { ClockSync } from './clock-sync';
+import type { ClockSync } from './clock-sync';
 import { mergeEntries, receiveEntry } from './live-log';
-import { ask, createSocket, refusalCode, retryAfterRefusal } from './socket';
+import { ask, clockOver, createSocket, refusalCode, retryAfterRefusal } from './socket';
 
 const TOKEN_KEY = 'steady.display.token';
 
@@ -39,10 +39,7 @@ export class DisplayConnection {
 		this.#socket = createSocket<DisplayServerEvents, DisplayClientEvents>('/display', {
 			auth: (cb) => cb({ token: localStorage.getItem(TOKEN_KEY) ?? '' })
 		}) as DisplaySocket;
-		this.clock = new ClockSync(async (t0) => {
-			const pong = await this.#ask('clock:ping', { t0 });
-			return pong?.ok ? pong : null;
-		});
+		this.clock = clockOver(this.#socket as unknown as Socket);
 	}
 
 	start(): void {

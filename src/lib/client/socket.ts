@@ -1,4 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
+import type { AckResult, ClockPong } from '../shared/events';
+import { ClockSync } from './clock-sync';
 
 /**
  * One socket per page, connected explicitly (autoConnect off) once listeners are in place.
@@ -53,4 +55,12 @@ export async function ask<Result>(
 /** The reason code the server attached to a refused connection, if any. */
 export function refusalCode(error: Error): string | undefined {
 	return (error as Error & { data?: { code?: string } }).data?.code;
+}
+
+/** A clock synced against the server over this socket's `clock:ping`. */
+export function clockOver(socket: Socket): ClockSync {
+	return new ClockSync(async (t0) => {
+		const pong = await ask<AckResult<ClockPong>>(socket, 'clock:ping', { t0 });
+		return pong?.ok ? pong : null;
+	});
 }
