@@ -59,7 +59,6 @@ async function benchSteady(rooms: BenchRoom[], dataDir: string): Promise<Result>
 	const url = server.url;
 	const pending = new Map<string, number>();
 	const latencies: number[] = [];
-	const roomOf = new Map(rooms.map((room, i) => [room.sessionId, i]));
 	const sockets: Socket[] = [];
 	let snapshots = 0;
 	const open = (socket: Socket) =>
@@ -130,7 +129,6 @@ async function benchSteady(rooms: BenchRoom[], dataDir: string): Promise<Result>
 		},
 		(i) => pending.has(rooms[i]!.sessionId)
 	);
-	void roomOf;
 
 	const health = (await (await fetch(`${url}/healthz`)).json()) as {
 		memory: { rssMb: number; heapUsedMb: number };
@@ -188,14 +186,12 @@ async function benchRelay(): Promise<Result> {
 		(i) => pending.has(i)
 	);
 	const stats = await new Promise<{ rss: number; heapUsed: number }>((resolve) => {
-		const probe = phones[0]![0]!;
 		const reply = new WebSocket(`${url}/?role=phone&room=stats`);
 		reply.once('open', () => reply.send('stats'));
 		reply.once('message', (data) => {
 			resolve(JSON.parse(String(data)));
 			reply.close();
 		});
-		void probe;
 	});
 	for (const socket of sockets) socket.close();
 	relay.kill('SIGTERM');

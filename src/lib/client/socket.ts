@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { AckResult, ClockPong } from '../shared/events';
+import type { AckResult, ClockPong, ConnectErrorCode } from '../shared/events';
 import { ClockSync } from './clock-sync';
 
 /**
@@ -53,8 +53,8 @@ export async function ask<Result>(
 }
 
 /** The reason code the server attached to a refused connection, if any. */
-export function refusalCode(error: Error): string | undefined {
-	return (error as Error & { data?: { code?: string } }).data?.code;
+export function refusalCode(error: Error): ConnectErrorCode | undefined {
+	return (error as Error & { data?: { code?: ConnectErrorCode } }).data?.code;
 }
 
 /** A clock synced against the server over this socket's `clock:ping`. */

@@ -4,6 +4,7 @@ import { displayEventSchemas, type DisplayAcks } from '../../shared/events';
 import type { App } from '../app';
 import type { DisplayIdentity } from '../displays/pairing';
 import { displaySnapshot } from '../displays/snapshot';
+import { clockPong } from './clock';
 import { serveEvents, type Handlers } from './dispatch';
 import { displayDevice, displayRoom, pairingRoom } from './rooms';
 
@@ -21,10 +22,7 @@ export function serveDisplaySocket(app: App, _io: Server, socket: Socket): void 
 	const data = socket.data as DisplaySocketData;
 
 	const handlers: Handlers<typeof displayEventSchemas, DisplayAcks> = {
-		'clock:ping': async ({ t0 }) => {
-			const t1 = Date.now();
-			return { ok: true, t0, t1, t2: Date.now() };
-		},
+		'clock:ping': async ({ t0 }) => clockPong(t0),
 
 		'pairing:request': async () => {
 			if (data.display) return { ok: false, error: 'This display is already paired' };

@@ -9,6 +9,7 @@ import { validateSession } from '../auth/session';
 import { recordEntry } from '../entries/entries';
 import { LiveClassService } from '../live/live-classes';
 import { connectedDisplayIds, presenceOf } from './broadcast';
+import { clockPong } from './clock';
 import { serveEvents, type Handlers } from './dispatch';
 import { classRoom, displayDevice } from './rooms';
 import type { SocketData } from './socket-auth';
@@ -57,10 +58,10 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 		},
 
 		'clock:ping': async ({ t0 }) => {
-			const t1 = Date.now();
+			const pong = clockPong(t0);
 			// Phones ping every few seconds: this keeps a watching phone's session alive.
 			void sessionStillValid().then((alive) => alive || endSignedOut());
-			return { ok: true, t0, t1, t2: Date.now() };
+			return pong;
 		},
 
 		'class:join': async ({ sessionId }) => {

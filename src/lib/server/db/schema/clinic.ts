@@ -25,15 +25,19 @@ export const clinics = pgTable('clinics', {
 	createdAt: createdAt()
 });
 
+/** Every row belongs to one clinic; no query crosses clinics. */
+export const clinicIdColumn = () =>
+	uuid('clinic_id')
+		.notNull()
+		.references(() => clinics.id);
+
 export const roleEnum = pgEnum('role', ROLES);
 
 export const users = pgTable(
 	'users',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: uuid('clinic_id')
-			.notNull()
-			.references(() => clinics.id),
+		clinicId: clinicIdColumn(),
 		email: text('email').notNull(),
 		name: text('name').notNull(),
 		role: roleEnum('role').notNull(),
@@ -77,9 +81,7 @@ export const rooms = pgTable(
 	'rooms',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: uuid('clinic_id')
-			.notNull()
-			.references(() => clinics.id),
+		clinicId: clinicIdColumn(),
 		name: text('name').notNull(),
 		kind: roomKindEnum('kind').notNull(),
 		capacity: integer('capacity').notNull(),

@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { BLOCK_KINDS, EXERCISE_CATEGORIES, PHASES, WATER_DEPTHS } from '../../../shared/domain';
 import type { Dosing, SupportTierCues } from '../../../shared/dosing';
-import { clinics, users } from './clinic';
+import { clinicIdColumn, users } from './clinic';
 
 export const exerciseCategoryEnum = pgEnum('exercise_category', EXERCISE_CATEGORIES);
 export const waterDepthEnum = pgEnum('water_depth', WATER_DEPTHS);
@@ -23,9 +23,7 @@ export const exercises = pgTable(
 	'exercises',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: uuid('clinic_id')
-			.notNull()
-			.references(() => clinics.id),
+		clinicId: clinicIdColumn(),
 		name: text('name').notNull(),
 		/** Short enough to read on the wall from across the room. */
 		displayCue: text('display_cue').notNull(),
@@ -55,9 +53,7 @@ export const routines = pgTable(
 	'routines',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: uuid('clinic_id')
-			.notNull()
-			.references(() => clinics.id),
+		clinicId: clinicIdColumn(),
 		name: text('name').notNull(),
 		description: text('description').notNull().default(''),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { EntryPayload } from '../../../shared/entries';
 import type { Finding } from '../../../shared/rules';
-import { clinics, users } from './clinic';
+import { clinicIdColumn, users } from './clinic';
 import { participants } from './people';
 import { classSessions } from './schedule';
 
@@ -15,9 +15,7 @@ export const participantEntries = pgTable(
 	'participant_entries',
 	{
 		id: uuid('id').primaryKey(),
-		clinicId: uuid('clinic_id')
-			.notNull()
-			.references(() => clinics.id),
+		clinicId: clinicIdColumn(),
 		sessionId: uuid('session_id')
 			.notNull()
 			.references(() => classSessions.id),

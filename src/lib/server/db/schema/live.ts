@@ -12,7 +12,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import type { Command } from '../../../shared/timeline';
-import { clinics, rooms, users } from './clinic';
+import { clinicIdColumn, rooms, users } from './clinic';
 import { classSessions } from './schedule';
 
 /**
@@ -23,9 +23,7 @@ export const displays = pgTable(
 	'displays',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: uuid('clinic_id')
-			.notNull()
-			.references(() => clinics.id),
+		clinicId: clinicIdColumn(),
 		roomId: uuid('room_id')
 			.notNull()
 			.references(() => rooms.id),
@@ -63,9 +61,7 @@ export const classCommands = pgTable(
 	'class_commands',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: uuid('clinic_id')
-			.notNull()
-			.references(() => clinics.id),
+		clinicId: clinicIdColumn(),
 		sessionId: uuid('session_id')
 			.notNull()
 			.references(() => classSessions.id),

@@ -1,6 +1,6 @@
 import { date, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ASSISTIVE_DEVICES, type AquaticScreening } from '../../../shared/domain';
-import { clinics } from './clinic';
+import { clinicIdColumn } from './clinic';
 
 export const assistiveDeviceEnum = pgEnum('assistive_device', ASSISTIVE_DEVICES);
 
@@ -12,9 +12,7 @@ export const participants = pgTable(
 	'participants',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: uuid('clinic_id')
-			.notNull()
-			.references(() => clinics.id),
+		clinicId: clinicIdColumn(),
 		firstName: text('first_name').notNull(),
 		lastName: text('last_name').notNull(),
 		/** First name + last initial by default; the only name a shared screen may show. */

@@ -20,7 +20,7 @@ import {
 	EXERTION_SCALES
 } from '../../../shared/domain';
 import type { RoutinePlan } from '../../../shared/timeline';
-import { clinics, rooms, users } from './clinic';
+import { clinicIdColumn, rooms, users } from './clinic';
 import { routines, routineVersions } from './content';
 import { participants } from './people';
 
@@ -32,9 +32,7 @@ export const enrollmentStatusEnum = pgEnum('enrollment_status', ENROLLMENT_STATU
 /** A weekly class: its sessions are expanded from an iCalendar RRULE in the clinic's zone. */
 export const classSeries = pgTable('class_series', {
 	id: uuid('id').primaryKey().defaultRandom(),
-	clinicId: uuid('clinic_id')
-		.notNull()
-		.references(() => clinics.id),
+	clinicId: clinicIdColumn(),
 	name: text('name').notNull(),
 	type: classTypeEnum('type').notNull(),
 	roomId: uuid('room_id')
@@ -61,9 +59,7 @@ export const classSessions = pgTable(
 	'class_sessions',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: uuid('clinic_id')
-			.notNull()
-			.references(() => clinics.id),
+		clinicId: clinicIdColumn(),
 		seriesId: uuid('series_id').references(() => classSeries.id),
 		name: text('name').notNull(),
 		type: classTypeEnum('type').notNull(),
@@ -105,9 +101,7 @@ export const enrollments = pgTable(
 	'enrollments',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: uuid('clinic_id')
-			.notNull()
-			.references(() => clinics.id),
+		clinicId: clinicIdColumn(),
 		participantId: uuid('participant_id')
 			.notNull()
 			.references(() => participants.id),
