@@ -57,7 +57,8 @@ export type ExertionScale = (typeof EXERTION_SCALES)[number];
 export const CLASS_SESSION_STATUSES = ['scheduled', 'live', 'completed', 'cancelled'] as const;
 export type ClassSessionStatus = (typeof CLASS_SESSION_STATUSES)[number];
 
-export const ENROLLMENT_STATUSES = ['enrolled', 'waitlisted', 'cancelled'] as const;
+/** 'walk_in': added to one class by a technician on the day, without a booking. */
+export const ENROLLMENT_STATUSES = ['enrolled', 'waitlisted', 'cancelled', 'walk_in'] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
 export const ASSISTIVE_DEVICES = [

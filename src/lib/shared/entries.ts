@@ -101,6 +101,11 @@ export const entryPayloadSchema = z.discriminatedUnion('kind', [
 			whoWasTold: text(200)
 		})
 		.strict(),
+	/**
+	 * Pool classes: how many people came out of the water at the end. About the whole class (no
+	 * participant); the class cannot be ended until it matches the headcount in.
+	 */
+	z.object({ kind: z.literal('headcount_out'), count: z.number().int().min(0).max(100) }).strict(),
 	/** Withdraws an earlier entry (recorded by mistake); the earlier one stays in the history. */
 	z.object({ kind: z.literal('retraction') }).strict()
 ]);
@@ -112,7 +117,8 @@ export const entrySchema = z
 		/** Made on the phone; the server treats a repeated id as already done. */
 		id: z.uuid(),
 		sessionId: z.uuid(),
-		participantId: z.uuid(),
+		/** Null only for entries about the whole class (headcount_out). */
+		participantId: z.uuid().nullable(),
 		/** The entry this one replaces (an edit) or withdraws (a retraction). */
 		supersedes: z.uuid().optional(),
 		/** When the technician recorded it, by the phone's corrected clock (server epoch ms). */
@@ -124,5 +130,8 @@ export const entrySchema = z
 	.strict()
 	.refine((e) => e.payload.kind !== 'retraction' || e.supersedes !== undefined, {
 		message: 'A retraction must name the entry it withdraws'
+	})
+	.refine((e) => (e.payload.kind === 'headcount_out') === (e.participantId === null), {
+		message: 'A headcount is about the whole class; every other entry names a participant'
 	});
 export type Entry = z.infer<typeof entrySchema>;

@@ -1,16 +1,13 @@
-import { and, asc, eq, or } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Entry } from '../../shared/entries';
-import {
-	DEFAULT_VITAL_RULES,
-	evaluateVitals,
-	symptomFindings,
-	type Finding
-} from '../../shared/rules';
+import { evaluateVitals, symptomFindings, type Finding } from '../../shared/rules';
 import { classState, expandBlock } from '../../shared/timeline';
 import type { Vitals } from '../../shared/vitals';
 import type { StaffUser } from '../auth/session';
 import type { Database } from '../db/client';
-import { classSessions, enrollments, participantEntries } from '../db/schema';
+import { classSessions, participantEntries, rooms } from '../db/schema';
+import { isOnRoster } from '../roster/roster';
+import { clinicRules } from '../settings/rules';
 import type { LiveClassService } from '../live/live-classes';
 
 export type RecordResult =
@@ -38,28 +35,22 @@ export async function recordEntry(
 	}
 
 	const [session] = await db
-		.select({ id: classSessions.id, seriesId: classSessions.seriesId })
+		.select({ id: classSessions.id, roomId: classSessions.roomId })
 		.from(classSessions)
 		.where(and(eq(classSessions.id, entry.sessionId), eq(classSessions.clinicId, user.clinicId)));
 	if (!session) return { ok: false, error: 'No such class in your clinic' };
 
-	const [place] = await db
-		.select({ id: enrollments.id })
-		.from(enrollments)
-		.where(
-			and(
-				eq(enrollments.participantId, entry.participantId),
-				eq(enrollments.clinicId, user.clinicId),
-				or(
-					eq(enrollments.sessionId, session.id),
-					session.seriesId ? eq(enrollments.seriesId, session.seriesId) : undefined
-				)
-			)
-		)
-		.limit(1);
-	if (!place) return { ok: false, error: 'That participant is not in this class' };
+	if (entry.participantId === null) {
+		const [room] = await db
+			.select({ kind: rooms.kind })
+			.from(rooms)
+			.where(eq(rooms.id, session.roomId));
+		if (room?.kind !== 'pool') return { ok: false, error: 'A headcount out is for pool classes' };
+	} else if (!(await isOnRoster(db, user.clinicId, session.id, entry.participantId))) {
+		return { ok: false, error: 'That participant is not in this class' };
+	}
 
-	const findings = await findingsFor(db, entry);
+	const findings = await findingsFor(db, user.clinicId, entry);
 	const where = await positionInClass(live, user, entry);
 	const inserted = await db
 		.insert(participantEntries)
@@ -84,11 +75,11 @@ export async function recordEntry(
 	return { ok: true, duplicate: inserted.length === 0, findings };
 }
 
-async function findingsFor(db: Database, entry: Entry): Promise<Finding[]> {
+async function findingsFor(db: Database, clinicId: string, entry: Entry): Promise<Finding[]> {
 	if (entry.payload.kind === 'symptoms') {
 		return symptomFindings(entry.payload.symptoms as Parameters<typeof symptomFindings>[0]);
 	}
-	if (entry.payload.kind !== 'vitals') return [];
+	if (entry.payload.kind !== 'vitals' || entry.participantId === null) return [];
 	// Rules relative to rest compare with this participant's first resting reading in the class.
 	const earlier = await db
 		.select({ payload: participantEntries.payload })
@@ -104,7 +95,7 @@ async function findingsFor(db: Database, entry: Entry): Promise<Finding[]> {
 	const rest = earlier
 		.map((row) => (row.payload.kind === 'vitals' ? row.payload.vitals : null))
 		.find((vitals): vitals is Vitals => vitals?.timing === 'before');
-	return evaluateVitals(entry.payload.vitals, DEFAULT_VITAL_RULES, rest);
+	return evaluateVitals(entry.payload.vitals, await clinicRules(db, clinicId), rest);
 }
 
 async function positionInClass(live: LiveClassService, user: StaffUser, entry: Entry) {

@@ -4,6 +4,7 @@ import {
 	check,
 	index,
 	integer,
+	jsonb,
 	numeric,
 	pgEnum,
 	pgTable,
@@ -13,6 +14,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { ROLES, ROOM_KINDS } from '../../../shared/domain';
+import type { VitalRule } from '../../../shared/rules';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -22,6 +24,8 @@ export const clinics = pgTable('clinics', {
 	name: text('name').notNull(),
 	/** IANA zone: "today" and class times are read in the clinic's own time. */
 	timeZone: text('time_zone').notNull(),
+	/** The coordinator's vital-sign rules; null means the shipped defaults (clinical.md §2). */
+	vitalRules: jsonb('vital_rules').$type<VitalRule[]>(),
 	createdAt: createdAt()
 });
 
@@ -99,4 +103,21 @@ export const rooms = pgTable(
 		uniqueIndex('rooms_clinic_name_unique').on(t.clinicId, t.name),
 		check('rooms_capacity_positive', sql`${t.capacity} between 1 and 100`)
 	]
+);
+
+/** Every change to a clinic's settings: who, when, what it was and what it became. */
+export const clinicSettingChanges = pgTable(
+	'clinic_setting_changes',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		clinicId: clinicIdColumn(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id),
+		setting: text('setting').notNull(),
+		before: jsonb('before'),
+		after: jsonb('after'),
+		createdAt: createdAt()
+	},
+	(t) => [index('clinic_setting_changes_clinic_idx').on(t.clinicId, t.createdAt)]
 );

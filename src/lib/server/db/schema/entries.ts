@@ -19,9 +19,8 @@ export const participantEntries = pgTable(
 		sessionId: uuid('session_id')
 			.notNull()
 			.references(() => classSessions.id),
-		participantId: uuid('participant_id')
-			.notNull()
-			.references(() => participants.id),
+		/** Null for an entry about the whole class (the pool headcount-out). */
+		participantId: uuid('participant_id').references(() => participants.id),
 		kind: text('kind').$type<EntryPayload['kind']>().notNull(),
 		payload: jsonb('payload').$type<EntryPayload>().notNull(),
 		supersedes: uuid('supersedes'),

@@ -1,0 +1,202 @@
+import { and, asc, eq, isNotNull, or } from 'drizzle-orm';
+import type { Entry } from '../../shared/entries';
+import type { ClassClipboard, RosterMember } from '../../shared/roster';
+import type { Database } from '../db/client';
+import {
+	classSessions,
+	enrollments,
+	participantEntries,
+	participants,
+	rooms,
+	users
+} from '../db/schema';
+import { clinicRules } from '../settings/rules';
+
+const PLACE_ORDER = { enrolled: 0, walk_in: 1, waitlisted: 2 } as const;
+
+/**
+ * Who is on a class's list: places in its series and in the session itself. A session-level
+ * place (a walk-in, or a cancellation for this one day) wins over the series place.
+ */
+export async function classRoster(
+	db: Database,
+	clinicId: string,
+	sessionId: string
+): Promise<RosterMember[]> {
+	const [session] = await db
+		.select({ seriesId: classSessions.seriesId })
+		.from(classSessions)
+		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)));
+	if (!session) return [];
+	const rows = await db
+		.select({
+			participantId: participants.id,
+			firstName: participants.firstName,
+			lastName: participants.lastName,
+			displayName: participants.displayName,
+			precautions: participants.precautions,
+			assistiveDevice: participants.assistiveDevice,
+			aquaticScreening: participants.aquaticScreening,
+			status: enrollments.status,
+			forSession: enrollments.sessionId,
+			createdAt: enrollments.createdAt
+		})
+		.from(enrollments)
+		.innerJoin(participants, eq(participants.id, enrollments.participantId))
+		.where(
+			and(
+				eq(enrollments.clinicId, clinicId),
+				or(
+					eq(enrollments.sessionId, sessionId),
+					session.seriesId ? eq(enrollments.seriesId, session.seriesId) : undefined
+				)
+			)
+		)
+		.orderBy(asc(enrollments.createdAt));
+
+	const byParticipant = new Map<string, (typeof rows)[number]>();
+	for (const row of rows) {
+		const known = byParticipant.get(row.participantId);
+		if (!known || (row.forSession && !known.forSession)) byParticipant.set(row.participantId, row);
+	}
+	const members: RosterMember[] = [];
+	for (const row of byParticipant.values()) {
+		if (row.status === 'cancelled') continue;
+		members.push({
+			participantId: row.participantId,
+			displayName: row.displayName,
+			fullName: `${row.firstName} ${row.lastName}`,
+			place: row.status,
+			precautions: row.precautions,
+			assistiveDevice: row.assistiveDevice,
+			aquaticScreening: row.aquaticScreening
+		});
+	}
+	// Booked first, then walk-ins, then the waitlist in its order; names within each group.
+	return members.sort(
+		(a, b) =>
+			PLACE_ORDER[a.place] - PLACE_ORDER[b.place] ||
+			(a.place === 'waitlisted' ? 0 : a.displayName.localeCompare(b.displayName))
+	);
+}
+
+export async function isOnRoster(
+	db: Database,
+	clinicId: string,
+	sessionId: string,
+	participantId: string
+): Promise<boolean> {
+	const roster = await classRoster(db, clinicId, sessionId);
+	return roster.some((member) => member.participantId === participantId);
+}
+
+/** Everything the phone's clipboard starts from; null when the class is not in this clinic. */
+export async function classClipboard(
+	db: Database,
+	clinicId: string,
+	sessionId: string
+): Promise<ClassClipboard | null> {
+	const [session] = await db
+		.select({ scale: classSessions.exertionScale, roomKind: rooms.kind })
+		.from(classSessions)
+		.innerJoin(rooms, eq(rooms.id, classSessions.roomId))
+		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)));
+	if (!session) return null;
+	const [roster, stored, rules] = await Promise.all([
+		classRoster(db, clinicId, sessionId),
+		db
+			.select({
+				id: participantEntries.id,
+				participantId: participantEntries.participantId,
+				payload: participantEntries.payload,
+				supersedes: participantEntries.supersedes,
+				recordedAt: participantEntries.recordedAt,
+				deviceId: participantEntries.deviceId,
+				findings: participantEntries.findings,
+				by: users.name
+			})
+			.from(participantEntries)
+			.innerJoin(users, eq(users.id, participantEntries.userId))
+			.where(
+				and(eq(participantEntries.sessionId, sessionId), eq(participantEntries.clinicId, clinicId))
+			)
+			.orderBy(asc(participantEntries.recordedAt)),
+		clinicRules(db, clinicId)
+	]);
+	return {
+		roster,
+		entries: stored.map((row) => ({
+			entry: {
+				id: row.id,
+				sessionId,
+				participantId: row.participantId,
+				...(row.supersedes ? { supersedes: row.supersedes } : {}),
+				recordedAt: row.recordedAt.getTime(),
+				deviceId: row.deviceId,
+				payload: row.payload
+			} satisfies Entry,
+			findings: row.findings,
+			by: row.by
+		})),
+		exertionScale: session.scale,
+		pool: session.roomKind === 'pool',
+		rules
+	};
+}
+
+/** Participants of the clinic matching a name, for adding a walk-in. */
+export async function searchParticipants(db: Database, clinicId: string, query: string) {
+	const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+	if (words.length === 0) return [];
+	const all = await db
+		.select({
+			participantId: participants.id,
+			firstName: participants.firstName,
+			lastName: participants.lastName,
+			displayName: participants.displayName
+		})
+		.from(participants)
+		.where(eq(participants.clinicId, clinicId));
+	// A clinic has hundreds of participants, not millions: matching in memory keeps it simple.
+	return all
+		.filter((p) => {
+			const name = `${p.firstName} ${p.lastName}`.toLowerCase();
+			return words.every((word) => name.includes(word));
+		})
+		.slice(0, 10)
+		.map((p) => ({
+			participantId: p.participantId,
+			displayName: p.displayName,
+			fullName: `${p.firstName} ${p.lastName}`
+		}));
+}
+
+/** Adds a walk-in to one class; a participant already on the list is left as they are. */
+export async function addWalkIn(
+	db: Database,
+	clinicId: string,
+	sessionId: string,
+	participantId: string
+): Promise<{ ok: true } | { ok: false; error: string }> {
+	const [participant] = await db
+		.select({ id: participants.id, archivedAt: participants.archivedAt })
+		.from(participants)
+		.where(and(eq(participants.id, participantId), eq(participants.clinicId, clinicId)));
+	if (!participant || participant.archivedAt) return { ok: false, error: 'No such participant' };
+	const [session] = await db
+		.select({ id: classSessions.id })
+		.from(classSessions)
+		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)));
+	if (!session) return { ok: false, error: 'No such class in your clinic' };
+	if (await isOnRoster(db, clinicId, sessionId, participantId)) return { ok: true };
+	await db
+		.insert(enrollments)
+		.values({ clinicId, participantId, sessionId, status: 'walk_in' })
+		.onConflictDoUpdate({
+			target: [enrollments.participantId, enrollments.sessionId],
+			// The partial unique index on (participant, session) for session-level places.
+			targetWhere: isNotNull(enrollments.sessionId),
+			set: { status: 'walk_in', updatedAt: new Date() }
+		});
+	return { ok: true };
+}

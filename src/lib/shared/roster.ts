@@ -1,0 +1,30 @@
+import type { AquaticScreening, AssistiveDevice, EnrollmentStatus } from './domain';
+import type { ExertionScale } from './domain';
+import type { VitalRule } from './rules';
+
+/** Staff only: a participant as the technicians' phones see them in a class. */
+export type RosterMember = {
+	participantId: string;
+	displayName: string;
+	fullName: string;
+	place: Exclude<EnrollmentStatus, 'cancelled'>;
+	precautions: string;
+	assistiveDevice: AssistiveDevice;
+	aquaticScreening: AquaticScreening;
+};
+
+/** A stored entry as phones list it: who recorded it and what the rules said. */
+export type StoredEntry = {
+	entry: import('./entries').Entry;
+	findings: import('./rules').Finding[];
+	by: string;
+};
+
+/** What the phone needs to keep the class's clipboard: staff only, never sent to a display. */
+export type ClassClipboard = {
+	roster: RosterMember[];
+	entries: StoredEntry[];
+	exertionScale: ExertionScale;
+	pool: boolean;
+	rules: VitalRule[];
+};
