@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-export const E2E_PORT = 4173;
+// E2E_PORT lets two checkouts run their suites side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
 
 // Playwright cannot download its own browser on every machine: use the system Chromium when
 // there is one (Debian's `chromium`), else Playwright's own (`npx playwright install chromium`).
@@ -48,7 +49,7 @@ export default defineConfig({
 		env: {
 			PORT: String(E2E_PORT),
 			HOST: '127.0.0.1',
-			DATA_DIR: '.test-data/e2e',
+			DATA_DIR: `.test-data/e2e-${E2E_PORT}`,
 			STEADY_SEED: 'demo',
 			LOG_LEVEL: 'warn'
 		}
