@@ -35,6 +35,11 @@ export class ClassControl {
 		this.clock = clockOver(this.#socket as unknown as Socket);
 	}
 
+	/** The class's socket, shared with the clipboard (entries travel on the same connection). */
+	get socket(): Socket {
+		return this.#socket as unknown as Socket;
+	}
+
 	start(): void {
 		const socket = this.#socket;
 		socket.on('connect', () => {

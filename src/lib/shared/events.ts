@@ -7,7 +7,8 @@ import type {
 	Presence,
 	StaffLogEntry
 } from './live';
-import { entrySchema, type Entry } from './entries';
+import { entrySchema } from './entries';
+import type { ClassClipboard, ParticipantMatch, StoredEntry } from './roster';
 import type { Finding } from './rules';
 import type { LogEntry } from './timeline';
 
@@ -73,7 +74,11 @@ export const staffEventSchemas = {
 		.strict(),
 	'room:speech': z.object({ roomId: id, enabled: z.boolean() }).strict(),
 	/** A participant entry from a phone's outbox; acknowledged only after commit. */
-	'entry:record': entrySchema
+	'entry:record': entrySchema,
+	/** The roster and every entry so far: a phone catching up after being offline. */
+	'class:clipboard': z.object({ sessionId: id }).strict(),
+	'roster:search': z.object({ query: z.string().trim().min(2).max(60) }).strict(),
+	'roster:walk-in': z.object({ sessionId: id, participantId: id }).strict()
 } as const;
 
 /** Wall displays, on the /display namespace. */
@@ -106,6 +111,9 @@ export type StaffAcks = {
 	'display:settings': object;
 	'room:speech': object;
 	'entry:record': { duplicate: boolean; findings: Finding[] };
+	'class:clipboard': { clipboard: ClassClipboard };
+	'roster:search': { participants: ParticipantMatch[] };
+	'roster:walk-in': object;
 };
 
 export type DisplayAcks = {
@@ -128,7 +136,9 @@ export type StaffServerEvents = {
 	'class:presence': (payload: Presence) => void;
 	'class:changed': (payload: { sessionId: string }) => void;
 	/** Another technician's entry in this class (staff only: never sent to displays). */
-	'entry:recorded': (payload: { entry: Entry; findings: Finding[]; by: string }) => void;
+	'entry:recorded': (payload: StoredEntry) => void;
+	/** Someone joined the class's list (a walk-in): phones fetch the roster again. */
+	'roster:changed': (payload: { sessionId: string }) => void;
 	/** The server ended this socket's session (sign-out elsewhere, expiry). */
 	'session:ended': (payload: { reason: string }) => void;
 };

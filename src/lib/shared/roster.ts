@@ -1,6 +1,6 @@
-import type { AquaticScreening, AssistiveDevice, EnrollmentStatus } from './domain';
-import type { ExertionScale } from './domain';
-import type { VitalRule } from './rules';
+import type { AquaticScreening, AssistiveDevice, EnrollmentStatus, ExertionScale } from './domain';
+import type { Entry } from './entries';
+import type { Finding, VitalRule } from './rules';
 
 /** Staff only: a participant as the technicians' phones see them in a class. */
 export type RosterMember = {
@@ -15,8 +15,8 @@ export type RosterMember = {
 
 /** A stored entry as phones list it: who recorded it and what the rules said. */
 export type StoredEntry = {
-	entry: import('./entries').Entry;
-	findings: import('./rules').Finding[];
+	entry: Entry;
+	findings: Finding[];
 	by: string;
 };
 
@@ -28,3 +28,6 @@ export type ClassClipboard = {
 	pool: boolean;
 	rules: VitalRule[];
 };
+
+/** A search result when adding a walk-in. */
+export type ParticipantMatch = Pick<RosterMember, 'participantId' | 'displayName' | 'fullName'>;

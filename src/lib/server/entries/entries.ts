@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Entry } from '../../shared/entries';
-import { evaluateVitals, symptomFindings, type Finding } from '../../shared/rules';
+import { findingsForEntry } from '../../shared/clipboard';
+import type { Finding } from '../../shared/rules';
 import { classState, expandBlock } from '../../shared/timeline';
-import type { Vitals } from '../../shared/vitals';
 import type { StaffUser } from '../auth/session';
 import type { Database } from '../db/client';
 import { classSessions, participantEntries, rooms } from '../db/schema';
@@ -76,26 +76,25 @@ export async function recordEntry(
 }
 
 async function findingsFor(db: Database, clinicId: string, entry: Entry): Promise<Finding[]> {
-	if (entry.payload.kind === 'symptoms') {
-		return symptomFindings(entry.payload.symptoms as Parameters<typeof symptomFindings>[0]);
-	}
-	if (entry.payload.kind !== 'vitals' || entry.participantId === null) return [];
-	// Rules relative to rest compare with this participant's first resting reading in the class.
-	const earlier = await db
-		.select({ payload: participantEntries.payload })
-		.from(participantEntries)
-		.where(
-			and(
-				eq(participantEntries.sessionId, entry.sessionId),
-				eq(participantEntries.participantId, entry.participantId),
-				eq(participantEntries.kind, 'vitals')
-			)
-		)
-		.orderBy(asc(participantEntries.recordedAt));
-	const rest = earlier
-		.map((row) => (row.payload.kind === 'vitals' ? row.payload.vitals : null))
-		.find((vitals): vitals is Vitals => vitals?.timing === 'before');
-	return evaluateVitals(entry.payload.vitals, await clinicRules(db, clinicId), rest);
+	if (entry.participantId === null) return [];
+	const earlier =
+		entry.payload.kind === 'vitals'
+			? await db
+					.select({ payload: participantEntries.payload })
+					.from(participantEntries)
+					.where(
+						and(
+							eq(participantEntries.sessionId, entry.sessionId),
+							eq(participantEntries.participantId, entry.participantId),
+							eq(participantEntries.kind, 'vitals')
+						)
+					)
+					.orderBy(asc(participantEntries.recordedAt))
+			: [];
+	const earlierVitals = earlier.flatMap((row) =>
+		row.payload.kind === 'vitals' ? [row.payload.vitals] : []
+	);
+	return findingsForEntry(entry.payload, await clinicRules(db, clinicId), earlierVitals);
 }
 
 async function positionInClass(live: LiveClassService, user: StaffUser, entry: Entry) {

@@ -7,6 +7,8 @@ import type { App } from '../app';
 import { classSessions, clinics, displays, rooms } from '../db/schema';
 import { validateSession } from '../auth/session';
 import { recordEntry } from '../entries/entries';
+import { poolEndBlocked } from '../roster/headcount-gate';
+import { addWalkIn, classClipboard, searchParticipants } from '../roster/roster';
 import { LiveClassService } from '../live/live-classes';
 import { connectedDisplayIds, presenceOf } from './broadcast';
 import { clockPong } from './clock';
@@ -102,6 +104,10 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 				};
 			}
 			lastClientSeq = clientSeq;
+			if (command.type === 'end') {
+				const blocked = await poolEndBlocked(app.db, user.clinicId, sessionId);
+				if (blocked) return { ok: false, error: blocked };
+			}
 			const result = await app.live.command({ sessionId, user, command, clientCommandId });
 			if (result.ok && !result.duplicate) {
 				app.log.info(
@@ -152,6 +158,7 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 				socket
 					.to(classRoom(entry.sessionId))
 					.emit('entry:recorded', { entry, findings: result.findings, by: user.name });
+				// No participant data in the log line: ids and kinds only.
 				app.log.info(
 					{ sessionId: entry.sessionId, kind: entry.payload.kind, userId: user.id },
 					'entry'
@@ -160,6 +167,24 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 			return result.ok
 				? { ok: true, duplicate: result.duplicate, findings: result.findings }
 				: result;
+		},
+
+		'class:clipboard': async ({ sessionId }) => {
+			const clipboard = await classClipboard(app.db, user.clinicId, sessionId);
+			return clipboard
+				? { ok: true, clipboard }
+				: { ok: false, error: 'No such class in your clinic' };
+		},
+
+		'roster:search': async ({ query }) => ({
+			ok: true,
+			participants: await searchParticipants(app.db, user.clinicId, query)
+		}),
+
+		'roster:walk-in': async ({ sessionId, participantId }) => {
+			const result = await addWalkIn(app.db, user.clinicId, sessionId, participantId);
+			if (result.ok) io.to(classRoom(sessionId)).emit('roster:changed', { sessionId });
+			return result;
 		},
 
 		'room:speech': async ({ roomId, enabled }) => {

@@ -1,0 +1,227 @@
+import type { Socket } from 'socket.io-client';
+import { activeEntries, entriesOf, findingsForEntry } from '../shared/clipboard';
+import { entrySchema, type Entry, type EntryPayload } from '../shared/entries';
+import type { AckResult, StaffAcks } from '../shared/events';
+import type { ClassClipboard, StoredEntry } from '../shared/roster';
+import { deviceId, putRecord, recordsOf, type OutboxRecord, type OutboxState } from './outbox';
+import { ask } from './socket';
+import { randomId } from './uuid';
+
+export type ClipboardEntry = StoredEntry & { state: OutboxState; error?: string };
+
+const RETRY_MS = 3000;
+const ACK_TIMEOUT_MS = 6000;
+
+/**
+ * The class's clipboard on one phone: the roster, everyone's entries, and this phone's outbox.
+ * An entry is written to the outbox before anything says "saved", sent with an
+ * acknowledgement, and shown as synced only once the server has committed it. Unanswered
+ * sends are repeated with the same id (the server keeps the first), so nothing is lost or
+ * doubled by a flaky link, a closed tab or a killed server.
+ */
+export class EntrySync {
+	clipboard = $state<ClassClipboard | null>(null);
+	#entries = $state<Record<string, ClipboardEntry>>({});
+	readonly #sessionId: string;
+	readonly #userName: string;
+	readonly #socket: Socket;
+	#draining = false;
+	#timer: ReturnType<typeof setInterval> | undefined;
+
+	readonly #now: () => number;
+
+	/** `now` is the phone's clock corrected to the server's, so entries line up with the routine. */
+	constructor(
+		sessionId: string,
+		userName: string,
+		socket: Socket,
+		initial: ClassClipboard,
+		now: () => number
+	) {
+		this.#sessionId = sessionId;
+		this.#now = now;
+		this.#userName = userName;
+		this.#socket = socket;
+		this.clipboard = initial;
+		this.#mergeServer(initial.entries);
+	}
+
+	/** Every entry in the class, oldest first, with this phone's sync state. */
+	get entries(): ClipboardEntry[] {
+		return Object.values(this.#entries).sort((a, b) => a.entry.recordedAt - b.entry.recordedAt);
+	}
+
+	/** The entries that still count (not edited away or withdrawn). */
+	get active(): ClipboardEntry[] {
+		return activeEntries(this.entries) as ClipboardEntry[];
+	}
+
+	get waiting(): number {
+		return this.entries.filter((e) => e.state === 'saved').length;
+	}
+
+	async start(): Promise<void> {
+		const socket = this.#socket;
+		socket.on('connect', this.#onConnect);
+		socket.on('entry:recorded', this.#onRecorded);
+		socket.on('roster:changed', this.#onRosterChanged);
+		for (const record of await recordsOf(this.#sessionId)) this.#merge(record);
+		// A resend now and then covers answers lost while the socket still looked connected.
+		this.#timer = setInterval(() => void this.drain(), RETRY_MS);
+		if (socket.connected) this.#onConnect();
+	}
+
+	stop(): void {
+		clearInterval(this.#timer);
+		this.#socket.off('connect', this.#onConnect);
+		this.#socket.off('entry:recorded', this.#onRecorded);
+		this.#socket.off('roster:changed', this.#onRosterChanged);
+	}
+
+	/**
+	 * Records one entry: checked here first (out-of-range values never leave the phone), then
+	 * stored durably, then sent. Resolves once it is safe on the phone.
+	 */
+	async record(
+		participantId: string | null,
+		payload: EntryPayload,
+		supersedes?: string
+	): Promise<{ ok: true; entry: ClipboardEntry } | { ok: false; error: string }> {
+		const parsed = entrySchema.safeParse({
+			id: randomId(),
+			sessionId: this.#sessionId,
+			participantId,
+			...(supersedes ? { supersedes } : {}),
+			recordedAt: Math.round(this.#now()),
+			deviceId: deviceId(),
+			payload
+		});
+		if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'Invalid' };
+		const entry = parsed.data;
+		const record: OutboxRecord = {
+			entry,
+			state: 'saved',
+			findings: this.#findingsNow(entry),
+			by: this.#userName
+		};
+		try {
+			await putRecord(record);
+		} catch {
+			return { ok: false, error: 'Could not save on this phone: storage is full or blocked' };
+		}
+		this.#merge(record);
+		void this.drain();
+		return { ok: true, entry: this.#entries[entry.id]! };
+	}
+
+	/** Sends what is waiting, oldest first, one at a time; stops at the first unanswered send. */
+	async drain(): Promise<void> {
+		if (this.#draining || !this.#socket.connected) return;
+		this.#draining = true;
+		try {
+			for (const waiting of this.entries.filter((e) => e.state === 'saved')) {
+				const entry = $state.snapshot(waiting.entry) as Entry;
+				const answer = await ask<AckResult<StaffAcks['entry:record']>>(
+					this.#socket,
+					'entry:record',
+					entry,
+					ACK_TIMEOUT_MS
+				);
+				if (!answer) break;
+				const record: OutboxRecord = answer.ok
+					? {
+							entry,
+							state: 'synced',
+							findings: answer.findings,
+							by: waiting.by,
+							syncedAt: Date.now()
+						}
+					: {
+							entry,
+							state: 'refused',
+							findings: waiting.findings,
+							by: waiting.by,
+							error: answer.error
+						};
+				// A signed-out phone keeps its entries: they go once someone signs in again.
+				if (!answer.ok && answer.error.startsWith('Signed out')) break;
+				await putRecord(record);
+				this.#merge(record);
+			}
+		} finally {
+			this.#draining = false;
+		}
+	}
+
+	async refresh(): Promise<void> {
+		const answer = await ask<AckResult<StaffAcks['class:clipboard']>>(
+			this.#socket,
+			'class:clipboard',
+			{ sessionId: this.#sessionId },
+			ACK_TIMEOUT_MS
+		);
+		if (!answer?.ok) return;
+		this.clipboard = answer.clipboard;
+		this.#mergeServer(answer.clipboard.entries);
+	}
+
+	async search(query: string) {
+		const answer = await ask<AckResult<StaffAcks['roster:search']>>(
+			this.#socket,
+			'roster:search',
+			{ query },
+			ACK_TIMEOUT_MS
+		);
+		return answer?.ok ? answer.participants : null;
+	}
+
+	async addWalkIn(participantId: string): Promise<string | null> {
+		const answer = await ask<AckResult<StaffAcks['roster:walk-in']>>(
+			this.#socket,
+			'roster:walk-in',
+			{ sessionId: this.#sessionId, participantId },
+			ACK_TIMEOUT_MS
+		);
+		if (!answer) return 'No connection: adding a walk-in needs the server';
+		if (!answer.ok) return answer.error;
+		await this.refresh();
+		return null;
+	}
+
+	#findingsNow(entry: Entry) {
+		const earlier = entriesOf(this.active, 'vitals', entry.participantId ?? undefined).map(
+			(e) => e.entry.payload.vitals
+		);
+		return findingsForEntry(entry.payload, this.clipboard?.rules ?? [], earlier);
+	}
+
+	#merge(record: OutboxRecord): void {
+		const known = this.#entries[record.entry.id];
+		// Never step back from synced: a stale outbox read must not hide the server's answer.
+		if (known?.state === 'synced' && record.state !== 'synced') return;
+		this.#entries[record.entry.id] = { ...record };
+	}
+
+	#mergeServer(entries: StoredEntry[]): void {
+		for (const stored of entries) {
+			const known = this.#entries[stored.entry.id];
+			this.#merge({ ...stored, state: 'synced', syncedAt: Date.now() });
+			// Committed by an earlier send whose answer never came: the outbox learns it too.
+			if (known && known.state !== 'synced') {
+				void putRecord({ ...stored, state: 'synced', syncedAt: Date.now() });
+			}
+		}
+	}
+
+	#onConnect = () => {
+		void this.drain().then(() => this.refresh());
+	};
+
+	#onRecorded = (stored: StoredEntry) => {
+		if (stored.entry.sessionId === this.#sessionId) this.#mergeServer([stored]);
+	};
+
+	#onRosterChanged = ({ sessionId }: { sessionId: string }) => {
+		if (sessionId === this.#sessionId) void this.refresh();
+	};
+}

@@ -1,0 +1,84 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Entry } from '../shared/entries';
+import type { Finding } from '../shared/rules';
+import { randomId } from './uuid';
+
+/**
+ * The phone's outbox: every entry is written here, durably, before the screen says it was
+ * saved, and stays until the server has committed it. IndexedDB works on plain http too, so
+ * a clinic LAN without certificates still keeps everything.
+ */
+
+export type OutboxState = 'saved' | 'synced' | 'refused';
+
+export type OutboxRecord = {
+	entry: Entry;
+	state: OutboxState;
+	findings: Finding[];
+	by: string;
+	/** Why the server refused it (shown to the technician; not retried). */
+	error?: string;
+	/** When the server's commit was confirmed: synced copies are pruned after a day. */
+	syncedAt?: number;
+};
+
+interface OutboxDb extends DBSchema {
+	outbox: { key: string; value: OutboxRecord; indexes: { session: string } };
+}
+
+const KEEP_SYNCED_MS = 24 * 60 * 60 * 1000;
+let opened: Promise<IDBPDatabase<OutboxDb>> | null = null;
+
+function database(): Promise<IDBPDatabase<OutboxDb>> {
+	opened ??= openDB<OutboxDb>('steady-outbox', 1, {
+		upgrade(db) {
+			const store = db.createObjectStore('outbox', { keyPath: 'entry.id' });
+			store.createIndex('session', 'entry.sessionId');
+		}
+	}).then(async (db) => {
+		// Ask the browser not to evict this storage under pressure (granted silently where it can).
+		void navigator.storage?.persist?.().catch(() => false);
+		await pruneSynced(db);
+		return db;
+	});
+	return opened;
+}
+
+/**
+ * 'strict' durability: the write is on disk, not just in the OS cache, before it counts as
+ * done, so a phone that dies right after "Saved" still has it.
+ */
+export async function putRecord(record: OutboxRecord): Promise<void> {
+	const db = await database();
+	const tx = db.transaction('outbox', 'readwrite', { durability: 'strict' });
+	// A plain copy: reactive proxies cannot be stored by IndexedDB (DataCloneError).
+	const plain = JSON.parse(JSON.stringify(record)) as OutboxRecord;
+	await Promise.all([tx.store.put(plain), tx.done]);
+}
+
+export async function recordsOf(sessionId: string): Promise<OutboxRecord[]> {
+	const db = await database();
+	return db.getAllFromIndex('outbox', 'session', sessionId);
+}
+
+async function pruneSynced(db: IDBPDatabase<OutboxDb>): Promise<void> {
+	const tx = db.transaction('outbox', 'readwrite', { durability: 'strict' });
+	for await (const cursor of tx.store) {
+		const { state, syncedAt } = cursor.value;
+		if (state === 'synced' && syncedAt && Date.now() - syncedAt > KEEP_SYNCED_MS) {
+			await cursor.delete();
+		}
+	}
+	await tx.done;
+}
+
+/** This phone's id, so each entry's history says which device wrote it. */
+export function deviceId(): string {
+	const key = 'steady-device-id';
+	let id = localStorage.getItem(key);
+	if (!id) {
+		id = randomId();
+		localStorage.setItem(key, id);
+	}
+	return id;
+}

@@ -1,0 +1,27 @@
+import { activeEntries, headcountCheck } from '../../shared/clipboard';
+import type { Database } from '../db/client';
+import { classClipboard } from './roster';
+
+/**
+ * Pool classes end only when as many people have come out of the water as are in the class:
+ * the reason the class cannot end yet, or null when it can.
+ */
+export async function poolEndBlocked(
+	db: Database,
+	clinicId: string,
+	sessionId: string
+): Promise<string | null> {
+	const clipboard = await classClipboard(db, clinicId, sessionId);
+	if (!clipboard?.pool) return null;
+	const check = headcountCheck(
+		activeEntries(clipboard.entries),
+		clipboard.roster.map((member) => member.participantId)
+	);
+	if (check.state === 'not_counted') {
+		return `Count everyone out of the pool first (${check.here} in the class)`;
+	}
+	if (check.state === 'mismatch') {
+		return `Headcount out ${check.out} does not match ${check.here} in the class: check the pool`;
+	}
+	return null;
+}
