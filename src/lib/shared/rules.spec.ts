@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VITAL_RULES, evaluateVitals, symptomFindings, worstAction } from './rules';
+import {
+	DEFAULT_VITAL_RULES,
+	evaluateVitals,
+	labelFor,
+	symptomFindings,
+	worstAction,
+	type VitalRule
+} from './rules';
 
 const ids = (findings: { ruleId: string }[]) => findings.map((f) => f.ruleId).sort();
 
@@ -53,5 +60,52 @@ describe('vital-sign rules', () => {
 	it('treats any stop symptom as STOP', () => {
 		expect(worstAction(symptomFindings(['dizziness']))).toBe('STOP');
 		expect(worstAction([])).toBeNull();
+	});
+
+	it('skips a rule a coordinator turned off, and only that one', () => {
+		const rules: VitalRule[] = DEFAULT_VITAL_RULES.map((rule) =>
+			rule.id === 'spo2-90' ? { ...rule, enabled: false } : rule
+		);
+		expect(ids(evaluateVitals({ timing: 'during', spo2: 89 }, rules))).toEqual([]);
+		expect(ids(evaluateVitals({ timing: 'during', spo2: 87 }, rules))).toEqual(['spo2-88']);
+		// enabled: true and an absent flag mean the same: applied.
+		const on = rules.map((rule) => ({ ...rule, enabled: true }));
+		expect(ids(evaluateVitals({ timing: 'during', spo2: 89 }, on))).toEqual(['spo2-90']);
+	});
+});
+
+describe('rule labels', () => {
+	it('reads as clinicians write the shipped rules', () => {
+		expect(DEFAULT_VITAL_RULES.map(labelFor)).toEqual([
+			'Resting systolic ≥ 180 mmHg',
+			'Resting systolic > 200 mmHg',
+			'Resting diastolic ≥ 110 mmHg',
+			'Resting heart rate > 100 bpm',
+			'Heart rate during exercise > 130 bpm',
+			'Heart rate > resting + 30 bpm',
+			'SpO2 < 90 %',
+			'SpO2 < 88 %',
+			'Systolic falls > 10 mmHg below resting',
+			'Temperature > 38.0 °C',
+			'Glucose < 90 mg/dL',
+			'Glucose 250–349 mg/dL',
+			'Glucose ≥ 350 mg/dL'
+		]);
+	});
+
+	it('follows a changed threshold, in the label and in the findings', () => {
+		const rules = DEFAULT_VITAL_RULES.map((rule) =>
+			rule.id === 'hr-rest-100' ? { ...rule, threshold: 110 } : rule
+		);
+		expect(evaluateVitals({ timing: 'before', heartRate: 105 }, rules)).toEqual([]);
+		expect(evaluateVitals({ timing: 'before', heartRate: 111 }, rules)).toEqual([
+			expect.objectContaining({ ruleId: 'hr-rest-100', label: 'Resting heart rate > 110 bpm' })
+		]);
+		const band = DEFAULT_VITAL_RULES.find((rule) => rule.id === 'glucose-250')!;
+		expect(labelFor({ ...band, threshold: 240, below: 400 })).toBe('Glucose 240–399 mg/dL');
+		const drop = DEFAULT_VITAL_RULES.find((rule) => rule.id === 'sbp-drop-10')!;
+		expect(labelFor({ ...drop, threshold: 20 })).toBe('Systolic falls > 20 mmHg below resting');
+		const fever = DEFAULT_VITAL_RULES.find((rule) => rule.id === 'temp-38')!;
+		expect(labelFor({ ...fever, threshold: 37.5 })).toBe('Temperature > 37.5 °C');
 	});
 });

@@ -9,21 +9,40 @@ import type { Vitals, VitalsTiming } from './vitals';
 export const RULE_ACTIONS = ['WARN', 'HOLD', 'STOP'] as const;
 export type RuleAction = (typeof RULE_ACTIONS)[number];
 
-type Metric = 'systolic' | 'diastolic' | 'heartRate' | 'spo2' | 'glucose' | 'temperatureC';
+export type Metric = 'systolic' | 'diastolic' | 'heartRate' | 'spo2' | 'glucose' | 'temperatureC';
 
+/** How each metric reads in a label, and how many decimals its thresholds carry. */
+export const METRICS: Record<Metric, { name: string; unit: string; decimals: number }> = {
+	systolic: { name: 'systolic', unit: 'mmHg', decimals: 0 },
+	diastolic: { name: 'diastolic', unit: 'mmHg', decimals: 0 },
+	heartRate: { name: 'heart rate', unit: 'bpm', decimals: 0 },
+	spo2: { name: 'SpO2', unit: '%', decimals: 0 },
+	glucose: { name: 'glucose', unit: 'mg/dL', decimals: 0 },
+	temperatureC: { name: 'temperature', unit: '°C', decimals: 1 }
+};
+
+/**
+ * No label is stored: a coordinator may change the threshold, and a stored sentence would then
+ * say one number while the rule checks another. labelFor() builds it from the rule itself.
+ */
 export type VitalRule = {
 	id: string;
-	label: string;
 	metric: Metric;
 	/** 'rest' = the reading before exercise; 'exercise' = during or after. */
 	when: 'rest' | 'exercise' | 'any';
 	comparator: '>' | '>=' | '<' | '<=';
 	threshold: number;
-	/** Compare with the participant's resting reading in this class plus `threshold` instead. */
+	/**
+	 * Compare with the participant's resting reading in this class instead: `threshold` is then
+	 * a distance from it, above for > and >=, below for < and <= (a coordinator edits one
+	 * positive number, never a sign).
+	 */
 	relativeToRest?: boolean;
 	/** Upper bound for a band (e.g. glucose 250-349). */
 	below?: number;
 	action: RuleAction;
+	/** A coordinator can turn a rule off without losing its values; absent means on. */
+	enabled?: boolean;
 	advice: string;
 	source: string;
 	verified: boolean;
@@ -32,7 +51,6 @@ export type VitalRule = {
 export const DEFAULT_VITAL_RULES: VitalRule[] = [
 	{
 		id: 'sbp-rest-180',
-		label: 'Resting systolic ≥ 180 mmHg',
 		metric: 'systolic',
 		when: 'rest',
 		comparator: '>=',
@@ -44,7 +62,6 @@ export const DEFAULT_VITAL_RULES: VitalRule[] = [
 	},
 	{
 		id: 'sbp-rest-200',
-		label: 'Resting systolic > 200 mmHg',
 		metric: 'systolic',
 		when: 'rest',
 		comparator: '>',
@@ -56,7 +73,6 @@ export const DEFAULT_VITAL_RULES: VitalRule[] = [
 	},
 	{
 		id: 'dbp-rest-110',
-		label: 'Resting diastolic ≥ 110 mmHg',
 		metric: 'diastolic',
 		when: 'rest',
 		comparator: '>=',
@@ -68,7 +84,6 @@ export const DEFAULT_VITAL_RULES: VitalRule[] = [
 	},
 	{
 		id: 'hr-rest-100',
-		label: 'Resting heart rate > 100 bpm',
 		metric: 'heartRate',
 		when: 'rest',
 		comparator: '>',
@@ -80,7 +95,6 @@ export const DEFAULT_VITAL_RULES: VitalRule[] = [
 	},
 	{
 		id: 'hr-exercise-130',
-		label: 'Heart rate during exercise > 130 bpm',
 		metric: 'heartRate',
 		when: 'exercise',
 		comparator: '>',
@@ -92,7 +106,6 @@ export const DEFAULT_VITAL_RULES: VitalRule[] = [
 	},
 	{
 		id: 'hr-exercise-rest-30',
-		label: 'Heart rate > resting + 30 bpm',
 		metric: 'heartRate',
 		when: 'exercise',
 		comparator: '>',
@@ -105,7 +118,6 @@ export const DEFAULT_VITAL_RULES: VitalRule[] = [
 	},
 	{
 		id: 'spo2-90',
-		label: 'SpO2 < 90 %',
 		metric: 'spo2',
 		when: 'any',
 		comparator: '<',
@@ -117,7 +129,6 @@ export const DEFAULT_VITAL_RULES: VitalRule[] = [
 	},
 	{
 		id: 'spo2-88',
-		label: 'SpO2 < 88 %',
 		metric: 'spo2',
 		when: 'any',
 		comparator: '<',
@@ -129,11 +140,10 @@ export const DEFAULT_VITAL_RULES: VitalRule[] = [
 	},
 	{
 		id: 'sbp-drop-10',
-		label: 'Systolic falls > 10 mmHg below resting',
 		metric: 'systolic',
 		when: 'exercise',
 		comparator: '<',
-		threshold: -10,
+		threshold: 10,
 		relativeToRest: true,
 		action: 'STOP',
 		advice: 'Stop and tell the supervising therapist.',
@@ -142,7 +152,6 @@ export const DEFAULT_VITAL_RULES: VitalRule[] = [
 	},
 	{
 		id: 'temp-38',
-		label: 'Temperature > 38.0 °C',
 		metric: 'temperatureC',
 		when: 'any',
 		comparator: '>',
@@ -154,7 +163,6 @@ export const DEFAULT_VITAL_RULES: VitalRule[] = [
 	},
 	{
 		id: 'glucose-low',
-		label: 'Glucose < 90 mg/dL',
 		metric: 'glucose',
 		when: 'any',
 		comparator: '<',
@@ -166,7 +174,6 @@ export const DEFAULT_VITAL_RULES: VitalRule[] = [
 	},
 	{
 		id: 'glucose-250',
-		label: 'Glucose 250–349 mg/dL',
 		metric: 'glucose',
 		when: 'any',
 		comparator: '>=',
@@ -179,7 +186,6 @@ export const DEFAULT_VITAL_RULES: VitalRule[] = [
 	},
 	{
 		id: 'glucose-350',
-		label: 'Glucose ≥ 350 mg/dL',
 		metric: 'glucose',
 		when: 'any',
 		comparator: '>=',
@@ -220,6 +226,41 @@ const compare = (value: number, comparator: VitalRule['comparator'], threshold: 
 				? value < threshold
 				: value <= threshold;
 
+const SYMBOL: Record<VitalRule['comparator'], string> = {
+	'>': '>',
+	'>=': '≥',
+	'<': '<',
+	'<=': '≤'
+};
+const isAbove = (comparator: VitalRule['comparator']) => comparator[0] === '>';
+
+/** "Resting heart rate > 100 bpm": what the rule checks, always from its current numbers. */
+export function labelFor(rule: VitalRule): string {
+	const { name, unit, decimals } = METRICS[rule.metric];
+	const number = (n: number) => n.toFixed(decimals);
+	const capital = name[0]!.toUpperCase() + name.slice(1);
+	if (rule.relativeToRest) {
+		return isAbove(rule.comparator)
+			? `${capital} ${SYMBOL[rule.comparator]} resting + ${number(rule.threshold)} ${unit}`
+			: // "falls > 10 below resting" reads better than "< resting − 10"; same test.
+				`${capital} falls ${rule.comparator === '<' ? '>' : '≥'} ${number(rule.threshold)} ${unit} below resting`;
+	}
+	const subject =
+		rule.when === 'rest'
+			? `Resting ${name}`
+			: rule.when === 'exercise'
+				? `${capital} during exercise`
+				: capital;
+	if (rule.below !== undefined) {
+		// A band [threshold, below): show the last value inside it, as clinicians write bands.
+		const last = rule.below - 10 ** -decimals;
+		return rule.comparator === '>='
+			? `${subject} ${number(rule.threshold)}–${number(last)} ${unit}`
+			: `${subject} ${SYMBOL[rule.comparator]} ${number(rule.threshold)} and < ${number(rule.below)} ${unit}`;
+	}
+	return `${subject} ${SYMBOL[rule.comparator]} ${number(rule.threshold)} ${unit}`;
+}
+
 function applies(rule: VitalRule, timing: VitalsTiming): boolean {
 	if (rule.when === 'any') return true;
 	return rule.when === 'rest' ? timing === 'before' : timing !== 'before';
@@ -227,7 +268,8 @@ function applies(rule: VitalRule, timing: VitalsTiming): boolean {
 
 /**
  * What a reading means under the clinic's rules. `rest` is the participant's own reading before
- * exercise in this class, for rules relative to it (skipped without one).
+ * exercise in this class, for rules relative to it (skipped without one). Rules turned off are
+ * skipped.
  */
 export function evaluateVitals(
 	vitals: Vitals,
@@ -236,7 +278,7 @@ export function evaluateVitals(
 ): Finding[] {
 	const findings: Finding[] = [];
 	for (const rule of rules) {
-		if (!applies(rule, vitals.timing)) continue;
+		if (rule.enabled === false || !applies(rule, vitals.timing)) continue;
 		const value = vitals[rule.metric];
 		if (value === undefined) continue;
 		let threshold = rule.threshold;
@@ -248,14 +290,15 @@ export function evaluateVitals(
 						? rest?.systolic
 						: undefined;
 			if (base === undefined) continue;
-			threshold = base + rule.threshold;
+			threshold = isAbove(rule.comparator) ? base + rule.threshold : base - rule.threshold;
 		}
 		if (!compare(value, rule.comparator, threshold)) continue;
 		if (rule.below !== undefined && value >= rule.below) continue;
 		findings.push({
 			ruleId: rule.id,
 			action: rule.action,
-			label: rule.label,
+			// Kept with the stored entry: it says what the rule was when the reading was taken.
+			label: labelFor(rule),
 			advice: rule.advice,
 			verified: rule.verified
 		});

@@ -1,13 +1,116 @@
-import { eq } from 'drizzle-orm';
-import { DEFAULT_VITAL_RULES, type VitalRule } from '../../shared/rules';
+import { and, desc, eq } from 'drizzle-orm';
+import {
+	applySettings,
+	describeRuleChanges,
+	editErrors,
+	ruleEditSchema,
+	settingsOf,
+	type RuleEditInput,
+	type RuleSetting
+} from '../../shared/rule-settings';
+import type { VitalRule } from '../../shared/rules';
 import type { Database } from '../db/client';
-import { clinics } from '../db/schema';
+import { clinicSettingChanges, clinics, users } from '../db/schema';
 
-/** The clinic's vital-sign rules: the coordinator's version, else the shipped defaults. */
+const SETTING = 'vital_rules';
+
+/** The clinic's vital-sign rules: the defaults with the coordinator's settings applied. */
 export async function clinicRules(db: Database, clinicId: string): Promise<VitalRule[]> {
 	const [row] = await db
 		.select({ rules: clinics.vitalRules })
 		.from(clinics)
 		.where(eq(clinics.id, clinicId));
-	return row?.rules ?? DEFAULT_VITAL_RULES;
+	return applySettings(row?.rules ?? null);
+}
+
+export type SaveResult =
+	{ ok: true; changed: boolean } | { ok: false; errors: Record<string, string> };
+
+/**
+ * Validates a whole edit and stores it with an audit row, in one transaction; any invalid
+ * field stores nothing. An edit equal to what is in force writes nothing, so a clinic still on
+ * the defaults stays on them (and follows them when a release corrects one).
+ */
+export async function saveClinicRules(
+	db: Database,
+	clinicId: string,
+	userId: string,
+	edit: RuleEditInput
+): Promise<SaveResult> {
+	const parsed = ruleEditSchema.safeParse(edit);
+	if (!parsed.success) return { ok: false, errors: editErrors(parsed.error) };
+	const changed = await writeSetting(db, clinicId, userId, parsed.data);
+	return { ok: true, changed };
+}
+
+/** Back to the shipped defaults (null), audited like any other change. */
+export async function resetClinicRules(
+	db: Database,
+	clinicId: string,
+	userId: string
+): Promise<{ changed: boolean }> {
+	return { changed: await writeSetting(db, clinicId, userId, null) };
+}
+
+async function writeSetting(
+	db: Database,
+	clinicId: string,
+	userId: string,
+	next: RuleSetting[] | null
+): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		// The row lock makes two coordinators saving at once take turns, so each audit row's
+		// "before" is what that save really replaced.
+		const [row] = await tx
+			.select({ rules: clinics.vitalRules })
+			.from(clinics)
+			.where(eq(clinics.id, clinicId))
+			.for('update');
+		if (!row) throw new Error(`No clinic ${clinicId}`);
+		const before = row.rules ?? null;
+		const same =
+			next === null
+				? before === null
+				: JSON.stringify(settingsOf(applySettings(before))) === JSON.stringify(next);
+		if (same) return false;
+		await tx.update(clinics).set({ vitalRules: next }).where(eq(clinics.id, clinicId));
+		await tx
+			.insert(clinicSettingChanges)
+			.values({ clinicId, userId, setting: SETTING, before, after: next });
+		return true;
+	});
+}
+
+export type RuleChange = { id: string; at: Date; by: string; lines: string[] };
+
+/** The latest changes to the rules, newest first, each described in plain lines. */
+export async function recentRuleChanges(
+	db: Database,
+	clinicId: string,
+	limit = 10
+): Promise<RuleChange[]> {
+	const rows = await db
+		.select({
+			id: clinicSettingChanges.id,
+			at: clinicSettingChanges.createdAt,
+			by: users.name,
+			before: clinicSettingChanges.before,
+			after: clinicSettingChanges.after
+		})
+		.from(clinicSettingChanges)
+		.innerJoin(users, eq(users.id, clinicSettingChanges.userId))
+		.where(
+			and(eq(clinicSettingChanges.clinicId, clinicId), eq(clinicSettingChanges.setting, SETTING))
+		)
+		.orderBy(desc(clinicSettingChanges.createdAt), desc(clinicSettingChanges.id))
+		.limit(limit);
+	return rows.map((row) => ({
+		id: row.id,
+		at: row.at,
+		by: row.by,
+		lines: describeRuleChanges(
+			row.before as RuleSetting[] | null,
+			row.after as RuleSetting[] | null
+		)
+	}));
 }

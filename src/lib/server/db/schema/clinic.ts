@@ -14,7 +14,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { ROLES, ROOM_KINDS } from '../../../shared/domain';
-import type { VitalRule } from '../../../shared/rules';
+import type { RuleSetting } from '../../../shared/rule-settings';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -24,8 +24,11 @@ export const clinics = pgTable('clinics', {
 	name: text('name').notNull(),
 	/** IANA zone: "today" and class times are read in the clinic's own time. */
 	timeZone: text('time_zone').notNull(),
-	/** The coordinator's vital-sign rules; null means the shipped defaults (clinical.md §2). */
-	vitalRules: jsonb('vital_rules').$type<VitalRule[]>(),
+	/**
+	 * The coordinator's thresholds, actions and on/off for the vital-sign rules (RuleSetting);
+	 * null means the shipped defaults (clinical.md §2). Wording and sources stay in the code.
+	 */
+	vitalRules: jsonb('vital_rules').$type<RuleSetting[]>(),
 	createdAt: createdAt()
 });
 
