@@ -3,7 +3,14 @@ import { activeEntries, entriesOf, findingsForEntry } from '../shared/clipboard'
 import { entrySchema, type Entry, type EntryPayload } from '../shared/entries';
 import type { AckResult, StaffAcks } from '../shared/events';
 import type { ClassClipboard, StoredEntry } from '../shared/roster';
-import { deviceId, putRecord, recordsOf, type OutboxRecord, type OutboxState } from './outbox';
+import {
+	deviceId,
+	putRecord,
+	recordsOf,
+	waitingRecords,
+	type OutboxRecord,
+	type OutboxState
+} from './outbox';
 import { ask } from './socket';
 import { randomId } from './uuid';
 
@@ -119,7 +126,7 @@ export class EntrySync {
 		if (this.#draining || !this.#socket.connected) return;
 		this.#draining = true;
 		try {
-			for (const waiting of this.entries.filter((e) => e.state === 'saved')) {
+			for (const waiting of await this.#waiting()) {
 				const entry = $state.snapshot(waiting.entry) as Entry;
 				const answer = await ask<AckResult<StaffAcks['entry:record']>>(
 					this.#socket,
@@ -146,11 +153,23 @@ export class EntrySync {
 				// A signed-out phone keeps its entries: they go once someone signs in again.
 				if (!answer.ok && answer.error.startsWith('Signed out')) break;
 				await putRecord(record);
-				this.#merge(record);
+				if (entry.sessionId === this.#sessionId) this.#merge(record);
 			}
 		} finally {
 			this.#draining = false;
 		}
+	}
+
+	/**
+	 * This class's waiting entries first, then any left from other classes (a phone that went
+	 * back to the class list before it was online again still sends them).
+	 */
+	async #waiting(): Promise<OutboxRecord[]> {
+		const here = this.entries.filter((e) => e.state === 'saved');
+		const elsewhere = (await waitingRecords()).filter(
+			(record) => record.entry.sessionId !== this.#sessionId
+		);
+		return [...here, ...elsewhere];
 	}
 
 	async refresh(): Promise<void> {

@@ -61,6 +61,12 @@ export async function recordsOf(sessionId: string): Promise<OutboxRecord[]> {
 	return db.getAllFromIndex('outbox', 'session', sessionId);
 }
 
+/** Everything on this phone not yet committed by the server, whichever class it is for. */
+export async function waitingRecords(): Promise<OutboxRecord[]> {
+	const db = await database();
+	return (await db.getAll('outbox')).filter((record) => record.state === 'saved');
+}
+
 async function pruneSynced(db: IDBPDatabase<OutboxDb>): Promise<void> {
 	const tx = db.transaction('outbox', 'readwrite', { durability: 'strict' });
 	for await (const cursor of tx.store) {
