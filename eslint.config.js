@@ -45,5 +45,13 @@ export default ts.config(
 		rules: {
 			'@typescript-eslint/no-floating-promises': 'error'
 		}
+	},
+	{
+		// SvelteKit keeps the service worker out of the app's tsconfig (it has worker globals,
+		// not the DOM): lint it with its own.
+		files: ['src/service-worker.ts'],
+		languageOptions: {
+			parserOptions: { projectService: false, project: './tsconfig.service-worker.json' }
+		}
 	}
 );
