@@ -141,6 +141,7 @@ export class EntrySync {
 							state: 'synced',
 							findings: answer.findings,
 							by: waiting.by,
+							at: answer.at ?? waiting.at,
 							syncedAt: Date.now()
 						}
 					: {

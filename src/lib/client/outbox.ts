@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Entry } from '../shared/entries';
 import type { Finding } from '../shared/rules';
+import type { StoredEntry } from '../shared/roster';
 import { randomId } from './uuid';
 
 /**
@@ -16,6 +17,7 @@ export type OutboxRecord = {
 	state: OutboxState;
 	findings: Finding[];
 	by: string;
+	at?: StoredEntry['at'];
 	/** Why the server refused it (shown to the technician; not retried). */
 	error?: string;
 	/** When the server's commit was confirmed: synced copies are pruned after a day. */

@@ -110,7 +110,7 @@ export type StaffAcks = {
 	'class:log-since': { entries: StaffLogEntry[] };
 	'display:settings': object;
 	'room:speech': object;
-	'entry:record': { duplicate: boolean; findings: Finding[] };
+	'entry:record': { duplicate: boolean; findings: Finding[]; at: StoredEntry['at'] };
 	'class:clipboard': { clipboard: ClassClipboard };
 	'roster:search': { participants: ParticipantMatch[] };
 	'roster:walk-in': object;

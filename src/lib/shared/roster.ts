@@ -18,6 +18,8 @@ export type StoredEntry = {
 	entry: Entry;
 	findings: Finding[];
 	by: string;
+	/** Which block of the routine, and how many seconds into it (null before the start). */
+	at?: { blockIndex: number; blockSecond: number } | null;
 };
 
 /** What the phone needs to keep the class's clipboard: staff only, never sent to a display. */

@@ -11,7 +11,13 @@ import { clinicRules } from '../settings/rules';
 import type { LiveClassService } from '../live/live-classes';
 
 export type RecordResult =
-	{ ok: true; duplicate: boolean; findings: Finding[] } | { ok: false; error: string };
+	| {
+			ok: true;
+			duplicate: boolean;
+			findings: Finding[];
+			at: { blockIndex: number; blockSecond: number } | null;
+	  }
+	| { ok: false; error: string };
 
 /**
  * Stores one entry from a phone, exactly once. Refuses entries for a class of another clinic or a
@@ -30,7 +36,7 @@ export async function recordEntry(
 		.where(eq(participantEntries.id, entry.id));
 	if (existing) {
 		return existing.sessionId === entry.sessionId
-			? { ok: true, duplicate: true, findings: existing.findings }
+			? { ok: true, duplicate: true, findings: existing.findings, at: null }
 			: { ok: false, error: 'That entry id is already used' };
 	}
 
@@ -72,7 +78,7 @@ export async function recordEntry(
 		// Two sends of one entry racing each other: the second is a duplicate, not an error.
 		.onConflictDoNothing()
 		.returning({ id: participantEntries.id });
-	return { ok: true, duplicate: inserted.length === 0, findings };
+	return { ok: true, duplicate: inserted.length === 0, findings, at: where };
 }
 
 async function findingsFor(db: Database, clinicId: string, entry: Entry): Promise<Finding[]> {

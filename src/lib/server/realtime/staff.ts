@@ -155,9 +155,12 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 			const result = await recordEntry(app.db, app.live, user, entry);
 			if (result.ok && !result.duplicate) {
 				// Participants' details go to staff in the class only: displays never join this room.
-				socket
-					.to(classRoom(entry.sessionId))
-					.emit('entry:recorded', { entry, findings: result.findings, by: user.name });
+				socket.to(classRoom(entry.sessionId)).emit('entry:recorded', {
+					entry,
+					findings: result.findings,
+					by: user.name,
+					at: result.at
+				});
 				// No participant data in the log line: ids and kinds only.
 				app.log.info(
 					{ sessionId: entry.sessionId, kind: entry.payload.kind, userId: user.id },
@@ -165,7 +168,7 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 				);
 			}
 			return result.ok
-				? { ok: true, duplicate: result.duplicate, findings: result.findings }
+				? { ok: true, duplicate: result.duplicate, findings: result.findings, at: result.at }
 				: result;
 		},
 

@@ -113,6 +113,8 @@ export async function classClipboard(
 				recordedAt: participantEntries.recordedAt,
 				deviceId: participantEntries.deviceId,
 				findings: participantEntries.findings,
+				blockIndex: participantEntries.blockIndex,
+				blockSecond: participantEntries.blockSecond,
 				by: users.name
 			})
 			.from(participantEntries)
@@ -136,7 +138,11 @@ export async function classClipboard(
 				payload: row.payload
 			} satisfies Entry,
 			findings: row.findings,
-			by: row.by
+			by: row.by,
+			at:
+				row.blockIndex === null
+					? null
+					: { blockIndex: row.blockIndex, blockSecond: row.blockSecond ?? 0 }
 		})),
 		exertionScale: session.scale,
 		pool: session.roomKind === 'pool',
