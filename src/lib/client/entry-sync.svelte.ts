@@ -134,7 +134,8 @@ export class EntrySync {
 					entry,
 					ACK_TIMEOUT_MS
 				);
-				if (!answer) break;
+				// No answer, or a passing failure (server trouble, signed out): it stays waiting.
+				if (!answer || (!answer.ok && answer.retry)) break;
 				const record: OutboxRecord = answer.ok
 					? {
 							entry,
@@ -151,8 +152,6 @@ export class EntrySync {
 							by: waiting.by,
 							error: answer.error
 						};
-				// A signed-out phone keeps its entries: they go once someone signs in again.
-				if (!answer.ok && answer.error.startsWith('Signed out')) break;
 				await putRecord(record);
 				if (entry.sessionId === this.#sessionId) this.#merge(record);
 			}

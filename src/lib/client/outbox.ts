@@ -69,15 +69,23 @@ export async function waitingRecords(): Promise<OutboxRecord[]> {
 	return (await db.getAll('outbox')).filter((record) => record.state === 'saved');
 }
 
-async function pruneSynced(db: IDBPDatabase<OutboxDb>): Promise<void> {
+async function pruneSynced(
+	db: IDBPDatabase<OutboxDb>,
+	olderThanMs = KEEP_SYNCED_MS
+): Promise<void> {
 	const tx = db.transaction('outbox', 'readwrite', { durability: 'strict' });
 	for await (const cursor of tx.store) {
 		const { state, syncedAt } = cursor.value;
-		if (state === 'synced' && syncedAt && Date.now() - syncedAt > KEEP_SYNCED_MS) {
+		if (state !== 'saved' && Date.now() - (syncedAt ?? 0) >= olderThanMs) {
 			await cursor.delete();
 		}
 	}
 	await tx.done;
+}
+
+/** Drops every copy the server already has (on sign-out); unsent entries stay. */
+export async function forgetSynced(): Promise<void> {
+	await pruneSynced(await database(), 0);
 }
 
 /** This phone's id, so each entry's history says which device wrote it. */

@@ -17,7 +17,11 @@ import type { LogEntry } from './timeline';
  * The server parses every inbound payload before anything else; a client never trusts a frame.
  */
 
-export type AckResult<T> = ({ ok: true } & T) | { ok: false; error: string };
+/**
+ * `retry`: the refusal is passing (the server failed, or the phone must sign in again), so an
+ * outbox keeps the entry and sends it later; without it the refusal is final.
+ */
+export type AckResult<T> = ({ ok: true } & T) | { ok: false; error: string; retry?: boolean };
 export type Ack<T = object> = (result: AckResult<T>) => void;
 
 const id = z.uuid('Not a valid id');

@@ -30,6 +30,13 @@ export async function recordEntry(
 	user: StaffUser,
 	entry: Entry
 ): Promise<RecordResult> {
+	// The clinic first: nothing about an entry id is told to staff of another clinic.
+	const [session] = await db
+		.select({ id: classSessions.id, roomId: classSessions.roomId })
+		.from(classSessions)
+		.where(and(eq(classSessions.id, entry.sessionId), eq(classSessions.clinicId, user.clinicId)));
+	if (!session) return { ok: false, error: 'No such class in your clinic' };
+
 	const [existing] = await db
 		.select({ sessionId: participantEntries.sessionId, findings: participantEntries.findings })
 		.from(participantEntries)
@@ -39,12 +46,6 @@ export async function recordEntry(
 			? { ok: true, duplicate: true, findings: existing.findings, at: null }
 			: { ok: false, error: 'That entry id is already used' };
 	}
-
-	const [session] = await db
-		.select({ id: classSessions.id, roomId: classSessions.roomId })
-		.from(classSessions)
-		.where(and(eq(classSessions.id, entry.sessionId), eq(classSessions.clinicId, user.clinicId)));
-	if (!session) return { ok: false, error: 'No such class in your clinic' };
 
 	if (entry.participantId === null) {
 		const [room] = await db

@@ -35,7 +35,7 @@ export function serveEvents<S extends Schemas, A extends { [K in keyof S]: objec
 		}
 		handlers[name](parsed.data as z.infer<S[typeof name]>).then(reply, (error: unknown) => {
 			log.error({ err: error, event: name }, 'socket handler failed');
-			reply({ ok: false, error: 'The server could not do that; try again' });
+			reply({ ok: false, error: 'The server could not do that; try again', retry: true });
 		});
 	});
 }

@@ -150,7 +150,11 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 		'entry:record': async (entry) => {
 			if (!(await sessionStillValid())) {
 				endSignedOut();
-				return { ok: false, error: 'Signed out: sign in again; the entry stays on this phone' };
+				return {
+					ok: false,
+					error: 'Signed out: sign in again; the entry stays on this phone',
+					retry: true
+				};
 			}
 			const result = await recordEntry(app.db, app.live, user, entry);
 			if (result.ok && !result.duplicate) {
