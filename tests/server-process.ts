@@ -64,8 +64,8 @@ export async function untilListening(server: RunningServer, timeoutMs = 30_000):
 	throw new Error('server did not start in time');
 }
 
-/** Signs in to a spawned server with the demo technician and returns the cookie header. */
-export async function signInCookie(url: string): Promise<string> {
+/** Signs in to a spawned server (the demo technician by default); returns the cookie header. */
+export async function signInCookie(url: string, email = 'technician@example.org'): Promise<string> {
 	const response = await fetch(`${url}/sign-in`, {
 		method: 'POST',
 		redirect: 'manual',
@@ -74,7 +74,7 @@ export async function signInCookie(url: string): Promise<string> {
 			accept: 'text/html',
 			origin: url
 		},
-		body: 'email=technician%40example.org&password=steady-demo'
+		body: new URLSearchParams({ email, password: 'steady-demo' }).toString()
 	});
 	const match = /steady_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '');
 	if (!match) throw new Error(`sign-in failed with ${response.status}`);
