@@ -21,6 +21,7 @@ export type PhoneCounts = {
 	/** No answer because the socket disconnected first. */
 	cutOff: number;
 	refusals: number;
+	retryable: number;
 	connects: number;
 	connectErrors: number;
 };
@@ -45,6 +46,7 @@ export class FaultPhone {
 		ackTimeouts: 0,
 		cutOff: 0,
 		refusals: 0,
+		retryable: 0,
 		connects: 0,
 		connectErrors: 0
 	};
@@ -140,6 +142,9 @@ export class FaultPhone {
 			if (item.state !== 'synced') this.counts.syncedAcks++;
 			if (result.duplicate) this.counts.duplicateAcks++;
 			item.state = 'synced';
+		} else if (result.retry) {
+			// A passing failure (server trouble): the entry stays waiting, as in the app's outbox.
+			this.counts.retryable++;
 		} else {
 			this.counts.refusals++;
 			this.refusals.push(`${item.entry.id}: ${result.error}`);

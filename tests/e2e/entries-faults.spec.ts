@@ -140,6 +140,7 @@ test('1,000 entries through a flapping link and two SIGKILLs are each stored exa
 				`  sends / resends        ${sum(phones, 'sends')} / ${sum(phones, 'resends')}`,
 				`  unanswered sends       ${sum(phones, 'ackTimeouts')} timed out, ${sum(phones, 'cutOff')} cut off`,
 				`  refusals               ${sum(phones, 'refusals')}`,
+				`  passing failures (kept) ${sum(phones, 'retryable')}`,
 				`  (re)connects / errors  ${sum(phones, 'connects')} / ${sum(phones, 'connectErrors')}`,
 				`  proxy connections      ${proxy.counts.connections} (${proxy.counts.refused} refused: server down)`,
 				`  proxy delayed chunks   ${proxy.counts.delayedChunks}`,
