@@ -13,7 +13,8 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { ROLES, ROOM_KINDS } from '../../../shared/domain';
+import { ROLES, ROOM_KINDS, type ExertionScale } from '../../../shared/domain';
+import type { PoolRanges } from '../../../shared/pool';
 import type { RuleSetting } from '../../../shared/rule-settings';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -29,6 +30,12 @@ export const clinics = pgTable('clinics', {
 	 * null means the shipped defaults (clinical.md §2). Wording and sources stay in the code.
 	 */
 	vitalRules: jsonb('vital_rules').$type<RuleSetting[]>(),
+	/** Pool water and chemistry ranges; null = the shipped defaults (clinical.md section 4). */
+	poolRanges: jsonb('pool_ranges').$type<PoolRanges>(),
+	defaultExertionScale: text('default_exertion_scale')
+		.$type<ExertionScale>()
+		.notNull()
+		.default('borg_6_20'),
 	createdAt: createdAt()
 });
 

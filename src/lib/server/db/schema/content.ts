@@ -41,6 +41,12 @@ export const exercises = pgTable(
 			.array()
 			.notNull()
 			.default(sql`'{}'::text[]`),
+		/**
+		 * An optional picture or short looping video the display shows beside the cue: a file
+		 * name inside DATA_DIR/media (never a path from the user) and its checked MIME type.
+		 */
+		mediaFile: text('media_file'),
+		mediaType: text('media_type'),
 		/** Where the exercise comes from (Otago, STEADI, Halliwick ...), shown to staff. */
 		source: text('source').notNull().default(''),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -5,6 +5,8 @@ import {
 	index,
 	integer,
 	jsonb,
+	boolean,
+	numeric,
 	pgEnum,
 	pgTable,
 	text,
@@ -42,6 +44,11 @@ export const classSeries = pgTable('class_series', {
 		.notNull()
 		.references(() => routines.id),
 	leadUserId: uuid('lead_user_id').references(() => users.id),
+	/** Technicians assisting the lead (they count towards a pool's staff ratio). */
+	assistantUserIds: uuid('assistant_user_ids')
+		.array()
+		.notNull()
+		.default(sql`'{}'::uuid[]`),
 	capacity: integer('capacity').notNull(),
 	exertionScale: exertionScaleEnum('exertion_scale').notNull().default('borg_6_20'),
 	/** e.g. FREQ=WEEKLY;BYDAY=MO,WE,FR */
@@ -71,6 +78,17 @@ export const classSessions = pgTable(
 			.notNull()
 			.references(() => routineVersions.id),
 		leadUserId: uuid('lead_user_id').references(() => users.id),
+		assistantUserIds: uuid('assistant_user_ids')
+			.array()
+			.notNull()
+			.default(sql`'{}'::uuid[]`),
+		/**
+		 * The series occurrence (local date) this session is, kept when the session is moved or
+		 * cancelled so the series never makes it again. Null for a one-off session.
+		 */
+		occurrenceDate: date('occurrence_date', { mode: 'string' }),
+		/** Why a single session was cancelled or moved (holidays), for the schedule to show. */
+		changeReason: text('change_reason'),
 		capacity: integer('capacity').notNull(),
 		exertionScale: exertionScaleEnum('exertion_scale').notNull().default('borg_6_20'),
 		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
@@ -85,6 +103,9 @@ export const classSessions = pgTable(
 	(t) => [
 		index('class_sessions_clinic_start_idx').on(t.clinicId, t.startsAt),
 		index('class_sessions_room_start_idx').on(t.roomId, t.startsAt),
+		uniqueIndex('class_sessions_occurrence_unique')
+			.on(t.seriesId, t.occurrenceDate)
+			.where(sql`${t.occurrenceDate} is not null`),
 		// One live class per room, whatever the application gets wrong.
 		uniqueIndex('class_sessions_one_live_per_room')
 			.on(t.roomId)
@@ -108,6 +129,14 @@ export const enrollments = pgTable(
 		seriesId: uuid('series_id').references(() => classSeries.id),
 		sessionId: uuid('session_id').references(() => classSessions.id),
 		status: enrollmentStatusEnum('status').notNull().default('enrolled'),
+		/**
+		 * A coordinator's written reason for enrolling despite a refusal (double-booked, aquatic
+		 * exclusion), kept with who gave it.
+		 */
+		overrideReason: text('override_reason'),
+		overrideBy: uuid('override_by').references(() => users.id),
+		/** Set when a waitlisted place was promoted automatically, so the coordinator sees it. */
+		promotedAt: timestamp('promoted_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
@@ -121,3 +150,29 @@ export const enrollments = pgTable(
 			.where(sql`${t.sessionId} is not null`)
 	]
 );
+
+/**
+ * The pool check before an aquatic class may start: water and chemistry against the clinic's
+ * ranges, safety equipment, a rescuer on deck. Out-of-range values need a written reason.
+ */
+export const poolChecks = pgTable('pool_checks', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	clinicId: clinicIdColumn(),
+	sessionId: uuid('session_id')
+		.notNull()
+		.references(() => classSessions.id),
+	waterTempC: numeric('water_temp_c', { precision: 4, scale: 1, mode: 'number' }).notNull(),
+	freeChlorinePpm: numeric('free_chlorine_ppm', {
+		precision: 4,
+		scale: 2,
+		mode: 'number'
+	}).notNull(),
+	ph: numeric('ph', { precision: 3, scale: 1, mode: 'number' }).notNull(),
+	emergencyEquipmentChecked: boolean('emergency_equipment_checked').notNull(),
+	rescuerPresent: boolean('rescuer_present').notNull(),
+	overrideReason: text('override_reason'),
+	userId: uuid('user_id')
+		.notNull()
+		.references(() => users.id),
+	recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow()
+});

@@ -198,6 +198,7 @@ export async function seedDemoClinic(
 					leadUserId: technicianId,
 					capacity: plan.capacity,
 					startsAt: zonedTimeToInstant(date, plan.time, timeZone),
+					occurrenceDate: date,
 					durationMinutes: plan.durationMinutes
 				}))
 			);
