@@ -31,6 +31,8 @@ export const MODIFICATIONS = [
 	'skipped'
 ] as const;
 
+export type Modification = (typeof MODIFICATIONS)[number];
+
 export const ADVERSE_EVENT_TYPES = [
 	'fall',
 	'cardiac',
@@ -39,7 +41,9 @@ export const ADVERSE_EVENT_TYPES = [
 	'injury',
 	'other'
 ] as const;
+export type AdverseEventType = (typeof ADVERSE_EVENT_TYPES)[number];
 export const ADVERSE_SEVERITIES = ['mild', 'moderate', 'serious'] as const;
+export type AdverseSeverity = (typeof ADVERSE_SEVERITIES)[number];
 
 const halfSteps = (value: number) => Number.isInteger(value * 2);
 const symptomIds = STOP_SYMPTOMS.map((s) => s.id) as [string, ...string[]];

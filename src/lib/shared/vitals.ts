@@ -46,38 +46,44 @@ export function painBand(score: number): 'none' | 'mild' | 'moderate' | 'severe'
 export const VITALS_TIMINGS = ['before', 'during', 'after'] as const;
 export type VitalsTiming = (typeof VITALS_TIMINGS)[number];
 
+/**
+ * What a phone can record for each vital sign: the physically possible range (anything outside
+ * is a typing slip, refused on the phone and by the server), and where a stepper starts.
+ */
+export const VITAL_FIELDS = {
+	heartRate: { label: 'Heart rate', unit: 'bpm', min: 25, max: 250, start: 80, bigStep: 10 },
+	systolic: { label: 'Systolic (top)', unit: 'mmHg', min: 60, max: 260, start: 130, bigStep: 10 },
+	diastolic: {
+		label: 'Diastolic (bottom)',
+		unit: 'mmHg',
+		min: 30,
+		max: 160,
+		start: 80,
+		bigStep: 10
+	},
+	spo2: { label: 'SpO2', unit: '%', min: 50, max: 100, start: 97, bigStep: undefined },
+	glucose: { label: 'Glucose', unit: 'mg/dL', min: 20, max: 600, start: 120, bigStep: 10 }
+} as const;
+export type VitalField = keyof typeof VITAL_FIELDS;
+
+function wholeNumberIn(field: VitalField) {
+	const { label, unit, min, max } = VITAL_FIELDS[field];
+	const message = `${label.replace(/ \(.*\)$/, '')}: ${min} to ${max} ${unit}`;
+	return z.number().int(message).min(min, message).max(max, message).optional();
+}
+
 export const vitalsSchema = z
 	.object({
 		timing: z.enum(VITALS_TIMINGS),
-		heartRate: z
-			.number()
-			.int()
-			.min(25, 'Heart rate: 25 to 250')
-			.max(250, 'Heart rate: 25 to 250')
-			.optional(),
-		systolic: z
-			.number()
-			.int()
-			.min(60, 'Systolic: 60 to 260')
-			.max(260, 'Systolic: 60 to 260')
-			.optional(),
-		diastolic: z
-			.number()
-			.int()
-			.min(30, 'Diastolic: 30 to 160')
-			.max(160, 'Diastolic: 30 to 160')
-			.optional(),
-		spo2: z.number().int().min(50, 'SpO2: 50 to 100 %').max(100, 'SpO2: 50 to 100 %').optional(),
-		glucose: z
-			.number()
-			.int()
-			.min(20, 'Glucose: 20 to 600 mg/dL')
-			.max(600, 'Glucose: 20 to 600 mg/dL')
-			.optional(),
+		heartRate: wholeNumberIn('heartRate'),
+		systolic: wholeNumberIn('systolic'),
+		diastolic: wholeNumberIn('diastolic'),
+		spo2: wholeNumberIn('spo2'),
+		glucose: wholeNumberIn('glucose'),
 		temperatureC: z
 			.number()
-			.min(34, 'Temperature: 34 to 43 C')
-			.max(43, 'Temperature: 34 to 43 C')
+			.min(34, 'Temperature: 34 to 43 °C')
+			.max(43, 'Temperature: 34 to 43 °C')
 			.optional()
 	})
 	.strict()
