@@ -33,6 +33,7 @@ export class EntrySync {
 	readonly #userName: string;
 	readonly #socket: Socket;
 	#draining = false;
+	#stopped = false;
 	#timer: ReturnType<typeof setInterval> | undefined;
 
 	readonly #now: () => number;
@@ -68,17 +69,28 @@ export class EntrySync {
 	}
 
 	async start(): Promise<void> {
+		const stored = await recordsOf(this.#sessionId);
+		// The page may have moved on while the outbox was read.
+		if (this.#stopped) return;
+		for (const record of stored) {
+			const known = this.#entries[record.entry.id];
+			// Committed by a send whose answer was lost: the page's data says so, the outbox learns it.
+			if (record.state === 'saved' && known?.state === 'synced') {
+				void putRecord({ ...record, state: 'synced', settledAt: Date.now() });
+			}
+			this.#merge(record);
+		}
 		const socket = this.#socket;
 		socket.on('connect', this.#onConnect);
 		socket.on('entry:recorded', this.#onRecorded);
 		socket.on('roster:changed', this.#onRosterChanged);
-		for (const record of await recordsOf(this.#sessionId)) this.#merge(record);
 		// A resend now and then covers answers lost while the socket still looked connected.
 		this.#timer = setInterval(() => void this.drain(), RETRY_MS);
 		if (socket.connected) this.#onConnect();
 	}
 
 	stop(): void {
+		this.#stopped = true;
 		clearInterval(this.#timer);
 		this.#socket.off('connect', this.#onConnect);
 		this.#socket.off('entry:recorded', this.#onRecorded);
@@ -143,7 +155,7 @@ export class EntrySync {
 							findings: answer.findings,
 							by: waiting.by,
 							at: answer.at ?? waiting.at,
-							syncedAt: Date.now()
+							settledAt: Date.now()
 						}
 					: {
 							entry,
@@ -224,10 +236,10 @@ export class EntrySync {
 	#mergeServer(entries: StoredEntry[]): void {
 		for (const stored of entries) {
 			const known = this.#entries[stored.entry.id];
-			this.#merge({ ...stored, state: 'synced', syncedAt: Date.now() });
+			this.#merge({ ...stored, state: 'synced', settledAt: Date.now() });
 			// Committed by an earlier send whose answer never came: the outbox learns it too.
 			if (known && known.state !== 'synced') {
-				void putRecord({ ...stored, state: 'synced', syncedAt: Date.now() });
+				void putRecord({ ...stored, state: 'synced', settledAt: Date.now() });
 			}
 		}
 	}

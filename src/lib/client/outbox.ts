@@ -20,8 +20,11 @@ export type OutboxRecord = {
 	at?: StoredEntry['at'];
 	/** Why the server refused it (shown to the technician; not retried). */
 	error?: string;
-	/** When the server's commit was confirmed: synced copies are pruned after a day. */
-	syncedAt?: number;
+	/**
+	 * When the server answered for good (committed, or refused for a reason that will not pass):
+	 * such copies are pruned after a day. Waiting entries are never pruned.
+	 */
+	settledAt?: number;
 };
 
 interface OutboxDb extends DBSchema {
@@ -75,8 +78,8 @@ async function pruneSynced(
 ): Promise<void> {
 	const tx = db.transaction('outbox', 'readwrite', { durability: 'strict' });
 	for await (const cursor of tx.store) {
-		const { state, syncedAt } = cursor.value;
-		if (state !== 'saved' && Date.now() - (syncedAt ?? 0) >= olderThanMs) {
+		const { state, settledAt } = cursor.value;
+		if (state !== 'saved' && settledAt !== undefined && Date.now() - settledAt >= olderThanMs) {
 			await cursor.delete();
 		}
 	}
