@@ -31,6 +31,7 @@ export class EntrySync {
 	#entries = $state<Record<string, ClipboardEntry>>({});
 	readonly #sessionId: string;
 	readonly #userName: string;
+	readonly #userId: string;
 	readonly #socket: Socket;
 	#draining = false;
 	#stopped = false;
@@ -41,14 +42,15 @@ export class EntrySync {
 	/** `now` is the phone's clock corrected to the server's, so entries line up with the routine. */
 	constructor(
 		sessionId: string,
-		userName: string,
+		user: { id: string; name: string },
 		socket: Socket,
 		initial: ClassClipboard,
 		now: () => number
 	) {
 		this.#sessionId = sessionId;
 		this.#now = now;
-		this.#userName = userName;
+		this.#userName = user.name;
+		this.#userId = user.id;
 		this.#socket = socket;
 		this.clipboard = initial;
 		this.#mergeServer(initial.entries);
@@ -59,9 +61,9 @@ export class EntrySync {
 		return Object.values(this.#entries).sort((a, b) => a.entry.recordedAt - b.entry.recordedAt);
 	}
 
-	/** The entries that still count (not edited away or withdrawn). */
+	/** The entries that still count: not edited away, withdrawn, nor refused by the server. */
 	get active(): ClipboardEntry[] {
-		return activeEntries(this.entries) as ClipboardEntry[];
+		return activeEntries(this.entries.filter((e) => e.state !== 'refused')) as ClipboardEntry[];
 	}
 
 	get waiting(): number {
@@ -72,7 +74,7 @@ export class EntrySync {
 		const stored = await recordsOf(this.#sessionId);
 		// The page may have moved on while the outbox was read.
 		if (this.#stopped) return;
-		for (const record of stored) {
+		for (const record of stored.filter((r) => r.userId === this.#userId)) {
 			const known = this.#entries[record.entry.id];
 			// Committed by a send whose answer was lost: the page's data says so, the outbox learns it.
 			if (record.state === 'saved' && known?.state === 'synced') {
@@ -121,7 +123,8 @@ export class EntrySync {
 			entry,
 			state: 'saved',
 			findings: this.#findingsNow(entry),
-			by: this.#userName
+			by: this.#userName,
+			userId: this.#userId
 		};
 		try {
 			await putRecord(record);
@@ -133,55 +136,40 @@ export class EntrySync {
 		return { ok: true, entry: this.#entries[entry.id]! };
 	}
 
-	/** Sends what is waiting, oldest first, one at a time; stops at the first unanswered send. */
+	/**
+	 * Sends what this user left waiting on this phone (any class, any tab), oldest first, one at
+	 * a time. No answer means the link is gone: stop and try again later. A passing failure
+	 * (server trouble) skips that entry for this round, so one bad entry never holds up the rest.
+	 */
 	async drain(): Promise<void> {
 		if (this.#draining || !this.#socket.connected) return;
 		this.#draining = true;
 		try {
-			for (const waiting of await this.#waiting()) {
-				const entry = $state.snapshot(waiting.entry) as Entry;
+			for (const waiting of await waitingRecords(this.#userId)) {
+				const entry = waiting.entry;
 				const answer = await ask<AckResult<StaffAcks['entry:record']>>(
 					this.#socket,
 					'entry:record',
 					entry,
 					ACK_TIMEOUT_MS
 				);
-				// No answer, or a passing failure (server trouble, signed out): it stays waiting.
-				if (!answer || (!answer.ok && answer.retry)) break;
+				if (!answer) break;
+				if (!answer.ok && answer.retry) continue;
 				const record: OutboxRecord = answer.ok
 					? {
-							entry,
+							...waiting,
 							state: 'synced',
 							findings: answer.findings,
-							by: waiting.by,
 							at: answer.at ?? waiting.at,
 							settledAt: Date.now()
 						}
-					: {
-							entry,
-							state: 'refused',
-							findings: waiting.findings,
-							by: waiting.by,
-							error: answer.error
-						};
+					: { ...waiting, state: 'refused', error: answer.error, settledAt: Date.now() };
 				await putRecord(record);
 				if (entry.sessionId === this.#sessionId) this.#merge(record);
 			}
 		} finally {
 			this.#draining = false;
 		}
-	}
-
-	/**
-	 * This class's waiting entries first, then any left from other classes (a phone that went
-	 * back to the class list before it was online again still sends them).
-	 */
-	async #waiting(): Promise<OutboxRecord[]> {
-		const here = this.entries.filter((e) => e.state === 'saved');
-		const elsewhere = (await waitingRecords()).filter(
-			(record) => record.entry.sessionId !== this.#sessionId
-		);
-		return [...here, ...elsewhere];
 	}
 
 	async refresh(): Promise<void> {
@@ -226,7 +214,7 @@ export class EntrySync {
 		return findingsForEntry(entry.payload, this.clipboard?.rules ?? [], earlier);
 	}
 
-	#merge(record: OutboxRecord): void {
+	#merge(record: ClipboardEntry): void {
 		const known = this.#entries[record.entry.id];
 		// Never step back from synced: a stale outbox read must not hide the server's answer.
 		if (known?.state === 'synced' && record.state !== 'synced') return;
@@ -236,10 +224,10 @@ export class EntrySync {
 	#mergeServer(entries: StoredEntry[]): void {
 		for (const stored of entries) {
 			const known = this.#entries[stored.entry.id];
-			this.#merge({ ...stored, state: 'synced', settledAt: Date.now() });
+			this.#merge({ ...stored, state: 'synced' });
 			// Committed by an earlier send whose answer never came: the outbox learns it too.
 			if (known && known.state !== 'synced') {
-				void putRecord({ ...stored, state: 'synced', settledAt: Date.now() });
+				void putRecord({ ...stored, userId: this.#userId, state: 'synced', settledAt: Date.now() });
 			}
 		}
 	}

@@ -17,12 +17,14 @@ export type OutboxRecord = {
 	state: OutboxState;
 	findings: Finding[];
 	by: string;
+	/** Who recorded it: only they send it (a shared phone never sends under someone else). */
+	userId: string;
 	at?: StoredEntry['at'];
 	/** Why the server refused it (shown to the technician; not retried). */
 	error?: string;
 	/**
-	 * When the server answered for good (committed, or refused for a reason that will not pass):
-	 * such copies are pruned after a day. Waiting entries are never pruned.
+	 * When the server answered for good. Committed copies are pruned after a day; waiting and
+	 * refused entries are never pruned.
 	 */
 	settledAt?: number;
 };
@@ -39,6 +41,10 @@ function database(): Promise<IDBPDatabase<OutboxDb>> {
 		upgrade(db) {
 			const store = db.createObjectStore('outbox', { keyPath: 'entry.id' });
 			store.createIndex('session', 'entry.sessionId');
+		},
+		// The browser closed the connection (a phone asleep too long): open it again next time.
+		terminated() {
+			opened = null;
 		}
 	}).then(async (db) => {
 		// Ask the browser not to evict this storage under pressure (granted silently where it can).
@@ -46,6 +52,8 @@ function database(): Promise<IDBPDatabase<OutboxDb>> {
 		await pruneSynced(db);
 		return db;
 	});
+	// A failed open is not kept: the next write tries again.
+	opened.catch(() => (opened = null));
 	return opened;
 }
 
@@ -54,6 +62,16 @@ function database(): Promise<IDBPDatabase<OutboxDb>> {
  * done, so a phone that dies right after "Saved" still has it.
  */
 export async function putRecord(record: OutboxRecord): Promise<void> {
+	try {
+		await write(record);
+	} catch {
+		// One retry on a fresh connection (a closed or broken handle), then the caller is told.
+		opened = null;
+		await write(record);
+	}
+}
+
+async function write(record: OutboxRecord): Promise<void> {
 	const db = await database();
 	const tx = db.transaction('outbox', 'readwrite', { durability: 'strict' });
 	// A plain copy: reactive proxies cannot be stored by IndexedDB (DataCloneError).
@@ -66,10 +84,12 @@ export async function recordsOf(sessionId: string): Promise<OutboxRecord[]> {
 	return db.getAllFromIndex('outbox', 'session', sessionId);
 }
 
-/** Everything on this phone not yet committed by the server, whichever class it is for. */
-export async function waitingRecords(): Promise<OutboxRecord[]> {
+/** What this user recorded on this phone and the server has not committed, for any class. */
+export async function waitingRecords(userId: string): Promise<OutboxRecord[]> {
 	const db = await database();
-	return (await db.getAll('outbox')).filter((record) => record.state === 'saved');
+	return (await db.getAll('outbox'))
+		.filter((record) => record.state === 'saved' && record.userId === userId)
+		.sort((a, b) => a.entry.recordedAt - b.entry.recordedAt);
 }
 
 async function pruneSynced(
@@ -79,7 +99,8 @@ async function pruneSynced(
 	const tx = db.transaction('outbox', 'readwrite', { durability: 'strict' });
 	for await (const cursor of tx.store) {
 		const { state, settledAt } = cursor.value;
-		if (state !== 'saved' && settledAt !== undefined && Date.now() - settledAt >= olderThanMs) {
+		// Only committed copies go: a refused entry stays until someone has dealt with it.
+		if (state === 'synced' && settledAt !== undefined && Date.now() - settledAt >= olderThanMs) {
 			await cursor.delete();
 		}
 	}

@@ -44,7 +44,7 @@ describe('entries from the phone', () => {
 			{ kind: 'vitals', vitals: { timing: 'during', systolic: 80, diastolic: 120 } },
 			'Blood pressure'
 		],
-		[{ kind: 'note', text: '' }, 'Too small'],
+		[{ kind: 'note', text: '' }, 'Note: write a few words'],
 		[{ kind: 'retraction' }, 'A retraction must name']
 	])('refuses %o', (payload, message) => {
 		const result = entrySchema.safeParse({ ...base, payload });

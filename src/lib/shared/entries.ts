@@ -47,7 +47,13 @@ export type AdverseSeverity = (typeof ADVERSE_SEVERITIES)[number];
 
 const halfSteps = (value: number) => Number.isInteger(value * 2);
 const symptomIds = STOP_SYMPTOMS.map((s) => s.id) as [string, ...string[]];
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number, what: string) =>
+	z
+		.string()
+		.trim()
+		.min(1, `${what}: write a few words`)
+		.max(max, `${what}: at most ${max} characters`);
+const distinct = <T>(items: T[]) => new Set(items).size === items.length;
 
 export const entryPayloadSchema = z.discriminatedUnion('kind', [
 	z
@@ -57,7 +63,10 @@ export const entryPayloadSchema = z.discriminatedUnion('kind', [
 			/** For 'left_early': when they left, server epoch ms. */
 			leftAt: z.number().int().positive().optional()
 		})
-		.strict(),
+		.strict()
+		.refine((a) => a.leftAt === undefined || a.status === 'left_early', {
+			message: 'Only "Left early" has a time of leaving'
+		}),
 	z
 		.object({
 			kind: z.literal('exertion'),
@@ -86,23 +95,31 @@ export const entryPayloadSchema = z.discriminatedUnion('kind', [
 	z
 		.object({
 			kind: z.literal('modifications'),
-			modifications: z.array(z.enum(MODIFICATIONS)).min(1).max(MODIFICATIONS.length)
+			modifications: z
+				.array(z.enum(MODIFICATIONS))
+				.min(1, 'Tap at least one change')
+				.max(MODIFICATIONS.length)
+				.refine(distinct, 'Each change once')
 		})
 		.strict(),
 	z
 		.object({
 			kind: z.literal('symptoms'),
-			symptoms: z.array(z.enum(symptomIds)).min(1).max(symptomIds.length)
+			symptoms: z
+				.array(z.enum(symptomIds))
+				.min(1, 'Tap at least one symptom')
+				.max(symptomIds.length)
+				.refine(distinct, 'Each symptom once')
 		})
 		.strict(),
-	z.object({ kind: z.literal('note'), text: text(500) }).strict(),
+	z.object({ kind: z.literal('note'), text: text(500, 'Note') }).strict(),
 	z
 		.object({
 			kind: z.literal('adverse_event'),
 			type: z.enum(ADVERSE_EVENT_TYPES),
 			severity: z.enum(ADVERSE_SEVERITIES),
-			actionTaken: text(500),
-			whoWasTold: text(200)
+			actionTaken: text(500, 'What was done'),
+			whoWasTold: text(200, 'Who was told')
 		})
 		.strict(),
 	/**

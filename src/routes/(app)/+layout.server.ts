@@ -4,5 +4,5 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = ({ locals, url }) => {
 	// hooks.server.ts already guards every request; this keeps the type narrow for the pages.
 	if (!locals.user) redirect(303, `/sign-in?next=${encodeURIComponent(url.pathname)}`);
-	return { user: { name: locals.user.name, role: locals.user.role } };
+	return { user: { id: locals.user.id, name: locals.user.name, role: locals.user.role } };
 };

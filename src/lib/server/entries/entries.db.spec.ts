@@ -16,7 +16,8 @@ let technician: StaffUser;
 let sessionId: string;
 let enrolled: string;
 let outsider: string;
-let clock = Date.parse('2026-11-26T15:00:00Z');
+// Entries must carry a believable time (the server refuses next week's), so the tests run now.
+let clock = Date.now() - 60 * 60_000;
 
 beforeAll(async () => {
 	database = await createTestDatabase();
@@ -128,5 +129,65 @@ describe('participant entries', () => {
 			entry({ kind: 'symptoms', symptoms: ['chest_pain'] })
 		);
 		expect(symptom.ok && symptom.findings[0]?.action).toBe('STOP');
+	});
+});
+
+describe('entries that replace others, and their times', () => {
+	it('refuses a time from the future or from long ago', async () => {
+		for (const recordedAt of [Date.now() + 60 * 60_000, Date.now() - 8 * 24 * 60 * 60_000]) {
+			expect(
+				await recordEntry(
+					database.db,
+					live,
+					technician,
+					entry({ kind: 'pain', value: 1 }, { recordedAt })
+				)
+			).toEqual({ ok: false, error: 'The phone clock is wrong: check its date and time' });
+		}
+	});
+
+	it('an edit must replace an entry of the same kind, participant and class', async () => {
+		const pain = entry({ kind: 'pain', value: 2 });
+		await recordEntry(database.db, live, technician, pain);
+		const wrongKind = entry({ kind: 'note', text: 'x' }, { supersedes: pain.id });
+		expect(await recordEntry(database.db, live, technician, wrongKind)).toMatchObject({
+			ok: false,
+			retry: true
+		});
+		const unknown = entry({ kind: 'pain', value: 3 }, { supersedes: randomUUID() });
+		expect(await recordEntry(database.db, live, technician, unknown)).toMatchObject({ ok: false });
+		const edit = entry({ kind: 'pain', value: 3 }, { supersedes: pain.id });
+		expect(await recordEntry(database.db, live, technician, edit)).toMatchObject({ ok: true });
+	});
+
+	it('a withdrawn resting reading is not the baseline any more', async () => {
+		const other = (
+			await database.db
+				.select({ id: enrollments.participantId })
+				.from(enrollments)
+				.where(eq(enrollments.status, 'enrolled'))
+		).find((row) => row.id !== enrolled)!.id;
+		const typo = entry(
+			{ kind: 'vitals', vitals: { timing: 'before', heartRate: 40 } },
+			{ participantId: other }
+		);
+		await recordEntry(database.db, live, technician, typo);
+		await recordEntry(
+			database.db,
+			live,
+			technician,
+			entry({ kind: 'retraction' }, { participantId: other, supersedes: typo.id })
+		);
+		// 100 is 60 over the withdrawn 40 but not over any real resting reading.
+		const during = await recordEntry(
+			database.db,
+			live,
+			technician,
+			entry(
+				{ kind: 'vitals', vitals: { timing: 'during', heartRate: 100 } },
+				{ participantId: other }
+			)
+		);
+		expect(during).toMatchObject({ ok: true, findings: [] });
 	});
 });

@@ -1,6 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Entry } from '../../shared/entries';
-import { findingsForEntry } from '../../shared/clipboard';
+import { activeEntries, entriesOf, findingsForEntry } from '../../shared/clipboard';
+import type { Vitals } from '../../shared/vitals';
 import type { Finding } from '../../shared/rules';
 import { classState, expandBlock } from '../../shared/timeline';
 import type { StaffUser } from '../auth/session';
@@ -10,6 +11,9 @@ import { isOnRoster } from '../roster/roster';
 import { clinicRules } from '../settings/rules';
 import type { LiveClassService } from '../live/live-classes';
 
+const FUTURE_SLACK_MS = 10 * 60 * 1000;
+const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
 export type RecordResult =
 	| {
 			ok: true;
@@ -17,7 +21,7 @@ export type RecordResult =
 			findings: Finding[];
 			at: { blockIndex: number; blockSecond: number } | null;
 	  }
-	| { ok: false; error: string };
+	| { ok: false; error: string; retry?: boolean };
 
 /**
  * Stores one entry from a phone, exactly once. Refuses entries for a class of another clinic or a
@@ -45,6 +49,34 @@ export async function recordEntry(
 		return existing.sessionId === entry.sessionId
 			? { ok: true, duplicate: true, findings: existing.findings, at: null }
 			: { ok: false, error: 'That entry id is already used' };
+	}
+
+	// recordedAt orders entries (the latest mark counts), so it must be a believable time: a
+	// phone may send a day-old entry after a long time offline, but not one from the future.
+	const now = Date.now();
+	if (entry.recordedAt > now + FUTURE_SLACK_MS || entry.recordedAt < now - MAX_AGE_MS) {
+		return { ok: false, error: 'The phone clock is wrong: check its date and time' };
+	}
+
+	if (entry.supersedes) {
+		const [target] = await db
+			.select({
+				sessionId: participantEntries.sessionId,
+				participantId: participantEntries.participantId,
+				kind: participantEntries.kind
+			})
+			.from(participantEntries)
+			.where(eq(participantEntries.id, entry.supersedes));
+		const sameKind = entry.payload.kind === 'retraction' || target?.kind === entry.payload.kind;
+		if (
+			!target ||
+			target.sessionId !== entry.sessionId ||
+			target.participantId !== entry.participantId ||
+			!sameKind
+		) {
+			// Passing: the entry it replaces may still be on its way from another phone.
+			return { ok: false, error: 'The entry this one replaces is not here yet', retry: true };
+		}
 	}
 
 	if (entry.participantId === null) {
@@ -84,23 +116,36 @@ export async function recordEntry(
 
 async function findingsFor(db: Database, clinicId: string, entry: Entry): Promise<Finding[]> {
 	if (entry.participantId === null) return [];
-	const earlier =
-		entry.payload.kind === 'vitals'
-			? await db
-					.select({ payload: participantEntries.payload })
-					.from(participantEntries)
-					.where(
-						and(
-							eq(participantEntries.sessionId, entry.sessionId),
-							eq(participantEntries.participantId, entry.participantId),
-							eq(participantEntries.kind, 'vitals')
-						)
-					)
-					.orderBy(asc(participantEntries.recordedAt))
-			: [];
-	const earlierVitals = earlier.flatMap((row) =>
-		row.payload.kind === 'vitals' ? [row.payload.vitals] : []
-	);
+	let earlierVitals: Vitals[] = [];
+	if (entry.payload.kind === 'vitals') {
+		const rows = await db
+			.select({
+				id: participantEntries.id,
+				payload: participantEntries.payload,
+				supersedes: participantEntries.supersedes,
+				recordedAt: participantEntries.recordedAt
+			})
+			.from(participantEntries)
+			.where(
+				and(
+					eq(participantEntries.sessionId, entry.sessionId),
+					eq(participantEntries.participantId, entry.participantId)
+				)
+			);
+		// The same reading of the history as the phones: withdrawn or corrected readings don't count.
+		const stored = rows.map((row) => ({
+			entry: {
+				...entry,
+				id: row.id,
+				payload: row.payload,
+				supersedes: row.supersedes ?? undefined,
+				recordedAt: row.recordedAt.getTime()
+			},
+			findings: [],
+			by: ''
+		}));
+		earlierVitals = entriesOf(activeEntries(stored), 'vitals').map((e) => e.entry.payload.vitals);
+	}
 	return findingsForEntry(entry.payload, await clinicRules(db, clinicId), earlierVitals);
 }
 

@@ -177,18 +177,33 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 		},
 
 		'class:clipboard': async ({ sessionId }) => {
+			if (!(await sessionStillValid())) {
+				endSignedOut();
+				return { ok: false, error: 'Signed out: sign in again' };
+			}
+			const live = await app.live.get(sessionId, user.clinicId);
+			if (!live) return { ok: false, error: 'No such class in your clinic' };
+			// In the room before reading: an entry committed meanwhile arrives live, not lost between.
+			await socket.join(classRoom(sessionId));
 			const clipboard = await classClipboard(app.db, user.clinicId, sessionId);
 			return clipboard
 				? { ok: true, clipboard }
 				: { ok: false, error: 'No such class in your clinic' };
 		},
 
-		'roster:search': async ({ query }) => ({
-			ok: true,
-			participants: await searchParticipants(app.db, user.clinicId, query)
-		}),
+		'roster:search': async ({ query }) => {
+			if (!(await sessionStillValid())) {
+				endSignedOut();
+				return { ok: false, error: 'Signed out: sign in again' };
+			}
+			return { ok: true, participants: await searchParticipants(app.db, user.clinicId, query) };
+		},
 
 		'roster:walk-in': async ({ sessionId, participantId }) => {
+			if (!(await sessionStillValid())) {
+				endSignedOut();
+				return { ok: false, error: 'Signed out: sign in again' };
+			}
 			const result = await addWalkIn(app.db, user.clinicId, sessionId, participantId);
 			if (result.ok) io.to(classRoom(sessionId)).emit('roster:changed', { sessionId });
 			return result;

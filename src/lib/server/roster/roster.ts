@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, or } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Entry } from '../../shared/entries';
 import type { ClassClipboard, RosterMember } from '../../shared/roster';
 import type { Database } from '../db/client';
@@ -162,7 +162,7 @@ export async function searchParticipants(db: Database, clinicId: string, query: 
 			displayName: participants.displayName
 		})
 		.from(participants)
-		.where(eq(participants.clinicId, clinicId));
+		.where(and(eq(participants.clinicId, clinicId), isNull(participants.archivedAt)));
 	// A clinic has hundreds of participants, not millions: matching in memory keeps it simple.
 	return all
 		.filter((p) => {
