@@ -21,12 +21,25 @@ export function bestOffset(samples: ClockSample[]): number | null {
 
 type Ping = (t0: number) => Promise<ClockPong | null>;
 
+const REMEMBERED = 'steady-clock-offset';
+
+/** The last offset this browser measured, so a page reloaded offline still reads server time. */
+function rememberedOffset(): number {
+	try {
+		const value = Number(globalThis.localStorage?.getItem(REMEMBERED));
+		return Number.isFinite(value) ? value : 0;
+	} catch {
+		return 0;
+	}
+}
+
 /**
  * Keeps an estimate of server time on this device. Re-syncs every minute and whenever asked
- * (after a reconnect). Until the first sample, the device's own clock is used.
+ * (after a reconnect). Until the first sample, the last offset measured in this browser is used
+ * (the phone's own clock if there is none).
  */
 export class ClockSync {
-	offsetMs = 0;
+	offsetMs = rememberedOffset();
 	synced = false;
 	#timer: ReturnType<typeof setInterval> | undefined;
 	readonly #ping: Ping;
@@ -52,6 +65,11 @@ export class ClockSync {
 		if (offset !== null) {
 			this.offsetMs = offset;
 			this.synced = true;
+			try {
+				globalThis.localStorage?.setItem(REMEMBERED, String(Math.round(offset)));
+			} catch {
+				// Private mode or full storage: the offset is simply measured again next time.
+			}
 		}
 	}
 
