@@ -40,15 +40,21 @@ function reading(key: keyof typeof READABLE) {
 	);
 }
 
+/** A check as the phone fills it: readings not taken yet are null. */
+export type ReadingsSoFar = Omit<PoolCheckValues, keyof typeof READABLE> & {
+	[K in keyof typeof READABLE]: number | null;
+};
+
 /**
  * The problems a check has, one plain line each: readings outside their range and safety boxes
  * left unticked. Any of them needs a written reason before the class may start.
  */
-export function poolCheckProblems(values: PoolCheckValues, limits: PoolCheckLimits): string[] {
+export function poolCheckProblems(values: ReadingsSoFar, limits: PoolCheckLimits): string[] {
 	const problems: string[] = [];
 	const outside = (key: keyof typeof READABLE, r: { min: number; max: number } | null) => {
 		const value = values[key];
-		if (!r || (value >= r.min && value <= r.max)) return;
+		// A reading not taken yet (the phone form as it fills) is no problem yet.
+		if (value === null || !r || (value >= r.min && value <= r.max)) return;
 		const { what, unit } = READABLE[key];
 		const u = unit ? ` ${unit}` : '';
 		problems.push(`${what} ${value}${u} is outside ${r.min}–${r.max}${u}`);
