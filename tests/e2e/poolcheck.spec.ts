@@ -122,6 +122,8 @@ test('a pool class starts only after its pool check; an out-of-range pH needs a 
 	await expect(done).toContainText('(34.1 °C, Cl 2.0, pH 7.7)');
 	await expect(done).toContainText('Override: Retested after dosing');
 	await expect(check).toBeHidden();
+	// Recording the check leaves the class's connection alone.
+	await expect(phone.getByTestId('connection')).toHaveText('Connected');
 
 	// Still there for the next phone that opens the class.
 	await phone.reload();

@@ -52,6 +52,8 @@ export const actions: Actions = {
 		if (!result.duplicate) {
 			app.log.info({ sessionId: params.sessionId, userId: user.id }, 'pool check recorded');
 		}
-		return { poolCheck: { values: null, errors: null } };
+		// The check comes back in the answer (the page does not reload its data: see pool-check.svelte).
+		const view = await poolCheckView(user.clinicId, params.sessionId);
+		return { poolCheck: { values: null, errors: null, recorded: view?.check ?? null } };
 	}
 };
