@@ -30,3 +30,23 @@ export async function sessionCookie(
 	expect(match, 'the sign-in response sets the session cookie').not.toBeNull();
 	return `steady_session=${match![1]}`;
 }
+
+/**
+ * Records an in-range pool check on the phone controller of a pool class, as a technician
+ * would before pressing Start (the server refuses the start of a pool class without one).
+ */
+export async function recordPoolCheck(
+	page: Page,
+	readings = { waterTempC: '34.0', freeChlorinePpm: '2.0', ph: '7.4' }
+) {
+	const check = page.getByTestId('pool-check');
+	await check.getByRole('spinbutton', { name: 'Water temperature (°C)' }).fill(readings.waterTempC);
+	await check
+		.getByRole('spinbutton', { name: 'Free chlorine (ppm)' })
+		.fill(readings.freeChlorinePpm);
+	await check.getByRole('spinbutton', { name: 'pH' }).fill(readings.ph);
+	await check.getByLabel('Emergency equipment checked').check();
+	await check.getByLabel('Lifeguard or rescuer present').check();
+	await check.getByRole('button', { name: 'Record pool check' }).click();
+	await expect(page.getByTestId('pool-check-done')).toContainText('Pool check done');
+}

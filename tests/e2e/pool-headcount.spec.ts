@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { PARTICIPANT_ROSTER } from '../../src/lib/server/db/seed/participant-roster';
-import { COORDINATOR, TECHNICIAN, signIn } from '../helpers';
+import { COORDINATOR, TECHNICIAN, recordPoolCheck, signIn } from '../helpers';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -54,6 +54,7 @@ test('a pool class ends only when the headcount out matches, and a mismatch warn
 	await expect(walkIn).toContainText('walk in');
 	await walkIn.getByRole('button', { name: 'Absent' }).click();
 
+	await recordPoolCheck(lead.page);
 	await lead.page.getByRole('button', { name: 'Start' }).click();
 	await expect(lead.page.getByRole('button', { name: 'Pause' })).toBeVisible();
 

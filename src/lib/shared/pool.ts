@@ -15,15 +15,47 @@ export const DEFAULT_POOL_RANGES: PoolRanges = {
 	ph: { min: 7.2, max: 7.8 }
 };
 
-const range = (lowest: number, highest: number, what: string) =>
-	z
-		.object({
-			min: z.number().min(lowest, `${what}: ${lowest} to ${highest}`).max(highest),
-			max: z.number().min(lowest).max(highest, `${what}: ${lowest} to ${highest}`)
-		})
-		.refine((r) => r.min < r.max, { message: `${what}: the lower limit must be below the upper` });
+/** Form values arrive as text; an empty box is "missing", not zero. */
+export const formNumber = (value: unknown) =>
+	typeof value === 'string' ? (value.trim() === '' ? undefined : Number(value)) : value;
+
+const range = (lowest: number, highest: number, what: string) => {
+	const limit = z.preprocess(
+		formNumber,
+		z
+			.number({ error: 'Enter a number' })
+			.min(lowest, `${what}: ${lowest} to ${highest}`)
+			.max(highest, `${what}: ${lowest} to ${highest}`)
+	);
+	return z.object({ min: limit, max: limit }).refine((r) => r.min < r.max, {
+		path: ['max'],
+		message: `${what}: the upper limit must be above the lower`
+	});
+};
 
 export const poolRangesSchema = z.object({
 	freeChlorinePpm: range(0, 10, 'Free chlorine (ppm)'),
 	ph: range(6, 9, 'pH')
 });
+
+/** The raw pool-range fields as typed, keyed like the schema ("ph.min"). */
+export type PoolRangesInput = Record<keyof PoolRanges, { min: string; max: string }>;
+
+export function poolRangesFormInput(form: FormData): PoolRangesInput {
+	const text = (name: string) => {
+		const value = form.get(name);
+		return typeof value === 'string' ? value.slice(0, 20) : '';
+	};
+	const pair = (key: keyof PoolRanges) => ({ min: text(`${key}.min`), max: text(`${key}.max`) });
+	return { freeChlorinePpm: pair('freeChlorinePpm'), ph: pair('ph') };
+}
+
+export const POOL_RANGE_LABELS: Record<keyof PoolRanges, { label: string; unit: string }> = {
+	freeChlorinePpm: { label: 'Free chlorine', unit: 'ppm' },
+	ph: { label: 'pH', unit: '' }
+};
+
+/** "1–5 ppm", "7.2–7.8": how a range reads in the audit list and on the phone. */
+export function describeRange(r: { min: number; max: number }, unit = ''): string {
+	return `${r.min}–${r.max}${unit ? ` ${unit}` : ''}`;
+}

@@ -7,6 +7,7 @@ import type { App } from '../app';
 import { classSessions, clinics, displays, rooms } from '../db/schema';
 import { validateSession } from '../auth/session';
 import { recordEntry } from '../entries/entries';
+import { poolStartBlocked } from '../planning/pool-check';
 import { poolEndBlocked } from '../roster/headcount-gate';
 import { addWalkIn, classClipboard, searchParticipants } from '../roster/roster';
 import { LiveClassService } from '../live/live-classes';
@@ -104,10 +105,14 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 				};
 			}
 			lastClientSeq = clientSeq;
-			if (command.type === 'end') {
-				const blocked = await poolEndBlocked(app.db, user.clinicId, sessionId);
-				if (blocked) return { ok: false, error: blocked };
-			}
+			// Pool classes: the pool check before the start, everyone out of the water before the end.
+			const blocked =
+				command.type === 'start'
+					? await poolStartBlocked(app.db, user.clinicId, sessionId)
+					: command.type === 'end'
+						? await poolEndBlocked(app.db, user.clinicId, sessionId)
+						: null;
+			if (blocked) return { ok: false, error: blocked };
 			const result = await app.live.command({ sessionId, user, command, clientCommandId });
 			if (result.ok && !result.duplicate) {
 				app.log.info(

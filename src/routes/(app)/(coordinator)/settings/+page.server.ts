@@ -2,12 +2,19 @@ import { fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireCoordinator } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
+import { listRooms } from '$lib/server/planning/lists';
 import {
-	clinicRules,
-	recentRuleChanges,
-	resetClinicRules,
-	saveClinicRules
-} from '$lib/server/settings/rules';
+	clinicDefaultExertionScale,
+	clinicPoolRanges,
+	resetPoolRanges,
+	saveDefaultExertionScale,
+	savePoolRanges
+} from '$lib/server/settings/clinic-options';
+import { clinicRules, resetClinicRules, saveClinicRules } from '$lib/server/settings/rules';
+import { recentSettingChanges } from '$lib/server/settings/setting-changes';
+import { EXERTION_SCALE_LABELS } from '$lib/shared/clinic-settings';
+import { EXERTION_SCALES } from '$lib/shared/domain';
+import { DEFAULT_POOL_RANGES, poolRangesFormInput } from '$lib/shared/pool';
 import { limitsFor, ruleFormInput } from '$lib/shared/rule-settings';
 import { DEFAULT_VITAL_RULES, METRICS, labelFor, type VitalRule } from '$lib/shared/rules';
 import { formatDateTime } from '$lib/shared/time-zone';
@@ -43,13 +50,30 @@ function row(rule: VitalRule) {
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireCoordinator(locals);
 	const app = await getApp();
-	const [rules, changes, timeZone] = await Promise.all([
+	const [rules, changes, timeZone, poolRanges, defaultScale, rooms] = await Promise.all([
 		clinicRules(app.db, user.clinicId),
-		recentRuleChanges(app.db, user.clinicId, 10),
-		clinicTimeZone(app.db, user.clinicId)
+		recentSettingChanges(app.db, user.clinicId, 10),
+		clinicTimeZone(app.db, user.clinicId),
+		clinicPoolRanges(app.db, user.clinicId),
+		clinicDefaultExertionScale(app.db, user.clinicId),
+		listRooms(app.db, user.clinicId)
 	]);
 	return {
 		rules: rules.map(row),
+		poolRanges,
+		defaultPoolRanges: DEFAULT_POOL_RANGES,
+		defaultScale,
+		scales: EXERTION_SCALES.map((id) => ({ id, label: EXERTION_SCALE_LABELS[id] })),
+		// Read-only here: rooms are edited on the rooms page.
+		poolRooms: rooms
+			.filter((room) => room.kind === 'pool')
+			.map((room) => ({
+				id: room.id,
+				name: room.name,
+				waterTempMinC: room.waterTempMinC,
+				waterTempMaxC: room.waterTempMaxC,
+				participantsPerStaff: room.participantsPerStaff
+			})),
 		changes: changes.map((change) => ({
 			id: change.id,
 			at: change.at.toISOString(),
@@ -66,9 +90,12 @@ export const actions: Actions = {
 		const values = ruleFormInput(await request.formData());
 		const app = await getApp();
 		const result = await saveClinicRules(app.db, user.clinicId, user.id, values);
-		if (!result.ok) return fail(400, { values, errors: result.errors, message: null });
+		if (!result.ok) {
+			return fail(400, { section: 'rules' as const, values, errors: result.errors, message: null });
+		}
 		if (result.changed) app.log.info({ userId: user.id }, 'vital-sign rules changed');
 		return {
+			section: 'rules' as const,
 			values: null,
 			errors: null,
 			message: result.changed ? 'Saved. The new rules apply to the next reading.' : 'No changes.'
@@ -80,9 +107,46 @@ export const actions: Actions = {
 		const { changed } = await resetClinicRules(app.db, user.clinicId, user.id);
 		if (changed) app.log.info({ userId: user.id }, 'vital-sign rules reset to defaults');
 		return {
+			section: 'rules' as const,
 			values: null,
 			errors: null,
 			message: changed ? 'Defaults restored.' : 'These are already the defaults.'
+		};
+	},
+	scale: async ({ request, locals }) => {
+		const user = requireCoordinator(locals);
+		const value = (await request.formData()).get('defaultExertionScale');
+		const app = await getApp();
+		const result = await saveDefaultExertionScale(app.db, user.clinicId, user.id, {
+			defaultExertionScale: typeof value === 'string' ? value.slice(0, 20) : undefined
+		});
+		if (!result.ok) return fail(400, { section: 'scale' as const, errors: result.errors });
+		if (result.changed) app.log.info({ userId: user.id }, 'default exertion scale changed');
+		return {
+			section: 'scale' as const,
+			message: result.changed ? 'Saved. Classes planned from now on use this scale.' : 'No changes.'
+		};
+	},
+	poolRanges: async ({ request, locals }) => {
+		const user = requireCoordinator(locals);
+		const values = poolRangesFormInput(await request.formData());
+		const app = await getApp();
+		const result = await savePoolRanges(app.db, user.clinicId, user.id, values);
+		if (!result.ok) return fail(400, { section: 'pool' as const, values, errors: result.errors });
+		if (result.changed) app.log.info({ userId: user.id }, 'pool ranges changed');
+		return {
+			section: 'pool' as const,
+			message: result.changed ? 'Saved. The next pool check uses these ranges.' : 'No changes.'
+		};
+	},
+	resetPoolRanges: async ({ locals }) => {
+		const user = requireCoordinator(locals);
+		const app = await getApp();
+		const { changed } = await resetPoolRanges(app.db, user.clinicId, user.id);
+		if (changed) app.log.info({ userId: user.id }, 'pool ranges reset to defaults');
+		return {
+			section: 'pool' as const,
+			message: changed ? 'Pool ranges back to the defaults.' : 'These are already the defaults.'
 		};
 	}
 };

@@ -1,10 +1,14 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
+import { clinicTimeZone } from '$lib/server/classes/calendar';
+import { poolCheckContext, recordPoolCheck } from '$lib/server/planning/pool-check';
 import { classClipboard } from '$lib/server/roster/roster';
 import { classSessions } from '$lib/server/db/schema';
+import { poolCheckFormInput } from '$lib/shared/pool-check';
+import { formatTime } from '$lib/shared/time-zone';
 import { and, eq } from 'drizzle-orm';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	if (!z.uuid().safeParse(params.sessionId).success) error(404, 'No such class');
@@ -17,5 +21,39 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	if (!session) error(404, 'No such class');
 	// Roster and entries so far: staff only (this page is behind sign-in; displays never load it).
 	const clipboard = await classClipboard(app.db, clinicId, session.id);
-	return { session, clipboard: clipboard! };
+	return { session, clipboard: clipboard!, poolCheck: await poolCheckView(clinicId, session.id) };
+};
+
+/** Pool classes only: the ranges to check against and the check once recorded. */
+async function poolCheckView(clinicId: string, sessionId: string) {
+	const app = await getApp();
+	const context = await poolCheckContext(app.db, clinicId, sessionId);
+	if (!context) return null;
+	const { check } = context;
+	return {
+		notStarted: context.status === 'scheduled',
+		limits: context.limits,
+		check: check && {
+			...check,
+			at: check.at.toISOString(),
+			time: formatTime(check.at, await clinicTimeZone(app.db, clinicId))
+		}
+	};
+}
+
+export const actions: Actions = {
+	poolCheck: async ({ params, request, locals }) => {
+		if (!z.uuid().safeParse(params.sessionId).success) error(404, 'No such class');
+		const user = locals.user!;
+		const values = poolCheckFormInput(await request.formData());
+		const app = await getApp();
+		const result = await recordPoolCheck(app.db, user, params.sessionId, values);
+		if (!result.ok) return fail(400, { poolCheck: { values, errors: result.errors } });
+		if (!result.duplicate) {
+			app.log.info({ sessionId: params.sessionId, userId: user.id }, 'pool check recorded');
+		}
+		// The check comes back in the answer (the page does not reload its data: see pool-check.svelte).
+		const view = await poolCheckView(user.clinicId, params.sessionId);
+		return { poolCheck: { values: null, errors: null, recorded: view?.check ?? null } };
+	}
 };

@@ -1,0 +1,129 @@
+import { eq } from 'drizzle-orm';
+import { SETTINGS, exertionScaleSchema } from '../../shared/clinic-settings';
+import type { ExertionScale } from '../../shared/domain';
+import { DEFAULT_POOL_RANGES, poolRangesSchema, type PoolRanges } from '../../shared/pool';
+import { editErrors } from '../../shared/rule-settings';
+import type { Database } from '../db/client';
+import { clinicSettingChanges, clinics } from '../db/schema';
+
+/**
+ * The clinic's other settings beside the vital-sign rules: the pool chemistry ranges and the
+ * exertion scale new classes start with. Like the rules, every change is stored with an audit
+ * row in the same transaction, and read when it is used, so it applies from the next class on.
+ */
+
+const POOL_RANGES_SETTING = SETTINGS.poolRanges;
+const EXERTION_SCALE_SETTING = SETTINGS.exertionScale;
+
+export async function clinicPoolRanges(db: Database, clinicId: string): Promise<PoolRanges> {
+	const [row] = await db
+		.select({ ranges: clinics.poolRanges })
+		.from(clinics)
+		.where(eq(clinics.id, clinicId));
+	return row?.ranges ?? DEFAULT_POOL_RANGES;
+}
+
+export async function clinicDefaultExertionScale(
+	db: Database,
+	clinicId: string
+): Promise<ExertionScale> {
+	const [row] = await db
+		.select({ scale: clinics.defaultExertionScale })
+		.from(clinics)
+		.where(eq(clinics.id, clinicId));
+	return row?.scale ?? 'borg_6_20';
+}
+
+export type OptionSaveResult =
+	{ ok: true; changed: boolean } | { ok: false; errors: Record<string, string> };
+
+/** Field by field: jsonb keeps its own key order, so the stored text is no guide. */
+function sameRanges(a: PoolRanges, b: PoolRanges): boolean {
+	return (Object.keys(DEFAULT_POOL_RANGES) as (keyof PoolRanges)[]).every(
+		(key) => a[key].min === b[key].min && a[key].max === b[key].max
+	);
+}
+
+export async function savePoolRanges(
+	db: Database,
+	clinicId: string,
+	userId: string,
+	input: unknown
+): Promise<OptionSaveResult> {
+	const parsed = poolRangesSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, errors: editErrors(parsed.error) };
+	const next: PoolRanges = parsed.data;
+	return db.transaction(async (tx) => {
+		// Locked, so two coordinators saving at once each audit what they really replaced.
+		const [row] = await tx
+			.select({ ranges: clinics.poolRanges })
+			.from(clinics)
+			.where(eq(clinics.id, clinicId))
+			.for('update');
+		if (!row) throw new Error(`No clinic ${clinicId}`);
+		const before = row.ranges ?? null;
+		if (sameRanges(before ?? DEFAULT_POOL_RANGES, next)) {
+			return { ok: true, changed: false };
+		}
+		await tx.update(clinics).set({ poolRanges: next }).where(eq(clinics.id, clinicId));
+		await tx
+			.insert(clinicSettingChanges)
+			.values({ clinicId, userId, setting: POOL_RANGES_SETTING, before, after: next });
+		return { ok: true, changed: true };
+	});
+}
+
+/** Back to the shipped ranges (null), audited like any change; nothing when already there. */
+export async function resetPoolRanges(
+	db: Database,
+	clinicId: string,
+	userId: string
+): Promise<{ changed: boolean }> {
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.select({ ranges: clinics.poolRanges })
+			.from(clinics)
+			.where(eq(clinics.id, clinicId))
+			.for('update');
+		if (!row) throw new Error(`No clinic ${clinicId}`);
+		if (row.ranges === null) return { changed: false };
+		await tx.update(clinics).set({ poolRanges: null }).where(eq(clinics.id, clinicId));
+		await tx.insert(clinicSettingChanges).values({
+			clinicId,
+			userId,
+			setting: POOL_RANGES_SETTING,
+			before: row.ranges,
+			after: null
+		});
+		return { changed: true };
+	});
+}
+
+export async function saveDefaultExertionScale(
+	db: Database,
+	clinicId: string,
+	userId: string,
+	input: unknown
+): Promise<OptionSaveResult> {
+	const parsed = exertionScaleSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, errors: editErrors(parsed.error) };
+	const next = parsed.data.defaultExertionScale;
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.select({ scale: clinics.defaultExertionScale })
+			.from(clinics)
+			.where(eq(clinics.id, clinicId))
+			.for('update');
+		if (!row) throw new Error(`No clinic ${clinicId}`);
+		if (row.scale === next) return { ok: true, changed: false };
+		await tx.update(clinics).set({ defaultExertionScale: next }).where(eq(clinics.id, clinicId));
+		await tx.insert(clinicSettingChanges).values({
+			clinicId,
+			userId,
+			setting: EXERTION_SCALE_SETTING,
+			before: row.scale,
+			after: next
+		});
+		return { ok: true, changed: true };
+	});
+}
