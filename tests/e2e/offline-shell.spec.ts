@@ -35,7 +35,10 @@ async function openClassOnce(page: Page): Promise<string> {
 	await page.goto('/control');
 	// SvelteKit registers the worker on load; it takes over the open page when it activates.
 	await page.evaluate(() => navigator.serviceWorker.ready);
-	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	// Activation precaches the app's files first: on a busy machine that takes a while.
+	await expect
+		.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 20_000 })
+		.toBe(true);
 	await page.reload(); // the class list now comes through the worker
 
 	// Open a class by tapping it, as a technician does: a client-side navigation.
