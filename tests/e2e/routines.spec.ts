@@ -145,6 +145,24 @@ test('the builder works without JavaScript: buttons post, Save stores', async ({
 	await context.close();
 });
 
+test('drag and drop reorders blocks, across phases too', async ({ page }) => {
+	await createRoutine(page, 'E2E drag');
+	await addBlock(page, 'Ankle circles', 'Main');
+	await addBlock(page, 'Calf raises', 'Main');
+	const blocks = page.getByTestId('block');
+	await blocks.nth(1).dragTo(blocks.nth(0), { targetPosition: { x: 40, y: 4 } });
+	expect(await blockNames(page)).toEqual(['Calf raises', 'Ankle circles']);
+
+	// Into the empty cool-down: the block takes that phase.
+	await blocks
+		.nth(0)
+		.dragTo(page.getByTestId('phase-cool_down'), { targetPosition: { x: 40, y: 8 } });
+	await expect(page.getByTestId('phase-cool_down').getByTestId('block-name')).toHaveText(
+		'Calf raises'
+	);
+	expect(await blockNames(page)).toEqual(['Ankle circles', 'Calf raises']);
+});
+
 test('archiving hides a routine; one that classes still use stays', async ({ page }) => {
 	await createRoutine(page, 'E2E archive me');
 	await page.goto('/routines');

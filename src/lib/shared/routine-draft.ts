@@ -137,3 +137,24 @@ export function draftFromForm(form: FormData): RoutineDraft {
 		});
 	return { name: text('name'), description: text('description'), blocks };
 }
+
+/** A stored block as the builder edits it. */
+export function draftBlockOf(block: {
+	id: string;
+	kind: BlockKind;
+	phase: Phase;
+	exerciseId: string | null;
+	seconds: number | null;
+	label: string;
+	dosing: Dosing | null;
+}): DraftBlock {
+	return {
+		key: block.id,
+		kind: block.kind,
+		phase: block.phase,
+		exerciseId: block.exerciseId ?? '',
+		seconds: block.seconds === null ? '' : String(block.seconds),
+		label: block.label,
+		dosing: block.dosing ? draftDosing(block.dosing) : null
+	};
+}

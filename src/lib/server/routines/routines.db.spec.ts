@@ -5,7 +5,11 @@ import type { DatabaseHandle } from '../db/client';
 import { classSessions, exercises, routineBlocks, routines, routineVersions } from '../db/schema';
 import { seedDemoClinic } from '../db/seed/demo';
 import { createTestDatabase } from '../db/test-database';
+import { draftBlockOf } from '../../shared/routine-draft';
+import { planFromDraft } from '../../shared/routine-plan';
+import { plannedTotalMs, type PlanExercise } from '../../shared/timeline';
 import { buildPlan } from '../live/plan';
+import { listExercises } from '../planning/lists';
 import { archiveRoutine, createRoutine, routineForEdit, saveRoutine } from './routines';
 
 let database: DatabaseHandle;
@@ -220,5 +224,18 @@ describe('routine versions', () => {
 			ok: false,
 			errors: { name: expect.stringContaining('archived') }
 		});
+	});
+
+	it('previews the same plan a live class runs', async () => {
+		const routineId = await routineIdOf('Balance Basics');
+		const loaded = (await routineForEdit(database.db, clinicId, routineId))!;
+		const library = new Map(
+			(await listExercises(database.db, clinicId)).map((e) => [e.id, e as unknown as PlanExercise])
+		);
+		const preview = planFromDraft(loaded.blocks.map(draftBlockOf), (id) => library.get(id));
+		const versionId = (await versionsOf(routineId)).at(-1)!.id;
+		const live = await buildPlan(database.db, versionId);
+		expect(preview).toEqual(live);
+		expect(plannedTotalMs(preview)).toBeGreaterThan(0);
 	});
 });

@@ -6,7 +6,7 @@ import { listExercises } from '$lib/server/planning/lists';
 import { routineForEdit, saveRoutine } from '$lib/server/routines/routines';
 import { describeDosing, type Dosing } from '$lib/shared/dosing';
 import { applyOp, parseOp } from '$lib/shared/routine-builder';
-import { draftDosing, draftFromForm, type RoutineDraft } from '$lib/shared/routine-draft';
+import { draftBlockOf, draftFromForm, type RoutineDraft } from '$lib/shared/routine-draft';
 import { parseRoutineDraft } from '$lib/shared/routine-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,15 +24,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const draft: RoutineDraft = {
 		name: found.routine.name,
 		description: found.routine.description,
-		blocks: found.blocks.map((block) => ({
-			key: block.id,
-			kind: block.kind,
-			phase: block.phase,
-			exerciseId: block.exerciseId ?? '',
-			seconds: block.seconds === null ? '' : String(block.seconds),
-			label: block.label,
-			dosing: block.dosing ? draftDosing(block.dosing) : null
-		}))
+		blocks: found.blocks.map(draftBlockOf)
 	};
 	return {
 		id: found.routine.id,
