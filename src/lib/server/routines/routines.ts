@@ -20,7 +20,8 @@ import {
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-async function newestVersion(db: Database | Tx, routineId: string) {
+/** The version new classes of this routine should run. */
+export async function newestVersion(db: Database | Tx, routineId: string) {
 	const [row] = await db
 		.select({ id: routineVersions.id, version: routineVersions.version })
 		.from(routineVersions)
