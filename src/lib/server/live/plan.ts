@@ -1,13 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Dosing, SupportTierCues } from '../../shared/dosing';
-import type { PlanBlock, RoutinePlan } from '../../shared/timeline';
+import { planFromBlocks, type PlanExercise, type RoutinePlan } from '../../shared/timeline';
 import type { Database } from '../db/client';
 import { exercises, routineBlocks } from '../db/schema';
 
 /**
  * The routine version a class runs, resolved into what the timeline needs: each block's own
  * dosing or its exercise's, and the cues the wall shows. Technician notes stay out: the plan
- * goes to displays too.
+ * goes to displays too. The resolving itself is planFromBlocks, which the builder's preview
+ * shares.
  */
 export async function buildPlan(db: Database, routineVersionId: string): Promise<RoutinePlan> {
 	const rows = await db
@@ -17,7 +18,8 @@ export async function buildPlan(db: Database, routineVersionId: string): Promise
 			phase: routineBlocks.phase,
 			seconds: routineBlocks.seconds,
 			label: routineBlocks.label,
-			blockDosing: routineBlocks.dosing,
+			dosing: routineBlocks.dosing,
+			exerciseId: routineBlocks.exerciseId,
 			exerciseName: exercises.name,
 			exerciseDosing: exercises.dosing,
 			cue: exercises.displayCue,
@@ -28,28 +30,15 @@ export async function buildPlan(db: Database, routineVersionId: string): Promise
 		.where(eq(routineBlocks.routineVersionId, routineVersionId))
 		.orderBy(asc(routineBlocks.position));
 
-	return {
-		blocks: rows.map((row): PlanBlock => {
-			if (row.kind === 'exercise') {
-				return {
-					id: row.id,
-					kind: 'exercise',
-					phase: row.phase,
-					dosing: (row.blockDosing ?? row.exerciseDosing) as Dosing,
-					name: row.exerciseName ?? 'Exercise',
-					cue: row.cue ?? '',
-					supportTiers: (row.supportTiers ?? {}) as SupportTierCues
-				};
-			}
-			return {
-				id: row.id,
-				kind: row.kind,
-				phase: row.phase,
-				seconds: row.seconds ?? 0,
-				name: row.label || (row.kind === 'rest' ? 'Rest' : 'Get ready'),
-				cue: '',
-				supportTiers: {}
-			};
-		})
-	};
+	const byId = new Map<string, PlanExercise>();
+	for (const row of rows) {
+		if (!row.exerciseId || row.exerciseName === null) continue;
+		byId.set(row.exerciseId, {
+			name: row.exerciseName,
+			displayCue: row.cue ?? '',
+			dosing: row.exerciseDosing as Dosing,
+			supportTiers: (row.supportTiers ?? {}) as SupportTierCues
+		});
+	}
+	return planFromBlocks(rows, (id) => byId.get(id));
 }

@@ -4,6 +4,7 @@
  */
 export { expandBlock, plannedTotalMs } from './segments';
 export { applicable, classState } from './state';
+export { planFromBlocks, type PlanExercise, type SourceBlock } from './plan-from-blocks';
 export type {
 	Applicability,
 	ClassState,

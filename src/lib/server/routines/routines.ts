@@ -1,0 +1,377 @@
+import { createHash } from 'node:crypto';
+import { and, asc, count, desc, eq, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { RoutineErrors, RoutineInput } from '../../shared/routine-form';
+import type { Database } from '../db/client';
+import {
+	classSeries,
+	classSessions,
+	exercises,
+	routineBlocks,
+	routines,
+	routineVersions
+} from '../db/schema';
+
+/**
+ * Routines and their versions. A class points at the exact version it runs, so a routine that
+ * any class used is never changed under it: a save makes a new version, and the classes not yet
+ * run (status 'scheduled') move to it in the same transaction; a class that ran, or is running,
+ * keeps its version. A routine no class ever used is simply updated in place.
+ */
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** The version new classes of this routine should run. */
+export async function newestVersion(db: Database | Tx, routineId: string) {
+	const [row] = await db
+		.select({ id: routineVersions.id, version: routineVersions.version })
+		.from(routineVersions)
+		.where(eq(routineVersions.routineId, routineId))
+		.orderBy(desc(routineVersions.version))
+		.limit(1);
+	return row;
+}
+
+async function versionBlocks(db: Database | Tx, versionId: string) {
+	return db
+		.select({
+			id: routineBlocks.id,
+			kind: routineBlocks.kind,
+			phase: routineBlocks.phase,
+			exerciseId: routineBlocks.exerciseId,
+			dosing: routineBlocks.dosing,
+			seconds: routineBlocks.seconds,
+			label: routineBlocks.label
+		})
+		.from(routineBlocks)
+		.where(eq(routineBlocks.routineVersionId, versionId))
+		.orderBy(asc(routineBlocks.position));
+}
+
+/**
+ * What the builder saw: changes with every save (blocks get new ids each time), so a save
+ * based on an older page is refused instead of silently undoing a colleague's edit.
+ */
+function revisionOf(versionId: string, blockIds: string[]): string {
+	return createHash('sha256')
+		.update([versionId, ...blockIds].join(','))
+		.digest('base64url')
+		.slice(0, 16);
+}
+
+/** How many classes use the routine's versions: ran (or running), and waiting to run. */
+async function usage(db: Database | Tx, routineId: string) {
+	const rows = await db
+		.select({ status: classSessions.status, n: count() })
+		.from(classSessions)
+		.innerJoin(routineVersions, eq(routineVersions.id, classSessions.routineVersionId))
+		.where(eq(routineVersions.routineId, routineId))
+		.groupBy(classSessions.status);
+	const of = (status: string) => rows.find((row) => row.status === status)?.n ?? 0;
+	return {
+		ran: of('live') + of('completed'),
+		scheduled: of('scheduled'),
+		cancelled: of('cancelled')
+	};
+}
+
+export async function routineForEdit(db: Database, clinicId: string, routineId: string) {
+	const [routine] = await db
+		.select({
+			id: routines.id,
+			name: routines.name,
+			description: routines.description,
+			archivedAt: routines.archivedAt
+		})
+		.from(routines)
+		.where(and(eq(routines.id, routineId), eq(routines.clinicId, clinicId)));
+	if (!routine) return null;
+	const version = await newestVersion(db, routineId);
+	const blocks = version ? await versionBlocks(db, version.id) : [];
+	const used = await usage(db, routineId);
+	const currentUsers = version
+		? ((
+				await db
+					.select({ n: count() })
+					.from(classSessions)
+					.where(eq(classSessions.routineVersionId, version.id))
+			)[0]?.n ?? 0)
+		: 0;
+	return {
+		routine,
+		version: version?.version ?? 0,
+		blocks,
+		revision: revisionOf(
+			version?.id ?? '',
+			blocks.map((b) => b.id)
+		),
+		usage: { ...used, ofCurrentVersion: currentUsers }
+	};
+}
+
+export type SaveResult =
+	| { ok: true; version: number; newVersion: boolean; movedSessions: number }
+	| { ok: false; errors: RoutineErrors; conflict?: boolean };
+
+const isUniqueViolation = (error: unknown) =>
+	typeof error === 'object' &&
+	error !== null &&
+	((error as { code?: string }).code === '23505' ||
+		(error as { cause?: { code?: string } }).cause?.code === '23505');
+
+/**
+ * Saves a checked routine. `baseRevision` is what the editor loaded; null skips the check
+ * (scripts, tests). The routine's row is locked first, so two saves of one routine run one
+ * after the other and never compute the same next version number.
+ */
+export async function saveRoutine(
+	db: Database,
+	clinicId: string,
+	userId: string | null,
+	routineId: string,
+	input: RoutineInput,
+	baseRevision: string | null
+): Promise<SaveResult> {
+	try {
+		return await db.transaction(async (tx) => {
+			const [routine] = await tx
+				.select({ id: routines.id })
+				.from(routines)
+				.where(and(eq(routines.id, routineId), eq(routines.clinicId, clinicId)))
+				.for('update');
+			if (!routine) return { ok: false, errors: { form: 'This routine no longer exists.' } };
+
+			const current = await newestVersion(tx, routineId);
+			const currentBlocks = current ? await versionBlocks(tx, current.id) : [];
+			const revision = revisionOf(
+				current?.id ?? '',
+				currentBlocks.map((b) => b.id)
+			);
+			if (baseRevision !== null && baseRevision !== revision) {
+				return {
+					ok: false,
+					conflict: true,
+					errors: {
+						form: 'Someone saved this routine while you were editing. Your changes are still here: reload to see theirs, then make yours again.'
+					}
+				};
+			}
+
+			const errors = await crossCheck(tx, clinicId, routineId, input);
+			if (errors) return { ok: false, errors };
+
+			const usedBy = current
+				? ((
+						await tx
+							.select({ n: count() })
+							.from(classSessions)
+							.where(eq(classSessions.routineVersionId, current.id))
+					)[0]?.n ?? 0)
+				: 0;
+
+			await tx
+				.update(routines)
+				.set({ name: input.name, description: input.description })
+				.where(eq(routines.id, routineId));
+
+			let versionId: string;
+			let version: number;
+			if (current && usedBy === 0) {
+				// No class ever pointed at it: nothing to keep, edit it where it is.
+				versionId = current.id;
+				version = current.version;
+				await tx.delete(routineBlocks).where(eq(routineBlocks.routineVersionId, versionId));
+			} else {
+				version = (current?.version ?? 0) + 1;
+				const [row] = await tx
+					.insert(routineVersions)
+					.values({ routineId, version, createdBy: userId })
+					.returning({ id: routineVersions.id });
+				versionId = row!.id;
+			}
+			await tx.insert(routineBlocks).values(
+				input.blocks.map((block, position) => ({
+					routineVersionId: versionId,
+					position,
+					phase: block.phase,
+					kind: block.kind,
+					exerciseId: block.kind === 'exercise' ? block.exerciseId : null,
+					dosing: block.kind === 'exercise' ? block.dosing : null,
+					seconds: block.kind === 'exercise' ? null : block.seconds,
+					label: block.kind === 'exercise' ? '' : block.label
+				}))
+			);
+
+			// A class runs the latest routine unless it already ran: move every class still
+			// waiting to run, whichever older version it was on.
+			const moved =
+				versionId === current?.id
+					? []
+					: await tx
+							.update(classSessions)
+							.set({ routineVersionId: versionId })
+							.where(
+								and(
+									eq(classSessions.clinicId, clinicId),
+									eq(classSessions.status, 'scheduled'),
+									isNull(classSessions.startedAt),
+									inArray(
+										classSessions.routineVersionId,
+										tx
+											.select({ id: routineVersions.id })
+											.from(routineVersions)
+											.where(
+												and(
+													eq(routineVersions.routineId, routineId),
+													ne(routineVersions.id, versionId)
+												)
+											)
+									)
+								)
+							)
+							.returning({ id: classSessions.id });
+
+			return {
+				ok: true,
+				version,
+				newVersion: versionId !== current?.id,
+				movedSessions: moved.length
+			};
+		});
+	} catch (error) {
+		// The row lock makes this unreachable on one database; kept for safety, never a 500.
+		if (isUniqueViolation(error)) {
+			return {
+				ok: false,
+				conflict: true,
+				errors: { form: 'Another save of this routine happened at the same moment. Save again.' }
+			};
+		}
+		throw error;
+	}
+}
+
+/** What the schema cannot know: exercises of this clinic, a name no other routine has. */
+async function crossCheck(
+	tx: Tx,
+	clinicId: string,
+	routineId: string,
+	input: RoutineInput
+): Promise<RoutineErrors | null> {
+	const errors: RoutineErrors = {};
+	const ids = [
+		...new Set(input.blocks.flatMap((b) => (b.kind === 'exercise' ? [b.exerciseId] : [])))
+	];
+	const known = ids.length
+		? await tx
+				.select({ id: exercises.id })
+				.from(exercises)
+				.where(and(eq(exercises.clinicId, clinicId), inArray(exercises.id, ids)))
+		: [];
+	const knownIds = new Set(known.map((row) => row.id));
+	input.blocks.forEach((block, i) => {
+		if (block.kind === 'exercise' && !knownIds.has(block.exerciseId)) {
+			errors[`blocks.${i}.exerciseId`] = 'This exercise is not in your library';
+		}
+	});
+	const [clash] = await tx
+		.select({ id: routines.id, archivedAt: routines.archivedAt })
+		.from(routines)
+		.where(
+			and(
+				eq(routines.clinicId, clinicId),
+				eq(routines.name, input.name),
+				ne(routines.id, routineId)
+			)
+		);
+	if (clash) errors.name = nameTaken(clash.archivedAt !== null);
+	return Object.keys(errors).length ? errors : null;
+}
+
+const nameTaken = (archived: boolean) =>
+	archived
+		? 'An archived routine has this name: restore it, or choose another name'
+		: 'Another routine has this name';
+
+export async function createRoutine(
+	db: Database,
+	clinicId: string,
+	userId: string | null,
+	name: string,
+	description: string
+): Promise<{ ok: true; id: string } | { ok: false; errors: RoutineErrors }> {
+	return db.transaction(async (tx) => {
+		const [clash] = await tx
+			.select({ archivedAt: routines.archivedAt })
+			.from(routines)
+			.where(and(eq(routines.clinicId, clinicId), eq(routines.name, name)));
+		if (clash) return { ok: false, errors: { name: nameTaken(clash.archivedAt !== null) } };
+		const [row] = await tx
+			.insert(routines)
+			.values({ clinicId, name, description })
+			.returning({ id: routines.id });
+		// Version 1 starts empty; no class can use it until it has exercises (the save refuses
+		// a routine without one).
+		await tx.insert(routineVersions).values({ routineId: row!.id, version: 1, createdBy: userId });
+		return { ok: true, id: row!.id };
+	});
+}
+
+/**
+ * Archived routines leave the lists and cannot be picked for new classes. Refused while a
+ * class is waiting to run it or an ongoing series uses it: those would lose their routine.
+ */
+export async function archiveRoutine(
+	db: Database,
+	clinicId: string,
+	routineId: string,
+	today: string
+): Promise<{ ok: true } | { ok: false; message: string }> {
+	return db.transaction(async (tx) => {
+		const [routine] = await tx
+			.select({ id: routines.id })
+			.from(routines)
+			.where(and(eq(routines.id, routineId), eq(routines.clinicId, clinicId)))
+			.for('update');
+		if (!routine) return { ok: false, message: 'This routine no longer exists.' };
+		const [series] = await tx
+			.select({ n: count() })
+			.from(classSeries)
+			.where(
+				and(
+					eq(classSeries.routineId, routineId),
+					isNull(classSeries.archivedAt),
+					or(isNull(classSeries.endsOn), gte(classSeries.endsOn, today))
+				)
+			);
+		const { scheduled } = await usage(tx, routineId);
+		if ((series?.n ?? 0) > 0 || scheduled > 0) {
+			const parts = [];
+			if (series?.n) parts.push(`${series.n} ongoing class series`);
+			if (scheduled) parts.push(`${scheduled} scheduled ${scheduled === 1 ? 'class' : 'classes'}`);
+			return {
+				ok: false,
+				message: `Not archived: ${parts.join(' and ')} still use it. Give them another routine first.`
+			};
+		}
+		await tx
+			.update(routines)
+			.set({ archivedAt: sql`now()` })
+			.where(eq(routines.id, routineId));
+		return { ok: true };
+	});
+}
+
+export async function restoreRoutine(db: Database, clinicId: string, routineId: string) {
+	await db
+		.update(routines)
+		.set({ archivedAt: null })
+		.where(and(eq(routines.id, routineId), eq(routines.clinicId, clinicId)));
+}
+
+export function listArchivedRoutines(db: Database, clinicId: string) {
+	return db
+		.select({ id: routines.id, name: routines.name })
+		.from(routines)
+		.where(and(eq(routines.clinicId, clinicId), sql`${routines.archivedAt} is not null`))
+		.orderBy(asc(routines.name));
+}

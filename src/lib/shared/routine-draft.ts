@@ -1,0 +1,160 @@
+import type { BlockKind, Phase } from './domain';
+import { BLOCK_KINDS, PHASES } from './domain';
+import type { Dosing } from './dosing';
+
+/**
+ * A routine as the builder holds it while the coordinator edits: what the inputs say, as text,
+ * so a half-typed number survives a round trip through the server (the no-JavaScript path)
+ * and a refused save shows exactly what was typed.
+ */
+export type DraftDosing = {
+	kind: Dosing['kind'];
+	perSide: boolean;
+	/** Numeric fields as typed: seconds, holdSeconds, reps, sets ... */
+	values: Record<string, string>;
+};
+
+export type DraftBlock = {
+	/** Stable across moves, for keyed rendering and drag and drop; not stored. */
+	key: string;
+	kind: BlockKind;
+	phase: Phase;
+	/** '' for rest and transition blocks. */
+	exerciseId: string;
+	/** Length of a rest or transition block, as typed. */
+	seconds: string;
+	label: string;
+	/** null: the exercise's own dosing. */
+	dosing: DraftDosing | null;
+};
+
+export type RoutineDraft = { name: string; description: string; blocks: DraftBlock[] };
+
+/** The numeric fields each kind of dosing has, in the order the builder shows them. */
+export const DOSING_FIELDS: Record<Dosing['kind'], string[]> = {
+	timed: ['seconds', 'sets', 'restBetweenSetsSeconds'],
+	hold: ['holdSeconds', 'reps', 'restBetweenRepsSeconds', 'sets', 'restBetweenSetsSeconds'],
+	reps: ['reps', 'secondsPerRep', 'sets', 'restBetweenSetsSeconds']
+};
+
+export const DOSING_FIELD_LABELS: Record<string, string> = {
+	seconds: 'Seconds',
+	holdSeconds: 'Hold (s)',
+	reps: 'Reps',
+	restBetweenRepsSeconds: 'Rest between reps (s)',
+	secondsPerRep: 'Seconds per rep (planning)',
+	sets: 'Sets',
+	restBetweenSetsSeconds: 'Rest between sets (s)'
+};
+
+/** A dosing as the builder's inputs show it. */
+export function draftDosing(dosing: Dosing): DraftDosing {
+	const values: Record<string, string> = {};
+	for (const field of DOSING_FIELDS[dosing.kind]) {
+		values[field] = String((dosing as Record<string, unknown>)[field] ?? '');
+	}
+	return { kind: dosing.kind, perSide: dosing.perSide, values };
+}
+
+function asNumber(text: string | undefined): number | undefined {
+	if (text === undefined || text.trim() === '') return undefined;
+	const n = Number(text);
+	return Number.isFinite(n) ? n : NaN;
+}
+
+/** What the zod schema checks: numbers where the inputs held text. */
+export function draftDosingInput(dosing: DraftDosing): Record<string, unknown> {
+	const out: Record<string, unknown> = { kind: dosing.kind, perSide: dosing.perSide };
+	for (const field of DOSING_FIELDS[dosing.kind] ?? []) out[field] = asNumber(dosing.values[field]);
+	return out;
+}
+
+export function draftInput(draft: RoutineDraft) {
+	return {
+		name: draft.name,
+		description: draft.description,
+		blocks: draft.blocks.map((block) =>
+			block.kind === 'exercise'
+				? {
+						kind: block.kind,
+						phase: block.phase,
+						exerciseId: block.exerciseId,
+						dosing: block.dosing ? draftDosingInput(block.dosing) : null
+					}
+				: {
+						kind: block.kind,
+						phase: block.phase,
+						seconds: asNumber(block.seconds),
+						label: block.label
+					}
+		)
+	};
+}
+
+const oneOf = <T extends string>(values: readonly T[], value: unknown, fallback: T): T =>
+	values.includes(value as T) ? (value as T) : fallback;
+
+/**
+ * Reads the builder's fields (blocks.0.kind, blocks.0.dosing.reps ...) back into a draft.
+ * Lenient on purpose: anything odd is kept as typed for the schema to refuse by name.
+ */
+export function draftFromForm(form: FormData): RoutineDraft {
+	const text = (name: string) => {
+		const value = form.get(name);
+		return typeof value === 'string' ? value : '';
+	};
+	const indexes = new Set<number>();
+	for (const name of form.keys()) {
+		const match = /^blocks\.(\d+)\./.exec(name);
+		if (match) indexes.add(Number(match[1]));
+	}
+	const blocks = [...indexes]
+		.sort((a, b) => a - b)
+		.slice(0, 500)
+		.map((i): DraftBlock => {
+			const at = (field: string) => text(`blocks.${i}.${field}`);
+			const kind = oneOf(BLOCK_KINDS, at('kind'), 'exercise');
+			const dosingKind = at('dosing.kind');
+			const overridden = kind === 'exercise' && at('override') === 'on';
+			let dosing: DraftDosing | null = null;
+			if (
+				overridden &&
+				(dosingKind === 'timed' || dosingKind === 'hold' || dosingKind === 'reps')
+			) {
+				const values: Record<string, string> = {};
+				for (const field of DOSING_FIELDS[dosingKind]) values[field] = at(`dosing.${field}`);
+				dosing = { kind: dosingKind, perSide: at('dosing.perSide') === 'on', values };
+			}
+			return {
+				key: at('key') || `b${i}`,
+				kind,
+				phase: oneOf(PHASES, at('phase'), 'main'),
+				exerciseId: kind === 'exercise' ? at('exerciseId') : '',
+				seconds: kind === 'exercise' ? '' : at('seconds'),
+				label: kind === 'exercise' ? '' : at('label'),
+				dosing
+			};
+		});
+	return { name: text('name'), description: text('description'), blocks };
+}
+
+/** A stored block as the builder edits it. */
+export function draftBlockOf(block: {
+	id: string;
+	kind: BlockKind;
+	phase: Phase;
+	exerciseId: string | null;
+	seconds: number | null;
+	label: string;
+	dosing: Dosing | null;
+}): DraftBlock {
+	return {
+		key: block.id,
+		kind: block.kind,
+		phase: block.phase,
+		exerciseId: block.exerciseId ?? '',
+		seconds: block.seconds === null ? '' : String(block.seconds),
+		label: block.label,
+		dosing: block.dosing ? draftDosing(block.dosing) : null
+	};
+}

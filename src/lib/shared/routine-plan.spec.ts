@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import type { Dosing } from './dosing';
+import { applyOp, moveBlock, moveBlockTo, newBlock, parseOp } from './routine-builder';
+import { draftDosing, draftFromForm, type DraftBlock } from './routine-draft';
+import { parseRoutineDraft } from './routine-form';
+import { planFromDraft } from './routine-plan';
+import { planFromBlocks, plannedTotalMs, type PlanExercise } from './timeline';
+
+const single = { sets: 1, restBetweenSetsSeconds: 0, perSide: false };
+const MARCH = '00000000-0000-4000-8000-000000000001';
+const STAND = '00000000-0000-4000-8000-000000000002';
+const library = new Map<string, PlanExercise>([
+	[
+		MARCH,
+		{
+			name: 'March',
+			displayCue: 'Knees up',
+			dosing: { kind: 'timed', seconds: 60, ...single },
+			supportTiers: { seated: 'Seated' }
+		}
+	],
+	[
+		STAND,
+		{
+			name: 'Sit to stand',
+			displayCue: 'Up and down',
+			dosing: { kind: 'reps', reps: 10, secondsPerRep: 3, ...single },
+			supportTiers: {}
+		}
+	]
+]);
+const exerciseOf = (id: string) => library.get(id);
+
+const ex = (key: string, exerciseId: string, phase: DraftBlock['phase'] = 'main'): DraftBlock =>
+	newBlock({ what: exerciseId, phase }, key);
+
+describe('planFromBlocks', () => {
+	it('takes the block’s own dosing, else the exercise’s, and names rests', () => {
+		const own: Dosing = { kind: 'timed', seconds: 20, ...single };
+		const plan = planFromBlocks(
+			[
+				{ id: 'a', kind: 'exercise', phase: 'warm_up', exerciseId: MARCH, dosing: null },
+				{ id: 'b', kind: 'rest', phase: 'main', seconds: 45 },
+				{ id: 'c', kind: 'exercise', phase: 'main', exerciseId: MARCH, dosing: own },
+				{ id: 'd', kind: 'transition', phase: 'main', seconds: 15, label: 'Chairs' }
+			],
+			exerciseOf
+		);
+		expect(plan.blocks.map((b) => b.name)).toEqual(['March', 'Rest', 'March', 'Chairs']);
+		expect(plan.blocks[0]!.dosing).toEqual(library.get(MARCH)!.dosing);
+		expect(plan.blocks[2]!.dosing).toEqual(own);
+		expect(plan.blocks[0]!.cue).toBe('Knees up');
+		expect(plannedTotalMs(plan)).toBe((60 + 45 + 20 + 15) * 1000);
+	});
+});
+
+describe('planFromDraft: the builder’s running total', () => {
+	it('counts overrides, rests and manual reps at their planned time', () => {
+		let blocks = [ex('1', MARCH, 'warm_up'), ex('2', STAND)];
+		blocks = applyOp(blocks, { op: 'add', choice: { what: 'rest', phase: 'main' } }, '3');
+		expect(plannedTotalMs(planFromDraft(blocks, exerciseOf))).toBe((60 + 30 + 45) * 1000);
+
+		blocks = applyOp(blocks, { op: 'duplicate', index: 0 }, '4');
+		expect(plannedTotalMs(planFromDraft(blocks, exerciseOf))).toBe((120 + 30 + 45) * 1000);
+
+		const dosing = draftDosing(library.get(MARCH)!.dosing);
+		blocks[0] = {
+			...blocks[0]!,
+			dosing: { ...dosing, values: { ...dosing.values, seconds: '30' } }
+		};
+		expect(plannedTotalMs(planFromDraft(blocks, exerciseOf))).toBe((90 + 30 + 45) * 1000);
+	});
+
+	it('counts a half-typed override as the default until it is valid', () => {
+		const dosing = draftDosing(library.get(MARCH)!.dosing);
+		const blocks = [
+			{ ...ex('1', MARCH), dosing: { ...dosing, values: { ...dosing.values, seconds: '' } } }
+		];
+		expect(plannedTotalMs(planFromDraft(blocks, exerciseOf))).toBe(60_000);
+	});
+});
+
+describe('builder moves', () => {
+	const blocks = [
+		ex('a', MARCH, 'warm_up'),
+		ex('b', MARCH),
+		ex('c', STAND),
+		ex('d', STAND, 'cool_down')
+	];
+	const keys = (list: DraftBlock[]) => list.map((b) => `${b.key}:${b.phase}`);
+
+	it('swaps within a phase and crosses into the next phase at its edge', () => {
+		expect(keys(moveBlock(blocks, 2, -1))).toEqual([
+			'a:warm_up',
+			'c:main',
+			'b:main',
+			'd:cool_down'
+		]);
+		expect(keys(moveBlock(blocks, 1, -1))).toEqual([
+			'a:warm_up',
+			'b:warm_up',
+			'c:main',
+			'd:cool_down'
+		]);
+		expect(keys(moveBlock(blocks, 3, 1))).toEqual(keys(blocks));
+		expect(keys(moveBlock(blocks, 0, -1))).toEqual(keys(blocks));
+	});
+
+	it('drops a dragged block where it lands, in phase order', () => {
+		expect(keys(moveBlockTo(blocks, 0, 3, 'main'))).toEqual([
+			'b:main',
+			'c:main',
+			'a:main',
+			'd:cool_down'
+		]);
+		expect(keys(moveBlockTo(blocks, 3, 0, 'warm_up'))).toEqual([
+			'd:warm_up',
+			'a:warm_up',
+			'b:main',
+			'c:main'
+		]);
+	});
+
+	it('adds a block at the end of its phase', () => {
+		const out = applyOp(blocks, { op: 'add', choice: { what: 'transition', phase: 'main' } }, 'e');
+		expect(keys(out)).toEqual(['a:warm_up', 'b:main', 'c:main', 'e:main', 'd:cool_down']);
+	});
+
+	it('reads the buttons a page without JavaScript posts', () => {
+		expect(parseOp('up:3', { what: '', phase: '' })).toEqual({ op: 'up', index: 3 });
+		expect(parseOp('add', { what: 'rest', phase: 'cool_down' })).toEqual({
+			op: 'add',
+			choice: { what: 'rest', phase: 'cool_down' }
+		});
+		expect(parseOp('drop:1', { what: '', phase: '' })).toBeNull();
+	});
+});
+
+describe('the routine form', () => {
+	function form(entries: Record<string, string>) {
+		const data = new FormData();
+		for (const [k, v] of Object.entries(entries)) data.set(k, v);
+		return data;
+	}
+
+	it('reads the posted fields and accepts a good routine', () => {
+		const draft = draftFromForm(
+			form({
+				name: ' Morning balance ',
+				description: '',
+				'blocks.0.key': 'x',
+				'blocks.0.kind': 'exercise',
+				'blocks.0.phase': 'warm_up',
+				'blocks.0.exerciseId': MARCH,
+				'blocks.0.dosing.kind': 'timed',
+				'blocks.0.dosing.seconds': '60',
+				'blocks.0.dosing.sets': '1',
+				'blocks.0.dosing.restBetweenSetsSeconds': '0',
+				'blocks.1.kind': 'rest',
+				'blocks.1.phase': 'main',
+				'blocks.1.seconds': '30',
+				'blocks.2.kind': 'exercise',
+				'blocks.2.phase': 'main',
+				'blocks.2.exerciseId': STAND,
+				'blocks.2.override': 'on',
+				'blocks.2.dosing.kind': 'reps',
+				'blocks.2.dosing.reps': '8',
+				'blocks.2.dosing.secondsPerRep': '4',
+				'blocks.2.dosing.sets': '2',
+				'blocks.2.dosing.restBetweenSetsSeconds': '30',
+				'blocks.2.dosing.perSide': 'on'
+			})
+		);
+		const result = parseRoutineDraft(draft);
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.value.name).toBe('Morning balance');
+		expect(result.value.blocks[0]).toMatchObject({ kind: 'exercise', dosing: null });
+		expect(result.value.blocks[2]).toMatchObject({
+			dosing: { kind: 'reps', reps: 8, secondsPerRep: 4, sets: 2, perSide: true }
+		});
+	});
+
+	it('names every bad field', () => {
+		const draft = draftFromForm(
+			form({
+				name: '',
+				'blocks.0.kind': 'exercise',
+				'blocks.0.phase': 'main',
+				'blocks.0.exerciseId': MARCH,
+				'blocks.0.override': 'on',
+				'blocks.0.dosing.kind': 'timed',
+				'blocks.0.dosing.seconds': '2',
+				'blocks.0.dosing.sets': '',
+				'blocks.0.dosing.restBetweenSetsSeconds': '0',
+				'blocks.1.kind': 'rest',
+				'blocks.1.phase': 'warm_up',
+				'blocks.1.seconds': '0'
+			})
+		);
+		const result = parseRoutineDraft(draft);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors).toMatchObject({
+			name: 'Give the routine a name',
+			'blocks.0.dosing.seconds': 'At least 5',
+			'blocks.0.dosing.sets': 'Enter a number',
+			'blocks.1.seconds': 'At least 1 s'
+		});
+	});
+
+	it('refuses blocks out of phase order', () => {
+		const blocks = [ex('a', MARCH, 'main'), ex('b', MARCH, 'warm_up')];
+		const result = parseRoutineDraft({ name: 'Mixed', description: '', blocks });
+		expect(result.ok).toBe(false);
+		if (!result.ok) {
+			expect(result.errors.blocks).toBe('Warm-up blocks come first and cool-down blocks last');
+		}
+	});
+
+	it('refuses a routine without an exercise', () => {
+		const result = parseRoutineDraft({ name: 'Empty', description: '', blocks: [] });
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.errors.blocks).toBe('Add at least one exercise');
+	});
+});

@@ -1,0 +1,176 @@
+import { expect, test, type Page } from '@playwright/test';
+import { COORDINATOR, signIn } from '../helpers';
+
+// Each test makes its own routine, so the demo routines other specs run stay as seeded.
+test.describe.configure({ mode: 'serial' });
+
+/** "12:34" on the page, in seconds. */
+async function totalSeconds(page: Page): Promise<number> {
+	const text = (await page.getByTestId('total').textContent()) ?? '';
+	const [minutes, seconds] = text.split(':').map(Number);
+	return minutes! * 60 + seconds!;
+}
+
+async function blockNames(page: Page): Promise<string[]> {
+	return page.getByTestId('block-name').allTextContents();
+}
+
+async function addBlock(page: Page, exercise: string, phase: string) {
+	const value = await page
+		.locator('#add-what option', { hasText: new RegExp(`^${exercise} ·`) })
+		.getAttribute('value');
+	await page.getByLabel('Exercise, rest or transition').selectOption(value!);
+	await page.getByLabel('Phase', { exact: true }).selectOption({ label: phase });
+	await page.getByRole('button', { name: 'Add block' }).click();
+}
+
+async function createRoutine(page: Page, name: string) {
+	await signIn(page, COORDINATOR);
+	await page.goto('/routines');
+	await page.getByLabel('Name').fill(name);
+	await page.getByRole('button', { name: 'Create and open the builder' }).click();
+	await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
+
+test('a coordinator builds a routine of three exercises, saves it and previews it at 10x', async ({
+	page
+}) => {
+	await createRoutine(page, 'E2E three exercises');
+	await expect(page.getByTestId('total')).toHaveText('0:00');
+
+	await addBlock(page, 'Marching warm-up', 'Warm-up');
+	await expect(page.getByTestId('total')).toHaveText('2:00');
+	await addBlock(page, 'Sit-to-stand', 'Main');
+	const afterTwo = await totalSeconds(page);
+	expect(afterTwo).toBeGreaterThan(120);
+	await addBlock(page, 'Calf raises', 'Main');
+	const afterThree = await totalSeconds(page);
+	expect(afterThree).toBeGreaterThan(afterTwo);
+	expect(await blockNames(page)).toEqual(['Marching warm-up', 'Sit-to-stand', 'Calf raises']);
+
+	// Reorder by keyboard: the button keeps focus after the row moves.
+	const up = page.getByRole('button', { name: 'Move Calf raises up' });
+	await up.focus();
+	await page.keyboard.press('Enter');
+	expect(await blockNames(page)).toEqual(['Marching warm-up', 'Calf raises', 'Sit-to-stand']);
+	await expect(page.getByRole('button', { name: 'Move Calf raises up' })).toBeFocused();
+	expect(await totalSeconds(page)).toBe(afterThree);
+
+	// Duplicate: one more block of the same length.
+	const sitToStand = page.getByTestId('block').filter({ hasText: 'Sit-to-stand' });
+	const sitSeconds = afterThree - (await totalSeconds(page)) + (afterTwo - 120);
+	await page.getByRole('button', { name: 'Duplicate Sit-to-stand' }).click();
+	await expect(page.getByTestId('block-name')).toHaveCount(4);
+	expect(await totalSeconds(page)).toBe(afterThree + sitSeconds);
+	await expect(sitToStand).toHaveCount(2);
+
+	// Override a dosing: the warm-up march from 120 s down to 20 s.
+	const march = page.getByTestId('block').filter({ hasText: 'Marching warm-up' });
+	await march.getByText(/^Dosing:/).click();
+	await march.getByLabel('Seconds').fill('20');
+	await expect(march.getByLabel('Own dosing for this block')).toBeChecked();
+	await expect(march.getByText('Dosing: 20 s (own)')).toBeVisible();
+	expect(await totalSeconds(page)).toBe(afterThree + sitSeconds - 100);
+	const planned = await page.getByTestId('total').textContent();
+
+	await page.getByRole('button', { name: 'Save routine' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+
+	// What was saved is what comes back.
+	await page.reload();
+	expect(await blockNames(page)).toEqual([
+		'Marching warm-up',
+		'Calf raises',
+		'Sit-to-stand',
+		'Sit-to-stand'
+	]);
+	await expect(page.getByTestId('total')).toHaveText(planned!);
+
+	// Preview at 10x: the simulated display runs through the exercises.
+	const screen = page.frameLocator('iframe[title="Simulated wall display"]');
+	await expect(screen.getByText('Press Play to run the routine here')).toBeVisible();
+	await page.getByRole('button', { name: '10x' }).click();
+	await expect(page.getByRole('button', { name: '10x' })).toHaveAttribute('aria-pressed', 'true');
+	await page.getByRole('button', { name: 'Play' }).click();
+	await expect(screen.getByTestId('exercise-name')).toHaveText('Marching warm-up');
+	await expect(page.getByTestId('preview-now')).toContainText('Block 1 of 4: Marching warm-up');
+	// 20 s of marching at 10x is 2 s; the reps block ends at its planned time.
+	await expect(screen.getByTestId('exercise-name')).toHaveText('Calf raises', { timeout: 6000 });
+	await expect(page.getByTestId('preview-now')).toContainText('Block 2 of 4');
+	await expect(screen.getByTestId('next')).toContainText('Sit-to-stand');
+	// Calf raises come in sets: the display shows the rest between them, then the next set.
+	await expect(screen.getByTestId('exercise-name')).toHaveText('Rest between sets', {
+		timeout: 8000
+	});
+	await page.getByRole('button', { name: 'Pause' }).click();
+	await expect(screen.getByTestId('paused')).toBeVisible();
+});
+
+test('the builder works without JavaScript: buttons post, Save stores', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await createRoutine(page, 'E2E no script');
+
+	await addBlock(page, 'Ankle circles', 'Warm-up');
+	await expect(page.getByText('Not saved yet')).toBeVisible();
+	await addBlock(page, 'Calf raises', 'Main');
+	await page.getByRole('button', { name: 'Move Calf raises up' }).click();
+	expect(await blockNames(page)).toEqual(['Ankle circles', 'Calf raises']);
+	// Moving past the top of Main puts it in the warm-up.
+	await expect(page.getByTestId('phase-warm_up').getByTestId('block')).toHaveCount(2);
+
+	// A bad number is refused by name, and nothing is stored.
+	await page
+		.getByTestId('block')
+		.first()
+		.getByText(/^Dosing:/)
+		.click();
+	await page.getByTestId('block').first().getByLabel('Reps').fill('0');
+	await page.getByTestId('block').first().getByLabel('Own dosing for this block').check();
+	await page.getByRole('button', { name: 'Save routine' }).click();
+	await expect(page.getByRole('alert')).toContainText('Nothing was saved');
+	await expect(page.getByText('At least 1')).toBeVisible();
+
+	await page.getByTestId('block').first().getByLabel('Reps').fill('8');
+	await page.getByRole('button', { name: 'Save routine' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+	await page.goto(page.url());
+	expect(await blockNames(page)).toEqual(['Ankle circles', 'Calf raises']);
+	await expect(
+		page
+			.getByTestId('block')
+			.first()
+			.getByText(/8 reps.*\(own\)/)
+	).toBeVisible();
+	await context.close();
+});
+
+test('drag and drop reorders blocks, across phases too', async ({ page }) => {
+	await createRoutine(page, 'E2E drag');
+	await addBlock(page, 'Ankle circles', 'Main');
+	await addBlock(page, 'Calf raises', 'Main');
+	const blocks = page.getByTestId('block');
+	await blocks.nth(1).dragTo(blocks.nth(0), { targetPosition: { x: 40, y: 4 } });
+	expect(await blockNames(page)).toEqual(['Calf raises', 'Ankle circles']);
+
+	// Into the empty cool-down: the block takes that phase.
+	await blocks
+		.nth(0)
+		.dragTo(page.getByTestId('phase-cool_down'), { targetPosition: { x: 40, y: 8 } });
+	await expect(page.getByTestId('phase-cool_down').getByTestId('block-name')).toHaveText(
+		'Calf raises'
+	);
+	expect(await blockNames(page)).toEqual(['Ankle circles', 'Calf raises']);
+});
+
+test('archiving hides a routine; one that classes still use stays', async ({ page }) => {
+	await createRoutine(page, 'E2E archive me');
+	await page.goto('/routines');
+	await page.getByRole('button', { name: 'Archive E2E archive me' }).click();
+	await expect(page.getByRole('status')).toContainText('Archived');
+	await expect(page.getByRole('region', { name: 'Archived' })).toContainText('E2E archive me');
+
+	await page.getByRole('button', { name: 'Archive Balance Basics' }).click();
+	await expect(page.getByRole('status')).toContainText('Not archived');
+	await expect(page.getByRole('link', { name: 'Balance Basics', exact: true })).toBeVisible();
+});
