@@ -126,7 +126,9 @@ export function summarize(
 	for (const [field, { first, dates }] of byField) {
 		const more = dates.size - 1;
 		errors[field] =
-			more > 0 ? `${first.message} (and ${more} more date${more === 1 ? '' : 's'})` : first.message;
+			more > 0
+				? `${first.message.replace(/\.$/, '')} (and ${more} more date${more === 1 ? '' : 's'}).`
+				: first.message;
 	}
 	return errors;
 }

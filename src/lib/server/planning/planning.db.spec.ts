@@ -194,7 +194,7 @@ describe('conflicts', () => {
 		expect(result.ok).toBe(false);
 		const errors = (result as { errors: Record<string, string> }).errors;
 		expect(errors.roomId).toMatch(/^Gym A is already booked for "Balance Basics" on Nov 30, 2026/);
-		expect(errors.roomId).toMatch(/and \d+ more dates\)$/);
+		expect(errors.roomId).toMatch(/ \(and \d+ more dates\)\.$/);
 		expect(await totalSessions()).toBe(before);
 		const [named] = await database.db
 			.select({ n: count() })
