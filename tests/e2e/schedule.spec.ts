@@ -57,7 +57,7 @@ test('a coordinator schedules a weekly series with the form and sees it in the w
 	await expect(page).toHaveURL(new RegExp(`/schedule\\?week=${SATURDAY}`));
 	const session = page.getByRole('article', { name: 'Saturday Steadiness 10:00 AM' });
 	await expect(session).toBeVisible();
-	await expect(session).toContainText('10:00 AM–10:45 AM');
+	await expect(session).toContainText('10:00–10:45 AM');
 	await expect(session).toContainText('Casey Morgan');
 
 	// The next week has it too (weekly), and the technician view lists it under its lead.

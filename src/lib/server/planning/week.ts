@@ -16,7 +16,8 @@ export type WeekSession = {
 	type: ClassType;
 	date: string;
 	start: string;
-	end: string;
+	/** "9:30–10:15 AM": one meridiem when both ends share it, to fit a narrow day column. */
+	range: string;
 	roomId: string;
 	roomName: string;
 	staffIds: string[];
@@ -99,7 +100,7 @@ export async function weekSchedule(
 				type: row.type,
 				date,
 				start: formatTime(row.startsAt, timeZone),
-				end: formatTime(new Date(row.startsAt.getTime() + row.durationMinutes * 60_000), timeZone),
+				range: timeRange(row.startsAt, row.durationMinutes, timeZone),
 				roomId: row.roomId,
 				roomName: row.roomName,
 				staffIds: [...(row.leadUserId ? [row.leadUserId] : []), ...row.assistantUserIds],
@@ -123,4 +124,12 @@ export async function weekSchedule(
 		technicians,
 		sessions
 	};
+}
+
+function timeRange(startsAt: Date, minutes: number, timeZone: string): string {
+	const start = formatTime(startsAt, timeZone);
+	const end = formatTime(new Date(startsAt.getTime() + minutes * 60_000), timeZone);
+	const [startClock, startHalf] = start.split(/\s/);
+	const [, endHalf] = end.split(/\s/);
+	return startHalf && startHalf === endHalf ? `${startClock}–${end}` : `${start}–${end}`;
 }
