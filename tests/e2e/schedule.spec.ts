@@ -126,3 +126,39 @@ test('a cancelled session is marked cancelled, with its reason, and the series g
 	await page.getByRole('link', { name: 'Next week →' }).click();
 	await expect(page.getByRole('article', { name: 'Saturday Steadiness 10:00 AM' })).toBeVisible();
 });
+
+test('without JavaScript, a pool with a reversed temperature range is refused beside the field, then added', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, COORDINATOR);
+	await page.goto('/rooms');
+	const form = page.getByRole('region', { name: 'Add a room' });
+	await form.getByLabel('Name').fill('Hydro Pool 2');
+	await form.getByLabel('Pool').check();
+	await form.getByLabel('Places').fill('6');
+	await form.getByLabel('Water from (°C)').fill('35');
+	await form.getByLabel('Water to (°C)').fill('33');
+	await form.getByLabel('At most participants per staff member').fill('3');
+	await form.getByRole('button', { name: 'Add room' }).click();
+
+	await expect(form.getByLabel('Water to (°C)')).toHaveAccessibleDescription(
+		'The highest temperature must not be below the lowest.'
+	);
+	await expect(page.getByRole('rowheader', { name: 'Hydro Pool 2' })).toHaveCount(0);
+	await expect(form.getByLabel('Name')).toHaveValue('Hydro Pool 2');
+
+	await form.getByLabel('Water to (°C)').fill('35.5');
+	await form.getByRole('button', { name: 'Add room' }).click();
+	const row = page
+		.getByRole('row')
+		.filter({ has: page.getByRole('rowheader', { name: 'Hydro Pool 2' }) });
+	await expect(row).toContainText('35–35.5 °C');
+	await expect(row).toContainText('at most 3');
+
+	// Unused, so it can be archived; it leaves the list.
+	await row.getByRole('button', { name: 'Archive Hydro Pool 2' }).click();
+	await expect(page.getByRole('rowheader', { name: 'Hydro Pool 2' })).toHaveCount(0);
+	await context.close();
+});
