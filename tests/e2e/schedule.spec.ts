@@ -127,6 +127,29 @@ test('a cancelled session is marked cancelled, with its reason, and the series g
 	await expect(page.getByRole('article', { name: 'Saturday Steadiness 10:00 AM' })).toBeVisible();
 });
 
+test('changing the series moves its sessions but leaves the cancelled one cancelled', async ({
+	page
+}) => {
+	await signIn(page, COORDINATOR);
+	await page.goto('/schedule/series');
+	await page.getByRole('link', { name: 'Saturday Steadiness' }).click();
+	await expect(page.getByLabel('Starts at')).toHaveValue('10:00');
+	await expect(
+		page.getByRole('group', { name: 'Meets every week on' }).getByLabel('Saturday')
+	).toBeChecked();
+	await page.getByLabel('Starts at').fill('10:15');
+	await page.getByRole('button', { name: 'Save series' }).click();
+
+	await page.goto(`/schedule?week=${SATURDAY}`);
+	await expect(
+		page.getByRole('article', { name: 'Saturday Steadiness 10:00 AM, cancelled' })
+	).toContainText('Cancelled: Bank holiday');
+	await page.getByRole('link', { name: 'Next week →' }).click();
+	await expect(page.getByRole('article', { name: 'Saturday Steadiness 10:15 AM' })).toContainText(
+		'10:15–11:00 AM'
+	);
+});
+
 test('without JavaScript, a pool with a reversed temperature range is refused beside the field, then added', async ({
 	browser
 }) => {
