@@ -1,20 +1,38 @@
 import { getApp } from '$lib/server/app';
-import { classesBetween, clinicTimeZone } from '$lib/server/classes/calendar';
-import { addDays, localDate, weekdayOf } from '$lib/shared/time-zone';
+import { requireCoordinator } from '$lib/server/auth/guard';
+import { clinicTimeZone } from '$lib/server/classes/calendar';
+import { expandClinicSeries } from '$lib/server/planning/expansion';
+import { mondayOf, weekSchedule } from '$lib/server/planning/week';
+import { addDays, localDate } from '$lib/shared/time-zone';
 import type { PageServerLoad } from './$types';
 
-/** This week, Monday to Sunday, in the clinic's zone. */
-export const load: PageServerLoad = async ({ locals }) => {
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * One week, Monday to Sunday in the clinic's zone: ?week=<any day of it> (default this week),
+ * ?view=room|staff. Opening the schedule also rolls every series forward to the horizon, so
+ * the weeks ahead are always there without a background job.
+ */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireCoordinator(locals);
 	const app = await getApp();
-	const clinicId = locals.user!.clinicId;
-	const timeZone = await clinicTimeZone(app.db, clinicId);
+	const timeZone = await clinicTimeZone(app.db, user.clinicId);
 	const today = localDate(timeZone, new Date());
-	const monday = addDays(today, -((weekdayOf(today) + 6) % 7));
-	const classes = await classesBetween(app.db, clinicId, timeZone, monday, addDays(monday, 7));
-	const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i)).map((date) => ({
-		date,
-		isToday: date === today,
-		classes: classes.filter((item) => item.date === date)
-	}));
-	return { days };
+	const asked = url.searchParams.get('week') ?? '';
+	const valid = DATE.test(asked) && !Number.isNaN(Date.parse(asked));
+	const monday = mondayOf(valid ? asked : today);
+	const view = url.searchParams.get('view') === 'staff' ? 'staff' : 'room';
+
+	await expandClinicSeries(app.db, user.clinicId);
+	const week = await weekSchedule(app.db, user.clinicId, timeZone, monday);
+	return {
+		...week,
+		today,
+		timeZone,
+		view,
+		monday,
+		previous: addDays(monday, -7),
+		next: addDays(monday, 7),
+		thisWeek: mondayOf(today)
+	} as const;
 };

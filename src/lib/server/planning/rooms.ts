@@ -1,0 +1,102 @@
+import { and, count, eq, gt, isNull, ne } from 'drizzle-orm';
+import { fieldErrors, roomFormSchema, type FieldErrors } from '../../shared/planning/forms';
+import type { Database } from '../db/client';
+import { classSeries, classSessions, rooms } from '../db/schema';
+
+export type SaveRoomResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
+
+const UNIQUE_VIOLATION = '23505';
+
+function isUniqueViolation(error: unknown): boolean {
+	const cause = (error as { cause?: { code?: string } })?.cause;
+	return (
+		(error as { code?: string })?.code === UNIQUE_VIOLATION || cause?.code === UNIQUE_VIOLATION
+	);
+}
+
+/** Creates (roomId null) or changes a room of the clinic; bad input changes nothing. */
+export async function saveRoom(
+	db: Database,
+	clinicId: string,
+	roomId: string | null,
+	input: unknown
+): Promise<SaveRoomResult> {
+	const parsed = roomFormSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+	const room = parsed.data;
+	const values = {
+		name: room.name,
+		kind: room.kind,
+		capacity: room.capacity,
+		waterTempMinC: room.waterTempMinC ?? null,
+		waterTempMaxC: room.waterTempMaxC ?? null,
+		participantsPerStaff: room.participantsPerStaff ?? null
+	};
+	try {
+		if (!roomId) {
+			const [created] = await db
+				.insert(rooms)
+				.values({ ...values, clinicId })
+				.returning({ id: rooms.id });
+			return { ok: true, id: created!.id };
+		}
+		const [updated] = await db
+			.update(rooms)
+			.set(values)
+			.where(and(eq(rooms.id, roomId), eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
+			.returning({ id: rooms.id });
+		if (!updated) return { ok: false, errors: { form: 'This room no longer exists.' } };
+		return { ok: true, id: updated.id };
+	} catch (error) {
+		if (isUniqueViolation(error)) {
+			return { ok: false, errors: { name: 'Another room already has this name.' } };
+		}
+		throw error;
+	}
+}
+
+/**
+ * Archives a room no class needs any more: refused while an active series meets there or a
+ * session still to come is booked in it, so nothing is left without a room.
+ */
+export async function archiveRoom(
+	db: Database,
+	clinicId: string,
+	roomId: string,
+	now = new Date()
+): Promise<{ ok: true } | { ok: false; message: string }> {
+	const [series] = await db
+		.select({ n: count() })
+		.from(classSeries)
+		.where(
+			and(
+				eq(classSeries.roomId, roomId),
+				eq(classSeries.clinicId, clinicId),
+				isNull(classSeries.archivedAt)
+			)
+		);
+	const [sessions] = await db
+		.select({ n: count() })
+		.from(classSessions)
+		.where(
+			and(
+				eq(classSessions.roomId, roomId),
+				eq(classSessions.clinicId, clinicId),
+				ne(classSessions.status, 'cancelled'),
+				ne(classSessions.status, 'completed'),
+				gt(classSessions.startsAt, now)
+			)
+		);
+	if (series!.n > 0 || sessions!.n > 0) {
+		return {
+			ok: false,
+			message: `Still in use by ${series!.n} class series and ${sessions!.n} upcoming sessions: move or end them first.`
+		};
+	}
+	const archived = await db
+		.update(rooms)
+		.set({ archivedAt: now })
+		.where(and(eq(rooms.id, roomId), eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
+		.returning({ id: rooms.id });
+	return archived.length ? { ok: true } : { ok: false, message: 'This room no longer exists.' };
+}

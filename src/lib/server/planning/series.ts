@@ -1,0 +1,300 @@
+import { and, asc, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { roomConflicts, staffingConflicts } from '../../shared/planning/conflicts';
+import { fieldErrors, seriesFormSchema, type FieldErrors } from '../../shared/planning/forms';
+import {
+	HORIZON_WEEKS,
+	occurrencesBetween,
+	ruleDays,
+	weeklyRule
+} from '../../shared/planning/recurrence';
+import { addDays, localDate, zonedTimeToInstant } from '../../shared/time-zone';
+import type { Database } from '../db/client';
+import {
+	classSeries,
+	classSessions,
+	clinics,
+	rooms,
+	routines,
+	routineVersions,
+	users
+} from '../db/schema';
+import { bookingsBetween, clinicNames, summarize } from './bookings';
+import { expandSeries, ownedBySeries } from './expansion';
+
+/** What the series form offers: the clinic's rooms, routines (newest version) and staff. */
+export async function seriesChoices(db: Database, clinicId: string) {
+	const [roomRows, routineRows, staff, [clinic]] = await Promise.all([
+		db
+			.select({
+				id: rooms.id,
+				name: rooms.name,
+				kind: rooms.kind,
+				capacity: rooms.capacity,
+				participantsPerStaff: rooms.participantsPerStaff
+			})
+			.from(rooms)
+			.where(and(eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
+			.orderBy(asc(rooms.name)),
+		db
+			.selectDistinctOn([routines.id], {
+				id: routines.id,
+				name: routines.name,
+				version: routineVersions.version
+			})
+			.from(routines)
+			.innerJoin(routineVersions, eq(routineVersions.routineId, routines.id))
+			.where(and(eq(routines.clinicId, clinicId), isNull(routines.archivedAt)))
+			.orderBy(routines.id, desc(routineVersions.version)),
+		db
+			.select({ id: users.id, name: users.name, role: users.role })
+			.from(users)
+			.where(and(eq(users.clinicId, clinicId), isNull(users.disabledAt)))
+			.orderBy(asc(users.name)),
+		db
+			.select({ defaultExertionScale: clinics.defaultExertionScale })
+			.from(clinics)
+			.where(eq(clinics.id, clinicId))
+	]);
+	return {
+		rooms: roomRows,
+		routines: routineRows.sort((a, b) => a.name.localeCompare(b.name)),
+		staff,
+		defaultExertionScale: clinic!.defaultExertionScale
+	};
+}
+
+export async function listSeries(db: Database, clinicId: string) {
+	const rows = await db
+		.select({
+			id: classSeries.id,
+			name: classSeries.name,
+			type: classSeries.type,
+			rrule: classSeries.rrule,
+			startTime: classSeries.startTime,
+			durationMinutes: classSeries.durationMinutes,
+			startsOn: classSeries.startsOn,
+			endsOn: classSeries.endsOn,
+			capacity: classSeries.capacity,
+			roomName: rooms.name,
+			leadName: users.name
+		})
+		.from(classSeries)
+		.innerJoin(rooms, eq(rooms.id, classSeries.roomId))
+		.leftJoin(users, eq(users.id, classSeries.leadUserId))
+		.where(and(eq(classSeries.clinicId, clinicId), isNull(classSeries.archivedAt)))
+		.orderBy(asc(classSeries.name));
+	return rows.map(({ rrule, startTime, ...row }) => ({
+		...row,
+		days: ruleDays(rrule),
+		startTime: startTime.slice(0, 5)
+	}));
+}
+
+/** A stored series as the edit form's values. */
+export async function seriesFormValues(db: Database, clinicId: string, seriesId: string) {
+	const [row] = await db
+		.select()
+		.from(classSeries)
+		.where(
+			and(
+				eq(classSeries.id, seriesId),
+				eq(classSeries.clinicId, clinicId),
+				isNull(classSeries.archivedAt)
+			)
+		);
+	if (!row) return null;
+	return {
+		name: row.name,
+		type: row.type,
+		roomId: row.roomId,
+		routineId: row.routineId,
+		leadUserId: row.leadUserId ?? '',
+		assistantUserIds: row.assistantUserIds,
+		capacity: String(row.capacity),
+		exertionScale: row.exertionScale,
+		days: ruleDays(row.rrule),
+		startTime: row.startTime.slice(0, 5),
+		durationMinutes: String(row.durationMinutes),
+		startsOn: row.startsOn,
+		endsOn: row.endsOn ?? ''
+	};
+}
+
+export type SaveSeriesResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
+
+/**
+ * Creates (seriesId null) or changes a series and expands it, in one transaction. Refused, with
+ * every reason beside its field, when a reference is not the clinic's, the room's limits or a
+ * pool's staff ratio are broken, or any occurrence in the checked window clashes with another
+ * class's room or staff. Nothing is written on a refusal.
+ */
+export async function saveSeries(
+	db: Database,
+	clinicId: string,
+	seriesId: string | null,
+	input: unknown,
+	now = new Date()
+): Promise<SaveSeriesResult> {
+	const parsed = seriesFormSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+	const form = parsed.data;
+
+	return db.transaction(async (tx) => {
+		const errors: FieldErrors = {};
+		const [clinic] = await tx
+			.select({ timeZone: clinics.timeZone })
+			.from(clinics)
+			.where(eq(clinics.id, clinicId))
+			// Saves in one clinic take turns, so two coordinators cannot book one slot at once.
+			.for('update');
+		const timeZone = clinic!.timeZone;
+
+		if (seriesId) {
+			const [existing] = await tx
+				.select({ id: classSeries.id })
+				.from(classSeries)
+				.where(
+					and(
+						eq(classSeries.id, seriesId),
+						eq(classSeries.clinicId, clinicId),
+						isNull(classSeries.archivedAt)
+					)
+				);
+			if (!existing) return { ok: false, errors: { form: 'This series no longer exists.' } };
+		}
+
+		const [room] = await tx
+			.select()
+			.from(rooms)
+			.where(
+				and(eq(rooms.id, form.roomId), eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt))
+			);
+		if (!room) errors.roomId = 'Choose one of the clinic’s rooms.';
+		const [routine] = await tx
+			.select({ id: routines.id })
+			.from(routines)
+			.innerJoin(routineVersions, eq(routineVersions.routineId, routines.id))
+			.where(
+				and(
+					eq(routines.id, form.routineId),
+					eq(routines.clinicId, clinicId),
+					isNull(routines.archivedAt)
+				)
+			)
+			.limit(1);
+		if (!routine) errors.routineId = 'Choose one of the clinic’s routines.';
+		const staffIds = [form.leadUserId, ...form.assistantUserIds];
+		const staff = await tx
+			.select({ id: users.id })
+			.from(users)
+			.where(
+				and(inArray(users.id, staffIds), eq(users.clinicId, clinicId), isNull(users.disabledAt))
+			);
+		const known = new Set(staff.map((u) => u.id));
+		if (!known.has(form.leadUserId)) errors.leadUserId = 'Choose one of the clinic’s staff.';
+		if (form.assistantUserIds.some((id) => !known.has(id))) {
+			errors.assistantUserIds = 'Choose the clinic’s staff only.';
+		}
+		if (form.type === 'aquatic' && room && room.kind !== 'pool') {
+			errors.roomId = 'An aquatic class needs a pool.';
+		}
+		if (form.type !== 'aquatic' && room?.kind === 'pool') {
+			errors.type = 'A class in a pool is an aquatic class.';
+		}
+		const rules = [
+			...staffingConflicts(form.leadUserId, form.assistantUserIds),
+			...(room ? roomConflicts(room, form.capacity, form.assistantUserIds.length) : [])
+		];
+		for (const conflict of rules) errors[conflict.field] ??= conflict.message;
+		if (Object.keys(errors).length) return { ok: false, errors };
+
+		const values = {
+			clinicId,
+			name: form.name,
+			type: form.type,
+			roomId: form.roomId,
+			routineId: form.routineId,
+			leadUserId: form.leadUserId,
+			assistantUserIds: form.assistantUserIds,
+			capacity: form.capacity,
+			exertionScale: form.exertionScale,
+			rrule: weeklyRule(form.days),
+			startTime: form.startTime,
+			durationMinutes: form.durationMinutes,
+			startsOn: form.startsOn,
+			endsOn: form.endsOn ?? null
+		};
+
+		// Checked over the rolling horizon from today, or from the first day of a series that
+		// starts later: a weekly rule repeats, so those weeks show every clash it will have.
+		const from = [localDate(timeZone, now), form.startsOn].sort()[1]!;
+		const to = addDays(from, HORIZON_WEEKS * 7);
+		// Dates the series no longer owns (started, cancelled or moved by hand) will not change.
+		const fixed = seriesId ? await handChangedDates(tx, seriesId, from, now) : new Set<string>();
+		const candidates = occurrencesBetween(values, timeZone, from, to)
+			.filter((o) => o.startsAt > now && !fixed.has(o.date))
+			.map((o) => ({
+				key: `new:${o.date}`,
+				name: form.name,
+				roomId: form.roomId,
+				leadUserId: form.leadUserId,
+				assistantUserIds: form.assistantUserIds,
+				startsAt: o.startsAt,
+				endsAt: o.endsAt
+			}));
+		const range = {
+			from,
+			to,
+			start: zonedTimeToInstant(from, '00:00', timeZone),
+			end: zonedTimeToInstant(to, '00:00', timeZone)
+		};
+		const others = await bookingsBetween(tx, clinicId, timeZone, range, now, seriesId);
+		const clashes = summarize(candidates, others, await clinicNames(tx, clinicId), timeZone);
+		if (Object.keys(clashes).length) return { ok: false, errors: clashes };
+
+		let id = seriesId;
+		if (id) {
+			await tx.update(classSeries).set(values).where(eq(classSeries.id, id));
+		} else {
+			const [created] = await tx
+				.insert(classSeries)
+				.values(values)
+				.returning({ id: classSeries.id });
+			id = created!.id;
+		}
+		await expandSeries(tx, clinicId, id, now);
+		return { ok: true, id };
+	});
+}
+
+async function handChangedDates(db: Database, seriesId: string, from: string, now: Date) {
+	const rows = await db
+		.select()
+		.from(classSessions)
+		.where(and(eq(classSessions.seriesId, seriesId), gte(classSessions.occurrenceDate, from)));
+	return new Set(rows.filter((row) => !ownedBySeries(row, now)).map((row) => row.occurrenceDate!));
+}
+
+/** Ends a series: its future sessions it still owns are withdrawn; past and changed ones stay. */
+export async function archiveSeries(
+	db: Database,
+	clinicId: string,
+	seriesId: string,
+	now = new Date()
+) {
+	return db.transaction(async (tx) => {
+		const updated = await tx
+			.update(classSeries)
+			.set({ archivedAt: now })
+			.where(
+				and(
+					eq(classSeries.id, seriesId),
+					eq(classSeries.clinicId, clinicId),
+					isNull(classSeries.archivedAt)
+				)
+			)
+			.returning({ id: classSeries.id });
+		if (updated.length) await expandSeries(tx, clinicId, seriesId, now);
+		return updated.length > 0;
+	});
+}

@@ -1,0 +1,135 @@
+import { and, asc, eq, gte, isNull, lt } from 'drizzle-orm';
+import {
+	addDays,
+	formatTime,
+	localDate,
+	weekdayOf,
+	zonedTimeToInstant
+} from '../../shared/time-zone';
+import type { ClassSessionStatus, ClassType } from '../../shared/domain';
+import type { Database } from '../db/client';
+import { classSessions, rooms, users } from '../db/schema';
+
+export type WeekSession = {
+	id: string;
+	name: string;
+	type: ClassType;
+	date: string;
+	start: string;
+	/** "9:30–10:15 AM": one meridiem when both ends share it, to fit a narrow day column. */
+	range: string;
+	roomId: string;
+	roomName: string;
+	staffIds: string[];
+	leadName: string | null;
+	assistantNames: string[];
+	status: ClassSessionStatus;
+	/** Moved or cancelled by hand: the reason to show. */
+	changeReason: string | null;
+	/** Held on another day, time or room than its series said. */
+	moved: boolean;
+	/** The series' original day when a session was moved to another day. */
+	originalDate: string | null;
+};
+
+/** The Monday of the week holding `date`. */
+export function mondayOf(date: string): string {
+	return addDays(date, -((weekdayOf(date) + 6) % 7));
+}
+
+/**
+ * One week (Monday to Sunday, clinic time) of sessions, with the rooms and staff to lay them
+ * out by. Sessions a series withdrew itself (cancelled without a reason) are left out: they were
+ * never a change anyone made.
+ */
+export async function weekSchedule(
+	db: Database,
+	clinicId: string,
+	timeZone: string,
+	monday: string
+) {
+	const end = addDays(monday, 7);
+	const [sessionRows, roomRows, staffRows] = await Promise.all([
+		db
+			.select({
+				id: classSessions.id,
+				name: classSessions.name,
+				type: classSessions.type,
+				startsAt: classSessions.startsAt,
+				durationMinutes: classSessions.durationMinutes,
+				roomId: classSessions.roomId,
+				roomName: rooms.name,
+				leadUserId: classSessions.leadUserId,
+				assistantUserIds: classSessions.assistantUserIds,
+				status: classSessions.status,
+				changeReason: classSessions.changeReason,
+				occurrenceDate: classSessions.occurrenceDate,
+				seriesId: classSessions.seriesId
+			})
+			.from(classSessions)
+			.innerJoin(rooms, eq(rooms.id, classSessions.roomId))
+			.where(
+				and(
+					eq(classSessions.clinicId, clinicId),
+					gte(classSessions.startsAt, zonedTimeToInstant(monday, '00:00', timeZone)),
+					lt(classSessions.startsAt, zonedTimeToInstant(end, '00:00', timeZone))
+				)
+			)
+			.orderBy(asc(classSessions.startsAt)),
+		db
+			.select({ id: rooms.id, name: rooms.name, kind: rooms.kind })
+			.from(rooms)
+			.where(and(eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
+			.orderBy(asc(rooms.name)),
+		db
+			.select({ id: users.id, name: users.name, role: users.role })
+			.from(users)
+			.where(and(eq(users.clinicId, clinicId), isNull(users.disabledAt)))
+			.orderBy(asc(users.name))
+	]);
+	const nameOf = new Map(staffRows.map((u) => [u.id, u.name]));
+
+	const sessions: WeekSession[] = sessionRows
+		.filter((row) => !(row.status === 'cancelled' && row.changeReason === null && row.seriesId))
+		.map((row) => {
+			const date = localDate(timeZone, row.startsAt);
+			const moved = row.status !== 'cancelled' && row.changeReason !== null;
+			return {
+				id: row.id,
+				name: row.name,
+				type: row.type,
+				date,
+				start: formatTime(row.startsAt, timeZone),
+				range: timeRange(row.startsAt, row.durationMinutes, timeZone),
+				roomId: row.roomId,
+				roomName: row.roomName,
+				staffIds: [...(row.leadUserId ? [row.leadUserId] : []), ...row.assistantUserIds],
+				leadName: row.leadUserId ? (nameOf.get(row.leadUserId) ?? null) : null,
+				assistantNames: row.assistantUserIds.map((id) => nameOf.get(id) ?? '?'),
+				status: row.status,
+				changeReason: row.changeReason,
+				moved,
+				originalDate: moved && row.occurrenceDate !== date ? row.occurrenceDate : null
+			};
+		});
+
+	// Staff who work this week come first in the technician view; others follow.
+	const working = new Set(sessions.flatMap((s) => s.staffIds));
+	const technicians = staffRows
+		.filter((u) => working.has(u.id) || u.role === 'technician')
+		.map((u) => ({ id: u.id, name: u.name }));
+	return {
+		days: Array.from({ length: 7 }, (_, i) => addDays(monday, i)),
+		rooms: roomRows,
+		technicians,
+		sessions
+	};
+}
+
+function timeRange(startsAt: Date, minutes: number, timeZone: string): string {
+	const start = formatTime(startsAt, timeZone);
+	const end = formatTime(new Date(startsAt.getTime() + minutes * 60_000), timeZone);
+	const [startClock, startHalf] = start.split(/\s/);
+	const [, endHalf] = end.split(/\s/);
+	return startHalf && startHalf === endHalf ? `${startClock}–${end}` : `${start}–${end}`;
+}

@@ -1,0 +1,37 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { requireCoordinator } from '$lib/server/auth/guard';
+import { clinicTimeZone } from '$lib/server/classes/calendar';
+import { saveSeries, seriesChoices } from '$lib/server/planning/series';
+import { formValues, seriesFormInput } from '$lib/shared/planning/forms';
+import { localDate } from '$lib/shared/time-zone';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireCoordinator(locals);
+	const app = await getApp();
+	const [choices, timeZone] = await Promise.all([
+		seriesChoices(app.db, user.clinicId),
+		clinicTimeZone(app.db, user.clinicId)
+	]);
+	const defaults = {
+		type: 'balance',
+		capacity: '10',
+		durationMinutes: '45',
+		startsOn: localDate(timeZone, new Date()),
+		exertionScale: choices.defaultExertionScale
+	};
+	return { choices, timeZone, defaults };
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals }) => {
+		const user = requireCoordinator(locals);
+		const data = await request.formData();
+		const app = await getApp();
+		const result = await saveSeries(app.db, user.clinicId, null, seriesFormInput(data));
+		if (!result.ok) return fail(400, { values: formValues(data), errors: result.errors });
+		app.log.info({ userId: user.id, seriesId: result.id }, 'class series created');
+		redirect(303, `/schedule?week=${String(data.get('startsOn'))}&series=${result.id}`);
+	}
+};
