@@ -95,6 +95,7 @@ export async function seedDemoClinic(
 			.values(DEMO_USERS.map((user) => ({ ...user, clinicId, passwordHash })))
 			.returning({ id: users.id, role: users.role });
 		const technicianId = staff.find((user) => user.role === 'technician')!.id;
+		const coordinatorId = staff.find((user) => user.role === 'coordinator')!.id;
 
 		const roomRows = await tx
 			.insert(rooms)
@@ -167,6 +168,8 @@ export async function seedDemoClinic(
 			const name = plan.routine;
 			const roomId = roomRows.find((room) => room.name === plan.room)!.id;
 			const { routineId, versionId: routineVersionId } = routineByName.get(plan.routine)!;
+			// A pool needs enough staff in the water for its ratio: the coordinator assists there.
+			const assistantUserIds = plan.type === 'aquatic' ? [coordinatorId] : [];
 			const [series] = await tx
 				.insert(classSeries)
 				.values({
@@ -176,6 +179,7 @@ export async function seedDemoClinic(
 					roomId,
 					routineId,
 					leadUserId: technicianId,
+					assistantUserIds,
 					capacity: plan.capacity,
 					rrule: `FREQ=WEEKLY;BYDAY=${WEEKDAYS.filter((d) => days.includes(d)).join(',')}`,
 					startTime: plan.time,
@@ -196,6 +200,7 @@ export async function seedDemoClinic(
 					roomId,
 					routineVersionId,
 					leadUserId: technicianId,
+					assistantUserIds,
 					capacity: plan.capacity,
 					startsAt: zonedTimeToInstant(date, plan.time, timeZone),
 					occurrenceDate: date,
