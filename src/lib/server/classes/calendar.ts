@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
 import { addDays, formatTime, localDate, zonedTimeToInstant } from '../../shared/time-zone';
 import type { ClassSessionStatus, ClassType, RoomKind } from '../../shared/domain';
 import type { Database } from '../db/client';
@@ -95,7 +95,14 @@ export async function classesBetween(
 			and(
 				eq(classSessions.clinicId, clinicId),
 				gte(classSessions.startsAt, zonedTimeToInstant(from, '00:00', timeZone)),
-				lt(classSessions.startsAt, zonedTimeToInstant(to, '00:00', timeZone))
+				lt(classSessions.startsAt, zonedTimeToInstant(to, '00:00', timeZone)),
+				// A day a series no longer meets on is withdrawn silently (cancelled, no reason): not
+				// a cancellation anyone needs to read about.
+				or(
+					ne(classSessions.status, 'cancelled'),
+					isNull(classSessions.seriesId),
+					isNotNull(classSessions.changeReason)
+				)
 			)
 		)
 		.orderBy(asc(classSessions.startsAt));
