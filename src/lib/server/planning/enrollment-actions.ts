@@ -4,7 +4,7 @@ import { fieldErrors } from '../../shared/participant-form';
 import type { StaffUser } from '../auth/session';
 import type { Database } from '../db/client';
 import type { Logger } from '../log';
-import { cancel, enroll, type Promotion, type Target } from './enrollment';
+import { cancel, enroll, enrollmentRefusals, type Promotion, type Target } from './enrollment';
 import type { Refusal } from './enrollment-checks';
 import { getParticipant } from './participants';
 
@@ -46,11 +46,28 @@ export async function enrollAction(
 	const fields = formFields(data);
 	const parsed = enrollFormSchema.safeParse(fields);
 	if (!parsed.success) {
+		const errors = fieldErrors(parsed.error);
+		// A reason too short: show the refusals again beside the box, as they stand now.
+		const target =
+			errors.overrideReason && !errors.participantId && fields.participantId
+				? resolve(fields.scope === 'series' ? 'series' : 'session')
+				: null;
+		const refusals = target
+			? await enrollmentRefusals(
+					db,
+					{ clinicId: user.clinicId, userId: user.id },
+					target,
+					fields.participantId!
+				)
+			: [];
+		const person = refusals.length
+			? await getParticipant(db, user.clinicId, fields.participantId!)
+			: null;
 		return refuse(400, {
 			action: 'enroll',
-			fields,
-			errors: fieldErrors(parsed.error),
-			refusals: null
+			fields: person ? { ...fields, name: `${person.firstName} ${person.lastName}` } : fields,
+			errors,
+			refusals: refusals.length ? refusals : null
 		});
 	}
 	const target = resolve(parsed.data.scope);

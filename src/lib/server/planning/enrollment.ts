@@ -457,3 +457,52 @@ export async function cancel(
 		return { ok: true, cancelled: true, promoted };
 	});
 }
+
+/**
+ * What would stop this enrolment, without changing anything: shown again next to the reason box
+ * when the coordinator's reason is refused (too short).
+ */
+export async function enrollmentRefusals(
+	db: Database,
+	actor: Actor,
+	target: Target,
+	participantId: string,
+	now = new Date()
+): Promise<Refusal[]> {
+	const timeZone = await clinicTimeZone(db, actor.clinicId);
+	return db.transaction(async (tx) => {
+		const person = await activeParticipant(tx, actor.clinicId, participantId);
+		if (!person) return [];
+		const exclusions = person.aquaticScreening.exclusions;
+		if ('seriesId' in target) {
+			const [series] = await tx
+				.select({ roomKind: rooms.kind })
+				.from(classSeries)
+				.innerJoin(rooms, eq(rooms.id, classSeries.roomId))
+				.where(and(eq(classSeries.id, target.seriesId), eq(classSeries.clinicId, actor.clinicId)));
+			if (!series) return [];
+			const sessions = await comingSessions(tx, actor.clinicId, target.seriesId, now);
+			return [
+				aquaticRefusal(series.roomKind, exclusions),
+				await doubleBooking(tx, actor.clinicId, timeZone, person.id, sessions, target.seriesId)
+			].filter((r): r is Refusal => r !== null);
+		}
+		const [session] = await tx
+			.select({
+				id: classSessions.id,
+				startsAt: classSessions.startsAt,
+				durationMinutes: classSessions.durationMinutes,
+				roomKind: rooms.kind
+			})
+			.from(classSessions)
+			.innerJoin(rooms, eq(rooms.id, classSessions.roomId))
+			.where(
+				and(eq(classSessions.id, target.sessionId), eq(classSessions.clinicId, actor.clinicId))
+			);
+		if (!session) return [];
+		return [
+			aquaticRefusal(session.roomKind, exclusions),
+			await doubleBooking(tx, actor.clinicId, timeZone, person.id, [session], null)
+		].filter((r): r is Refusal => r !== null);
+	});
+}

@@ -73,6 +73,16 @@ export async function sessionRosterView(db: Database, clinicId: string, sessionI
 		promoted: row.promotedAt !== null && TAKES_A_PLACE.has(row.status),
 		waitingSince: row.createdAt.toISOString()
 	}));
+	const siblings = session.seriesId
+		? await db
+				.select({ id: classSessions.id })
+				.from(classSessions)
+				.where(
+					and(eq(classSessions.clinicId, clinicId), eq(classSessions.seriesId, session.seriesId))
+				)
+				.orderBy(asc(classSessions.startsAt))
+		: [];
+	const index = siblings.findIndex((s) => s.id === session.id);
 	const byName = (a: { sortName: string }, b: { sortName: string }) =>
 		a.sortName.localeCompare(b.sortName);
 	const end = new Date(session.startsAt.getTime() + session.durationMinutes * 60_000);
@@ -91,6 +101,9 @@ export async function sessionRosterView(db: Database, clinicId: string, sessionI
 			time: `${formatTime(session.startsAt, timeZone)} – ${formatTime(end, timeZone)}`
 		},
 		timeZone,
+		/** The series' sessions either side, to step through the weeks. */
+		previousId: index > 0 ? siblings[index - 1]!.id : null,
+		nextId: index >= 0 && index < siblings.length - 1 ? siblings[index + 1]!.id : null,
 		inClass: places.filter((p) => TAKES_A_PLACE.has(p.status)).sort(byName),
 		// createdAt order is the line's order (roster/places keeps rows oldest first).
 		waiting: places.filter((p) => p.status === 'waitlisted'),
