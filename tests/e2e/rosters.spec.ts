@@ -111,3 +111,51 @@ test('the printed list hides buttons and navigation and shows a tick column', as
 		'Rollator'
 	);
 });
+
+test('a coordinator adds a participant, enrols them in a series and archives them', async ({
+	page
+}) => {
+	await signInQuickly(page);
+	await page.goto('/participants');
+	await page.getByRole('link', { name: 'Add a participant' }).click();
+	await page.getByLabel('First name').fill('Marguerite');
+	await page.getByLabel('Date of birth').fill('2090-01-01');
+	await page.getByRole('checkbox', { name: 'Open wounds' }).check();
+	await page.getByRole('button', { name: 'Add participant' }).click();
+	// Every error next to its field; nothing saved.
+	await expect(page.getByText('Nothing was saved.')).toBeVisible();
+	await expect(page.getByText('Enter the last name')).toBeVisible();
+	await expect(page.getByText('Cannot be in the future')).toBeVisible();
+	await expect(page.getByText('Give the screening date for the ticked conditions')).toBeVisible();
+	await expect(page.getByLabel('First name')).toHaveValue('Marguerite');
+
+	await page.getByLabel('Last name').fill('Okonkwo-Lind');
+	await page.getByLabel('Date of birth').fill('1948-05-20');
+	await page.getByLabel('Screened on').fill('2026-11-20');
+	await page.getByLabel('Assistive device').selectOption('walker');
+	await page.getByRole('button', { name: 'Add participant' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Marguerite Okonkwo-Lind');
+	await expect(page.getByLabel('Display name', { exact: true })).toHaveValue('Marguerite O.');
+
+	// The pool series is refused (open wounds) without a reason; the gym series is not.
+	await page.getByRole('button', { name: 'Enrol in the Aquatic Balance series' }).click();
+	await expect(page.getByRole('alert')).toContainText('Pool screening excludes: Open wounds');
+	await page.getByRole('link', { name: "Don't enrol" }).click();
+	await page.getByRole('button', { name: 'Enrol in the Balance Basics series' }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		'Marguerite Okonkwo-Lind enrolled in the whole series.'
+	);
+	await expect(
+		page.getByRole('row').filter({ hasText: 'Balance Basics' }).getByText('Enrolled')
+	).toBeVisible();
+
+	await page.goto('/participants?q=okonkwo');
+	await expect(page.getByRole('link', { name: 'Okonkwo-Lind, Marguerite' })).toBeVisible();
+	await page.getByRole('link', { name: 'Okonkwo-Lind, Marguerite' }).click();
+	await page.getByRole('button', { name: 'Cancel the Balance Basics series place' }).click();
+	await expect(page.getByRole('status')).toContainText('place in the whole series is cancelled');
+	await page.getByRole('button', { name: 'Archive participant' }).click();
+	await expect(page.getByRole('status')).toContainText('Archived');
+	await page.goto('/participants?q=okonkwo');
+	await expect(page.getByText('No participant matches “okonkwo”.')).toBeVisible();
+});
