@@ -46,3 +46,14 @@ test('roster page after a promotion, and its print view', async ({ page }) => {
 	await expect(page.getByRole('alert')).toContainText('Chlorine allergy');
 	await page.screenshot({ path: `${OUT}/participant-override.png` });
 });
+
+test('new participant form with its field errors', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await signInQuickly(page);
+	await page.goto('/participants/new');
+	await page.getByLabel('First name').fill('Marguerite');
+	await page.getByRole('checkbox', { name: 'Fear of water' }).check();
+	await page.getByRole('button', { name: 'Add participant' }).click();
+	await expect(page.getByText('Enter the last name')).toBeVisible();
+	await page.screenshot({ path: `${OUT}/participant-form.png`, fullPage: true });
+});
