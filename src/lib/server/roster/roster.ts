@@ -11,6 +11,7 @@ import {
 	users
 } from '../db/schema';
 import { clinicRules } from '../settings/rules';
+import { effectivePlaces } from './places';
 
 const PLACE_ORDER = { enrolled: 0, walk_in: 1, waitlisted: 2 } as const;
 
@@ -54,11 +55,7 @@ export async function classRoster(
 		)
 		.orderBy(asc(enrollments.createdAt));
 
-	const byParticipant = new Map<string, (typeof rows)[number]>();
-	for (const row of rows) {
-		const known = byParticipant.get(row.participantId);
-		if (!known || (row.forSession && !known.forSession)) byParticipant.set(row.participantId, row);
-	}
+	const byParticipant = effectivePlaces(rows);
 	const members: RosterMember[] = [];
 	for (const row of byParticipant.values()) {
 		if (row.status === 'cancelled') continue;

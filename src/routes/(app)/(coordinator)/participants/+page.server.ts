@@ -1,8 +1,16 @@
 import { getApp } from '$lib/server/app';
-import { listParticipants } from '$lib/server/planning/lists';
+import { requireCoordinator } from '$lib/server/auth/guard';
+import { findParticipants } from '$lib/server/planning/participants';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireCoordinator(locals);
 	const app = await getApp();
-	return { participants: await listParticipants(app.db, locals.user!.clinicId) };
+	const query = url.searchParams.get('q')?.trim() ?? '';
+	const archived = url.searchParams.get('archived') === '1';
+	return {
+		query,
+		archived,
+		participants: await findParticipants(app.db, user.clinicId, query, { archived })
+	};
 };

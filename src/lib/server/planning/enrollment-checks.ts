@@ -1,0 +1,100 @@
+import { and, eq, gte, inArray, lte, ne, or } from 'drizzle-orm';
+import type { AquaticExclusion } from '../../shared/domain';
+import { AQUATIC_EXCLUSION_LABELS } from '../../shared/participant-form';
+import { formatDateTime } from '../../shared/time-zone';
+import type { Database } from '../db/client';
+import { classSessions, enrollments } from '../db/schema';
+import { TAKES_A_PLACE } from '../roster/places';
+
+/** Why a place is refused unless a coordinator overrides with a written reason. */
+export type Refusal = { code: 'double_booked' | 'aquatic_exclusion'; message: string };
+
+export type TimeSlot = { id: string; startsAt: Date; durationMinutes: number };
+
+const MINUTE = 60_000;
+const endOf = (slot: TimeSlot) => slot.startsAt.getTime() + slot.durationMinutes * MINUTE;
+export const overlaps = (a: TimeSlot, b: TimeSlot) =>
+	a.startsAt.getTime() < endOf(b) && b.startsAt.getTime() < endOf(a);
+
+export function aquaticRefusal(
+	roomKind: string,
+	exclusions: readonly AquaticExclusion[]
+): Refusal | null {
+	if (roomKind !== 'pool' || exclusions.length === 0) return null;
+	const what = exclusions.map((code) => AQUATIC_EXCLUSION_LABELS[code]).join(', ');
+	return { code: 'aquatic_exclusion', message: `Pool screening excludes: ${what}` };
+}
+
+/**
+ * Classes the participant already holds a place in that overlap any of `concerned` (the session,
+ * or every coming session of a series). `ownSeriesId`: the series being booked, whose sessions
+ * are not a clash with themselves.
+ */
+export async function doubleBooking(
+	db: Database,
+	clinicId: string,
+	timeZone: string,
+	participantId: string,
+	concerned: TimeSlot[],
+	ownSeriesId: string | null
+): Promise<Refusal | null> {
+	if (concerned.length === 0) return null;
+	const places = await db
+		.select({
+			seriesId: enrollments.seriesId,
+			sessionId: enrollments.sessionId,
+			status: enrollments.status
+		})
+		.from(enrollments)
+		.where(and(eq(enrollments.clinicId, clinicId), eq(enrollments.participantId, participantId)));
+	const seriesIds = places.flatMap((p) =>
+		p.seriesId && p.seriesId !== ownSeriesId && p.status === 'enrolled' ? [p.seriesId] : []
+	);
+	const sessionStatus = new Map(
+		places.flatMap((p) => (p.sessionId ? [[p.sessionId, p.status]] : []))
+	);
+	if (seriesIds.length === 0 && sessionStatus.size === 0) return null;
+
+	const from = new Date(Math.min(...concerned.map((s) => s.startsAt.getTime())) - 86_400_000);
+	const to = new Date(Math.max(...concerned.map(endOf)));
+	const candidates = await db
+		.select({
+			id: classSessions.id,
+			seriesId: classSessions.seriesId,
+			name: classSessions.name,
+			startsAt: classSessions.startsAt,
+			durationMinutes: classSessions.durationMinutes
+		})
+		.from(classSessions)
+		.where(
+			and(
+				eq(classSessions.clinicId, clinicId),
+				ne(classSessions.status, 'cancelled'),
+				gte(classSessions.startsAt, from),
+				lte(classSessions.startsAt, to),
+				or(
+					seriesIds.length ? inArray(classSessions.seriesId, seriesIds) : undefined,
+					sessionStatus.size ? inArray(classSessions.id, [...sessionStatus.keys()]) : undefined
+				)
+			)
+		);
+	const concernedIds = new Set(concerned.map((s) => s.id));
+	const clashes = candidates
+		.filter((c) => !concernedIds.has(c.id))
+		.filter((c) => {
+			// The session's own row wins over the series place, as on the roster.
+			const status =
+				sessionStatus.get(c.id) ??
+				(c.seriesId && seriesIds.includes(c.seriesId) ? 'enrolled' : null);
+			return status !== null && TAKES_A_PLACE.has(status);
+		})
+		.filter((c) => concerned.some((slot) => overlaps(slot, c)))
+		.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+	if (clashes.length === 0) return null;
+	const named = clashes
+		.slice(0, 3)
+		.map((c) => `${c.name} (${formatDateTime(c.startsAt, timeZone)})`)
+		.join(', ');
+	const more = clashes.length > 3 ? ` and ${clashes.length - 3} more` : '';
+	return { code: 'double_booked', message: `Already booked at the same time: ${named}${more}` };
+}

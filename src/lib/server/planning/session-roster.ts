@@ -1,0 +1,114 @@
+import { and, asc, eq, or } from 'drizzle-orm';
+import { formatTime, localDate } from '../../shared/time-zone';
+import type { Database } from '../db/client';
+import { classSessions, enrollments, participants, rooms } from '../db/schema';
+import { clinicTimeZone } from '../classes/calendar';
+import { effectivePlaces, TAKES_A_PLACE } from '../roster/places';
+
+/**
+ * One session's places as the coordinator's roster page shows them: who is in (with the
+ * details a paper list at the pool needs), who waits in order, who cancelled. The same
+ * session-row-wins rule as the phones' roster (roster/places.ts).
+ */
+export async function sessionRosterView(db: Database, clinicId: string, sessionId: string) {
+	const [session] = await db
+		.select({
+			id: classSessions.id,
+			seriesId: classSessions.seriesId,
+			name: classSessions.name,
+			type: classSessions.type,
+			startsAt: classSessions.startsAt,
+			durationMinutes: classSessions.durationMinutes,
+			capacity: classSessions.capacity,
+			status: classSessions.status,
+			roomName: rooms.name,
+			roomKind: rooms.kind
+		})
+		.from(classSessions)
+		.innerJoin(rooms, eq(rooms.id, classSessions.roomId))
+		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)));
+	if (!session) return null;
+	const timeZone = await clinicTimeZone(db, clinicId);
+
+	const rows = await db
+		.select({
+			participantId: participants.id,
+			firstName: participants.firstName,
+			lastName: participants.lastName,
+			displayName: participants.displayName,
+			assistiveDevice: participants.assistiveDevice,
+			precautions: participants.precautions,
+			aquaticScreening: participants.aquaticScreening,
+			forSession: enrollments.sessionId,
+			status: enrollments.status,
+			overrideReason: enrollments.overrideReason,
+			promotedAt: enrollments.promotedAt,
+			createdAt: enrollments.createdAt
+		})
+		.from(enrollments)
+		.innerJoin(participants, eq(participants.id, enrollments.participantId))
+		.where(
+			and(
+				eq(enrollments.clinicId, clinicId),
+				or(
+					eq(enrollments.sessionId, sessionId),
+					session.seriesId ? eq(enrollments.seriesId, session.seriesId) : undefined
+				)
+			)
+		)
+		.orderBy(asc(enrollments.createdAt));
+
+	const places = [...effectivePlaces(rows).values()].map((row) => ({
+		participantId: row.participantId,
+		fullName: `${row.firstName} ${row.lastName}`,
+		sortName: `${row.lastName} ${row.firstName}`,
+		displayName: row.displayName,
+		assistiveDevice: row.assistiveDevice,
+		precautions: row.precautions,
+		aquaticScreening: row.aquaticScreening,
+		status: row.status,
+		/** 'series': the place is for every day of the series; 'session': this day only. */
+		level: row.forSession ? ('session' as const) : ('series' as const),
+		overrideReason: row.overrideReason,
+		promoted: row.promotedAt !== null && TAKES_A_PLACE.has(row.status),
+		waitingSince: row.createdAt.toISOString()
+	}));
+	const siblings = session.seriesId
+		? await db
+				.select({ id: classSessions.id })
+				.from(classSessions)
+				.where(
+					and(eq(classSessions.clinicId, clinicId), eq(classSessions.seriesId, session.seriesId))
+				)
+				.orderBy(asc(classSessions.startsAt))
+		: [];
+	const index = siblings.findIndex((s) => s.id === session.id);
+	const byName = (a: { sortName: string }, b: { sortName: string }) =>
+		a.sortName.localeCompare(b.sortName);
+	const end = new Date(session.startsAt.getTime() + session.durationMinutes * 60_000);
+	return {
+		session: {
+			...session,
+			startsAt: session.startsAt.toISOString(),
+			date: localDate(timeZone, session.startsAt),
+			dateLabel: new Intl.DateTimeFormat('en-US', {
+				timeZone,
+				weekday: 'long',
+				month: 'long',
+				day: 'numeric',
+				year: 'numeric'
+			}).format(session.startsAt),
+			time: `${formatTime(session.startsAt, timeZone)} – ${formatTime(end, timeZone)}`
+		},
+		timeZone,
+		/** The series' sessions either side, to step through the weeks. */
+		previousId: index > 0 ? siblings[index - 1]!.id : null,
+		nextId: index >= 0 && index < siblings.length - 1 ? siblings[index + 1]!.id : null,
+		inClass: places.filter((p) => TAKES_A_PLACE.has(p.status)).sort(byName),
+		// createdAt order is the line's order (roster/places keeps rows oldest first).
+		waiting: places.filter((p) => p.status === 'waitlisted'),
+		cancelled: places.filter((p) => p.status === 'cancelled').sort(byName)
+	};
+}
+
+export type SessionRosterView = NonNullable<Awaited<ReturnType<typeof sessionRosterView>>>;
