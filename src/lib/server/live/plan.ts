@@ -21,7 +21,9 @@ export async function buildPlan(db: Database, routineVersionId: string): Promise
 			exerciseName: exercises.name,
 			exerciseDosing: exercises.dosing,
 			cue: exercises.displayCue,
-			supportTiers: exercises.supportTiers
+			supportTiers: exercises.supportTiers,
+			mediaFile: exercises.mediaFile,
+			mediaType: exercises.mediaType
 		})
 		.from(routineBlocks)
 		.leftJoin(exercises, eq(exercises.id, routineBlocks.exerciseId))
@@ -38,7 +40,10 @@ export async function buildPlan(db: Database, routineVersionId: string): Promise
 					dosing: (row.blockDosing ?? row.exerciseDosing) as Dosing,
 					name: row.exerciseName ?? 'Exercise',
 					cue: row.cue ?? '',
-					supportTiers: (row.supportTiers ?? {}) as SupportTierCues
+					supportTiers: (row.supportTiers ?? {}) as SupportTierCues,
+					...(row.mediaFile && row.mediaType
+						? { media: { url: `/media/${row.mediaFile}`, type: row.mediaType } }
+						: {})
 				};
 			}
 			return {

@@ -11,6 +11,7 @@ export type {
 	Command,
 	LogEntry,
 	PlanBlock,
+	PlanMedia,
 	RoutinePlan,
 	Segment,
 	SegmentKind
