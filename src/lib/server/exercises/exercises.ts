@@ -80,7 +80,7 @@ const isUuid = (id: string) =>
 export type SaveResult = { ok: true; id: string } | { ok: false; errors: Record<string, string> };
 
 /** Names are unique per clinic whatever their case: "Heel raises" and "heel raises" are one. */
-async function nameTaken(db: Database, clinicId: string, name: string, exceptId?: string) {
+export async function nameTaken(db: Database, clinicId: string, name: string, exceptId?: string) {
 	const [row] = await db
 		.select({ name: exercises.name, archivedAt: exercises.archivedAt })
 		.from(exercises)

@@ -4,7 +4,7 @@ import {
 	type ExerciseFormInput
 } from '../../shared/exercise-form';
 import type { Database } from '../db/client';
-import { createExercise, updateExercise, type MediaChange } from './exercises';
+import { createExercise, nameTaken, updateExercise, type MediaChange } from './exercises';
 import { removeMedia, storeMedia } from './media-store';
 import { checkUpload } from './upload';
 
@@ -29,6 +29,16 @@ export async function saveExerciseForm(
 	const upload = await checkUpload(form);
 	const errors = parsed.ok ? {} : { ...parsed.errors };
 	if (upload.kind === 'invalid') errors.media = upload.error;
+	// Say a name is taken now too, not only after the other fields are put right.
+	if (!parsed.ok && !errors.name) {
+		const taken = await nameTaken(
+			db,
+			clinicId,
+			values.name.trim().replace(/\s+/g, ' '),
+			id ?? undefined
+		);
+		if (taken) errors.name = taken;
+	}
 	if (!parsed.ok || upload.kind === 'invalid') {
 		return { ok: false, values, errors: withLostUpload(errors, upload.kind) };
 	}
