@@ -98,6 +98,8 @@ test('replacing the picture serves the new one and retires the old name', async 
 	const fresh = await page.request.get(src!);
 	expect(fresh.headers()['content-type']).toBe('image/webp');
 	expect((await page.request.get(mediaUrl)).status()).toBe(404);
+	// Saved and stored: the file box is empty again, so a second save sends nothing twice.
+	await expect(page.getByLabel(/^Replace with/)).toHaveValue('');
 	mediaUrl = src!;
 });
 

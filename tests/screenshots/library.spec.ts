@@ -3,22 +3,23 @@ import { COORDINATOR, TECHNICIAN, signIn } from '../helpers';
 
 const OUT = 'docs/screenshots';
 
-/** A plain drawing of someone marching on the spot, made here so no image is checked in. */
-async function marchingPicture(page: Page): Promise<Buffer> {
+/** A plain drawing of a side leg lift at a chair, made here so no image is checked in. */
+async function sideLegLiftPicture(page: Page): Promise<Buffer> {
 	await page.setViewportSize({ width: 640, height: 640 });
 	await page.setContent(`<body style="margin:0;background:#fff">
 		<svg id="art" width="640" height="640" viewBox="0 0 640 640" xmlns="http://www.w3.org/2000/svg"
 			fill="none" stroke="#0b3954" stroke-width="26" stroke-linecap="round" stroke-linejoin="round">
 			<rect x="0" y="0" width="640" height="640" fill="#eef6fb" stroke="none"/>
 			<line x1="60" y1="600" x2="580" y2="600" stroke="#9bb8c9" stroke-width="10"/>
-			<circle cx="320" cy="110" r="52" fill="#0b3954" stroke="none"/>
-			<line x1="320" y1="170" x2="320" y2="360"/>
-			<polyline points="320,210 250,280 290,340"/>
-			<polyline points="320,210 400,250 440,180"/>
-			<polyline points="320,360 300,480 300,590"/>
-			<polyline points="320,360 420,400 400,500"/>
-			<path d="M470 420 q30 -30 60 0" stroke="#e07a1f" stroke-width="14"/>
-			<path d="M470 380 q30 -30 60 0" stroke="#e07a1f" stroke-width="14"/>
+			<polyline points="130,600 130,330 200,330" stroke="#7a5c3e" stroke-width="18"/>
+			<polyline points="200,330 200,600" stroke="#7a5c3e" stroke-width="18"/>
+			<circle cx="330" cy="120" r="52" fill="#0b3954" stroke="none"/>
+			<line x1="330" y1="180" x2="330" y2="370"/>
+			<polyline points="330,220 260,290 205,325"/>
+			<polyline points="330,220 400,300"/>
+			<line x1="330" y1="370" x2="320" y2="590"/>
+			<line x1="330" y1="370" x2="500" y2="520"/>
+			<path d="M530 430 q30 40 0 80" stroke="#e07a1f" stroke-width="14"/>
 		</svg></body>`);
 	return page.locator('#art').screenshot();
 }
@@ -26,14 +27,14 @@ async function marchingPicture(page: Page): Promise<Buffer> {
 test('exercise library, editor, and the picture on the wall', async ({ browser }) => {
 	test.setTimeout(120_000);
 	const laptop = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-	const picture = await marchingPicture(laptop);
+	const picture = await sideLegLiftPicture(laptop);
 	await laptop.setViewportSize({ width: 1280, height: 800 });
 	await signIn(laptop, COORDINATOR);
 
-	await laptop.goto('/exercises?q=marching warm-up');
-	await laptop.getByRole('link', { name: 'Marching warm-up' }).click();
+	await laptop.goto('/exercises?q=side hip');
+	await laptop.getByRole('link', { name: 'Side hip strengthening' }).click();
 	await laptop.getByLabel(/^Upload/).setInputFiles({
-		name: 'marching.png',
+		name: 'side-leg-lift.png',
 		mimeType: 'image/png',
 		buffer: picture
 	});
@@ -45,7 +46,7 @@ test('exercise library, editor, and the picture on the wall', async ({ browser }
 	await expect(laptop.getByRole('row').nth(1)).toBeVisible();
 	await laptop.screenshot({ path: `${OUT}/library-list.png` });
 
-	// The display, paired to Gym A, runs Balance Basics: its first exercise shows the picture.
+	// The display, paired to Gym A, runs Balance Basics, which has the exercise.
 	const tv = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 	await tv.goto('/display');
 	const code = tv.getByTestId('pairing-code');
@@ -65,6 +66,12 @@ test('exercise library, editor, and the picture on the wall', async ({ browser }
 	await expect(phone.getByTestId('connection')).toHaveText('Connected');
 	await phone.getByRole('button', { name: 'Start' }).click();
 	await expect(tv.getByTestId('exercise-name')).toHaveText('Marching warm-up');
+	// No picture on an exercise without one.
+	await expect(tv.getByTestId('exercise-media')).toHaveCount(0);
+	// The busiest screen: a long cue, sides, reps and three tiers, beside the picture.
+	await phone.getByText(/^All exercises/).click();
+	await phone.getByRole('button', { name: /^Side hip strengthening/ }).click();
+	await expect(tv.getByTestId('exercise-name')).toHaveText('Side hip strengthening');
 	const media = tv.getByTestId('exercise-media').locator('img');
 	await expect(media).toBeVisible();
 	await expect
