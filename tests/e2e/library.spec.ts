@@ -167,6 +167,33 @@ test('without JavaScript, a fake picture and a taken name are refused beside the
 	await context.close();
 });
 
+test('a picture over 5 MB is refused with its size, by the server and before sending', async ({
+	browser
+}) => {
+	const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024 + 100_000 - PNG.length)]);
+	const file = { name: 'big.png', mimeType: 'image/png', buffer: big };
+	// Without JavaScript the server says it (the body limit lets 5 MB and more through to it).
+	const plain = await browser.newContext({ javaScriptEnabled: false });
+	const page = await plain.newPage();
+	await signIn(page, COORDINATOR);
+	await page.goto('/exercises/new');
+	await page.getByLabel('Name', { exact: true }).fill('Too big (e2e)');
+	await page.getByLabel(/^Display cue/).fill('Stand tall.');
+	await page.getByLabel(/^Upload/).setInputFiles(file);
+	await page.getByRole('button', { name: 'Create exercise' }).click();
+	await expect(page.locator('#media-error')).toHaveText('The file is 5.1 MB: at most 5 MB');
+	await plain.close();
+
+	// With JavaScript the editor says it before sending anything.
+	const scripted = await browser.newPage();
+	await signIn(scripted, COORDINATOR);
+	await scripted.goto('/exercises/new');
+	await scripted.getByLabel(/^Upload/).setInputFiles(file);
+	await expect(scripted.locator('#media-error')).toHaveText('The file is 5.1 MB: at most 5 MB');
+	await scripted.goto('/exercises?q=too big');
+	await expect(scripted.getByText('No exercise matches these filters.')).toBeVisible();
+});
+
 test('archiving hides the exercise from the list; "show archived" finds it; it can be restored', async ({
 	page
 }) => {
