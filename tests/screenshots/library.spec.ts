@@ -42,6 +42,20 @@ test('exercise library, editor, and the picture on the wall', async ({ browser }
 	await expect(laptop.getByRole('status')).toHaveText(/^Saved/);
 	await laptop.screenshot({ path: `${OUT}/library-editor.png`, fullPage: true });
 
+	// A refused save: every error beside its field, nothing stored.
+	await laptop.goto('/exercises/new');
+	await laptop.getByLabel('Name', { exact: true }).fill('Side hip strengthening');
+	await laptop.getByLabel(/^Display cue/).fill('Stand tall. '.repeat(8));
+	await laptop.getByRole('textbox', { name: 'Work time', exact: true }).fill('2');
+	await laptop.getByLabel(/^Upload/).setInputFiles({
+		name: 'not-really.png',
+		mimeType: 'image/png',
+		buffer: Buffer.from('GIF89a not a png')
+	});
+	await laptop.getByRole('button', { name: 'Create exercise' }).click();
+	await expect(laptop.getByRole('alert')).toContainText('Nothing was saved');
+	await laptop.screenshot({ path: `${OUT}/library-errors.png`, fullPage: true });
+
 	await laptop.goto('/exercises?tier=seated&equipment=chair');
 	await expect(laptop.getByRole('row').nth(1)).toBeVisible();
 	await laptop.screenshot({ path: `${OUT}/library-list.png` });

@@ -52,9 +52,16 @@ export async function saveExerciseForm(
 		: form.has('removeMedia')
 			? { kind: 'remove' }
 			: { kind: 'keep' };
-	const result = id
-		? await updateExercise(db, clinicId, id, parsed.values, change)
-		: await createExercise(db, clinicId, parsed.values, stored);
+	let result;
+	try {
+		result = id
+			? await updateExercise(db, clinicId, id, parsed.values, change)
+			: await createExercise(db, clinicId, parsed.values, stored);
+	} catch (error) {
+		// Nothing names the new file: do not leave it behind.
+		await removeMedia(dataDir, stored?.file ?? null);
+		throw error;
+	}
 	if (!result.ok) {
 		await removeMedia(dataDir, stored?.file ?? null);
 		return { ok: false, values, errors: withLostUpload(result.errors, upload.kind) };
