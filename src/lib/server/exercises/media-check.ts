@@ -1,21 +1,11 @@
+import { MEDIA_TYPES, tooBig, type MediaType } from '../../shared/media-types';
+
+export { MEDIA_MAX_BYTES, MEDIA_TYPES, type MediaType } from '../../shared/media-types';
+
 /**
  * What an uploaded picture or video really is, read from its first bytes: a file's name and the
  * browser's stated type are whatever the sender says, so neither decides what we store or serve.
  */
-
-export const MEDIA_MAX_BYTES = 5 * 1024 * 1024;
-
-export const MEDIA_TYPES = {
-	'image/png': 'png',
-	'image/jpeg': 'jpg',
-	'image/webp': 'webp',
-	'video/mp4': 'mp4',
-	'video/webm': 'webm'
-} as const;
-export type MediaType = keyof typeof MEDIA_TYPES;
-
-/** What the file input offers; the server still checks the bytes. */
-export const MEDIA_ACCEPT = Object.keys(MEDIA_TYPES).join(',');
 
 const ascii = (bytes: Uint8Array, from: number, to: number) =>
 	String.fromCharCode(...bytes.subarray(from, to));
@@ -53,10 +43,8 @@ export type MediaCheck =
 /** The checks an upload passes before it is written anywhere: not empty, small enough, known kind. */
 export function checkMedia(bytes: Uint8Array): MediaCheck {
 	if (bytes.length === 0) return { ok: false, error: 'The file is empty' };
-	if (bytes.length > MEDIA_MAX_BYTES) {
-		const megabytes = (bytes.length / 1024 / 1024).toFixed(1);
-		return { ok: false, error: `The file is ${megabytes} MB: at most 5 MB` };
-	}
+	const size = tooBig(bytes.length);
+	if (size) return { ok: false, error: size };
 	const type = sniffMediaType(bytes);
 	if (!type) {
 		return {
