@@ -21,6 +21,10 @@ const PROTOCOL_HEADER = 'x-steady-protocol';
 const trustOwnScheme = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (trustOwnScheme) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 
+// adapter-node refuses bodies over 512 KB with a bare 413; an exercise's picture or video may
+// be 5 MB, and the form's own check says so plainly, so let that much (and the fields) through.
+process.env.BODY_SIZE_LIMIT ??= '8M';
+
 const SHUTDOWN_LIMIT_MS = 5000;
 
 /**

@@ -7,6 +7,11 @@ describe('isPublicPath', () => {
 		expect(isPublicPath('/healthz')).toBe(true);
 	});
 
+	it('lets the unsigned wall display fetch exercise pictures', () => {
+		expect(isPublicPath('/media/0123456789abcdef0123456789abcdef.png')).toBe(true);
+		expect(isPublicPath('/mediator')).toBe(false);
+	});
+
 	it('does not match look-alike prefixes', () => {
 		expect(isPublicPath('/sign-inside')).toBe(false);
 		expect(isPublicPath('/')).toBe(false);

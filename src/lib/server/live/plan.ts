@@ -23,7 +23,9 @@ export async function buildPlan(db: Database, routineVersionId: string): Promise
 			exerciseName: exercises.name,
 			exerciseDosing: exercises.dosing,
 			cue: exercises.displayCue,
-			supportTiers: exercises.supportTiers
+			supportTiers: exercises.supportTiers,
+			mediaFile: exercises.mediaFile,
+			mediaType: exercises.mediaType
 		})
 		.from(routineBlocks)
 		.leftJoin(exercises, eq(exercises.id, routineBlocks.exerciseId))
@@ -37,7 +39,10 @@ export async function buildPlan(db: Database, routineVersionId: string): Promise
 			name: row.exerciseName,
 			displayCue: row.cue ?? '',
 			dosing: row.exerciseDosing as Dosing,
-			supportTiers: (row.supportTiers ?? {}) as SupportTierCues
+			supportTiers: (row.supportTiers ?? {}) as SupportTierCues,
+			...(row.mediaFile && row.mediaType
+				? { media: { url: `/media/${row.mediaFile}`, type: row.mediaType } }
+				: {})
 		});
 	}
 	return planFromBlocks(rows, (id) => byId.get(id));

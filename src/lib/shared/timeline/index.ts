@@ -12,6 +12,7 @@ export type {
 	Command,
 	LogEntry,
 	PlanBlock,
+	PlanMedia,
 	RoutinePlan,
 	Segment,
 	SegmentKind

@@ -1,6 +1,6 @@
 import type { BlockKind, Phase } from '../domain';
 import type { Dosing, SupportTierCues } from '../dosing';
-import type { PlanBlock, RoutinePlan } from './types';
+import type { PlanBlock, PlanMedia, RoutinePlan } from './types';
 
 /** A routine block as stored (or as the builder holds it before saving). */
 export type SourceBlock = {
@@ -20,6 +20,8 @@ export type PlanExercise = {
 	displayCue: string;
 	dosing: Dosing;
 	supportTiers: SupportTierCues;
+	/** The picture or looping video shown beside the cue, if the exercise has one. */
+	media?: PlanMedia;
 };
 
 /**
@@ -41,7 +43,8 @@ export function planFromBlocks(
 					dosing: block.dosing ?? exercise?.dosing,
 					name: exercise?.name ?? 'Exercise',
 					cue: exercise?.displayCue ?? '',
-					supportTiers: exercise?.supportTiers ?? {}
+					supportTiers: exercise?.supportTiers ?? {},
+					...(exercise?.media ? { media: exercise.media } : {})
 				};
 			}
 			return {

@@ -15,7 +15,12 @@ export type PlanBlock = {
 	/** Short display cue; '' for rest. */
 	cue: string;
 	supportTiers: SupportTierCues;
+	/** Exercise blocks: a picture or short looping video the wall shows beside the cue. */
+	media?: PlanMedia;
 };
+
+/** A file served from /media to displays without sign-in; `type` was checked at upload. */
+export type PlanMedia = { url: string; type: string };
 
 export type RoutinePlan = { blocks: PlanBlock[] };
 

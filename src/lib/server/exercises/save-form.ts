@@ -1,0 +1,78 @@
+import {
+	exerciseFormInput,
+	parseExerciseForm,
+	type ExerciseFormInput
+} from '../../shared/exercise-form';
+import type { Database } from '../db/client';
+import { createExercise, nameTaken, updateExercise, type MediaChange } from './exercises';
+import { removeMedia, storeMedia } from './media-store';
+import { checkUpload } from './upload';
+
+export type FormSave =
+	| { ok: true; id: string }
+	| { ok: false; values: ExerciseFormInput; errors: Record<string, string> };
+
+/**
+ * One save of the exercise editor, new or existing: every field and the upload are checked
+ * first (all errors at once), the file is written only when all are fine, and a file nobody
+ * names after the save (a refused save, a replaced or removed picture) is deleted.
+ */
+export async function saveExerciseForm(
+	db: Database,
+	dataDir: string,
+	clinicId: string,
+	form: FormData,
+	id: string | null
+): Promise<FormSave> {
+	const values = exerciseFormInput(form);
+	const parsed = parseExerciseForm(values);
+	const upload = await checkUpload(form);
+	const errors = parsed.ok ? {} : { ...parsed.errors };
+	if (upload.kind === 'invalid') errors.media = upload.error;
+	// Say a name is taken now too, not only after the other fields are put right.
+	if (!parsed.ok && !errors.name) {
+		const taken = await nameTaken(
+			db,
+			clinicId,
+			values.name.trim().replace(/\s+/g, ' '),
+			id ?? undefined
+		);
+		if (taken) errors.name = taken;
+	}
+	if (!parsed.ok || upload.kind === 'invalid') {
+		return { ok: false, values, errors: withLostUpload(errors, upload.kind) };
+	}
+
+	const stored =
+		upload.kind === 'valid'
+			? { file: await storeMedia(dataDir, upload.bytes, upload.extension), type: upload.type }
+			: null;
+	const change: MediaChange = stored
+		? { kind: 'replace', ...stored }
+		: form.has('removeMedia')
+			? { kind: 'remove' }
+			: { kind: 'keep' };
+	let result;
+	try {
+		result = id
+			? await updateExercise(db, clinicId, id, parsed.values, change)
+			: await createExercise(db, clinicId, parsed.values, stored);
+	} catch (error) {
+		// Nothing names the new file: do not leave it behind.
+		await removeMedia(dataDir, stored?.file ?? null);
+		throw error;
+	}
+	if (!result.ok) {
+		await removeMedia(dataDir, stored?.file ?? null);
+		return { ok: false, values, errors: withLostUpload(result.errors, upload.kind) };
+	}
+	if ('oldMedia' in result) await removeMedia(dataDir, result.oldMedia as string | null);
+	return { ok: true, id: result.id };
+}
+
+/** A browser never refills a file input: say so, rather than let the picture silently vanish. */
+function withLostUpload(errors: Record<string, string>, upload: string) {
+	return upload === 'valid'
+		? { ...errors, mediaLost: 'Choose the picture or video again too.' }
+		: errors;
+}

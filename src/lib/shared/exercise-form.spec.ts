@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import {
+	DISPLAY_CUE_MAX,
+	EMPTY_EXERCISE_FORM,
+	exerciseFormInput,
+	exerciseFormValues,
+	parseExerciseForm,
+	type ExerciseFormInput
+} from './exercise-form';
+import { readExerciseFilters } from './exercise-filters';
+
+const valid: ExerciseFormInput = {
+	...EMPTY_EXERCISE_FORM,
+	name: '  Heel  raises ',
+	displayCue: 'Rise onto your toes, then lower slowly.',
+	category: 'strength',
+	dosingKind: 'reps',
+	reps: '10',
+	secondsPerRep: '4',
+	sets: '2',
+	restBetweenSetsSeconds: '30',
+	perSide: false,
+	'tier.seated': 'Sit tall. Lift both heels.',
+	equipment: 'Chair, chair , resistance  band',
+	contraindications: 'acute ankle pain'
+};
+
+describe('exercise form', () => {
+	it('turns a valid form into an exercise with a dosing the timeline accepts', () => {
+		const result = parseExerciseForm(valid);
+		expect(result).toEqual({
+			ok: true,
+			values: {
+				name: 'Heel raises',
+				displayCue: 'Rise onto your toes, then lower slowly.',
+				technicianNotes: '',
+				category: 'strength',
+				dosing: {
+					kind: 'reps',
+					reps: 10,
+					secondsPerRep: 4,
+					sets: 2,
+					restBetweenSetsSeconds: 30,
+					perSide: false
+				},
+				supportTiers: { seated: 'Sit tall. Lift both heels.' },
+				equipment: ['chair', 'resistance band'],
+				waterDepth: null,
+				contraindications: ['acute ankle pain'],
+				source: ''
+			}
+		});
+	});
+
+	it('reads a hold x reps dose from its own fields and ignores the other kinds', () => {
+		const result = parseExerciseForm({
+			...valid,
+			dosingKind: 'hold',
+			holdSeconds: '10',
+			holdReps: '5',
+			restBetweenRepsSeconds: '5',
+			reps: 'not checked',
+			perSide: true
+		});
+		expect(result.ok && result.values.dosing).toEqual({
+			kind: 'hold',
+			holdSeconds: 10,
+			reps: 5,
+			restBetweenRepsSeconds: 5,
+			sets: 2,
+			restBetweenSetsSeconds: 30,
+			perSide: true
+		});
+	});
+
+	it('caps the display cue so it stays readable on the wall', () => {
+		const long = parseExerciseForm({ ...valid, displayCue: 'x'.repeat(DISPLAY_CUE_MAX + 1) });
+		expect(long).toEqual({
+			ok: false,
+			errors: { displayCue: `Display cue: at most ${DISPLAY_CUE_MAX} characters` }
+		});
+		expect(parseExerciseForm({ ...valid, displayCue: 'x'.repeat(DISPLAY_CUE_MAX) }).ok).toBe(true);
+	});
+
+	it('reports every bad field under its own name', () => {
+		const result = parseExerciseForm({
+			...valid,
+			name: ' ',
+			category: 'yoga',
+			reps: '0',
+			secondsPerRep: '2.5',
+			sets: '',
+			'tier.standing': 'y'.repeat(81),
+			waterDepth: 'ocean'
+		});
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.errors).toEqual({
+			name: 'Enter name',
+			category: 'Choose a category',
+			reps: 'Enter 1 to 100 reps',
+			secondsPerRep: 'A whole number, 1 to 60 seconds',
+			sets: 'Enter 1 to 10 sets',
+			'tier.standing': 'Standing cue: at most 80 characters',
+			waterDepth: 'Choose a depth'
+		});
+	});
+
+	it('refuses an unknown dosing kind', () => {
+		const result = parseExerciseForm({ ...valid, dosingKind: 'forever' });
+		expect(!result.ok && result.errors.dosingKind).toBe('Choose how it is dosed');
+	});
+
+	it('round-trips a stored exercise through the form', () => {
+		const parsed = parseExerciseForm(valid);
+		if (!parsed.ok) throw new Error('valid form refused');
+		expect(parseExerciseForm(exerciseFormValues(parsed.values))).toEqual(parsed);
+	});
+
+	it('reads a posted form: a missing checkbox is off, missing text is empty', () => {
+		const form = new FormData();
+		form.set('name', 'Sit to stand');
+		const input = exerciseFormInput(form);
+		expect(input.name).toBe('Sit to stand');
+		expect(input.displayCue).toBe('');
+		expect(input.perSide).toBe(false);
+		form.set('perSide', 'on');
+		expect(exerciseFormInput(form).perSide).toBe(true);
+	});
+});
+
+describe('library filters', () => {
+	it('reads known choices from the query string and ignores anything else', () => {
+		const filters = readExerciseFilters(
+			new URLSearchParams(
+				'q= heel &category=strength&tier=seated&depth=lava&equipment=Chair&archived=1'
+			)
+		);
+		expect(filters).toEqual({
+			q: 'heel',
+			category: 'strength',
+			equipment: 'chair',
+			tier: 'seated',
+			depth: null,
+			archived: true
+		});
+		expect(readExerciseFilters(new URLSearchParams('category=yoga')).category).toBeNull();
+	});
+});

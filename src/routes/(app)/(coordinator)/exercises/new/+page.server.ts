@@ -1,0 +1,23 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { requireCoordinator } from '$lib/server/auth/guard';
+import { saveExerciseForm } from '$lib/server/exercises/save-form';
+import { EMPTY_EXERCISE_FORM } from '$lib/shared/exercise-form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	requireCoordinator(locals);
+	return { values: EMPTY_EXERCISE_FORM };
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals }) => {
+		const user = requireCoordinator(locals);
+		const app = await getApp();
+		const form = await request.formData();
+		const result = await saveExerciseForm(app.db, app.config.dataDir, user.clinicId, form, null);
+		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });
+		app.log.info({ userId: user.id, exerciseId: result.id }, 'exercise created');
+		redirect(303, `/exercises/${result.id}?saved=created`);
+	}
+};
