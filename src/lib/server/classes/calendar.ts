@@ -1,4 +1,5 @@
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
+import { effectivePlaces, TAKES_A_PLACE } from '../roster/places';
 import { addDays, formatTime, localDate, zonedTimeToInstant } from '../../shared/time-zone';
 import type { ClassSessionStatus, ClassType, RoomKind } from '../../shared/domain';
 import type { Database } from '../db/client';
@@ -108,16 +109,19 @@ export async function classesBetween(
 		.orderBy(asc(classSessions.startsAt));
 
 	const enrolledCounts = await countEnrolled(db, clinicId, rows);
-	return rows.map(({ seriesId, ...row }) => ({
+	// seriesId served the counting only; the page does not need it.
+	return rows.map(({ seriesId: _seriesId, ...row }) => ({
 		...row,
 		date: localDate(timeZone, row.startsAt),
 		startTime: formatTime(row.startsAt, timeZone),
-		enrolled:
-			(seriesId ? (enrolledCounts.get(seriesId) ?? 0) : 0) + (enrolledCounts.get(row.id) ?? 0)
+		enrolled: enrolledCounts.get(row.id) ?? 0
 	}));
 }
 
-/** Enrolled places per series and per single session, in two grouped queries. */
+/**
+ * Places taken per session, by the same rule as the rosters: a session-level row (a one-day
+ * cancellation, booking or walk-in) wins over the series place. One query for the whole range.
+ */
 async function countEnrolled(
 	db: Database,
 	clinicId: string,
@@ -126,22 +130,31 @@ async function countEnrolled(
 	const counts = new Map<string, number>();
 	const seriesIds = [...new Set(sessions.flatMap((s) => (s.seriesId ? [s.seriesId] : [])))];
 	const sessionIds = sessions.map((s) => s.id);
-	const enrolled = and(eq(enrollments.clinicId, clinicId), eq(enrollments.status, 'enrolled'));
-	if (seriesIds.length) {
-		const rows = await db
-			.select({ id: enrollments.seriesId, n: count() })
-			.from(enrollments)
-			.where(and(enrolled, inArray(enrollments.seriesId, seriesIds)))
-			.groupBy(enrollments.seriesId);
-		for (const row of rows) counts.set(row.id!, row.n);
-	}
-	if (sessionIds.length) {
-		const rows = await db
-			.select({ id: enrollments.sessionId, n: count() })
-			.from(enrollments)
-			.where(and(enrolled, inArray(enrollments.sessionId, sessionIds)))
-			.groupBy(enrollments.sessionId);
-		for (const row of rows) counts.set(row.id!, row.n);
+	if (sessionIds.length === 0) return counts;
+	const rows = await db
+		.select({
+			participantId: enrollments.participantId,
+			seriesId: enrollments.seriesId,
+			forSession: enrollments.sessionId,
+			status: enrollments.status
+		})
+		.from(enrollments)
+		.where(
+			and(
+				eq(enrollments.clinicId, clinicId),
+				or(
+					inArray(enrollments.sessionId, sessionIds),
+					seriesIds.length ? inArray(enrollments.seriesId, seriesIds) : undefined
+				)
+			)
+		);
+	for (const session of sessions) {
+		const mine = rows.filter(
+			(row) =>
+				row.forSession === session.id || (session.seriesId && row.seriesId === session.seriesId)
+		);
+		const places = [...effectivePlaces(mine).values()];
+		counts.set(session.id, places.filter((row) => TAKES_A_PLACE.has(row.status)).length);
 	}
 	return counts;
 }
