@@ -8,7 +8,7 @@ import type { StaffUser } from '../auth/session';
 import type { Database } from '../db/client';
 import { classSessions, participantEntries, rooms } from '../db/schema';
 import { isOnRoster } from '../roster/roster';
-import { clinicRules } from '../settings/rules';
+import { rulesForClass } from '../settings/rules';
 import type { LiveClassService } from '../live/live-classes';
 
 const FUTURE_SLACK_MS = 10 * 60 * 1000;
@@ -146,7 +146,11 @@ async function findingsFor(db: Database, clinicId: string, entry: Entry): Promis
 		}));
 		earlierVitals = entriesOf(activeEntries(stored), 'vitals').map((e) => e.entry.payload.vitals);
 	}
-	return findingsForEntry(entry.payload, await clinicRules(db, clinicId), earlierVitals);
+	return findingsForEntry(
+		entry.payload,
+		await rulesForClass(db, clinicId, entry.sessionId),
+		earlierVitals
+	);
 }
 
 async function positionInClass(live: LiveClassService, user: StaffUser, entry: Entry) {

@@ -9,6 +9,7 @@ import {
 	type Command,
 	type RoutinePlan
 } from '../../shared/timeline';
+import { clinicRules } from '../settings/rules';
 import type { Database } from '../db/client';
 import { classCommands, classSessions, users } from '../db/schema';
 import type { StaffUser } from '../auth/session';
@@ -165,13 +166,15 @@ export class LiveClassService {
 			await this.#db.insert(classCommands).values(row);
 			return;
 		}
+		// Rules are frozen with the plan: a change in Settings applies to classes started later.
+		const vitalRules = type === 'start' ? await clinicRules(this.#db, live.clinicId) : null;
 		await this.#db.transaction(async (tx) => {
 			await tx.insert(classCommands).values(row);
 			await tx
 				.update(classSessions)
 				.set(
 					type === 'start'
-						? { status: 'live', plan, startedAt: row.at }
+						? { status: 'live', plan, startedAt: row.at, vitalRules }
 						: { status: 'completed', endedAt: row.at }
 				)
 				.where(eq(classSessions.id, live.sessionId));

@@ -10,7 +10,7 @@ import {
 	rooms,
 	users
 } from '../db/schema';
-import { clinicRules } from '../settings/rules';
+import { rulesForClass } from '../settings/rules';
 import { effectivePlaces } from './places';
 
 const PLACE_ORDER = { enrolled: 0, walk_in: 1, waitlisted: 2 } as const;
@@ -120,7 +120,7 @@ export async function classClipboard(
 				and(eq(participantEntries.sessionId, sessionId), eq(participantEntries.clinicId, clinicId))
 			)
 			.orderBy(asc(participantEntries.recordedAt)),
-		clinicRules(db, clinicId)
+		rulesForClass(db, clinicId, sessionId)
 	]);
 	return {
 		roster,

@@ -189,4 +189,29 @@ describe('clinic vital-sign rules', () => {
 		}
 		expect(await storedColumn()).toEqual(current);
 	});
+
+	it('a class keeps the rules it started with; a change applies to classes started later', async () => {
+		await live.command({
+			sessionId,
+			user: technician,
+			command: { type: 'start' },
+			clientCommandId: randomUUID()
+		});
+		const changed = await saveClinicRules(
+			database.db,
+			clinicId,
+			coordinator.id,
+			edit({ 'hr-rest-100': { threshold: '130' } })
+		);
+		expect(changed).toMatchObject({ ok: true, changed: true });
+		expect(
+			(await clinicRules(database.db, clinicId)).find((r) => r.id === 'hr-rest-100')
+		).toMatchObject({
+			threshold: 130
+		});
+		const reading = await restingReading({ heartRate: 110 });
+		expect(reading.ok && reading.findings.map((f) => f.label)).toEqual([
+			'Resting heart rate > 100 bpm'
+		]);
+	});
 });

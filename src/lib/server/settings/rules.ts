@@ -10,7 +10,7 @@ import {
 } from '../../shared/rule-settings';
 import type { VitalRule } from '../../shared/rules';
 import type { Database } from '../db/client';
-import { clinicSettingChanges, clinics, users } from '../db/schema';
+import { classSessions, clinicSettingChanges, clinics, users } from '../db/schema';
 
 const SETTING = 'vital_rules';
 
@@ -21,6 +21,22 @@ export async function clinicRules(db: Database, clinicId: string): Promise<Vital
 		.from(clinics)
 		.where(eq(clinics.id, clinicId));
 	return applySettings(row?.rules ?? null);
+}
+
+/**
+ * The rules a class runs under: those frozen when it started, or the clinic's current ones
+ * for a class not started yet.
+ */
+export async function rulesForClass(
+	db: Database,
+	clinicId: string,
+	sessionId: string
+): Promise<VitalRule[]> {
+	const [session] = await db
+		.select({ rules: classSessions.vitalRules })
+		.from(classSessions)
+		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)));
+	return session?.rules ?? clinicRules(db, clinicId);
 }
 
 export type SaveResult =

@@ -21,6 +21,7 @@ import {
 	ENROLLMENT_STATUSES,
 	EXERTION_SCALES
 } from '../../../shared/domain';
+import type { VitalRule } from '../../../shared/rules';
 import type { RoutinePlan } from '../../../shared/timeline';
 import { clinicIdColumn, rooms, users } from './clinic';
 import { routines, routineVersions } from './content';
@@ -96,6 +97,11 @@ export const classSessions = pgTable(
 		status: classSessionStatusEnum('status').notNull().default('scheduled'),
 		/** The routine as it ran, frozen at start, so a restarted server replays the same class. */
 		plan: jsonb('plan').$type<RoutinePlan>(),
+		/**
+		 * The clinic's vital-sign rules, frozen at start like the plan: a coordinator's change
+		 * applies to classes started afterwards, never halfway through one.
+		 */
+		vitalRules: jsonb('vital_rules').$type<VitalRule[]>(),
 		startedAt: timestamp('started_at', { withTimezone: true }),
 		endedAt: timestamp('ended_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()

@@ -1,0 +1,1 @@
+ALTER TABLE "class_sessions" ADD COLUMN "vital_rules" jsonb;
