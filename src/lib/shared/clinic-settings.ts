@@ -7,8 +7,15 @@ import { describeRuleChanges, type RuleSetting } from './rule-settings';
 export const SETTINGS = {
 	vitalRules: 'vital_rules',
 	poolRanges: 'pool_ranges',
-	exertionScale: 'default_exertion_scale'
+	exertionScale: 'default_exertion_scale',
+	staffRatios: 'staff_ratios'
 } as const;
+
+/** Pool rooms' staff ratios as audited: room name → at most N participants per staff member. */
+export type StaffRatios = Record<string, number | null>;
+
+/** The one rule for a ratio a coordinator types: a whole number of participants per staff. */
+export const STAFF_RATIO = { min: 1, max: 20 } as const;
 
 export const EXERTION_SCALE_LABELS: Record<ExertionScale, string> = {
 	borg_6_20: 'Borg RPE 6–20',
@@ -44,6 +51,14 @@ export function describeSettingChange(setting: string, before: unknown, after: u
 			const label = (scale: unknown) =>
 				EXERTION_SCALE_LABELS[scale as ExertionScale] ?? String(scale);
 			return [`Default exertion scale: ${label(before)} → ${label(after)}`];
+		}
+		case SETTINGS.staffRatios: {
+			const was = (before ?? {}) as StaffRatios;
+			const now = (after ?? {}) as StaffRatios;
+			const ratio = (n: number | null | undefined) => (n ? `1 staff per ${n}` : 'not set');
+			return Object.keys(now)
+				.filter((room) => was[room] !== now[room])
+				.map((room) => `${room}: ${ratio(was[room])} → ${ratio(now[room])}`);
 		}
 		default:
 			return [`${setting} changed`];

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POOL_RANGES } from '../../shared/pool';
 import type { DatabaseHandle } from '../db/client';
-import { clinicSettingChanges, users } from '../db/schema';
+import { clinicSettingChanges, rooms, users } from '../db/schema';
 import { seedDemoClinic } from '../db/seed/demo';
 import { createTestDatabase } from '../db/test-database';
 import {
@@ -10,7 +10,8 @@ import {
 	clinicPoolRanges,
 	resetPoolRanges,
 	saveDefaultExertionScale,
-	savePoolRanges
+	savePoolRanges,
+	saveStaffRatios
 } from './clinic-options';
 import { saveClinicRules } from './rules';
 import { recentSettingChanges } from './setting-changes';
@@ -117,5 +118,31 @@ describe('recent setting changes', () => {
 			['Free chlorine 1–5 ppm → 1.5–4 ppm', 'pH 7.2–7.8 → 7.2–7.6']
 		]);
 		expect(changes[0]!.by).toBe('Casey Morgan');
+	});
+});
+
+describe('pool staff ratios', () => {
+	it('saves a ratio with an audit row, and refuses a bad one changing nothing', async () => {
+		const [pool] = await database.db.select().from(rooms).where(eq(rooms.kind, 'pool'));
+		const refused = await saveStaffRatios(database.db, clinicId, userId, { [pool!.id]: '0' });
+		expect(refused).toEqual({
+			ok: false,
+			errors: { [`ratio-${pool!.id}`]: 'Enter 1 to 20 participants per staff member' }
+		});
+		expect(await saveStaffRatios(database.db, clinicId, userId, { [pool!.id]: '3' })).toEqual({
+			ok: true,
+			changed: true
+		});
+		const [after] = await database.db.select().from(rooms).where(eq(rooms.id, pool!.id));
+		expect(after!.participantsPerStaff).toBe(3);
+		expect(await audits('staff_ratios')).toHaveLength(1);
+		const [latest] = await recentSettingChanges(database.db, clinicId);
+		expect(latest!.lines).toEqual([
+			`${pool!.name}: 1 staff per ${pool!.participantsPerStaff} → 1 staff per 3`
+		]);
+		expect(await saveStaffRatios(database.db, clinicId, userId, { [pool!.id]: '3' })).toEqual({
+			ok: true,
+			changed: false
+		});
 	});
 });

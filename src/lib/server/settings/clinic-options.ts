@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
-import { SETTINGS, exertionScaleSchema } from '../../shared/clinic-settings';
+import { and, eq, isNull } from 'drizzle-orm';
+import { SETTINGS, STAFF_RATIO, exertionScaleSchema } from '../../shared/clinic-settings';
 import type { ExertionScale } from '../../shared/domain';
 import { DEFAULT_POOL_RANGES, poolRangesSchema, type PoolRanges } from '../../shared/pool';
 import { editErrors } from '../../shared/rule-settings';
 import type { Database } from '../db/client';
-import { clinicSettingChanges, clinics } from '../db/schema';
+import { clinicSettingChanges, clinics, rooms } from '../db/schema';
 
 /**
  * The clinic's other settings beside the vital-sign rules: the pool chemistry ranges and the
@@ -123,6 +123,61 @@ export async function saveDefaultExertionScale(
 			setting: EXERTION_SCALE_SETTING,
 			before: row.scale,
 			after: next
+		});
+		return { ok: true, changed: true };
+	});
+}
+
+/**
+ * Pool rooms' staff ratios, edited together and audited as one change. `input` maps a room id
+ * to what was typed; a room left out keeps its ratio. Classes already planned are not re-checked
+ * here: the schedule refuses the next save of a series that falls below the new ratio.
+ */
+export async function saveStaffRatios(
+	db: Database,
+	clinicId: string,
+	userId: string,
+	input: Record<string, string>
+): Promise<OptionSaveResult> {
+	return db.transaction(async (tx) => {
+		const pools = await tx
+			.select({ id: rooms.id, name: rooms.name, ratio: rooms.participantsPerStaff })
+			.from(rooms)
+			.where(and(eq(rooms.clinicId, clinicId), eq(rooms.kind, 'pool'), isNull(rooms.archivedAt)))
+			.for('update');
+		const errors: Record<string, string> = {};
+		const next = new Map<string, number>();
+		for (const pool of pools) {
+			const typed = input[pool.id]?.trim();
+			if (typed === undefined) continue;
+			const value = Number(typed);
+			if (
+				typed === '' ||
+				!Number.isInteger(value) ||
+				value < STAFF_RATIO.min ||
+				value > STAFF_RATIO.max
+			) {
+				errors[`ratio-${pool.id}`] =
+					`Enter ${STAFF_RATIO.min} to ${STAFF_RATIO.max} participants per staff member`;
+			} else {
+				next.set(pool.id, value);
+			}
+		}
+		if (Object.keys(errors).length) return { ok: false, errors };
+		const changed = pools.filter((pool) => next.has(pool.id) && next.get(pool.id) !== pool.ratio);
+		if (changed.length === 0) return { ok: true, changed: false };
+		for (const pool of changed) {
+			await tx
+				.update(rooms)
+				.set({ participantsPerStaff: next.get(pool.id)! })
+				.where(eq(rooms.id, pool.id));
+		}
+		await tx.insert(clinicSettingChanges).values({
+			clinicId,
+			userId,
+			setting: SETTINGS.staffRatios,
+			before: Object.fromEntries(changed.map((pool) => [pool.name, pool.ratio])),
+			after: Object.fromEntries(changed.map((pool) => [pool.name, next.get(pool.id)!]))
 		});
 		return { ok: true, changed: true };
 	});

@@ -8,6 +8,7 @@ import {
 	clinicPoolRanges,
 	resetPoolRanges,
 	saveDefaultExertionScale,
+	saveStaffRatios,
 	savePoolRanges
 } from '$lib/server/settings/clinic-options';
 import { clinicRules, resetClinicRules, saveClinicRules } from '$lib/server/settings/rules';
@@ -64,7 +65,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		defaultPoolRanges: DEFAULT_POOL_RANGES,
 		defaultScale,
 		scales: EXERTION_SCALES.map((id) => ({ id, label: EXERTION_SCALE_LABELS[id] })),
-		// Read-only here: rooms are edited on the rooms page.
+		// Staff ratios are edited here too (audited); everything else about rooms on /rooms.
 		poolRooms: rooms
 			.filter((room) => room.kind === 'pool')
 			.map((room) => ({
@@ -137,6 +138,26 @@ export const actions: Actions = {
 		return {
 			section: 'pool' as const,
 			message: result.changed ? 'Saved. The next pool check uses these ranges.' : 'No changes.'
+		};
+	},
+	staffRatios: async ({ request, locals }) => {
+		const user = requireCoordinator(locals);
+		const form = await request.formData();
+		const input: Record<string, string> = {};
+		for (const [key, value] of form) {
+			if (key.startsWith('ratio-') && typeof value === 'string') input[key.slice(6)] = value;
+		}
+		const app = await getApp();
+		const result = await saveStaffRatios(app.db, user.clinicId, user.id, input);
+		if (!result.ok) {
+			return fail(400, { section: 'ratios' as const, values: input, errors: result.errors });
+		}
+		if (result.changed) app.log.info({ userId: user.id }, 'staff ratios changed');
+		return {
+			section: 'ratios' as const,
+			message: result.changed
+				? 'Saved. Series are checked against it when next saved.'
+				: 'No changes.'
 		};
 	},
 	resetPoolRanges: async ({ locals }) => {
