@@ -35,9 +35,18 @@ async function openClassOnce(page: Page): Promise<string> {
 	await page.goto('/control');
 	// SvelteKit registers the worker on load; it takes over the open page when it activates.
 	await page.evaluate(() => navigator.serviceWorker.ready);
-	// Activation precaches the app's files first: on a busy machine that takes a while.
+	// Activation precaches the app's files first, then claims the page. Chromium now and then
+	// leaves an already-open page unclaimed; a reload is always controlled, as for a user.
 	await expect
-		.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 20_000 })
+		.poll(
+			async () => {
+				if (await page.evaluate(() => !!navigator.serviceWorker.controller)) return true;
+				await page.reload();
+				await page.evaluate(() => navigator.serviceWorker.ready);
+				return page.evaluate(() => !!navigator.serviceWorker.controller);
+			},
+			{ timeout: 20_000, intervals: [1000, 2000, 3000] }
+		)
 		.toBe(true);
 	await page.reload(); // the class list now comes through the worker
 
