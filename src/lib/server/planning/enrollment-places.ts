@@ -166,19 +166,23 @@ export async function activeParticipant(tx: Tx, clinicId: string, participantId:
 	return row && !row.archivedAt ? row : null;
 }
 
-export function upsertSessionPlace(
+/**
+ * Takes (or takes again) a place in a session or a whole series. A new place joins the back of
+ * the line: createdAt is its turn.
+ */
+function upsertPlace(
 	tx: Tx,
-	values: typeof enrollments.$inferInsert & { sessionId: string }
+	values: typeof enrollments.$inferInsert,
+	on: 'sessionId' | 'seriesId'
 ) {
 	const now = new Date();
-	// A new place (or a place taken again) joins the back of the line: createdAt is its turn.
 	const row = { ...values, createdAt: now, updatedAt: now };
 	return tx
 		.insert(enrollments)
 		.values(row)
 		.onConflictDoUpdate({
-			target: [enrollments.participantId, enrollments.sessionId],
-			targetWhere: isNotNull(enrollments.sessionId),
+			target: [enrollments.participantId, enrollments[on]],
+			targetWhere: isNotNull(enrollments[on]),
 			set: {
 				status: row.status,
 				overrideReason: row.overrideReason ?? null,
@@ -190,28 +194,15 @@ export function upsertSessionPlace(
 		});
 }
 
-export function upsertSeriesPlace(
+export const upsertSessionPlace = (
+	tx: Tx,
+	values: typeof enrollments.$inferInsert & { sessionId: string }
+) => upsertPlace(tx, values, 'sessionId');
+
+export const upsertSeriesPlace = (
 	tx: Tx,
 	values: typeof enrollments.$inferInsert & { seriesId: string }
-) {
-	const now = new Date();
-	const row = { ...values, createdAt: now, updatedAt: now };
-	return tx
-		.insert(enrollments)
-		.values(row)
-		.onConflictDoUpdate({
-			target: [enrollments.participantId, enrollments.seriesId],
-			targetWhere: isNotNull(enrollments.seriesId),
-			set: {
-				status: row.status,
-				overrideReason: row.overrideReason ?? null,
-				overrideBy: row.overrideBy ?? null,
-				promotedAt: null,
-				createdAt: row.createdAt,
-				updatedAt: now
-			}
-		});
-}
+) => upsertPlace(tx, values, 'seriesId');
 
 /** Gives a session's free places to the first in line, for that day. */
 export async function fillSession(
