@@ -36,13 +36,22 @@ test('pool ranges and the default scale are saved and audited, and a bad range s
 	const changes = page.getByRole('region', { name: 'Recent changes' });
 	const pool = page.getByRole('region', { name: 'Pool chemistry' });
 
-	// The pool rooms, read-only, with the way to where they are edited.
+	// The pool rooms: water range shown (edited on /rooms), staff ratio edited here.
 	const rooms = page.getByRole('region', { name: 'Pool rooms' });
+	const ratio = rooms.getByLabel('Participants per staff member in Therapy Pool');
 	await expect(rooms.getByRole('row', { name: /Therapy Pool/ })).toContainText('33–35 °C');
-	await expect(rooms.getByRole('row', { name: /Therapy Pool/ })).toContainText(
-		'1 staff per 4 participants'
-	);
+	await expect(ratio).toHaveValue('4');
 	await expect(rooms.getByRole('link', { name: 'Rooms' })).toHaveAttribute('href', '/rooms');
+	await ratio.fill('0');
+	await rooms.getByRole('button', { name: 'Save staff ratios' }).click();
+	await expect(ratio).toHaveAccessibleDescription('Enter 1 to 20 participants per staff member');
+	await expect(changes.getByText('No changes yet')).toBeVisible();
+	await ratio.fill('5');
+	await rooms.getByRole('button', { name: 'Save staff ratios' }).click();
+	await expect(rooms.getByRole('status')).toHaveText(/^Saved/);
+	await expect(changes.getByRole('row').nth(1)).toContainText(
+		'Therapy Pool: 1 staff per 4 → 1 staff per 5'
+	);
 
 	// A slip: nothing saved, the message beside the field.
 	await pool.getByLabel('Highest pH').fill('7.6');
@@ -52,7 +61,7 @@ test('pool ranges and the default scale are saved and audited, and a bad range s
 	await expect(pool.getByLabel('Lowest Free chlorine')).toHaveAccessibleDescription(
 		'Free chlorine (ppm): 0 to 10'
 	);
-	await expect(changes.getByText('No changes yet')).toBeVisible();
+	await expect(changes.getByRole('row')).toHaveCount(2); // the ratio change only
 
 	await pool.getByLabel('Lowest Free chlorine').fill('1.5');
 	await pool.getByRole('button', { name: 'Save pool ranges' }).click();
@@ -75,6 +84,7 @@ test('pool ranges and the default scale are saved and audited, and a bad range s
 	await expect(pool.getByLabel('Lowest Free chlorine')).toHaveValue('1.5');
 	await expect(pool.getByLabel('Highest pH')).toHaveValue('7.6');
 	await expect(scale.getByLabel('Borg CR10 (0–10)')).toBeChecked();
+	await expect(ratio).toHaveValue('5');
 });
 
 test('a pool class starts only after its pool check; an out-of-range pH needs a reason', async ({
