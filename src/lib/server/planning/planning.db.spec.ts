@@ -1,7 +1,14 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
-import { classSeries, classSessions, rooms, routines, users } from '../db/schema';
+import {
+	classSeries,
+	classSessions,
+	clinicSettingChanges,
+	rooms,
+	routines,
+	users
+} from '../db/schema';
 import { seedDemoClinic } from '../db/seed/demo';
 import { createTestDatabase } from '../db/test-database';
 import { expandClinicSeries, expandSeries } from './expansion';
@@ -325,6 +332,39 @@ describe('rooms', () => {
 			})
 		).toEqual({ ok: false, errors: { name: 'Another room already has this name.' } });
 		expect(await archiveRoom(database.db, clinicId, row!.id, now)).toEqual({ ok: true });
+	});
+
+	it('audits a changed pool staff ratio, as Settings does', async () => {
+		const [pool] = await database.db.select().from(rooms).where(eq(rooms.id, poolId));
+		const edit = (participantsPerStaff: string) =>
+			saveRoom(
+				database.db,
+				clinicId,
+				poolId,
+				{
+					id: poolId,
+					name: pool!.name,
+					kind: 'pool',
+					capacity: String(pool!.capacity),
+					waterTempMinC: String(pool!.waterTempMinC),
+					waterTempMaxC: String(pool!.waterTempMaxC),
+					participantsPerStaff
+				},
+				casey
+			);
+		expect(await edit(String(pool!.participantsPerStaff))).toMatchObject({ ok: true });
+		expect(await edit('5')).toMatchObject({ ok: true });
+		const audits = await database.db
+			.select()
+			.from(clinicSettingChanges)
+			.where(eq(clinicSettingChanges.setting, 'staff_ratios'));
+		expect(audits).toEqual([
+			expect.objectContaining({
+				userId: casey,
+				before: { [pool!.name]: pool!.participantsPerStaff },
+				after: { [pool!.name]: 5 }
+			})
+		]);
 	});
 
 	it('refuses to archive a room classes still use', async () => {

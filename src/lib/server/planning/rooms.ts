@@ -1,7 +1,8 @@
 import { and, count, eq, gt, isNull, ne } from 'drizzle-orm';
 import { fieldErrors, roomFormSchema, type FieldErrors } from '../../shared/planning/forms';
 import type { Database } from '../db/client';
-import { classSeries, classSessions, rooms } from '../db/schema';
+import { SETTINGS } from '../../shared/clinic-settings';
+import { classSeries, classSessions, clinicSettingChanges, rooms } from '../db/schema';
 
 export type SaveRoomResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
 
@@ -14,12 +15,16 @@ function isUniqueViolation(error: unknown): boolean {
 	);
 }
 
-/** Creates (roomId null) or changes a room of the clinic; bad input changes nothing. */
+/**
+ * Creates (roomId null) or changes a room of the clinic; bad input changes nothing. A changed
+ * pool staff ratio is a clinic rule: it is audited as in Settings (`userId` says who).
+ */
 export async function saveRoom(
 	db: Database,
 	clinicId: string,
 	roomId: string | null,
-	input: unknown
+	input: unknown,
+	userId?: string
 ): Promise<SaveRoomResult> {
 	const parsed = roomFormSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
@@ -40,13 +45,25 @@ export async function saveRoom(
 				.returning({ id: rooms.id });
 			return { ok: true, id: created!.id };
 		}
-		const [updated] = await db
-			.update(rooms)
-			.set(values)
-			.where(and(eq(rooms.id, roomId), eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
-			.returning({ id: rooms.id });
-		if (!updated) return { ok: false, errors: { form: 'This room no longer exists.' } };
-		return { ok: true, id: updated.id };
+		return await db.transaction(async (tx) => {
+			const [before] = await tx
+				.select({ name: rooms.name, ratio: rooms.participantsPerStaff })
+				.from(rooms)
+				.where(and(eq(rooms.id, roomId), eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
+				.for('update');
+			if (!before) return { ok: false, errors: { form: 'This room no longer exists.' } };
+			await tx.update(rooms).set(values).where(eq(rooms.id, roomId));
+			if (userId && before.ratio !== values.participantsPerStaff) {
+				await tx.insert(clinicSettingChanges).values({
+					clinicId,
+					userId,
+					setting: SETTINGS.staffRatios,
+					before: { [values.name]: before.ratio },
+					after: { [values.name]: values.participantsPerStaff }
+				});
+			}
+			return { ok: true as const, id: roomId };
+		});
 	} catch (error) {
 		if (isUniqueViolation(error)) {
 			return { ok: false, errors: { name: 'Another room already has this name.' } };

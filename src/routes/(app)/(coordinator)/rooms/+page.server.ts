@@ -21,7 +21,7 @@ export const actions: Actions = {
 		const values = formValues(data);
 		const roomId = typeof values.id === 'string' && values.id ? values.id : null;
 		const app = await getApp();
-		const result = await saveRoom(app.db, user.clinicId, roomId, values);
+		const result = await saveRoom(app.db, user.clinicId, roomId, values, user.id);
 		if (!result.ok) return fail(400, { values, errors: result.errors, message: null });
 		app.log.info({ userId: user.id, roomId: result.id }, roomId ? 'room changed' : 'room added');
 		redirect(303, `/rooms?saved=${result.id}`);
