@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { createSession } from '../src/lib/server/auth/session';
-import { openDatabase } from '../src/lib/server/db/client';
+import { openDatabase, type Database } from '../src/lib/server/db/client';
 import {
 	classSessions,
 	displays,
@@ -36,17 +36,7 @@ export async function prepareRooms(dataDir: string, count: number): Promise<Benc
 			.where(eq(routines.name, 'Balance Basics'))
 			.orderBy(asc(routineVersions.version));
 
-		const roomRows = await database.db
-			.insert(rooms)
-			.values(
-				Array.from({ length: count }, (_, i) => ({
-					clinicId,
-					name: `Bench room ${i + 1}`,
-					kind: 'gym' as const,
-					capacity: 12
-				}))
-			)
-			.returning({ id: rooms.id });
+		const { roomRows, tokens } = await gymsWithDisplays(database.db, clinicId, count, 'Bench room');
 		const sessions = await database.db
 			.insert(classSessions)
 			.values(
@@ -63,18 +53,24 @@ export async function prepareRooms(dataDir: string, count: number): Promise<Benc
 				}))
 			)
 			.returning({ id: classSessions.id });
-		const tokens = roomRows.map(() => randomBytes(32).toString('base64url'));
-		await database.db.insert(displays).values(
-			roomRows.map((room, i) => ({
-				clinicId,
-				roomId: room.id,
-				tokenHash: createHash('sha256').update(tokens[i]!).digest('hex')
-			}))
-		);
+		// A technician per room: one account may hold only a few sockets (event-limits), as in a
+		// real clinic where each technician runs their own class. Same password hash, no hashing.
+		const staff = await database.db
+			.insert(users)
+			.values(
+				roomRows.map((_, i) => ({
+					clinicId,
+					email: `bench-technician-${i + 1}@example.org`,
+					name: `Bench technician ${i + 1}`,
+					role: 'technician' as const,
+					passwordHash: technician!.passwordHash
+				}))
+			)
+			.returning({ id: users.id });
 		const result: BenchRoom[] = [];
 		for (let i = 0; i < count; i++) {
-			const a = await createSession(database.db, technician!.id);
-			const b = await createSession(database.db, technician!.id);
+			const a = await createSession(database.db, staff[i]!.id);
+			const b = await createSession(database.db, staff[i]!.id);
 			result.push({
 				sessionId: sessions[i]!.id,
 				displayToken: tokens[i]!,
@@ -85,4 +81,33 @@ export async function prepareRooms(dataDir: string, count: number): Promise<Benc
 	} finally {
 		await database.close();
 	}
+}
+
+/** `count` gyms named "<prefix> n", each with a paired display; the displays' device tokens. */
+export async function gymsWithDisplays(
+	db: Database,
+	clinicId: string,
+	count: number,
+	prefix: string
+) {
+	const roomRows = await db
+		.insert(rooms)
+		.values(
+			Array.from({ length: count }, (_, i) => ({
+				clinicId,
+				name: `${prefix} ${i + 1}`,
+				kind: 'gym' as const,
+				capacity: 12
+			}))
+		)
+		.returning({ id: rooms.id });
+	const tokens = roomRows.map(() => randomBytes(32).toString('base64url'));
+	await db.insert(displays).values(
+		roomRows.map((room, i) => ({
+			clinicId,
+			roomId: room.id,
+			tokenHash: createHash('sha256').update(tokens[i]!).digest('hex')
+		}))
+	);
+	return { roomRows, tokens };
 }

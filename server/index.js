@@ -9,9 +9,10 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { attachRealtime } from './realtime.js';
+import { attachRealtime, isAllowedHost } from './realtime.js';
 import { runtime } from './registry.js';
 import { lanAddresses } from './lan-addresses.js';
+import { staticFileGuard } from './static-guard.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.env.STEADY_ROOT ??= root;
@@ -21,8 +22,9 @@ const PROTOCOL_HEADER = 'x-steady-protocol';
 const trustOwnScheme = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (trustOwnScheme) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 
-// adapter-node refuses bodies over 512 KB with a bare 413; an exercise's picture or video may
-// be 5 MB, and the form's own check says so plainly, so let that much (and the fields) through.
+// The ceiling for the one request that may be large: an exercise's picture or video (5 MB, and
+// the form's own check says so plainly) uploaded by a coordinator. Every other body is held to
+// 512 KB by the app's hook before it is read (src/lib/server/http/body-limit.ts).
 process.env.BODY_SIZE_LIMIT ??= '8M';
 
 const SHUTDOWN_LIMIT_MS = 5000;
@@ -61,9 +63,24 @@ try {
 	throw error;
 }
 
+const configuredOrigin = process.env.ORIGIN;
+const staticFiles = staticFileGuard(path.join(root, 'build', 'client'), (line) =>
+	console.error(`Steady: ${line}`)
+);
+
 /** @type {http.RequestListener} */
 const listener = (req, res) => {
+	// With ORIGIN set, a request for another host name is not ours to answer (DNS rebinding, a
+	// stray name). /healthz stays open to a monitor on the machine itself.
+	if (configuredOrigin && !isAllowedHost(req.headers.host, configuredOrigin)) {
+		if (!req.url?.startsWith('/healthz')) {
+			res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+			res.end('Misdirected request: use the address Steady was set up with');
+			return;
+		}
+	}
 	if (trustOwnScheme) req.headers[PROTOCOL_HEADER] = tls ? 'https' : 'http';
+	if (staticFiles.answeredVanished(req, res)) return;
 	handler(req, res);
 };
 const server = tls ? https.createServer(tls, listener) : http.createServer(listener);
@@ -85,7 +102,26 @@ server.listen(port, host, () => {
 	}
 	for (const line of runtime().app?.banner ?? []) console.log(line);
 	console.log('');
+	keepServingAfterStrayErrors();
 });
+
+/**
+ * Last resort, once start-up is over: an error no request handled is logged and the server keeps
+ * going, since ending the process ends every class running in the building. Only the error's
+ * kind and where it came from are printed: a message may quote data.
+ */
+function keepServingAfterStrayErrors() {
+	/** @param {unknown} error @param {string} kind */
+	const report = (error, kind) => {
+		const err = /** @type {Partial<NodeJS.ErrnoException>} */ (error ?? {});
+		const frames = (err.stack ?? '').split('\n').slice(1, 6).join('\n');
+		console.error(
+			`Steady: ${kind} ${err.name ?? typeof error} ${err.code ?? ''} (still serving)\n${frames}`
+		);
+	};
+	process.on('uncaughtException', (error) => report(error, 'uncaught'));
+	process.on('unhandledRejection', (error) => report(error, 'unhandled rejection'));
+}
 
 let stopping = false;
 /** Stop accepting, close sockets, close the database; never take longer than 5 s. */

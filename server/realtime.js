@@ -18,7 +18,7 @@ export function attachRealtime(httpServer, options = {}) {
 		// ones cost every client. Phones check their own link every few seconds instead.
 		// SvelteKit's CSRF check covers form posts only: sockets check their Origin here.
 		allowRequest: (req, callback) => {
-			const allowed = isSameOrigin(req.headers.origin, req.headers.host, options.origin);
+			const allowed = isSameOrigin(req, options.origin);
 			callback(allowed ? null : 'Origin not allowed', allowed);
 		}
 	});
@@ -48,20 +48,49 @@ export function attachRealtime(httpServer, options = {}) {
 
 /**
  * Browsers always send Origin with a websocket or XHR; other clients (tests, tools) send none and
- * cannot carry a victim's cookie, so they are let through to authentication.
+ * cannot carry a victim's cookie, so they are let through to authentication. An Origin must
+ * match in full (scheme, host and port): ORIGIN when set, else the scheme this server was reached
+ * by (TLS or not) and the Host. With ORIGIN set, another Host is refused outright.
  *
- * @param {string | undefined} origin
- * @param {string | undefined} host
+ * @param {import('node:http').IncomingMessage} req
  * @param {string | undefined} configuredOrigin
  */
-export function isSameOrigin(origin, host, configuredOrigin) {
+export function isSameOrigin(req, configuredOrigin) {
+	const { origin, host } = req.headers;
+	if (configuredOrigin && !isAllowedHost(host, configuredOrigin)) return false;
 	if (!origin) return true;
-	if (configuredOrigin && origin === new URL(configuredOrigin).origin) return true;
+	const expected = configuredOrigin ?? ownOrigin(req);
 	try {
-		return new URL(origin).host === host;
+		return expected !== null && new URL(origin).origin === new URL(expected).origin;
 	} catch {
 		return false;
 	}
+}
+
+/**
+ * With ORIGIN set, the only Host a browser can rightly send is ORIGIN's; any other means a
+ * mistyped name or a DNS rebinding page, and is not served.
+ *
+ * @param {string | undefined} host
+ * @param {string} configuredOrigin
+ */
+export function isAllowedHost(host, configuredOrigin) {
+	// No user info, path or query: `evil@steady.clinic.lan` must not parse as the right host.
+	if (!host || !/^[a-z0-9.\-[\]:]+$/i.test(host)) return false;
+	const expected = new URL(configuredOrigin);
+	try {
+		return new URL(`${expected.protocol}//${host}`).host === expected.host;
+	} catch {
+		return false;
+	}
+}
+
+/** @param {import('node:http').IncomingMessage} req */
+function ownOrigin(req) {
+	const { host } = req.headers;
+	if (!host) return null;
+	const tls = 'encrypted' in req.socket && req.socket.encrypted === true;
+	return `${tls ? 'https' : 'http'}://${host}`;
 }
 
 /**

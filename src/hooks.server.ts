@@ -2,6 +2,13 @@ import { redirect, type Handle, type HandleServerError, type ServerInit } from '
 import { sequence } from '@sveltejs/kit/hooks';
 import { getApp, startApp } from '$lib/server/app';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/session';
+import {
+	SMALL_BODY_BYTES,
+	checkBodySize,
+	isMediaUpload,
+	tooLarge
+} from '$lib/server/http/body-limit';
+import { addSecurityHeaders } from '$lib/server/http/security-headers';
 import { isPublicPath } from '$lib/server/public-paths';
 
 /** Runs once when the server starts: database, migrations, demo seed, socket handlers. */
@@ -34,15 +41,33 @@ const requireSignIn: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * Only a coordinator's picture or video upload may be large (adapter-node's BODY_SIZE_LIMIT);
+ * anything else over SMALL_BODY_BYTES is refused before it is read, so nobody can make the
+ * server hold megabytes without signing in.
+ */
+const limitRequestBody: Handle = async ({ event, resolve }) => {
+	const { request, url, locals } = event;
+	if (isMediaUpload(request.method, url) && locals.user?.role === 'coordinator') {
+		return resolve(event);
+	}
+	const check = checkBodySize(request, SMALL_BODY_BYTES);
+	if (check.verdict === 'too-large') return tooLarge();
+	if (check.verdict === 'ok') return resolve(event);
+	// A body without a length is counted as it is read; the handlers read event.request.
+	event.request = check.request;
+	const response = await resolve(event);
+	return check.exceeded() ? tooLarge() : response;
+};
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
+	addSecurityHeaders(response, { url: event.url, signedIn: !!event.locals.user });
 	return response;
 };
 
-export const handle = sequence(identify, requireSignIn, securityHeaders);
+// securityHeaders wraps the refusals below it too (413, 401).
+export const handle = sequence(identify, securityHeaders, limitRequestBody, requireSignIn);
 
 /** Unexpected errors: logged once with the route (never the request body), shown plainly. */
 export const handleError: HandleServerError = async ({ error, event, status }) => {

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { Database } from '../src/lib/server/db/client';
 import * as schema from '../src/lib/server/db/schema';
 import { classRoster } from '../src/lib/server/roster/roster';
+import { clinicToday } from './clinic-today';
 
 /**
  * Reads a stopped server's embedded database directly, the way the app opens it
@@ -22,7 +23,10 @@ async function withDatabase<T>(dataDir: string, read: (db: Database) => Promise<
 
 export type DemoClass = { sessionId: string; participantIds: string[]; entryIdsBefore: string[] };
 
-/** A demo class of the technician's clinic with a roster to record about, by the server's rules. */
+/**
+ * Today's demo class of the technician's clinic with a roster to record about, by the server's
+ * rules (only today's may be started).
+ */
 export function demoClass(dataDir: string, email: string, minRoster = 4): Promise<DemoClass> {
 	return withDatabase(dataDir, async (db) => {
 		const [user] = await db
@@ -33,7 +37,12 @@ export function demoClass(dataDir: string, email: string, minRoster = 4): Promis
 		const sessions = await db
 			.select({ id: schema.classSessions.id })
 			.from(schema.classSessions)
-			.where(eq(schema.classSessions.clinicId, user.clinicId))
+			.where(
+				and(
+					eq(schema.classSessions.clinicId, user.clinicId),
+					eq(schema.classSessions.occurrenceDate, await clinicToday(db, user.clinicId))
+				)
+			)
 			.orderBy(asc(schema.classSessions.startsAt));
 		for (const session of sessions) {
 			const roster = await classRoster(db, user.clinicId, session.id);

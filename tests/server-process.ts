@@ -3,6 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/**
+ * A port for a test's own server: E2E_PORT plus an offset, so two checkouts (each with its own
+ * E2E_PORT, 100 apart) run their suites side by side. Offsets in use: 1-24.
+ */
+export function e2ePort(offset: number): number {
+	return Number(process.env.E2E_PORT ?? 4173) + offset;
+}
+
 export type RunningServer = {
 	child: ChildProcess;
 	url: string;
@@ -11,15 +19,18 @@ export type RunningServer = {
 	dataDir: string;
 };
 
-/** Starts `node server/index.js` (the production entry) with its own data and port. */
+/**
+ * Starts `node server/index.js` (the production entry) with its own data and port; `root` runs
+ * the entry of another copy of the app (see copyOfBuild).
+ */
 export function startServer(
 	port: number,
 	env: Record<string, string> = {},
 	scheme: 'http' | 'https' = 'http',
-	{ keepData = false } = {}
+	{ keepData = false, root = '.' } = {}
 ): RunningServer {
 	const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'steady-proc-'));
-	const child = spawn(process.execPath, ['server/index.js'], {
+	const child = spawn(process.execPath, [path.join(root, 'server', 'index.js')], {
 		env: {
 			...process.env,
 			PORT: String(port),
@@ -48,6 +59,24 @@ export function startServer(
 		output: () => ({ stdout, stderr }),
 		exited,
 		dataDir
+	};
+}
+
+/**
+ * A throwaway copy of build/ and server/ to run and break (delete files in) without touching the
+ * build the other tests use. It lives inside the checkout so Node still finds node_modules; the
+ * migrations are read from the checkout (STEADY_ROOT).
+ */
+export function copyOfBuild(): { root: string; env: Record<string, string>; remove: () => void } {
+	fs.mkdirSync('.test-data', { recursive: true });
+	const root = fs.mkdtempSync(path.join('.test-data', 'build-copy-'));
+	for (const part of ['build', 'server', 'package.json']) {
+		fs.cpSync(part, path.join(root, part), { recursive: true });
+	}
+	return {
+		root,
+		env: { STEADY_ROOT: process.cwd() },
+		remove: () => fs.rmSync(root, { recursive: true, force: true })
 	};
 }
 

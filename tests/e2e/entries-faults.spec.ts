@@ -3,12 +3,18 @@ import { expect, test } from '@playwright/test';
 import type { EntryPayload } from '../../src/lib/shared/entries';
 import { demoClass, storedEntryIds, type DemoClass } from '../fault-database';
 import { FaultPhone, type PhoneCounts } from '../fault-phone';
-import { signInCookie, startServer, untilListening, type RunningServer } from '../server-process';
+import {
+	e2ePort,
+	type RunningServer,
+	signInCookie,
+	startServer,
+	untilListening
+} from '../server-process';
 import { FaultyProxy } from '../tcp-proxy';
 
 // Its own server (it kills it) and proxy, on ports the suite's server and other runs don't use.
-const SERVER_PORT = 4286;
-const PROXY_PORT = 4287;
+const SERVER_PORT = e2ePort(12);
+const PROXY_PORT = e2ePort(13);
 const TOTAL = 1000;
 const PRODUCE_MS = 24_000;
 /** When, after the phones start recording, the server is killed (and at once restarted). */

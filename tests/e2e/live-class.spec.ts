@@ -1,12 +1,12 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { PARTICIPANT_ROSTER } from '../../src/lib/server/db/seed/participant-roster';
 import { TECHNICIAN, signIn } from '../helpers';
-import { startServer, untilListening, type RunningServer } from '../server-process';
+import { e2ePort, type RunningServer, startServer, untilListening } from '../server-process';
 
 // This test restarts its server, so it runs its own rather than the suite's.
 test.describe.configure({ timeout: 150_000 });
 
-const PORT = 4191;
+const PORT = e2ePort(16);
 
 async function openDisplay(browser: Browser, url: string, skewMs = 0) {
 	const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -92,8 +92,12 @@ test('pair a display, run a class from the phone, survive a server restart', asy
 		await expect(name).toHaveText('Get ready');
 		await phone.getByRole('button', { name: 'Next' }).click();
 		await expect(name).toHaveText('Ankle circles');
-		// Ankle circles is a reps exercise: its clock counts up until "Done".
-		await expect(display.getByText('Go at your own pace')).toBeVisible();
+		// Ankle circles is a reps exercise that moves on by itself at its planned time (10 reps x
+		// 3 s a side): lengthen it so it is still on the wall after the restart below.
+		await expect(display.getByText('Go at your own pace')).toBeHidden();
+		await expect(display.getByTestId('reps')).toHaveText('10 reps · LEFT');
+		for (let i = 0; i < 4; i++) await phone.getByRole('button', { name: '+30 s' }).click();
+		await expect.poll(async () => seconds(await countdown.textContent())).toBeGreaterThan(120);
 		const beforeKill = await countdown.textContent();
 
 		// Kill the server mid-class; the display keeps counting and says it is reconnecting.

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { PARTICIPANT_ROSTER } from '../../src/lib/server/db/seed/participant-roster';
-import { COORDINATOR, TECHNICIAN, recordPoolCheck, signIn } from '../helpers';
+import { COORDINATOR, TECHNICIAN, pairDisplay, recordPoolCheck, signIn } from '../helpers';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -20,9 +20,12 @@ async function countOut(page: Page, count: number) {
 	await panel.getByRole('button', { name: 'Record headcount out' }).click();
 }
 
-async function endClass(page: Page) {
-	await page.getByRole('button', { name: 'End class' }).click();
-	await page.getByRole('dialog').getByRole('button', { name: 'End class' }).click();
+/** End class in a pool opens the end sequence (headcount out, what is missing, then End). */
+async function endSequence(page: Page) {
+	await page.getByRole('button', { name: 'End class…' }).click();
+	await page.getByTestId('bar-question').getByRole('button', { name: 'Yes, end class' }).click();
+	await expect(page.getByTestId('pool-end')).toBeVisible();
+	return page.getByTestId('end-step-end').getByRole('button');
 }
 
 test('a pool class ends only when the headcount out matches, and a mismatch warns every phone', async ({
@@ -54,15 +57,21 @@ test('a pool class ends only when the headcount out matches, and a mismatch warn
 	await expect(walkIn).toContainText('walk in');
 	await walkIn.getByRole('button', { name: 'Absent' }).click();
 
+	// The start checklist: the pool check, a display in the pool room, everyone on the list marked.
 	await recordPoolCheck(lead.page);
+	const display = await pairDisplay(browser, assistant.context, 'Therapy Pool');
+	for (const row of await rows.all()) {
+		if ((await row.getByRole('button', { pressed: true }).count()) === 0) {
+			await row.getByRole('button', { name: 'Absent' }).click();
+		}
+	}
 	await lead.page.getByRole('button', { name: 'Start' }).click();
 	await expect(lead.page.getByRole('button', { name: 'Pause' })).toBeVisible();
 
-	// Not counted yet: the server refuses to end, and says why.
-	await endClass(lead.page);
-	await expect(
-		lead.page.getByRole('alert').filter({ hasText: 'Count everyone out' })
-	).toBeVisible();
+	// Not counted yet: no end (the server refuses it too: roster.db.spec.ts).
+	const leadEnd = await endSequence(lead.page);
+	await expect(leadEnd).toHaveText('Count everyone out first');
+	await expect(leadEnd).toBeDisabled();
 
 	// One short: a full-width warning on every phone, and still no end.
 	await countOut(lead.page, 2);
@@ -71,17 +80,16 @@ test('a pool class ends only when the headcount out matches, and a mismatch warn
 			'Headcount out 2 ≠ 3 in the class'
 		);
 	}
-	await endClass(assistant.page);
-	await expect(
-		assistant.page.getByRole('alert').filter({ hasText: 'does not match 3 in the class' })
-	).toBeVisible();
+	const assistantEnd = await endSequence(assistant.page);
+	await expect(assistantEnd).toBeDisabled();
 
 	// Recounted: the warning goes away everywhere and the class ends.
 	await countOut(assistant.page, 3);
 	for (const phone of [lead.page, assistant.page]) {
 		await expect(phone.getByTestId('headcount-warning')).toBeHidden();
 	}
-	await endClass(lead.page);
+	await expect(leadEnd).toBeEnabled();
+	await leadEnd.click();
 	await expect(lead.page.getByTestId('phone-now')).toContainText('Class complete');
-	await Promise.all([lead.context.close(), assistant.context.close()]);
+	await Promise.all([lead.context.close(), assistant.context.close(), display.context().close()]);
 });

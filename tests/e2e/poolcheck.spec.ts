@@ -1,31 +1,15 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { COORDINATOR, TECHNICIAN, signIn } from '../helpers';
-import { startServer, untilListening, type RunningServer } from '../server-process';
+import { expect, test, type Browser } from '@playwright/test';
+import { COORDINATOR, TECHNICIAN, pairDisplay, phoneInClass, signIn } from '../helpers';
+import { ownDemoServer } from '../own-demo-server';
 
 // The suite's own server runs the demo pool class in pool-headcount.spec.ts; these tests need
 // one not started yet, and change clinic settings, so they run a fresh demo clinic of their own.
-const PORT = 4910;
-let server: RunningServer;
+const server = ownDemoServer(11);
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
-test.beforeAll(async () => {
-	server = startServer(PORT, { STEADY_SEED: 'demo' });
-	await untilListening(server);
-});
-test.afterAll(async () => {
-	server.child.kill('SIGTERM');
-	await server.exited;
-});
 
-async function phoneInPoolClass(browser: Browser): Promise<Page> {
-	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-	const page = await context.newPage();
-	await signIn(page, TECHNICIAN, undefined, server.url);
-	await page.goto(`${server.url}/control`);
-	await page.getByRole('region', { name: 'Therapy Pool' }).getByRole('link').first().click();
-	await expect(page.getByTestId('connection')).toHaveText('Connected');
-	return page;
-}
+const phoneInPoolClass = (browser: Browser) =>
+	phoneInClass(browser, TECHNICIAN, 'Therapy Pool', { baseUrl: server.url });
 
 test('pool ranges and the default scale are saved and audited, and a bad range saves nothing', async ({
 	page
@@ -94,11 +78,10 @@ test('a pool class starts only after its pool check; an out-of-range pH needs a 
 	const check = phone.getByTestId('pool-check');
 	await expect(check).toBeVisible();
 
-	// The server refuses the start, and the phone says why.
-	await phone.getByRole('button', { name: 'Start' }).click();
-	await expect(
-		phone.getByRole('alert').filter({ hasText: 'Record the pool check before starting' })
-	).toBeVisible();
+	// No start without the check: the checklist says what is missing (the server refuses too).
+	const start = phone.getByRole('button', { name: 'Start' });
+	await expect(start).toBeDisabled();
+	await expect(phone.getByTestId('start-item').first()).toHaveText(/Pool check: not recorded yet/);
 	await expect(phone.getByTestId('phone-now')).toContainText('Not started');
 
 	// pH 7.7: inside the shipped range, outside the one the coordinator just set (7.2–7.6).
@@ -120,10 +103,7 @@ test('a pool class starts only after its pool check; an out-of-range pH needs a 
 	await expect(reason).toHaveAccessibleDescription(/write why the class goes ahead/);
 	await expect(phone.getByTestId('pool-check-done')).toBeHidden();
 
-	await phone.getByRole('button', { name: 'Start' }).click();
-	await expect(
-		phone.getByRole('alert').filter({ hasText: 'Record the pool check before starting' })
-	).toBeVisible();
+	await expect(start).toBeDisabled();
 
 	await reason.fill('Retested after dosing; supervising therapist agrees');
 	await check.getByRole('button', { name: 'Record pool check' }).click();
@@ -140,7 +120,18 @@ test('a pool class starts only after its pool check; an out-of-range pH needs a 
 	await expect(phone.getByTestId('pool-check-done')).toContainText('by Jordan Lee');
 
 	await expect(phone.getByTestId('connection')).toHaveText('Connected');
-	await phone.getByRole('button', { name: 'Start' }).click();
+	// The rest of the start checklist: a display in the pool room, everyone marked.
+	const display = await pairDisplay(
+		phone.context().browser()!,
+		phone.context(),
+		'Therapy Pool',
+		server.url
+	);
+	for (const row of await phone.getByTestId('roster-row').all()) {
+		await row.getByRole('button', { name: 'Present' }).click();
+	}
+	await start.click();
 	await expect(phone.getByRole('button', { name: 'Pause' })).toBeVisible();
+	await display.context().close();
 	await phone.context().close();
 });

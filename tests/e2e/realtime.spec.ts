@@ -96,11 +96,20 @@ test('health check reports the database and the socket server', async ({ request
 });
 
 test('an oversized body is refused and changes nothing', async ({ request, baseURL }) => {
-	const response = await request.post('/sign-in', {
-		form: { email: TECHNICIAN, password: 'x'.repeat(9 * 1024 * 1024) },
-		headers: { origin: baseURL! }
-	});
-	expect(response.status()).toBe(413);
+	// The server answers 413 from the headers and closes: the client may still be writing (EPIPE).
+	const outcome = await request
+		.post('/sign-in', {
+			form: { email: TECHNICIAN, password: 'x'.repeat(9 * 1024 * 1024) },
+			headers: { origin: baseURL! },
+			maxRedirects: 0
+		})
+		.then(
+			(response) => response.status(),
+			() => 'closed before the body was read'
+		);
+	expect([413, 'closed before the body was read']).toContain(outcome);
+	const home = await request.get('/', { maxRedirects: 0 });
+	expect(home.status(), 'no session was made').toBe(303);
 });
 
 /** The id of today's first class in Gym A, read from the phone's class list. */
@@ -142,9 +151,9 @@ test('bad class commands are refused and change nothing: unknown class, replays,
 		error: expect.stringMatching(/^Out-of-order command 1/)
 	});
 
-	// More than 20 commands in a second from one socket: the rest are refused.
+	// More than 20 commands in a second (or 16 in flight at once) from one socket: refused.
 	const burst = await Promise.all(Array.from({ length: 30 }, () => command('pause')));
-	const flooded = burst.filter((r) => r.error === 'Too many commands at once; wait a moment');
+	const flooded = burst.filter((r) => /^Too many (commands|requests) at once/.test(r.error ?? ''));
 	expect(flooded.length).toBeGreaterThanOrEqual(5);
 
 	// Signed out elsewhere: this socket is cut off and its commands refused.

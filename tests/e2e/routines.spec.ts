@@ -19,7 +19,7 @@ async function addBlock(page: Page, exercise: string, phase: string) {
 	const value = await page
 		.locator('#add-what option', { hasText: new RegExp(`^${exercise} ·`) })
 		.getAttribute('value');
-	await page.getByLabel('Exercise, rest or transition').selectOption(value!);
+	await page.getByLabel('Exercise or rest').selectOption(value!);
 	await page.getByLabel('Phase', { exact: true }).selectOption({ label: phase });
 	await page.getByRole('button', { name: 'Add block' }).click();
 }
@@ -132,6 +132,19 @@ test('the builder works without JavaScript: buttons post, Save stores', async ({
 	await expect(page.getByText('At least 1')).toBeVisible();
 
 	await page.getByTestId('block').first().getByLabel('Reps').fill('8');
+	// Routine settings post with the rest: a Get ready out of range is refused beside its field.
+	await page.getByRole('radio', { name: 'Get ready for the seconds given' }).check();
+	await page.getByLabel('Get ready seconds').fill('121');
+	// Calf raises wait for Done: ticking it is enough, even without "Own dosing".
+	const calf = page.getByTestId('block').nth(1);
+	await calf.getByText(/^Dosing:/).click();
+	await calf.getByLabel('Wait for Done').check();
+	await page.getByRole('button', { name: 'Save routine' }).click();
+	await expect(page.getByRole('alert')).toContainText('Nothing was saved');
+	await expect(page.locator('#transition-seconds-error')).toHaveText('At most 120 s');
+	await expect(page.getByLabel('Get ready seconds')).toHaveAttribute('aria-invalid', 'true');
+
+	await page.getByLabel('Get ready seconds').fill('20');
 	await page.getByRole('button', { name: 'Save routine' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 	await page.goto(page.url());
@@ -142,7 +155,70 @@ test('the builder works without JavaScript: buttons post, Save stores', async ({
 			.first()
 			.getByText(/8 reps.*\(own\)/)
 	).toBeVisible();
+	await expect(page.getByLabel('Get ready seconds')).toHaveValue('20');
+	await expect(page.getByRole('radio', { name: 'Get ready for the seconds given' })).toBeChecked();
+	await expect(page.getByTestId('block').nth(1).getByTestId('dosing-summary')).toContainText(
+		'waits for Done'
+	);
 	await context.close();
+});
+
+test('Get ready is a routine setting the preview runs; a reps block can wait for Done', async ({
+	page
+}) => {
+	await createRoutine(page, 'E2E get ready');
+	// No "Get ready" block to add by hand any more.
+	await expect(page.locator('#add-what option[value="transition"]')).toHaveCount(0);
+	await addBlock(page, 'Marching warm-up', 'Warm-up');
+	await addBlock(page, 'Sit-to-stand', 'Main');
+	// 120 s of marching, 10 reps x 4 s.
+	await expect(page.getByTestId('total')).toHaveText('2:40');
+
+	// A reps block moves on by itself at its planned time; seconds per rep sets it.
+	const stand = page.getByTestId('block').filter({ hasText: 'Sit-to-stand' });
+	await stand.getByText(/^Dosing:/).click();
+	await expect(stand.getByTestId('dosing-summary')).toContainText('10 reps at 4 s per rep');
+	await expect(stand.getByText('Moves on by itself after 0:40')).toBeVisible();
+	await stand.getByLabel('Seconds per rep').fill('3');
+	await expect(stand.getByTestId('block-time')).toHaveText('0:30');
+	await expect(page.getByTestId('total')).toHaveText('2:30');
+
+	// Get ready between exercises: typing seconds turns it on and counts it.
+	await expect(page.getByRole('radio', { name: 'Off' })).toBeChecked();
+	await page.getByLabel('Get ready seconds').fill('12');
+	await expect(page.getByRole('radio', { name: 'Get ready for the seconds given' })).toBeChecked();
+	await expect(page.getByTestId('total')).toHaveText('2:42');
+	await expect(page.getByText('1 × Get ready')).toBeVisible();
+	await expect(page.getByTestId('phase-main').getByRole('heading')).toContainText('0:42');
+
+	await stand.getByLabel('Wait for Done').check();
+	await expect(stand.getByTestId('dosing-summary')).toContainText('waits for Done');
+	await expect(stand.getByText('The wall counts up until a technician taps Done.')).toBeVisible();
+
+	await page.getByRole('button', { name: 'Save routine' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+	await page.reload();
+	await expect(page.getByLabel('Get ready seconds')).toHaveValue('12');
+	await expect(page.getByTestId('total')).toHaveText('2:42');
+	await expect(stand.getByTestId('dosing-summary')).toContainText('waits for Done');
+
+	// The preview runs the Get ready between the two exercises.
+	const screen = page.frameLocator('iframe[title="Simulated wall display"]');
+	await page.getByRole('button', { name: '1x' }).click();
+	await page.getByRole('button', { name: 'Play' }).click();
+	await expect(page.getByTestId('preview-now')).toContainText('Block 1 of 3: Marching warm-up');
+	await page.getByRole('button', { name: 'Skip block' }).click();
+	await expect(page.getByTestId('preview-now')).toContainText('Block 2 of 3: Get ready');
+	await expect(screen.getByTestId('exercise-name')).toHaveText('Get ready');
+	await page.getByRole('button', { name: '10x' }).click();
+	await expect(page.getByTestId('preview-now')).toContainText(
+		'Block 3 of 3: Sit-to-stand · waits for Done',
+		{ timeout: 8000 }
+	);
+
+	// Off again: the Get ready leaves the plan.
+	await page.getByRole('radio', { name: 'Off' }).check();
+	await expect(page.getByTestId('total')).toHaveText('2:30');
 });
 
 test('drag and drop reorders blocks, across phases too', async ({ page }) => {
@@ -153,13 +229,15 @@ test('drag and drop reorders blocks, across phases too', async ({ page }) => {
 	await blocks.nth(1).dragTo(blocks.nth(0), { targetPosition: { x: 40, y: 4 } });
 	expect(await blockNames(page)).toEqual(['Calf raises', 'Ankle circles']);
 
-	// Into the empty cool-down: the block takes that phase.
-	await blocks
-		.nth(0)
-		.dragTo(page.getByTestId('phase-cool_down'), { targetPosition: { x: 40, y: 8 } });
-	await expect(page.getByTestId('phase-cool_down').getByTestId('block-name')).toHaveText(
-		'Calf raises'
-	);
+	// Into the empty cool-down: the block takes that phase. The page may still be settling after
+	// the first move (its status line), so a drag that landed nowhere is made again.
+	const coolDown = page.getByTestId('phase-cool_down');
+	await expect(async () => {
+		if ((await coolDown.getByTestId('block-name').count()) === 0) {
+			await blocks.nth(0).dragTo(coolDown, { targetPosition: { x: 40, y: 8 } });
+		}
+		await expect(coolDown.getByTestId('block-name')).toHaveText('Calf raises', { timeout: 2000 });
+	}).toPass({ timeout: 20_000 });
 	expect(await blockNames(page)).toEqual(['Ankle circles', 'Calf raises']);
 });
 

@@ -5,13 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { io } from 'socket.io-client';
-import { signInCookie, startServer, untilListening } from '../server-process';
+import { e2ePort, signInCookie, startServer, untilListening } from '../server-process';
 
 // These start their own production servers beside the suite's; each on its own port.
 test.describe.configure({ timeout: 60_000 });
 
 test('SIGTERM stops the server cleanly within 5 s, with a socket connected', async () => {
-	const server = startServer(4181);
+	const server = startServer(e2ePort(20));
 	try {
 		await untilListening(server);
 		const cookie = await signInCookie(server.url);
@@ -41,7 +41,7 @@ test('SIGTERM stops the server cleanly within 5 s, with a socket connected', asy
 });
 
 test('a broken DATABASE_URL stops start-up with one readable line', async () => {
-	const server = startServer(4182, {
+	const server = startServer(e2ePort(21), {
 		DATABASE_URL: 'postgres://steady:secret@127.0.0.1:1/nothing'
 	});
 	expect(await server.exited).toBe(1);
@@ -55,7 +55,7 @@ test('a broken DATABASE_URL stops start-up with one readable line', async () => 
 test('an unwritable DATA_DIR stops start-up with one readable line', async () => {
 	const file = path.join(os.tmpdir(), `steady-not-a-dir-${process.pid}`);
 	fs.writeFileSync(file, '');
-	const server = startServer(4183, { DATA_DIR: path.join(file, 'data') });
+	const server = startServer(e2ePort(22), { DATA_DIR: path.join(file, 'data') });
 	expect(await server.exited).toBe(1);
 	const lines = server.output().stderr.trim().split('\n');
 	expect(lines).toHaveLength(1);
@@ -64,7 +64,7 @@ test('an unwritable DATA_DIR stops start-up with one readable line', async () =>
 });
 
 test('a bad setting names itself', async () => {
-	const server = startServer(4184, { STEADY_SEED: 'everything' });
+	const server = startServer(e2ePort(23), { STEADY_SEED: 'everything' });
 	expect(await server.exited).toBe(1);
 	expect(server.output().stderr.trim()).toMatch(/^Steady cannot start: STEADY_SEED: /);
 });
@@ -94,10 +94,11 @@ test('TLS_CERT and TLS_KEY serve pages and sockets over HTTPS on the same port',
 		],
 		{ stdio: 'ignore' }
 	);
-	const server = startServer(4185, { TLS_CERT: cert, TLS_KEY: key }, 'https');
+	const port = e2ePort(24);
+	const server = startServer(port, { TLS_CERT: cert, TLS_KEY: key }, 'https');
 	try {
 		await untilListening(server);
-		expect(server.output().stdout).toContain('Steady is running at https://localhost:4185');
+		expect(server.output().stdout).toContain(`Steady is running at https://localhost:${port}`);
 		const ca = fs.readFileSync(cert);
 
 		const health = await new Promise<{ status: number; body: string }>((resolve, reject) => {

@@ -33,6 +33,9 @@ test('pool check on a phone (390x844), then done', async ({ browser }) => {
 	await expect(phone.getByTestId('connection')).toHaveText('Connected');
 	await expect(phone.getByTestId('phone-now')).toContainText('Not started');
 	await phone.screenshot({ path: `${OUT}/phone-pool-check-done.png` });
+	// The start checklist: the pool check ticked, a display and the headcount still to come.
+	await phone.getByTestId('pool-start').evaluate((element) => element.scrollIntoView());
+	await phone.screenshot({ path: `${OUT}/phone-pool-checklist.png` });
 	await phone.close();
 });
 

@@ -66,7 +66,9 @@ export class ClassControl {
 			this.problem = 'Signed out: sign in again to control the class.';
 		});
 		socket.on('class:presence', (presence) => {
-			if (presence.sessionId === this.#sessionId) this.presence = presence;
+			if (presence.sessionId !== this.#sessionId) return;
+			this.presence = presence;
+			this.#learnNewDisplays(presence.displayIds ?? []);
 		});
 		this.#cleanups.push(retryAfterRefusal(socket as unknown as Socket));
 		this.#cleanups.push(this.#watchLink());
@@ -164,6 +166,23 @@ export class ClassControl {
 		const result = await this.#ask('room:speech', { roomId, enabled });
 		if (result && !result.ok) this.problem = result.error;
 		if (result?.ok) await this.#join();
+	}
+
+	/** Ids of displays that came online unknown to the snapshot, and were asked about once. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, nothing renders it
+	#askedAbout = new Set<string>();
+
+	/**
+	 * A display paired after this page joined is online but missing from the snapshot's list (its
+	 * name, sound): join again to learn it, once per display, so the panel never says "no display"
+	 * beside a checklist that counts one.
+	 */
+	#learnNewDisplays(onlineIds: string[]): void {
+		const known = this.snapshot?.displays.map((display) => display.id) ?? [];
+		const unknown = onlineIds.filter((id) => !known.includes(id) && !this.#askedAbout.has(id));
+		if (!this.snapshot || unknown.length === 0) return;
+		for (const id of unknown) this.#askedAbout.add(id);
+		void this.#join();
 	}
 
 	async #join(): Promise<void> {

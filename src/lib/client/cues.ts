@@ -13,7 +13,9 @@ export const CUE_CAPTIONS: Record<CueKind, string> = {
 	complete: 'Class complete'
 };
 
-const WORKING = new Set(['work', 'hold', 'manual']);
+const WORKING = new Set(['work', 'hold', 'reps', 'manual']);
+/** Long work a halfway cue helps pace: timed bouts, and reps blocks that move on by time. */
+const PACED = new Set(['work', 'reps']);
 const RESTING = new Set(['rest', 'rep_rest', 'set_rest']);
 
 /**
@@ -49,7 +51,7 @@ export function cuesBetween(before: ClassState | null, after: ClassState): CueKi
 			if (wasLeft > mark && left <= mark && duration > 4000) cues.push('tick');
 		}
 		const half = duration / 2;
-		if (after.segment.kind === 'work' && duration >= 20_000 && wasLeft > half && left <= half) {
+		if (PACED.has(after.segment.kind) && duration >= 20_000 && wasLeft > half && left <= half) {
 			cues.push('halfway');
 		}
 	}

@@ -6,10 +6,12 @@ import type {
 	DisplayServerEvents
 } from '../shared/events';
 import type { DisplaySettings, DisplaySnapshot, LiveClassView } from '../shared/live';
+import type { DisplayCommandType } from '../shared/displays';
 import type { LogEntry } from '../shared/timeline';
 import type { ClockSync } from './clock-sync';
 import { mergeEntries, receiveEntry } from './live-log';
 import { ask, clockOver, createSocket, refusalCode, retryAfterRefusal } from './socket';
+import { randomId } from './uuid';
 
 const TOKEN_KEY = 'steady.display.token';
 
@@ -29,11 +31,14 @@ export class DisplayConnection {
 	live = $state<LiveClassView | null>(null);
 	version = $state(0);
 	settings = $state<DisplaySettings>({ volume: 80, muted: false, speakExerciseNames: true });
+	/** A phone asked to see which screen this is: the name to show, and a count per request. */
+	identify = $state<{ name: string; count: number } | null>(null);
 	readonly clock: ClockSync;
 	readonly #socket: DisplaySocket;
 	#secret = '';
 	#pairingTimer: ReturnType<typeof setTimeout> | undefined;
 	#cleanups: (() => void)[] = [];
+	#clientSeq = 0;
 
 	constructor() {
 		this.#socket = createSocket<DisplayServerEvents, DisplayClientEvents>('/display', {
@@ -68,6 +73,9 @@ export class DisplayConnection {
 			socket.disconnect().connect();
 		});
 		socket.on('class:command', ({ sessionId, entry }) => this.#receive(sessionId, entry));
+		socket.on('display:identify', ({ name }) => {
+			this.identify = { name, count: (this.identify?.count ?? 0) + 1 };
+		});
 		this.#cleanups.push(retryAfterRefusal(socket as unknown as Socket));
 		socket.connect();
 	}
@@ -85,6 +93,24 @@ export class DisplayConnection {
 		if (!this.#socket.connected) return;
 		void this.clock.sync();
 		if (this.phase === 'paired') void this.#greet();
+	}
+
+	/**
+	 * A clicker's command for the live class, with an id the server recognises if it is sent
+	 * again. Null when no answer came (the display is offline): a clicker press is not queued,
+	 * since by the time the link is back the moment for it has passed.
+	 */
+	async command(
+		type: DisplayCommandType
+	): Promise<AckResult<DisplayAcks['display:command']> | null> {
+		const live = this.live;
+		if (!live || !this.#socket.connected) return null;
+		return this.#ask('display:command', {
+			sessionId: live.sessionId,
+			clientCommandId: randomId(),
+			clientSeq: ++this.#clientSeq,
+			command: { type }
+		});
 	}
 
 	async #greet(): Promise<void> {

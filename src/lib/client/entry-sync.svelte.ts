@@ -3,51 +3,52 @@ import { activeEntries, entriesOf, findingsForEntry } from '../shared/clipboard'
 import { entrySchema, type Entry, type EntryPayload } from '../shared/entries';
 import type { AckResult, StaffAcks } from '../shared/events';
 import type { ClassClipboard, StoredEntry } from '../shared/roster';
-import {
-	deviceId,
-	putRecord,
-	recordsOf,
-	waitingRecords,
-	type OutboxRecord,
-	type OutboxState
-} from './outbox';
+import { deviceId, putRecord, recordsOf, type OutboxRecord, type OutboxState } from './outbox';
+import type { OutboxSender } from './outbox-sender.svelte';
 import { ask } from './socket';
 import { randomId } from './uuid';
 
 export type ClipboardEntry = StoredEntry & { state: OutboxState; error?: string };
 
-const RETRY_MS = 3000;
 const ACK_TIMEOUT_MS = 6000;
 
 /**
  * The class's clipboard on one phone: the roster, everyone's entries, and this phone's outbox.
- * An entry is written to the outbox before anything says "saved", sent with an
- * acknowledgement, and shown as synced only once the server has committed it. Unanswered
- * sends are repeated with the same id (the server keeps the first), so nothing is lost or
- * doubled by a flaky link, a closed tab or a killed server.
+ * An entry is written to the outbox before anything says "saved", then handed to the tab's
+ * OutboxSender (the layout's), which sends it with an acknowledgement; it shows as synced only
+ * once the server has committed it. Unanswered sends are repeated with the same id (the server
+ * keeps the first), so nothing is lost or doubled by a flaky link, a closed tab or a killed
+ * server, and whatever is left when the page closes is sent from the next signed-in page.
  */
 export class EntrySync {
 	clipboard = $state<ClassClipboard | null>(null);
 	#entries = $state<Record<string, ClipboardEntry>>({});
 	readonly #sessionId: string;
+	readonly #className: string;
 	readonly #userName: string;
 	readonly #userId: string;
 	readonly #socket: Socket;
-	#draining = false;
+	readonly #sender: OutboxSender;
 	#stopped = false;
-	#timer: ReturnType<typeof setInterval> | undefined;
+	#unsubscribe: (() => void) | undefined;
 
 	readonly #now: () => number;
 
-	/** `now` is the phone's clock corrected to the server's, so entries line up with the routine. */
+	/**
+	 * `now` is the phone's clock corrected to the server's, so entries line up with the routine.
+	 * `sender` is the tab's one outbox sender: it sends, this page records and shows.
+	 */
 	constructor(
-		sessionId: string,
+		session: { id: string; name: string },
 		user: { id: string; name: string },
 		socket: Socket,
 		initial: ClassClipboard,
-		now: () => number
+		now: () => number,
+		sender: OutboxSender
 	) {
-		this.#sessionId = sessionId;
+		this.#sessionId = session.id;
+		this.#className = session.name;
+		this.#sender = sender;
 		this.#now = now;
 		this.#userName = user.name;
 		this.#userId = user.id;
@@ -86,14 +87,13 @@ export class EntrySync {
 		socket.on('connect', this.#onConnect);
 		socket.on('entry:recorded', this.#onRecorded);
 		socket.on('roster:changed', this.#onRosterChanged);
-		// A resend now and then covers answers lost while the socket still looked connected.
-		this.#timer = setInterval(() => void this.drain(), RETRY_MS);
+		this.#unsubscribe = this.#sender.onSettled(this.#onSettled);
 		if (socket.connected) this.#onConnect();
 	}
 
 	stop(): void {
 		this.#stopped = true;
-		clearInterval(this.#timer);
+		this.#unsubscribe?.();
 		this.#socket.off('connect', this.#onConnect);
 		this.#socket.off('entry:recorded', this.#onRecorded);
 		this.#socket.off('roster:changed', this.#onRosterChanged);
@@ -124,7 +124,11 @@ export class EntrySync {
 			state: 'saved',
 			findings: this.#findingsNow(entry),
 			by: this.#userName,
-			userId: this.#userId
+			userId: this.#userId,
+			savedAt: Date.now(),
+			className: this.#className,
+			participantName: this.clipboard?.roster.find((m) => m.participantId === participantId)
+				?.displayName
 		};
 		try {
 			await putRecord(record);
@@ -132,44 +136,8 @@ export class EntrySync {
 			return { ok: false, error: 'Could not save on this phone: storage is full or blocked' };
 		}
 		this.#merge(record);
-		void this.drain();
+		void this.#sender.send();
 		return { ok: true, entry: this.#entries[entry.id]! };
-	}
-
-	/**
-	 * Sends what this user left waiting on this phone (any class, any tab), oldest first, one at
-	 * a time. No answer means the link is gone: stop and try again later. A passing failure
-	 * (server trouble) skips that entry for this round, so one bad entry never holds up the rest.
-	 */
-	async drain(): Promise<void> {
-		if (this.#draining || !this.#socket.connected) return;
-		this.#draining = true;
-		try {
-			for (const waiting of await waitingRecords(this.#userId)) {
-				const entry = waiting.entry;
-				const answer = await ask<AckResult<StaffAcks['entry:record']>>(
-					this.#socket,
-					'entry:record',
-					entry,
-					ACK_TIMEOUT_MS
-				);
-				if (!answer) break;
-				if (!answer.ok && answer.retry) continue;
-				const record: OutboxRecord = answer.ok
-					? {
-							...waiting,
-							state: 'synced',
-							findings: answer.findings,
-							at: answer.at ?? waiting.at,
-							settledAt: Date.now()
-						}
-					: { ...waiting, state: 'refused', error: answer.error, settledAt: Date.now() };
-				await putRecord(record);
-				if (entry.sessionId === this.#sessionId) this.#merge(record);
-			}
-		} finally {
-			this.#draining = false;
-		}
 	}
 
 	async refresh(): Promise<void> {
@@ -233,7 +201,13 @@ export class EntrySync {
 	}
 
 	#onConnect = () => {
-		void this.drain().then(() => this.refresh());
+		// Back online: whatever waits goes out, and the page catches up with the other phones.
+		void this.#sender.send();
+		void this.refresh();
+	};
+
+	#onSettled = (record: OutboxRecord) => {
+		if (record.entry.sessionId === this.#sessionId) this.#merge(record);
 	};
 
 	#onRecorded = (stored: StoredEntry) => {

@@ -27,6 +27,13 @@ export type OutboxRecord = {
 	 * refused entries are never pruned.
 	 */
 	settledAt?: number;
+	/** When this phone stored it (its own clock): the unsent list shows only what lingers. */
+	savedAt?: number;
+	/** Names for the unsent list, kept with the entry: the class and participant pages may be gone. */
+	className?: string;
+	participantName?: string;
+	/** A refused entry someone has seen in the unsent list: it leaves the list and is pruned later. */
+	dismissedAt?: number;
 };
 
 interface OutboxDb extends DBSchema {
@@ -59,21 +66,26 @@ function database(): Promise<IDBPDatabase<OutboxDb>> {
 
 /**
  * 'strict' durability: the write is on disk, not just in the OS cache, before it counts as
- * done, so a phone that dies right after "Saved" still has it.
+ * done, so a phone that dies right after "Saved" still has it. The server's answer may be
+ * written 'relaxed': if that write is lost, the entry is only sent again, and the server
+ * answers "already have it".
  */
-export async function putRecord(record: OutboxRecord): Promise<void> {
+export async function putRecord(
+	record: OutboxRecord,
+	durability: 'strict' | 'relaxed' = 'strict'
+): Promise<void> {
 	try {
-		await write(record);
+		await write(record, durability);
 	} catch {
 		// One retry on a fresh connection (a closed or broken handle), then the caller is told.
 		opened = null;
-		await write(record);
+		await write(record, durability);
 	}
 }
 
-async function write(record: OutboxRecord): Promise<void> {
+async function write(record: OutboxRecord, durability: 'strict' | 'relaxed'): Promise<void> {
 	const db = await database();
-	const tx = db.transaction('outbox', 'readwrite', { durability: 'strict' });
+	const tx = db.transaction('outbox', 'readwrite', { durability });
 	// A plain copy: reactive proxies cannot be stored by IndexedDB (DataCloneError).
 	const plain = JSON.parse(JSON.stringify(record)) as OutboxRecord;
 	await Promise.all([tx.store.put(plain), tx.done]);
@@ -82,6 +94,29 @@ async function write(record: OutboxRecord): Promise<void> {
 export async function recordsOf(sessionId: string): Promise<OutboxRecord[]> {
 	const db = await database();
 	return db.getAllFromIndex('outbox', 'session', sessionId);
+}
+
+/**
+ * What this user still has on this phone, for any class: waiting to be sent, or refused and not
+ * yet dismissed. Oldest first.
+ */
+export async function unsettledRecords(userId: string): Promise<OutboxRecord[]> {
+	const db = await database();
+	return (await db.getAll('outbox'))
+		.filter(
+			(record) =>
+				record.userId === userId &&
+				(record.state === 'saved' || (record.state === 'refused' && !record.dismissedAt))
+		)
+		.sort((a, b) => a.entry.recordedAt - b.entry.recordedAt);
+}
+
+/** Takes a refused entry out of the unsent list (it stays a day, then goes like a synced one). */
+export async function dismissRefused(entryId: string): Promise<void> {
+	const db = await database();
+	const record = await db.get('outbox', entryId);
+	if (record?.state !== 'refused') return;
+	await putRecord({ ...record, dismissedAt: Date.now() });
 }
 
 /** What this user recorded on this phone and the server has not committed, for any class. */
@@ -98,16 +133,17 @@ async function pruneSynced(
 ): Promise<void> {
 	const tx = db.transaction('outbox', 'readwrite', { durability: 'strict' });
 	for await (const cursor of tx.store) {
-		const { state, settledAt } = cursor.value;
-		// Only committed copies go: a refused entry stays until someone has dealt with it.
-		if (state === 'synced' && settledAt !== undefined && Date.now() - settledAt >= olderThanMs) {
+		const { state, settledAt, dismissedAt } = cursor.value;
+		// Only committed copies go, and refused ones someone has dismissed: the rest stays.
+		const since = state === 'synced' ? settledAt : state === 'refused' ? dismissedAt : undefined;
+		if (since !== undefined && Date.now() - since >= olderThanMs) {
 			await cursor.delete();
 		}
 	}
 	await tx.done;
 }
 
-/** Drops every copy the server already has (on sign-out); unsent entries stay. */
+/** Drops every copy the server already has, and dismissed refusals (on sign-out); unsent entries stay. */
 export async function forgetSynced(): Promise<void> {
 	await pruneSynced(await database(), 0);
 }

@@ -13,6 +13,8 @@ import { handleConnection } from './realtime/connection';
 import { createBroadcast } from './realtime/broadcast';
 import { PairingService } from './displays/pairing';
 import { LiveClassService } from './live/live-classes';
+import { BackupService } from './backup/backup-service';
+import { listenForBackupRequests } from './backup/control-socket';
 
 /** Everything a request or a socket needs, built once per process. */
 export type App = {
@@ -23,6 +25,8 @@ export type App = {
 	signIn: SignInService;
 	pairing: PairingService;
 	live: LiveClassService;
+	/** The daily backup and `npm run backup`'s channel to this process; stopped before the close. */
+	backups: { stop(): Promise<void> };
 	/** Lines the production entry prints after it starts listening. */
 	banner: string[];
 };
@@ -50,7 +54,9 @@ async function createApp(): Promise<App> {
 	const config = readConfig();
 	const log = createLogger(config.logLevel);
 	const database = await openDatabase(
-		config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }
+		config.databaseUrl
+			? { databaseUrl: config.databaseUrl }
+			: { dataDir: config.dataDir, durable: config.pgliteSync }
 	);
 	try {
 		await database.migrate(config.migrationsDir);
@@ -63,7 +69,9 @@ async function createApp(): Promise<App> {
 		const broadcast = createBroadcast({ db: database.db, log, live: () => live });
 		const live: LiveClassService = new LiveClassService(database.db, broadcast);
 		const signIn = new SignInService(database.db);
-		return { config, database, db: database.db, log, signIn, pairing, live, banner };
+		const backups = startBackups(config, database, log);
+		banner.unshift(...durabilityWarning(database, log));
+		return { config, database, db: database.db, log, signIn, pairing, live, backups, banner };
 	} catch (error) {
 		await database.close();
 		throw error;
@@ -109,6 +117,42 @@ async function demoSignInReminder(db: Database): Promise<string[]> {
 	];
 }
 
+function startBackups(config: Config, database: DatabaseHandle, log: Logger): App['backups'] {
+	const service = config.backup && new BackupService(database, config.backup, config.dataDir, log);
+	service?.start();
+	// Only the embedded database needs the server to make `npm run backup`'s copy.
+	const channel =
+		database.kind === 'pglite'
+			? listenForBackupRequests(
+					config.dataDir,
+					() =>
+						service
+							? service.backUp('request')
+							: Promise.reject(new Error('backups are off on this server (BACKUP_DIR=off)')),
+					log
+				)
+			: undefined;
+	return {
+		stop: async () => {
+			await channel?.close();
+			await service?.stop();
+		}
+	};
+}
+
+/** One line at start when a commit may be lost to a power cut (PGLITE_SYNC=off, or no flush). */
+function durabilityWarning(database: DatabaseHandle, log: Logger): string[] {
+	if (database.durableAtCommit) return [];
+	log.warn({ database: database.kind }, 'commits are not flushed to disk');
+	return database.kind === 'pglite'
+		? [
+				'Warning: the embedded database does not flush commits to disk (PGLITE_SYNC=off, or the flush failed its check): a power cut can lose the last entries.'
+			]
+		: [
+				'Warning: this PostgreSQL server does not flush commits to disk (fsync or synchronous_commit is off): a power cut can lose the last entries.'
+			];
+}
+
 function registerRealtime(app: App): void {
 	runtime().app = {
 		authenticateSocket: (socket) => authenticateSocket(app, socket),
@@ -120,7 +164,10 @@ function registerRealtime(app: App): void {
 			await app.database.ping();
 			return { database: app.database.kind };
 		},
-		close: () => app.database.close(),
+		close: async () => {
+			await app.backups.stop();
+			await app.database.close();
+		},
 		banner: app.banner
 	};
 }

@@ -30,7 +30,10 @@ describe('readConfig', () => {
 		[{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: must start with postgres/],
 		[{ STEADY_SEED: 'lots' }, /^STEADY_SEED: /],
 		[{ ORIGIN: 'not a url' }, /^ORIGIN: /],
-		[{ TLS_CERT: '/etc/cert.pem' }, /^TLS_CERT and TLS_KEY/]
+		[{ TLS_CERT: '/etc/cert.pem' }, /^TLS_CERT and TLS_KEY/],
+		[{ BACKUP_AT: '2:30am' }, /^BACKUP_AT: a local time as HH:MM/],
+		[{ BACKUP_KEEP: '0' }, /^BACKUP_KEEP: /],
+		[{ PGLITE_SYNC: 'sometimes' }, /^PGLITE_SYNC: /]
 	])('names the bad setting in one line: %o', (env, message) => {
 		expect(() => readConfig(env)).toThrow(message);
 		try {
@@ -39,5 +42,18 @@ describe('readConfig', () => {
 			expect((error as { code?: string }).code).toBe('STEADY_STARTUP');
 			expect((error as Error).message).not.toContain('\n');
 		}
+	});
+
+	it('backs up daily at 02:30 into ./backups keeping 14, flushing every commit', () => {
+		expect(readConfig({ STEADY_ROOT: '/srv/steady' })).toMatchObject({
+			pgliteSync: true,
+			backup: { dir: path.resolve('/srv/steady/backups'), at: { hour: 2, minute: 30 }, keep: 14 }
+		});
+		expect(readConfig({ BACKUP_AT: 'off', BACKUP_KEEP: '3' }).backup).toMatchObject({
+			at: undefined,
+			keep: 3
+		});
+		expect(readConfig({ BACKUP_DIR: 'off' }).backup).toBeUndefined();
+		expect(readConfig({ PGLITE_SYNC: 'off' }).pgliteSync).toBe(false);
 	});
 });

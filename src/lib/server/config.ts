@@ -19,7 +19,14 @@ const schema = z.object({
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	TLS_CERT: z.string().min(1).optional(),
 	TLS_KEY: z.string().min(1).optional(),
-	STEADY_ROOT: z.string().min(1).optional()
+	STEADY_ROOT: z.string().min(1).optional(),
+	PGLITE_SYNC: z.enum(['on', 'off']).default('on'),
+	BACKUP_DIR: z.string().min(1).default('./backups'),
+	BACKUP_AT: z
+		.string()
+		.regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'a local time as HH:MM (24-hour), or off')
+		.default('02:30'),
+	BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14)
 });
 
 export type Config = {
@@ -32,6 +39,11 @@ export type Config = {
 	logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 	tls: { cert: string; key: string } | undefined;
 	migrationsDir: string;
+	/** PGlite only: flush the WAL to disk at every commit (the default). */
+	pgliteSync: boolean;
+	/** Undefined when BACKUP_DIR=off. */
+	backup:
+		{ dir: string; at: { hour: number; minute: number } | undefined; keep: number } | undefined;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -57,6 +69,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		seed: e.STEADY_SEED,
 		logLevel: e.LOG_LEVEL,
 		tls: e.TLS_CERT && e.TLS_KEY ? { cert: e.TLS_CERT, key: e.TLS_KEY } : undefined,
-		migrationsDir: path.join(root, 'drizzle')
+		migrationsDir: path.join(root, 'drizzle'),
+		pgliteSync: e.PGLITE_SYNC === 'on',
+		backup: readBackup(root, e)
+	};
+}
+
+function readBackup(root: string, e: z.infer<typeof schema>): Config['backup'] {
+	if (e.BACKUP_DIR === 'off') return undefined;
+	const at = e.BACKUP_AT === 'off' ? undefined : e.BACKUP_AT.split(':').map(Number);
+	return {
+		dir: path.resolve(root, e.BACKUP_DIR),
+		at: at ? { hour: at[0]!, minute: at[1]! } : undefined,
+		keep: e.BACKUP_KEEP
 	};
 }

@@ -8,7 +8,10 @@ export const SETTINGS = {
 	vitalRules: 'vital_rules',
 	poolRanges: 'pool_ranges',
 	exertionScale: 'default_exertion_scale',
-	staffRatios: 'staff_ratios'
+	staffRatios: 'staff_ratios',
+	classWindows: 'class_windows',
+	/** Per room: may a clicker or keyboard on its displays run the class. */
+	displayControls: 'display_controls'
 } as const;
 
 /** Pool rooms' staff ratios as audited: room name → at most N participants per staff member. */
@@ -40,6 +43,13 @@ function describePoolRanges(before: PoolRanges | null, after: PoolRanges | null)
 	return lines;
 }
 
+/** The class windows' fields as the audit lists them: key, label, unit. */
+const CLASS_WINDOW_LABELS = [
+	['startBeforeMinutes', 'Start a class from', 'min before'],
+	['startAfterMinutes', 'Start a class until', 'min after'],
+	['documentationHours', 'Entries taken for', 'h after the end']
+] as const;
+
 /** One line per change in an audit row, whichever setting it is about. */
 export function describeSettingChange(setting: string, before: unknown, after: unknown): string[] {
 	switch (setting) {
@@ -59,6 +69,21 @@ export function describeSettingChange(setting: string, before: unknown, after: u
 			return Object.keys(now)
 				.filter((room) => was[room] !== now[room])
 				.map((room) => `${room}: ${ratio(was[room])} → ${ratio(now[room])}`);
+		}
+		case SETTINGS.classWindows: {
+			const was = (before ?? {}) as Record<string, number>;
+			const now = (after ?? {}) as Record<string, number>;
+			return CLASS_WINDOW_LABELS.filter(([key]) => was[key] !== now[key]).map(
+				([key, label, unit]) => `${label}: ${was[key]} ${unit} → ${now[key]} ${unit}`
+			);
+		}
+		case SETTINGS.displayControls: {
+			const was = (before ?? {}) as Record<string, boolean>;
+			const now = (after ?? {}) as Record<string, boolean>;
+			const word = (on: boolean | undefined) => (on ? 'on' : 'off');
+			return Object.keys(now)
+				.filter((room) => was[room] !== now[room])
+				.map((room) => `Clicker control in ${room}: ${word(was[room])} → ${word(now[room])}`);
 		}
 		default:
 			return [`${setting} changed`];

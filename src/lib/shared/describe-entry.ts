@@ -43,6 +43,10 @@ export function describeEntry(payload: EntryPayload): string {
 			return `Adverse event: ${words(payload.type)} (${payload.severity}). Done: ${payload.actionTaken}. Told: ${payload.whoWasTold}`;
 		case 'headcount_out':
 			return `Headcount out of the pool: ${payload.count}`;
+		case 'sit_out':
+			return payload.alertId ? 'Sitting out (after an alert)' : 'Sitting out';
+		case 'back_in':
+			return 'Back in after sitting out';
 		case 'retraction':
 			return 'Withdrawn';
 	}

@@ -47,4 +47,17 @@ describe('describeDosing', () => {
 			})
 		).toBe('hold 5 s x 10 per side, 2 sets');
 	});
+
+	it('says when a reps block waits for Done', () => {
+		const reps: Dosing = {
+			kind: 'reps',
+			reps: 12,
+			secondsPerRep: 3,
+			sets: 2,
+			restBetweenSetsSeconds: 30,
+			perSide: false
+		};
+		expect(describeDosing(reps)).toBe('12 reps, 2 sets');
+		expect(describeDosing({ ...reps, waitForDone: true })).toBe('12 reps, 2 sets, waits for Done');
+	});
 });

@@ -3,7 +3,7 @@ import { SUPPORT_TIERS, type BlockKind } from './domain';
 
 /**
  * How much of an exercise one block asks for. Three ways to dose, as in clinical handouts:
- * a timed bout, holds repeated with rest between, or a rep count the technician ends by hand.
+ * a timed bout, holds repeated with rest between, or a rep count at a planned pace.
  * Sets repeat the whole dose; per-side doses run left, a switch pause, then right.
  */
 const common = {
@@ -24,8 +24,10 @@ export const dosingSchema = z.discriminatedUnion('kind', [
 	z.object({
 		kind: z.literal('reps'),
 		reps: z.number().int().min(1).max(100),
-		// Only for planning the class length: the block itself waits for "Done".
+		// The pace: the block moves on after reps x secondsPerRep, unless it waits for Done.
 		secondsPerRep: z.number().int().min(1).max(60),
+		// The technician ends the block with Done however long it takes (the wall counts up).
+		waitForDone: z.boolean().optional(),
 		...common
 	})
 ]);
@@ -56,7 +58,10 @@ export function plannedDosingSeconds(dosing: Dosing): number {
 	return dosing.sets * oneSet + (dosing.sets - 1) * dosing.restBetweenSetsSeconds;
 }
 
-/** "10 s x 5", "30 s", "12 reps"; sets and sides appended. Read by staff, not the wall. */
+/**
+ * "10 s x 5", "30 s", "12 reps"; sets and sides appended, and whether it waits for Done.
+ * Read by staff, not the wall.
+ */
 export function describeDosing(dosing: Dosing): string {
 	const base =
 		dosing.kind === 'timed'
@@ -66,7 +71,8 @@ export function describeDosing(dosing: Dosing): string {
 				: `${dosing.reps} reps`;
 	const sets = dosing.sets > 1 ? `, ${dosing.sets} sets` : '';
 	const side = dosing.perSide ? ' per side' : '';
-	return `${base}${side}${sets}`;
+	const waits = dosing.kind === 'reps' && dosing.waitForDone ? ', waits for Done' : '';
+	return `${base}${side}${sets}${waits}`;
 }
 
 export type PlannedBlock = {
@@ -76,13 +82,28 @@ export type PlannedBlock = {
 	exerciseId?: string | null;
 };
 
-/** Planned seconds of a routine: each block's own dosing, else its exercise's default. */
+/**
+ * Where a routine's "Get ready" goes: before an exercise that directly follows another. A rest
+ * between them is time enough to get ready. planFromBlocks and plannedRoutineSeconds share it.
+ */
+export function getsReadyBefore(blocks: readonly { kind: BlockKind }[], index: number): boolean {
+	return blocks[index]?.kind === 'exercise' && blocks[index - 1]?.kind === 'exercise';
+}
+
+/**
+ * Planned seconds of a routine: each block's own dosing, else its exercise's default, and the
+ * routine's "Get ready" (transitionSeconds, 0 for none) wherever getsReadyBefore puts it.
+ */
 export function plannedRoutineSeconds(
 	blocks: PlannedBlock[],
-	dosingOfExercise: (exerciseId: string) => Dosing
+	dosingOfExercise: (exerciseId: string) => Dosing,
+	transitionSeconds = 0
 ): number {
-	return blocks.reduce((total, block) => {
+	return blocks.reduce((total, block, index) => {
 		if (block.kind !== 'exercise') return total + (block.seconds ?? 0);
-		return total + plannedDosingSeconds(block.dosing ?? dosingOfExercise(block.exerciseId!));
+		const ready = getsReadyBefore(blocks, index) ? transitionSeconds : 0;
+		return (
+			total + ready + plannedDosingSeconds(block.dosing ?? dosingOfExercise(block.exerciseId!))
+		);
 	}, 0);
 }

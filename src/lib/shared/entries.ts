@@ -127,6 +127,13 @@ export const entryPayloadSchema = z.discriminatedUnion('kind', [
 	 * participant); the class cannot be ended until it matches the headcount in.
 	 */
 	z.object({ kind: z.literal('headcount_out'), count: z.number().int().min(0).max(100) }).strict(),
+	/**
+	 * Resting from this moment (recordedAt) until a later back_in: shown on every phone's roster
+	 * and kept in the record. `alertId`: the alert entry that made staff sit them out.
+	 */
+	z.object({ kind: z.literal('sit_out'), alertId: z.uuid().optional() }).strict(),
+	/** Back to the exercises after sitting out. */
+	z.object({ kind: z.literal('back_in') }).strict(),
 	/** Withdraws an earlier entry (recorded by mistake); the earlier one stays in the history. */
 	z.object({ kind: z.literal('retraction') }).strict()
 ]);

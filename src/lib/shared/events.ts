@@ -7,6 +7,8 @@ import type {
 	Presence,
 	StaffLogEntry
 } from './live';
+import { alertActSchema, type AlertActionView } from './alerts';
+import { DISPLAY_COMMANDS } from './displays';
 import { entrySchema } from './entries';
 import type { ClassClipboard, ParticipantMatch, StoredEntry } from './roster';
 import type { Finding } from './rules';
@@ -77,12 +79,16 @@ export const staffEventSchemas = {
 		})
 		.strict(),
 	'room:speech': z.object({ roomId: id, enabled: z.boolean() }).strict(),
+	/** Flash a display's name on its screen, so staff know which TV is which. */
+	'display:identify': z.object({ displayId: id }).strict(),
 	/** A participant entry from a phone's outbox; acknowledged only after commit. */
 	'entry:record': entrySchema,
 	/** The roster and every entry so far: a phone catching up after being offline. */
 	'class:clipboard': z.object({ sessionId: id }).strict(),
 	'roster:search': z.object({ query: z.string().trim().min(2).max(60) }).strict(),
-	'roster:walk-in': z.object({ sessionId: id, participantId: id }).strict()
+	'roster:walk-in': z.object({ sessionId: id, participantId: id }).strict(),
+	/** Seen, recheck or stop class on an alert (sit out is an entry: `entry:record`). */
+	'alert:act': alertActSchema
 } as const;
 
 /** Wall displays, on the /display namespace. */
@@ -93,7 +99,19 @@ export const displayEventSchemas = {
 		.object({ code: z.string().min(1).max(20), secret: z.string().min(1).max(100) })
 		.strict(),
 	'display:hello': z.object({}).strict(),
-	'class:log-since': logSince
+	'class:log-since': logSince,
+	/**
+	 * A clicker or keyboard on the display runs the class, where the room allows it: the same
+	 * idempotent id and ordering as a phone's command, and only the commands a clicker may give.
+	 */
+	'display:command': z
+		.object({
+			sessionId: id,
+			clientCommandId: id,
+			clientSeq: z.number().int().min(1),
+			command: z.object({ type: z.enum(DISPLAY_COMMANDS) }).strict()
+		})
+		.strict()
 } as const;
 
 export type StaffEventName = keyof typeof staffEventSchemas;
@@ -114,10 +132,12 @@ export type StaffAcks = {
 	'class:log-since': { entries: StaffLogEntry[] };
 	'display:settings': object;
 	'room:speech': object;
+	'display:identify': object;
 	'entry:record': { duplicate: boolean; findings: Finding[]; at: StoredEntry['at'] };
 	'class:clipboard': { clipboard: ClassClipboard };
 	'roster:search': { participants: ParticipantMatch[] };
 	'roster:walk-in': object;
+	'alert:act': { action: AlertActionView; duplicate: boolean };
 };
 
 export type DisplayAcks = {
@@ -126,6 +146,7 @@ export type DisplayAcks = {
 	'pairing:claim': { token: string };
 	'display:hello': { snapshot: DisplaySnapshot };
 	'class:log-since': { entries: LogEntry[] };
+	'display:command': { seq: number; duplicate: boolean };
 };
 
 export type StaffClientEvents = {
@@ -141,6 +162,8 @@ export type StaffServerEvents = {
 	'class:changed': (payload: { sessionId: string }) => void;
 	/** Another technician's entry in this class (staff only: never sent to displays). */
 	'entry:recorded': (payload: StoredEntry) => void;
+	/** Someone acted on an alert (staff only: never sent to displays). */
+	'alert:acted': (payload: { sessionId: string; action: AlertActionView }) => void;
 	/** Someone joined the class's list (a walk-in): phones fetch the roster again. */
 	'roster:changed': (payload: { sessionId: string }) => void;
 	/** The server ended this socket's session (sign-out elsewhere, expiry). */
@@ -152,6 +175,8 @@ export type DisplayServerEvents = {
 	'display:snapshot': (payload: DisplaySnapshot) => void;
 	'display:settings': (payload: DisplaySettings) => void;
 	'display:revoked': (payload: object) => void;
+	/** A phone asked this display to show its name for a few seconds. */
+	'display:identify': (payload: { name: string }) => void;
 	'class:command': (payload: { sessionId: string; entry: LogEntry }) => void;
 };
 
@@ -160,6 +185,8 @@ export const CONNECT_ERROR_CODES = [
 	'starting',
 	'unauthenticated',
 	'unpaired',
-	'unavailable'
+	'unavailable',
+	/** Too many connections from this account or address: try again later. */
+	'busy'
 ] as const;
 export type ConnectErrorCode = (typeof CONNECT_ERROR_CODES)[number];

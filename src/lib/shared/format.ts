@@ -12,3 +12,8 @@ export function formatMinutes(ms: number): string {
 	if (minutes < 60) return `${minutes} min`;
 	return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
+
+/** A time of day in the viewer's own format, for "recorded at" lines: 9:30 AM or 09:30. */
+export function formatTimeOfDay(ms: number): string {
+	return new Date(ms).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+}

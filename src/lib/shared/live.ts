@@ -27,10 +27,21 @@ export type ControlSnapshot = {
 	live: LiveClassView<StaffLogEntry> | null;
 	displays: DisplaySummary[];
 	speakExerciseNames: boolean;
+	/** A clicker or keyboard on the room's displays may run the class (a coordinator's setting). */
+	displayControls?: boolean;
 	serverTime: number;
 };
 
-export type DisplaySummary = { id: string; connected: boolean; volume: number; muted: boolean };
+export type DisplaySummary = {
+	id: string;
+	connected: boolean;
+	volume: number;
+	muted: boolean;
+	/** What staff call it ("Gym A left TV"). */
+	name?: string;
+	/** ISO time the display was last connected; null if never. */
+	lastSeenAt?: string | null;
+};
 
 export type DisplaySettings = { volume: number; muted: boolean; speakExerciseNames: boolean };
 
@@ -39,6 +50,8 @@ export type DisplaySnapshot = {
 	room: { id: string; name: string; kind: RoomKind };
 	settings: DisplaySettings;
 	nextClass: { name: string; startsAt: string } | null;
+	/** This screen's own name (for Identify) and whether its clicker may run the room's class. */
+	display?: { name: string; controls: boolean };
 	live: LiveClassView | null;
 	serverTime: number;
 };
@@ -47,4 +60,6 @@ export type Presence = {
 	sessionId: string;
 	phones: { id: string; name: string }[];
 	displays: number;
+	/** Which of the room's displays are connected, by id. */
+	displayIds?: string[];
 };

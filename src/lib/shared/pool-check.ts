@@ -137,3 +137,21 @@ export function describeReadings(
 	const shown = (n: number) => (Number.isInteger(n * 10) ? n.toFixed(1) : String(n));
 	return `${shown(values.waterTempC)} °C, Cl ${shown(values.freeChlorinePpm)}, pH ${shown(values.ph)}`;
 }
+
+/** A recorded pool check as the controller shows it (who, when, what was read). */
+export type RecordedPoolCheck = {
+	waterTempC: number;
+	freeChlorinePpm: number;
+	ph: number;
+	overrideReason: string | null;
+	by: string;
+	at: string;
+	time: string;
+};
+
+/** What the controller knows about its pool class before the start. */
+export type ControllerPool = {
+	notStarted: boolean;
+	limits: PoolCheckLimits;
+	check: RecordedPoolCheck | null;
+};

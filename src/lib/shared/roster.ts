@@ -1,3 +1,4 @@
+import type { AlertActionView } from './alerts';
 import type { AquaticScreening, AssistiveDevice, EnrollmentStatus, ExertionScale } from './domain';
 import type { Entry } from './entries';
 import type { Finding, VitalRule } from './rules';
@@ -29,6 +30,10 @@ export type ClassClipboard = {
 	exertionScale: ExertionScale;
 	pool: boolean;
 	rules: VitalRule[];
+	/** What staff did about the class's alerts: who saw them, who sat someone out, rechecks. */
+	alertActions: AlertActionView[];
+	/** Pool classes: the pool check once recorded (any phone), for the start checklist. */
+	poolCheck: { by: string; at: number; readings: string; overrideReason: string | null } | null;
 };
 
 /** A search result when adding a walk-in. */

@@ -72,19 +72,21 @@ export function inPhaseOrder(blocks: DraftBlock[]): DraftBlock[] {
 }
 
 export const REST_SECONDS = 45;
-export const TRANSITION_SECONDS = 15;
 
 export type AddChoice = { what: string; phase: Phase };
 
-/** "rest", "transition" or an exercise id, as the add form's select posts it. */
+/**
+ * "rest" or an exercise id, as the add form's select posts it. "Get ready" is a routine setting,
+ * not a block: parseOp refuses to add one.
+ */
 export function newBlock(choice: AddChoice, key: string): DraftBlock {
-	if (choice.what === 'rest' || choice.what === 'transition') {
+	if (choice.what === 'rest') {
 		return {
 			key,
-			kind: choice.what,
+			kind: 'rest',
 			phase: choice.phase,
 			exerciseId: '',
-			seconds: String(choice.what === 'rest' ? REST_SECONDS : TRANSITION_SECONDS),
+			seconds: String(REST_SECONDS),
 			label: '',
 			dosing: null
 		};
@@ -121,7 +123,8 @@ export function applyOp(blocks: DraftBlock[], op: BuilderOp, key: string): Draft
 
 export function parseOp(value: string, add: { what: string; phase: string }): BuilderOp | null {
 	if (value === 'add') {
-		if (!add.what) return null;
+		// An old page may still offer "Get ready": it is the routine's setting now.
+		if (!add.what || add.what === 'transition') return null;
 		const phase = (PHASES as readonly string[]).includes(add.phase) ? (add.phase as Phase) : 'main';
 		return { op: 'add', choice: { what: add.what, phase } };
 	}

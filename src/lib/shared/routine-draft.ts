@@ -10,6 +10,8 @@ import type { Dosing } from './dosing';
 export type DraftDosing = {
 	kind: Dosing['kind'];
 	perSide: boolean;
+	/** Reps dosing only: this block waits for Done instead of moving on at its planned time. */
+	waitForDone: boolean;
 	/** Numeric fields as typed: seconds, holdSeconds, reps, sets ... */
 	values: Record<string, string>;
 };
@@ -19,16 +21,46 @@ export type DraftBlock = {
 	key: string;
 	kind: BlockKind;
 	phase: Phase;
-	/** '' for rest and transition blocks. */
+	/** '' for rest blocks (and old transition blocks, which a save refuses). */
 	exerciseId: string;
-	/** Length of a rest or transition block, as typed. */
+	/** Length of a rest block, as typed. */
 	seconds: string;
 	label: string;
 	/** null: the exercise's own dosing. */
 	dosing: DraftDosing | null;
 };
 
-export type RoutineDraft = { name: string; description: string; blocks: DraftBlock[] };
+/** The routine version's own settings, as the builder's inputs hold them. */
+export type DraftSettings = {
+	/** "Get ready" between exercises: off, or on for transitionSeconds. */
+	transition: 'off' | 'on';
+	/** As typed; kept while transition is off so turning it back on restores it. */
+	transitionSeconds: string;
+	/** Every reps block waits for Done. */
+	waitForDone: boolean;
+};
+
+export type RoutineDraft = DraftSettings & {
+	name: string;
+	description: string;
+	blocks: DraftBlock[];
+};
+
+/** What the seconds field offers when a routine has no "Get ready" yet. */
+export const SUGGESTED_TRANSITION_SECONDS = 15;
+
+/** A stored version's settings as the builder edits them. */
+export function draftSettingsOf(version: {
+	transitionSeconds: number;
+	waitForDone: boolean;
+}): DraftSettings {
+	const on = version.transitionSeconds > 0;
+	return {
+		transition: on ? 'on' : 'off',
+		transitionSeconds: String(on ? version.transitionSeconds : SUGGESTED_TRANSITION_SECONDS),
+		waitForDone: version.waitForDone
+	};
+}
 
 /** The numeric fields each kind of dosing has, in the order the builder shows them. */
 export const DOSING_FIELDS: Record<Dosing['kind'], string[]> = {
@@ -42,7 +74,7 @@ export const DOSING_FIELD_LABELS: Record<string, string> = {
 	holdSeconds: 'Hold (s)',
 	reps: 'Reps',
 	restBetweenRepsSeconds: 'Rest between reps (s)',
-	secondsPerRep: 'Seconds per rep (planning)',
+	secondsPerRep: 'Seconds per rep',
 	sets: 'Sets',
 	restBetweenSetsSeconds: 'Rest between sets (s)'
 };
@@ -53,7 +85,8 @@ export function draftDosing(dosing: Dosing): DraftDosing {
 	for (const field of DOSING_FIELDS[dosing.kind]) {
 		values[field] = String((dosing as Record<string, unknown>)[field] ?? '');
 	}
-	return { kind: dosing.kind, perSide: dosing.perSide, values };
+	const waitForDone = dosing.kind === 'reps' && dosing.waitForDone === true;
+	return { kind: dosing.kind, perSide: dosing.perSide, waitForDone, values };
 }
 
 function asNumber(text: string | undefined): number | undefined {
@@ -66,6 +99,8 @@ function asNumber(text: string | undefined): number | undefined {
 export function draftDosingInput(dosing: DraftDosing): Record<string, unknown> {
 	const out: Record<string, unknown> = { kind: dosing.kind, perSide: dosing.perSide };
 	for (const field of DOSING_FIELDS[dosing.kind] ?? []) out[field] = asNumber(dosing.values[field]);
+	// Stored only when set: a block that moves on keeps the dosing it always had.
+	if (dosing.kind === 'reps' && dosing.waitForDone) out.waitForDone = true;
 	return out;
 }
 
@@ -73,6 +108,11 @@ export function draftInput(draft: RoutineDraft) {
 	return {
 		name: draft.name,
 		description: draft.description,
+		// null: no "Get ready". When on, the seconds must make sense (the schema says which).
+		// (An empty field is NaN, not absent: absent would read as "off".)
+		transitionSeconds:
+			draft.transition === 'on' ? (asNumber(draft.transitionSeconds) ?? Number.NaN) : null,
+		waitForDone: draft.waitForDone,
 		blocks: draft.blocks.map((block) =>
 			block.kind === 'exercise'
 				? {
@@ -115,7 +155,10 @@ export function draftFromForm(form: FormData): RoutineDraft {
 			const at = (field: string) => text(`blocks.${i}.${field}`);
 			const kind = oneOf(BLOCK_KINDS, at('kind'), 'exercise');
 			const dosingKind = at('dosing.kind');
-			const overridden = kind === 'exercise' && at('override') === 'on';
+			const waits = dosingKind === 'reps' && at('dosing.waitForDone') === 'on';
+			// Ticking "Wait for Done" is choosing this block's own dosing, as typing a number is
+			// with JavaScript; the inputs post the exercise's default numbers alongside.
+			const overridden = kind === 'exercise' && (at('override') === 'on' || waits);
 			let dosing: DraftDosing | null = null;
 			if (
 				overridden &&
@@ -123,7 +166,8 @@ export function draftFromForm(form: FormData): RoutineDraft {
 			) {
 				const values: Record<string, string> = {};
 				for (const field of DOSING_FIELDS[dosingKind]) values[field] = at(`dosing.${field}`);
-				dosing = { kind: dosingKind, perSide: at('dosing.perSide') === 'on', values };
+				const perSide = at('dosing.perSide') === 'on';
+				dosing = { kind: dosingKind, perSide, waitForDone: waits, values };
 			}
 			return {
 				key: at('key') || `b${i}`,
@@ -135,7 +179,14 @@ export function draftFromForm(form: FormData): RoutineDraft {
 				dosing
 			};
 		});
-	return { name: text('name'), description: text('description'), blocks };
+	return {
+		name: text('name'),
+		description: text('description'),
+		transition: text('transition') === 'on' ? 'on' : 'off',
+		transitionSeconds: text('transitionSeconds'),
+		waitForDone: text('waitForDone') === 'on',
+		blocks
+	};
 }
 
 /** A stored block as the builder edits it. */

@@ -9,7 +9,7 @@ import { draftInput, type RoutineDraft } from './routine-draft';
  * passes.
  */
 const restBlock = z.object({
-	kind: z.enum(['rest', 'transition']),
+	kind: z.literal('rest'),
 	phase: z.enum(PHASES),
 	seconds: z
 		.number({ error: 'Enter the seconds' })
@@ -26,13 +26,37 @@ const exerciseBlock = z.object({
 	dosing: dosingSchema.nullable()
 });
 
+/**
+ * "Get ready" is a routine setting now: the plan puts one before each exercise that follows
+ * another. A posted transition block (an old page, a hand-made post) is refused by name.
+ */
+const transitionBlock = z.object({ kind: z.literal('transition') }).transform((_, ctx) => {
+	ctx.addIssue({
+		code: 'custom',
+		path: ['kind'],
+		message:
+			'Get ready is a routine setting now: remove this block and set Get ready between exercises under Routine settings'
+	});
+	return z.NEVER;
+});
+
 const PHASE_ORDER = Object.fromEntries(PHASES.map((phase, i) => [phase, i]));
 
 export const routineFormSchema = z.object({
 	name: z.string().trim().min(1, 'Give the routine a name').max(80, 'At most 80 characters'),
 	description: z.string().trim().max(500, 'At most 500 characters'),
+	/** "Get ready" seconds between exercises; null (or absent): none. */
+	transitionSeconds: z
+		.number({ error: 'Enter the seconds, or choose Off' })
+		.int('A whole number of seconds')
+		.min(1, 'At least 1 s, or choose Off')
+		.max(120, 'At most 120 s')
+		.nullable()
+		.optional(),
+	/** Every reps block waits for Done; absent: only blocks that say so. */
+	waitForDone: z.boolean().optional(),
 	blocks: z
-		.array(z.discriminatedUnion('kind', [exerciseBlock, restBlock]))
+		.array(z.discriminatedUnion('kind', [exerciseBlock, restBlock, transitionBlock]))
 		.min(1, 'Add at least one exercise')
 		.max(200, 'At most 200 blocks')
 		.refine(

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Dosing } from './dosing';
+import { plannedRoutineSeconds, type Dosing } from './dosing';
 import { applyOp, moveBlock, moveBlockTo, newBlock, parseOp } from './routine-builder';
 import { draftDosing, draftFromForm, type DraftBlock } from './routine-draft';
 import { parseRoutineDraft } from './routine-form';
 import { planFromDraft } from './routine-plan';
-import { planFromBlocks, plannedTotalMs, type PlanExercise } from './timeline';
+import {
+	getReadyId,
+	planFromBlocks,
+	plannedTotalMs,
+	type PlanExercise,
+	type SourceBlock
+} from './timeline';
 
 const single = { sets: 1, restBetweenSetsSeconds: 0, perSide: false };
 const MARCH = '00000000-0000-4000-8000-000000000001';
@@ -34,6 +40,8 @@ const exerciseOf = (id: string) => library.get(id);
 const ex = (key: string, exerciseId: string, phase: DraftBlock['phase'] = 'main'): DraftBlock =>
 	newBlock({ what: exerciseId, phase }, key);
 
+const off = { transition: 'off', transitionSeconds: '15', waitForDone: false } as const;
+
 describe('planFromBlocks', () => {
 	it('takes the block’s own dosing, else the exercise’s, and names rests', () => {
 		const own: Dosing = { kind: 'timed', seconds: 20, ...single };
@@ -52,6 +60,69 @@ describe('planFromBlocks', () => {
 		expect(plan.blocks[0]!.cue).toBe('Knees up');
 		expect(plannedTotalMs(plan)).toBe((60 + 45 + 20 + 15) * 1000);
 	});
+
+	const source: SourceBlock[] = [
+		{ id: 'a', kind: 'exercise', phase: 'warm_up', exerciseId: MARCH, dosing: null },
+		{ id: 'b', kind: 'exercise', phase: 'main', exerciseId: STAND, dosing: null },
+		{ id: 'c', kind: 'rest', phase: 'main', seconds: 45 },
+		{ id: 'd', kind: 'exercise', phase: 'main', exerciseId: MARCH, dosing: null },
+		{ id: 'e', kind: 'exercise', phase: 'cool_down', exerciseId: STAND, dosing: null }
+	];
+
+	it('puts the routine’s Get ready before each exercise that follows an exercise', () => {
+		const plan = planFromBlocks(source, exerciseOf, { transitionSeconds: 20, waitForDone: false });
+		expect(plan.blocks.map((b) => [b.id, b.kind, b.phase, b.name, b.seconds])).toEqual([
+			['a', 'exercise', 'warm_up', 'March', undefined],
+			['b:get-ready', 'transition', 'main', 'Get ready', 20],
+			['b', 'exercise', 'main', 'Sit to stand', undefined],
+			['c', 'rest', 'main', 'Rest', 45],
+			['d', 'exercise', 'main', 'March', undefined],
+			['e:get-ready', 'transition', 'cool_down', 'Get ready', 20],
+			['e', 'exercise', 'cool_down', 'Sit to stand', undefined]
+		]);
+		expect(plan.blocks[1]!.id).toBe(getReadyId('b'));
+		const seconds = plannedRoutineSeconds(source, (id) => library.get(id)!.dosing, 20);
+		expect(plannedTotalMs(plan)).toBe(seconds * 1000);
+		expect(plannedTotalMs(plan)).toBe((60 + 30 + 45 + 60 + 30 + 2 * 20) * 1000);
+	});
+
+	it('puts none in when the routine’s Get ready is off', () => {
+		expect(planFromBlocks(source, exerciseOf).blocks.map((b) => b.id)).toEqual([
+			'a',
+			'b',
+			'c',
+			'd',
+			'e'
+		]);
+	});
+
+	it('marks every reps block with whether it waits for Done', () => {
+		const waits = (settings: { transitionSeconds: number; waitForDone: boolean }) =>
+			planFromBlocks(source, exerciseOf, settings).blocks.map((b) => b.waitForDone);
+		expect(waits({ transitionSeconds: 0, waitForDone: false })).toEqual([
+			undefined,
+			false,
+			undefined,
+			undefined,
+			false
+		]);
+		expect(waits({ transitionSeconds: 0, waitForDone: true })).toEqual([
+			undefined,
+			true,
+			undefined,
+			undefined,
+			true
+		]);
+		const own: Dosing = { ...library.get(STAND)!.dosing, waitForDone: true } as Dosing;
+		const oneWaits = source.map((b) => (b.id === 'e' ? { ...b, dosing: own } : b));
+		expect(planFromBlocks(oneWaits, exerciseOf).blocks.map((b) => b.waitForDone ?? null)).toEqual([
+			null,
+			false,
+			null,
+			null,
+			true
+		]);
+	});
 });
 
 describe('planFromDraft: the builder’s running total', () => {
@@ -69,6 +140,20 @@ describe('planFromDraft: the builder’s running total', () => {
 			dosing: { ...dosing, values: { ...dosing.values, seconds: '30' } }
 		};
 		expect(plannedTotalMs(planFromDraft(blocks, exerciseOf))).toBe((90 + 30 + 45) * 1000);
+	});
+
+	it('counts the draft’s Get ready once its seconds make sense', () => {
+		const blocks = [ex('1', MARCH, 'warm_up'), ex('2', STAND)];
+		const on = (seconds: string) => ({
+			...off,
+			transition: 'on' as const,
+			transitionSeconds: seconds
+		});
+		expect(plannedTotalMs(planFromDraft(blocks, exerciseOf, on('10')))).toBe((60 + 10 + 30) * 1000);
+		for (const bad of ['', '0', '121', '2.5', 'x']) {
+			expect(plannedTotalMs(planFromDraft(blocks, exerciseOf, on(bad))), bad).toBe(90_000);
+		}
+		expect(plannedTotalMs(planFromDraft(blocks, exerciseOf, off))).toBe(90_000);
 	});
 
 	it('counts a half-typed override as the default until it is valid', () => {
@@ -122,8 +207,12 @@ describe('builder moves', () => {
 	});
 
 	it('adds a block at the end of its phase', () => {
-		const out = applyOp(blocks, { op: 'add', choice: { what: 'transition', phase: 'main' } }, 'e');
+		const out = applyOp(blocks, { op: 'add', choice: { what: 'rest', phase: 'main' } }, 'e');
 		expect(keys(out)).toEqual(['a:warm_up', 'b:main', 'c:main', 'e:main', 'd:cool_down']);
+	});
+
+	it('adds no Get ready block: it is a routine setting', () => {
+		expect(parseOp('add', { what: 'transition', phase: 'main' })).toBeNull();
 	});
 
 	it('reads the buttons a page without JavaScript posts', () => {
@@ -211,7 +300,7 @@ describe('the routine form', () => {
 
 	it('refuses blocks out of phase order', () => {
 		const blocks = [ex('a', MARCH, 'main'), ex('b', MARCH, 'warm_up')];
-		const result = parseRoutineDraft({ name: 'Mixed', description: '', blocks });
+		const result = parseRoutineDraft({ name: 'Mixed', description: '', ...off, blocks });
 		expect(result.ok).toBe(false);
 		if (!result.ok) {
 			expect(result.errors.blocks).toBe('Warm-up blocks come first and cool-down blocks last');
@@ -219,8 +308,103 @@ describe('the routine form', () => {
 	});
 
 	it('refuses a routine without an exercise', () => {
-		const result = parseRoutineDraft({ name: 'Empty', description: '', blocks: [] });
+		const result = parseRoutineDraft({ name: 'Empty', description: '', ...off, blocks: [] });
 		expect(result.ok).toBe(false);
 		if (!result.ok) expect(result.errors.blocks).toBe('Add at least one exercise');
+	});
+
+	const oneExercise = {
+		name: 'Settings',
+		'blocks.0.kind': 'exercise',
+		'blocks.0.phase': 'main',
+		'blocks.0.exerciseId': STAND
+	};
+
+	it('reads the routine settings: Get ready seconds and wait for Done', () => {
+		const result = parseRoutineDraft(
+			draftFromForm(
+				form({ ...oneExercise, transition: 'on', transitionSeconds: '20', waitForDone: 'on' })
+			)
+		);
+		expect(result).toMatchObject({ ok: true, value: { transitionSeconds: 20, waitForDone: true } });
+		const offResult = parseRoutineDraft(
+			draftFromForm(form({ ...oneExercise, transition: 'off', transitionSeconds: '999' }))
+		);
+		expect(offResult).toMatchObject({
+			ok: true,
+			value: { transitionSeconds: null, waitForDone: false }
+		});
+	});
+
+	it('names a bad Get ready length beside its field', () => {
+		const cases: [string, string][] = [
+			['0', 'At least 1 s, or choose Off'],
+			['121', 'At most 120 s'],
+			['', 'Enter the seconds, or choose Off'],
+			['7.5', 'A whole number of seconds']
+		];
+		for (const [typed, message] of cases) {
+			const result = parseRoutineDraft(
+				draftFromForm(form({ ...oneExercise, transition: 'on', transitionSeconds: typed }))
+			);
+			expect(result, typed).toEqual({ ok: false, errors: { transitionSeconds: message } });
+		}
+	});
+
+	it('refuses a posted Get ready block by name', () => {
+		const result = parseRoutineDraft(
+			draftFromForm(
+				form({
+					...oneExercise,
+					'blocks.1.kind': 'transition',
+					'blocks.1.phase': 'main',
+					'blocks.1.seconds': '15'
+				})
+			)
+		);
+		expect(result).toEqual({
+			ok: false,
+			errors: {
+				'blocks.1.kind':
+					'Get ready is a routine setting now: remove this block and set Get ready between exercises under Routine settings'
+			}
+		});
+	});
+
+	it('makes a ticked Wait for Done the block’s own dosing, without JavaScript too', () => {
+		const result = parseRoutineDraft(
+			draftFromForm(
+				form({
+					...oneExercise,
+					'blocks.0.dosing.kind': 'reps',
+					'blocks.0.dosing.reps': '10',
+					'blocks.0.dosing.secondsPerRep': '4',
+					'blocks.0.dosing.sets': '1',
+					'blocks.0.dosing.restBetweenSetsSeconds': '0',
+					'blocks.0.dosing.waitForDone': 'on'
+				})
+			)
+		);
+		expect(result).toMatchObject({
+			ok: true,
+			value: { blocks: [{ dosing: { kind: 'reps', secondsPerRep: 4, waitForDone: true } }] }
+		});
+		const moving = parseRoutineDraft(
+			draftFromForm(
+				form({
+					...oneExercise,
+					'blocks.0.override': 'on',
+					'blocks.0.dosing.kind': 'reps',
+					'blocks.0.dosing.reps': '10',
+					'blocks.0.dosing.secondsPerRep': '4',
+					'blocks.0.dosing.sets': '1',
+					'blocks.0.dosing.restBetweenSetsSeconds': '0'
+				})
+			)
+		);
+		expect(moving.ok && moving.value.blocks[0]).toMatchObject({ dosing: { secondsPerRep: 4 } });
+		expect(
+			moving.ok && moving.value.blocks[0]!.kind === 'exercise' && moving.value.blocks[0]!.dosing
+		).not.toHaveProperty('waitForDone');
 	});
 });

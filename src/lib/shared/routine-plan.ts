@@ -1,6 +1,24 @@
 import { dosingSchema } from './dosing';
-import { draftDosingInput, type DraftBlock } from './routine-draft';
-import { planFromBlocks, type PlanExercise, type RoutinePlan } from './timeline';
+import { draftDosingInput, type DraftBlock, type DraftSettings } from './routine-draft';
+import {
+	DEFAULT_ROUTINE_SETTINGS,
+	planFromBlocks,
+	type PlanExercise,
+	type RoutinePlan,
+	type RoutineSettings
+} from './timeline';
+
+/** The draft's settings as the plan reads them: "Get ready" seconds still being typed count as none. */
+export function settingsFromDraft(draft: DraftSettings): RoutineSettings {
+	const seconds = Number(draft.transitionSeconds);
+	const usable =
+		draft.transition === 'on' &&
+		draft.transitionSeconds.trim() !== '' &&
+		Number.isInteger(seconds) &&
+		seconds >= 1 &&
+		seconds <= 120;
+	return { transitionSeconds: usable ? seconds : 0, waitForDone: draft.waitForDone };
+}
 
 /**
  * The plan the builder's edits would run, for the running total and the preview. A field
@@ -9,7 +27,8 @@ import { planFromBlocks, type PlanExercise, type RoutinePlan } from './timeline'
  */
 export function planFromDraft(
 	blocks: readonly DraftBlock[],
-	exerciseOf: (exerciseId: string) => PlanExercise | undefined
+	exerciseOf: (exerciseId: string) => PlanExercise | undefined,
+	settings: DraftSettings | null = null
 ): RoutinePlan {
 	return planFromBlocks(
 		blocks.map((block) => {
@@ -25,6 +44,7 @@ export function planFromDraft(
 				label: block.label
 			};
 		}),
-		exerciseOf
+		exerciseOf,
+		settings ? settingsFromDraft(settings) : DEFAULT_ROUTINE_SETTINGS
 	);
 }

@@ -1,7 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
-import { safeNextPath, setSessionCookie } from '$lib/server/auth/cookie';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { inSeconds } from '$lib/server/auth/slow-down';
+import { readForm } from '$lib/server/http/form-data';
+import { safeNextPath } from '$lib/server/http/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
 const signInForm = z.object({
@@ -12,12 +15,12 @@ const signInForm = z.object({
 type FieldErrors = Partial<Record<'email' | 'password', string[]>>;
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')));
+	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next'), url.origin));
 };
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
-		const form = Object.fromEntries(await request.formData());
+		const form = Object.fromEntries(await readForm(request));
 		const parsed = signInForm.safeParse(form);
 		const email = typeof form.email === 'string' ? form.email.slice(0, 254) : '';
 		if (!parsed.success) {
@@ -33,14 +36,14 @@ export const actions: Actions = {
 		);
 		if (!result.ok) {
 			const message =
-				result.reason === 'locked'
-					? `Too many failed tries. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} minutes.`
+				result.reason === 'wait'
+					? `Too many failed tries. Try again in ${inSeconds(result.retryAfterSeconds)}.`
 					: // One message for unknown email and wrong password alike.
 						'That email and password do not match an account.';
 			const errors: FieldErrors = {};
-			return fail(result.reason === 'locked' ? 429 : 400, { email, errors, message });
+			return fail(result.reason === 'wait' ? 429 : 400, { email, errors, message });
 		}
 		setSessionCookie(cookies, url, result.token, result.expiresAt);
-		redirect(303, safeNextPath(url.searchParams.get('next')));
+		redirect(303, safeNextPath(url.searchParams.get('next'), url.origin));
 	}
 };

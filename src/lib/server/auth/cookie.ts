@@ -16,9 +16,3 @@ export function setSessionCookie(cookies: Cookies, url: URL, token: string, expi
 export function clearSessionCookie(cookies: Cookies): void {
 	cookies.delete(SESSION_COOKIE, { path: '/' });
 }
-
-/** Only same-site paths: `?next=` must never send anyone to another site after sign-in. */
-export function safeNextPath(next: string | null): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-	return next;
-}

@@ -18,7 +18,8 @@ export type StaffUser = {
 	role: Role;
 };
 
-export type ValidSession = { user: StaffUser; expiresAt: Date };
+/** `lastSeenAt` with `SESSION_IDLE_MS` and `expiresAt` tell when the session will end. */
+export type ValidSession = { user: StaffUser; expiresAt: Date; lastSeenAt: Date };
 
 function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
@@ -40,12 +41,14 @@ export async function createSession(
 
 /**
  * The one check for "who is this": used by hooks.server.ts for pages and by the socket.io
- * middleware for sockets, so both refuse exactly the same sessions.
+ * middleware for sockets, so both refuse exactly the same sessions. `touch: false` checks without
+ * moving the idle clock on: a socket re-checked by a timer is not someone using Steady.
  */
 export async function validateSession(
 	db: Database,
 	token: string | undefined,
-	now = new Date()
+	now = new Date(),
+	{ touch = true }: { touch?: boolean } = {}
 ): Promise<ValidSession | null> {
 	if (!token || token.length > 200) return null;
 	const tokenHash = hashToken(token);
@@ -72,10 +75,11 @@ export async function validateSession(
 		await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 		return null;
 	}
-	if (idleSince >= TOUCH_AFTER_MS) {
+	if (touch && idleSince >= TOUCH_AFTER_MS) {
 		await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+		return { user: row.user, expiresAt: row.expiresAt, lastSeenAt: now };
 	}
-	return { user: row.user, expiresAt: row.expiresAt };
+	return { user: row.user, expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt };
 }
 
 /** Sign-out ends the session on the server: the cookie alone is worth nothing afterwards. */

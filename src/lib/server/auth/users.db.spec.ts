@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
 import { createTestDatabase } from '../db/test-database';
+import { validateSession } from './session';
 import { SignInService } from './sign-in';
-import { createStaffUser } from './users';
+import { createStaffUser, disableUserByEmail } from './users';
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -54,5 +55,34 @@ describe('createStaffUser', () => {
 		expect(
 			await createStaffUser(database.db, { ...base, email: 'cy@clinic.org', password: 'short' })
 		).toMatchObject({ ok: false, error: expect.stringContaining('at least 10') });
+	});
+});
+
+describe('disableUserByEmail', () => {
+	it('ends the sessions and refuses the next sign-in; unknown and repeated emails are refused', async () => {
+		await createStaffUser(database.db, {
+			...base,
+			role: 'technician',
+			email: 'leaving@clinic.org',
+			password: 'a good long password'
+		});
+		const signIn = new SignInService(database.db);
+		const before = await signIn.signIn('leaving@clinic.org', 'a good long password', '10.9.9.8');
+		expect(before.ok).toBe(true);
+		const token = before.ok ? before.token : '';
+
+		expect(await disableUserByEmail(database.db, 'Leaving@Clinic.org')).toEqual({ ok: true });
+		expect(await validateSession(database.db, token)).toBeNull();
+		const after = await signIn.signIn('leaving@clinic.org', 'a good long password', '10.9.9.8');
+		expect(after.ok).toBe(false);
+
+		expect(await disableUserByEmail(database.db, 'leaving@clinic.org')).toMatchObject({
+			ok: false,
+			error: expect.stringMatching(/already disabled/)
+		});
+		expect(await disableUserByEmail(database.db, 'nobody@clinic.org')).toMatchObject({
+			ok: false,
+			error: expect.stringMatching(/No account/)
+		});
 	});
 });

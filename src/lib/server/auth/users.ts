@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../shared/domain';
 import type { Database } from '../db/client';
-import { clinics, users } from '../db/schema';
+import { clinics, sessions, users } from '../db/schema';
+import { disconnectUser } from '../realtime/disconnect';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password';
 
 export type NewStaffUser = {
@@ -65,4 +66,44 @@ export async function createStaffUser(
 		})
 		.returning({ id: users.id });
 	return { ok: true, userId: user!.id, clinicName: clinic!.name };
+}
+
+/**
+ * Disables an account: it can no longer sign in, its sessions end, and its open sockets are cut
+ * at once (in this process; a disable from another process, such as a script, reaches the
+ * server's sockets at their next session re-check, within a minute). False if there was no such
+ * active account.
+ */
+export async function disableUser(
+	db: Database,
+	userId: string,
+	now = new Date()
+): Promise<boolean> {
+	const [disabled] = await db
+		.update(users)
+		.set({ disabledAt: now })
+		.where(and(eq(users.id, userId), isNull(users.disabledAt)))
+		.returning({ id: users.id });
+	if (!disabled) return false;
+	await db.delete(sessions).where(eq(sessions.userId, userId));
+	disconnectUser(userId, 'This account was disabled');
+	return true;
+}
+
+/**
+ * `npm run user:disable`: the account by its email (any case). From a separate process the
+ * server's own timer cuts the account's sockets within a minute (its sessions are gone).
+ */
+export async function disableUserByEmail(
+	db: Database,
+	email: string
+): Promise<{ ok: true } | { ok: false; error: string }> {
+	const [user] = await db
+		.select({ id: users.id, disabledAt: users.disabledAt })
+		.from(users)
+		.where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
+	if (!user) return { ok: false, error: `No account with the email ${email}.` };
+	if (user.disabledAt) return { ok: false, error: `${email} is already disabled.` };
+	await disableUser(db, user.id);
+	return { ok: true };
 }

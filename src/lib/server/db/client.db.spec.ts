@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, redactPassword } from './client';
 import { clinics } from './schema';
 
@@ -58,5 +58,30 @@ describe('openDatabase', { timeout: 90_000 }, () => {
 		expect(fs.readFileSync(path.join(dataDir, 'steady.pid'), 'utf8')).toBe(String(process.pid));
 		await handle.close();
 		expect(fs.existsSync(path.join(dataDir, 'steady.pid'))).toBe(false);
+	});
+
+	it('flushes the WAL to disk at every commit of the embedded database', async () => {
+		const dataDir = path.join(tmp, 'durable');
+		const handle = await openDatabase({ dataDir });
+		try {
+			await handle.migrate(path.resolve('drizzle'));
+			expect(handle.durableAtCommit).toBe(true);
+			const fsync = vi.spyOn(fs, 'fsyncSync');
+			await handle.db.insert(clinics).values({ name: 'Flushed', timeZone: 'UTC' });
+			const flushed = fsync.mock.calls.map(([fd]) => fs.readlinkSync(`/proc/self/fd/${fd}`));
+			fsync.mockRestore();
+			expect(flushed.some((file) => file.includes(`${path.sep}pg_wal${path.sep}`))).toBe(true);
+			// A server where the flush has been turned off says so.
+			const [settings] = await handle.transaction('snapshot', (run) =>
+				run(`select current_setting('fsync') as fsync,
+					current_setting('wal_sync_method') as method`)
+			);
+			expect(settings).toEqual({ fsync: 'on', method: 'fsync' });
+		} finally {
+			await handle.close();
+		}
+		const relaxed = await openDatabase({ dataDir, durable: false });
+		expect(relaxed.durableAtCommit).toBe(false);
+		await relaxed.close();
 	});
 });

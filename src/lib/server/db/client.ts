@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { StartupError } from '../startup-error';
 import { acquireDataDirLock } from './data-dir-lock';
+import { openPgliteFolder } from './durable-node-fs';
 import * as schema from './schema';
 
 /** Both drivers speak the same PostgreSQL dialect: services only ever see this type. */
@@ -22,26 +23,36 @@ export type DatabaseHandle = {
 	migrate(migrationsDir: string): Promise<void>;
 	ping(): Promise<void>;
 	close(): Promise<void>;
+	/** Whether a commit has reached the disk (not only the OS cache) when it returns. */
+	durableAtCommit: boolean;
+	/**
+	 * Runs `task` in one transaction with plain SQL: a read-only REPEATABLE READ snapshot for
+	 * backups, or a read-write one for restores. Rows come back as the driver parses them.
+	 */
+	transaction<T>(mode: 'snapshot' | 'write', task: (run: RunSql) => Promise<T>): Promise<T>;
 };
+
+export type RunSql = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 export type DatabaseTarget =
 	| { databaseUrl: string }
-	| { dataDir: string }
+	/** `durable: false` skips the flush at commit (PGLITE_SYNC=off, the bench's comparison). */
+	| { dataDir: string; durable?: boolean }
 	/** In-memory PGlite, for tests. */
 	| { memory: true };
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
 	if ('databaseUrl' in target) return openPostgres(target.databaseUrl);
-	if ('dataDir' in target) return openPglite(target.dataDir);
-	return wrapPglite(new PGlite(), () => {});
+	if ('dataDir' in target) return openPglite(target.dataDir, target.durable ?? true);
+	return wrapPglite(new PGlite(), () => {}, false);
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, durable: boolean): Promise<DatabaseHandle> {
 	ensureWritableFolder(dataDir);
 	const release = acquireDataDirLock(dataDir);
 	try {
-		const client = await PGlite.create(path.join(dataDir, 'pglite'));
-		return wrapPglite(client, release);
+		const opened = await openPgliteFolder(path.join(dataDir, 'pglite'), durable);
+		return wrapPglite(opened.client, release, opened.durable);
 	} catch (error) {
 		release();
 		throw new StartupError(
@@ -50,9 +61,18 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
 	}
 }
 
-function wrapPglite(client: PGlite, release: () => void): DatabaseHandle {
+function wrapPglite(client: PGlite, release: () => void, durableAtCommit: boolean): DatabaseHandle {
 	const db = drizzlePglite({ client, schema });
 	return {
+		durableAtCommit,
+		// PGlite is one connection: its transaction holds every other query until it ends.
+		transaction: (mode, task) =>
+			client.transaction(async (tx) => {
+				if (mode === 'snapshot') {
+					await tx.exec('set transaction isolation level repeatable read, read only');
+				}
+				return task(async (text, params) => (await tx.query(text, params)).rows as never);
+			}),
 		db: db as unknown as Database,
 		kind: 'pglite',
 		migrate: (migrationsFolder) => migratePglite(db, { migrationsFolder }),
@@ -81,7 +101,16 @@ async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
 		);
 	}
 	const db = drizzlePostgres({ client, schema });
+	const durableAtCommit = await postgresFlushesAtCommit(client);
 	return {
+		durableAtCommit,
+		transaction: async (mode, task) => {
+			const options = mode === 'snapshot' ? 'isolation level repeatable read read only' : '';
+			const result = await client.begin(options, (tx) =>
+				task((text, params) => tx.unsafe(text, params as never[]) as never)
+			);
+			return result as Awaited<ReturnType<typeof task>>;
+		},
 		db: db as unknown as Database,
 		kind: 'postgres',
 		migrate: (migrationsFolder) => migratePostgres(db, { migrationsFolder }),
@@ -90,6 +119,13 @@ async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
 		},
 		close: () => client.end({ timeout: 3 })
 	};
+}
+
+/** PostgreSQL's defaults flush at commit; a server may have turned that off. */
+async function postgresFlushesAtCommit(client: postgres.Sql): Promise<boolean> {
+	const [row] = await client<{ fsync: string; commit: string }[]>`
+		select current_setting('fsync') as fsync, current_setting('synchronous_commit') as commit`;
+	return row!.fsync === 'on' && row!.commit !== 'off';
 }
 
 function ensureWritableFolder(dir: string): void {

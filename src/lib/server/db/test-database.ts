@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
-import { openDatabase, type DatabaseHandle } from './client';
+import { openDatabase, type Database, type DatabaseHandle } from './client';
+import { classSessions } from './schema';
 
 const MIGRATIONS = path.resolve('drizzle');
 
@@ -33,4 +35,23 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 			await admin.end();
 		}
 	};
+}
+
+/**
+ * A test clock an hour behind the real one, but never before today's midnight (UTC): the server
+ * checks entries against the real now, so a class started at this clock must still be open then,
+ * whatever hour the suite runs at.
+ */
+export function anHourAgoToday(now = Date.now()): number {
+	const midnight = new Date(now);
+	midnight.setUTCHours(0, 0, 0, 0);
+	return Math.max(midnight.getTime(), now - 60 * 60_000);
+}
+
+/** Moves a seeded class to start at `at`, so a test does not depend on the hour it runs at. */
+export async function moveClassTo(db: Database, sessionId: string, at: number): Promise<void> {
+	await db
+		.update(classSessions)
+		.set({ startsAt: new Date(at) })
+		.where(eq(classSessions.id, sessionId));
 }

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../db/client';
 import { clinics, displays, rateLimits, rooms, users } from '../db/schema';
 import { seedDemoClinic } from '../db/seed/demo';
 import { createTestDatabase } from '../db/test-database';
-import { MAX_WRONG_CODES, PairingService } from './pairing';
+import { FREE_WRONG_CODES, PairingService } from './pairing';
 
 let database: DatabaseHandle;
 let service: PairingService;
@@ -58,20 +58,36 @@ describe('display pairing', () => {
 		expect(await pair(code, '10.0.0.2', later)).toMatchObject({ ok: false });
 	});
 
-	it('locks pairing from an address for a minute after 5 wrong codes', async () => {
+	it('slows an address after 5 wrong codes instead of locking it, and no other address', async () => {
 		await database.db.delete(rateLimits);
-		for (let i = 0; i < MAX_WRONG_CODES; i++) {
+		for (let i = 0; i < FREE_WRONG_CODES; i++) {
 			expect(await pair('ZZZZZZ', '192.0.2.50')).toEqual({
 				ok: false,
 				error: 'That code is not showing on any display (or it expired).'
 			});
 		}
 		const { code } = await service.requestCode();
-		const locked = await pair(code, '192.0.2.50');
-		expect(locked).toMatchObject({ ok: false, retryAfterSeconds: expect.any(Number) });
-		expect((locked as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(60);
-		// Another address is not affected, and the right code still works from there.
-		expect(await pair(code, '192.0.2.51')).toMatchObject({ ok: true });
+		expect(await pair(code, '192.0.2.50')).toEqual({
+			ok: false,
+			error: 'Too many wrong codes. Try again in 1 second.',
+			retryAfterSeconds: 1
+		});
+		// Another address is not affected …
+		const other = await service.requestCode();
+		expect(await pair(other.code, '192.0.2.51')).toMatchObject({ ok: true });
+		// … and after the wait the right code works from the slowed address too.
+		await new Promise((resolve) => setTimeout(resolve, 1100));
+		expect(await pair(code, '192.0.2.50')).toMatchObject({ ok: true });
+	});
+
+	it('looks at no more than 6 codes of 30 wrong ones sent at once', async () => {
+		await database.db.delete(rateLimits);
+		const results = await Promise.all(
+			Array.from({ length: 30 }, (_, i) => pair(`ZZZZ${PAIRING_ALPHABET[i]}Z`, '192.0.2.60'))
+		);
+		const checked = results.filter((r) => !r.ok && !r.retryAfterSeconds);
+		expect(checked.length).toBeGreaterThanOrEqual(1);
+		expect(checked.length).toBeLessThanOrEqual(FREE_WRONG_CODES + 1);
 	});
 
 	it("only binds to the technician's own clinic's rooms", async () => {

@@ -1,6 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { and, eq, gt, isNotNull, isNull, lt } from 'drizzle-orm';
-import { RateLimiterDrizzle } from 'rate-limiter-flexible';
 import {
 	PAIRING_ALPHABET,
 	PAIRING_CODE_LENGTH,
@@ -9,11 +8,18 @@ import {
 	normalizePairingCode
 } from '../../shared/pairing-code';
 import type { Database } from '../db/client';
-import { displays, pairingCodes, rateLimits, rooms } from '../db/schema';
+import { SlowDown, inSeconds } from '../auth/slow-down';
+import { displays, pairingCodes, rooms } from '../db/schema';
+import { chooseName } from './names';
 
-/** 5 wrong codes from one address lock pairing from there for a minute. */
-export const MAX_WRONG_CODES = 5;
-export const PAIRING_LOCK_SECONDS = 60;
+/**
+ * Wrong codes slow the address that typed them, like wrong passwords (auth/sign-in.ts): 5 free,
+ * then 1, 2, 4 … seconds between tries, at most a minute. Never a lock, and never for other
+ * addresses: a stranger cannot stop the clinic pairing its displays. A code has 30^6 values and
+ * lives 10 minutes, so a minute a guess is hopeless.
+ */
+export const FREE_WRONG_CODES = 5;
+export const MAX_PAIRING_DELAY_SECONDS = 60;
 
 export type DisplayIdentity = { id: string; clinicId: string; roomId: string };
 
@@ -27,22 +33,19 @@ function randomCode(): string {
 }
 
 export type PairResult =
-	| { ok: true; displayId: string; roomName: string }
-	| { ok: false; error: string; retryAfterSeconds?: number };
+	| { ok: true; displayId: string; roomName: string; name: string }
+	| { ok: false; error: string; retryAfterSeconds?: number; field?: 'name' };
 
 export class PairingService {
 	readonly #db: Database;
-	readonly #wrongCodes: RateLimiterDrizzle;
+	readonly #wrongCodes: SlowDown;
 
 	constructor(db: Database) {
 		this.#db = db;
-		this.#wrongCodes = new RateLimiterDrizzle({
-			storeClient: db,
-			schema: rateLimits,
-			keyPrefix: 'pairing',
-			points: MAX_WRONG_CODES,
-			duration: PAIRING_LOCK_SECONDS,
-			clearExpiredByTimeout: false
+		this.#wrongCodes = new SlowDown(db, {
+			prefix: 'pairing',
+			windowSeconds: 60 * 60,
+			maxDelaySeconds: MAX_PAIRING_DELAY_SECONDS
 		});
 	}
 
@@ -69,16 +72,19 @@ export class PairingService {
 		clinicId: string;
 		userId: string;
 		address: string;
+		/** What staff will call it; blank for "<room> TV <n>". */
+		name?: string;
 		now?: Date;
 	}): Promise<PairResult> {
 		const now = input.now ?? new Date();
 		const key = `address:${input.address}`;
-		const limit = await this.#wrongCodes.get(key);
-		if (limit && limit.consumedPoints >= MAX_WRONG_CODES) {
-			const retryAfterSeconds = Math.ceil(limit.msBeforeNext / 1000);
+		// Taken before the code is looked at, so parallel guesses cannot slip past the count.
+		const taken = await this.#wrongCodes.take(key, FREE_WRONG_CODES);
+		if (!taken.ok) {
+			const retryAfterSeconds = Math.ceil(taken.retryAfterMs / 1000);
 			return {
 				ok: false,
-				error: `Too many wrong codes. Try again in ${retryAfterSeconds} seconds.`,
+				error: `Too many wrong codes. Try again in ${inSeconds(retryAfterSeconds)}.`,
 				retryAfterSeconds
 			};
 		}
@@ -87,12 +93,18 @@ export class PairingService {
 			.select({ id: rooms.id, name: rooms.name })
 			.from(rooms)
 			.where(and(eq(rooms.id, input.roomId), eq(rooms.clinicId, input.clinicId)));
-		if (!room) return { ok: false, error: 'Choose a room of your clinic.' };
+		if (!room) {
+			await this.#wrongCodes.refund(key, taken);
+			return { ok: false, error: 'Choose a room of your clinic.' };
+		}
 
 		const code = normalizePairingCode(input.code);
 		const token = randomBytes(32).toString('base64url');
 		const paired = isPairingCode(code)
 			? await this.#db.transaction(async (tx) => {
+					// The name first: a taken name leaves the code on the screen to try again.
+					const named = await chooseName(tx, room.id, input.name);
+					if (!named.ok) return named;
 					// Single use: only an unclaimed, unexpired code is taken, and only once.
 					const [row] = await tx
 						.update(pairingCodes)
@@ -111,6 +123,7 @@ export class PairingService {
 						.values({
 							clinicId: input.clinicId,
 							roomId: room.id,
+							name: named.name,
 							tokenHash: sha256(token),
 							pairedBy: input.userId,
 							pairedAt: now
@@ -120,18 +133,21 @@ export class PairingService {
 						.update(pairingCodes)
 						.set({ displayId: display!.id })
 						.where(eq(pairingCodes.code, code));
-					return display!.id;
+					return { ok: true as const, id: display!.id, name: named.name };
 				})
 			: undefined;
 
+		if (paired && !paired.ok) {
+			// Not a wrong code: the try is given back.
+			await this.#wrongCodes.refund(key, taken);
+			return { ok: false, error: paired.error, field: 'name' };
+		}
 		if (!paired) {
-			const res = await this.#wrongCodes.penalty(key, 1);
-			if (res.consumedPoints >= MAX_WRONG_CODES) {
-				await this.#wrongCodes.block(key, PAIRING_LOCK_SECONDS);
-			}
+			await this.#wrongCodes.failed(key, taken, FREE_WRONG_CODES);
 			return { ok: false, error: 'That code is not showing on any display (or it expired).' };
 		}
-		return { ok: true, displayId: paired, roomName: room.name };
+		await this.#wrongCodes.succeeded(key, taken, { forget: false });
+		return { ok: true, displayId: paired.id, roomName: room.name, name: paired.name };
 	}
 
 	/** Retires a code its display replaced, unless it has been paired meanwhile. */

@@ -23,6 +23,8 @@ export async function displaySnapshot(
 			roomName: rooms.name,
 			roomKind: rooms.kind,
 			speakExerciseNames: rooms.speakExerciseNames,
+			controls: rooms.displayControls,
+			name: displays.name,
 			volume: displays.volume,
 			muted: displays.muted
 		})
@@ -65,6 +67,7 @@ export async function displaySnapshot(
 		room: { id: display.roomId, name: row.roomName, kind: row.roomKind },
 		settings: { volume: row.volume, muted: row.muted, speakExerciseNames: row.speakExerciseNames },
 		nextClass: next ? { name: next.name, startsAt: next.startsAt.toISOString() } : null,
+		display: { name: row.name, controls: row.controls },
 		live: loaded
 			? LiveClassService.view(loaded, ({ seq, at, command }) => ({ seq, at, command }))
 			: null,

@@ -8,8 +8,10 @@ import type { StaffUser } from '../auth/session';
 import type { Database } from '../db/client';
 import { classSessions, participantEntries, rooms } from '../db/schema';
 import { isOnRoster } from '../roster/roster';
+import { clinicClassWindows, entryRefusal } from '../settings/class-windows';
 import { rulesForClass } from '../settings/rules';
 import type { LiveClassService } from '../live/live-classes';
+import { insertSitOutAction, sitOutAlertReady } from '../alerts/alert-actions';
 
 const FUTURE_SLACK_MS = 10 * 60 * 1000;
 const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -36,7 +38,13 @@ export async function recordEntry(
 ): Promise<RecordResult> {
 	// The clinic first: nothing about an entry id is told to staff of another clinic.
 	const [session] = await db
-		.select({ id: classSessions.id, roomId: classSessions.roomId })
+		.select({
+			id: classSessions.id,
+			roomId: classSessions.roomId,
+			status: classSessions.status,
+			startsAt: classSessions.startsAt,
+			endedAt: classSessions.endedAt
+		})
 		.from(classSessions)
 		.where(and(eq(classSessions.id, entry.sessionId), eq(classSessions.clinicId, user.clinicId)));
 	if (!session) return { ok: false, error: 'No such class in your clinic' };
@@ -50,6 +58,11 @@ export async function recordEntry(
 			? { ok: true, duplicate: true, findings: existing.findings, at: null }
 			: { ok: false, error: 'That entry id is already used' };
 	}
+
+	// Only while the class can start, runs, or was just documented (Settings): not next week's
+	// class, nor one long closed. Final, not passing: the phone shows it and stops sending.
+	const closed = entryRefusal(session, await clinicClassWindows(db, user.clinicId), Date.now());
+	if (closed) return { ok: false, error: closed };
 
 	// recordedAt orders entries (the latest mark counts), so it must be a believable time: a
 	// phone may send a day-old entry after a long time offline, but not one from the future.
@@ -89,29 +102,58 @@ export async function recordEntry(
 		return { ok: false, error: 'That participant is not in this class' };
 	}
 
+	// A sit-out from an alert links to it; the alert may still be on its way from another phone.
+	const alertId = entry.payload.kind === 'sit_out' ? entry.payload.alertId : undefined;
+	if (
+		alertId &&
+		!(await sitOutAlertReady(db, user.clinicId, session.id, entry.participantId!, alertId))
+	) {
+		return { ok: false, error: 'The alert this sit-out answers is not here yet', retry: true };
+	}
+
 	const findings = await findingsFor(db, user.clinicId, entry);
 	const where = await positionInClass(live, user, entry);
-	const inserted = await db
-		.insert(participantEntries)
-		.values({
-			id: entry.id,
-			clinicId: user.clinicId,
-			sessionId: entry.sessionId,
-			participantId: entry.participantId,
-			kind: entry.payload.kind,
-			payload: entry.payload,
-			supersedes: entry.supersedes,
-			recordedAt: new Date(entry.recordedAt),
-			userId: user.id,
-			deviceId: entry.deviceId,
-			blockIndex: where?.blockIndex,
-			blockSecond: where?.blockSecond,
-			findings
-		})
-		// Two sends of one entry racing each other: the second is a duplicate, not an error.
-		.onConflictDoNothing()
-		.returning({ id: participantEntries.id });
-	return { ok: true, duplicate: inserted.length === 0, findings, at: where };
+	// The entry and the alert action it makes are stored together, or neither is.
+	return db.transaction(async (tx): Promise<RecordResult> => {
+		const inserted = await insertEntry(tx, user, entry, findings, where);
+		if (alertId && inserted.length > 0) {
+			await insertSitOutAction(tx, user, { ...entry, alertId });
+		}
+		return { ok: true, duplicate: inserted.length === 0, findings, at: where };
+	});
+}
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+function insertEntry(
+	tx: Tx,
+	user: StaffUser,
+	entry: Entry,
+	findings: Finding[],
+	where: { blockIndex: number; blockSecond: number } | null
+) {
+	return (
+		tx
+			.insert(participantEntries)
+			.values({
+				id: entry.id,
+				clinicId: user.clinicId,
+				sessionId: entry.sessionId,
+				participantId: entry.participantId,
+				kind: entry.payload.kind,
+				payload: entry.payload,
+				supersedes: entry.supersedes,
+				recordedAt: new Date(entry.recordedAt),
+				userId: user.id,
+				deviceId: entry.deviceId,
+				blockIndex: where?.blockIndex,
+				blockSecond: where?.blockSecond,
+				findings
+			})
+			// Two sends of one entry racing each other: the second is a duplicate, not an error.
+			.onConflictDoNothing()
+			.returning({ id: participantEntries.id })
+	);
 }
 
 async function findingsFor(db: Database, clinicId: string, entry: Entry): Promise<Finding[]> {

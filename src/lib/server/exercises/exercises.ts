@@ -141,7 +141,7 @@ export type UpdateResult =
 			id: string;
 			/** The file no row names any more: remove it. */ oldMedia: string | null;
 	  }
-	| { ok: false; errors: Record<string, string> };
+	| { ok: false; errors: Record<string, string>; notFound?: true };
 
 export async function updateExercise(
 	db: Database,
@@ -151,7 +151,9 @@ export async function updateExercise(
 	media: MediaChange = { kind: 'keep' }
 ): Promise<UpdateResult> {
 	const current = await getExercise(db, clinicId, id);
-	if (!current) return { ok: false, errors: { form: 'This exercise is not in your clinic' } };
+	if (!current) {
+		return { ok: false, errors: { form: 'This exercise is not in your clinic' }, notFound: true };
+	}
 	const taken = await nameTaken(db, clinicId, values.name, id);
 	if (taken) return { ok: false, errors: { name: taken } };
 	const mediaColumns =
@@ -214,7 +216,8 @@ export async function exerciseUsage(
 	return { routines: names, classes: ran?.n ?? 0 };
 }
 
-export type DeleteResult = { ok: true; media: string | null } | { ok: false; error: string };
+export type DeleteResult =
+	{ ok: true; media: string | null } | { ok: false; error: string; notFound?: true };
 
 /** Only an exercise nothing ever used may go for good; anything else is archived instead. */
 export async function deleteUnusedExercise(
@@ -223,7 +226,7 @@ export async function deleteUnusedExercise(
 	id: string
 ): Promise<DeleteResult> {
 	const current = await getExercise(db, clinicId, id);
-	if (!current) return { ok: false, error: 'This exercise is not in your clinic' };
+	if (!current) return { ok: false, error: 'This exercise is not in your clinic', notFound: true };
 	const usage = await exerciseUsage(db, clinicId, id);
 	if (usage.routines.length > 0) {
 		return { ok: false, error: 'A routine uses this exercise: archive it instead' };

@@ -55,5 +55,5 @@ export function checkMedia(bytes: Uint8Array): MediaCheck {
 	return { ok: true, type, extension: MEDIA_TYPES[type] };
 }
 
-/** Stored names are ours alone: 32 hex digits and a known extension, nothing a URL can bend. */
-export const MEDIA_FILE_NAME = /^[0-9a-f]{32}\.(png|jpg|webp|mp4|webm)$/;
+// Shared with the /media route's param matcher, which also runs in the browser.
+export { MEDIA_FILE_NAME } from '../../shared/ids';

@@ -10,7 +10,7 @@ import { checkUpload } from './upload';
 
 export type FormSave =
 	| { ok: true; id: string }
-	| { ok: false; values: ExerciseFormInput; errors: Record<string, string> };
+	| { ok: false; values: ExerciseFormInput; errors: Record<string, string>; notFound?: true };
 
 /**
  * One save of the exercise editor, new or existing: every field and the upload are checked
@@ -64,7 +64,8 @@ export async function saveExerciseForm(
 	}
 	if (!result.ok) {
 		await removeMedia(dataDir, stored?.file ?? null);
-		return { ok: false, values, errors: withLostUpload(result.errors, upload.kind) };
+		const notFound = 'notFound' in result && result.notFound ? (true as const) : undefined;
+		return { ok: false, values, errors: withLostUpload(result.errors, upload.kind), notFound };
 	}
 	if ('oldMedia' in result) await removeMedia(dataDir, result.oldMedia as string | null);
 	return { ok: true, id: result.id };

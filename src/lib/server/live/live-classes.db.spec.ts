@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffLogEntry } from '../../shared/live';
 import { classState } from '../../shared/timeline';
@@ -27,15 +27,45 @@ beforeAll(async () => {
 	const [user] = await database.db.select().from(users).where(eq(users.role, 'technician'));
 	technician = { ...user!, clinicId };
 	const [gym] = await database.db.select().from(rooms).where(eq(rooms.name, 'Gym A'));
+	const [pool] = await database.db.select().from(rooms).where(eq(rooms.name, 'Therapy Pool'));
+	// The demo has two gym classes and one pool class a day; the tests need one more of each.
+	await extraClassToday(gym!.id, '17:00');
+	await extraClassToday(pool!.id, '16:00');
 	sessionIds = (
 		await database.db
 			.select({ id: classSessions.id })
 			.from(classSessions)
-			.where(eq(classSessions.roomId, gym!.id))
+			.where(and(eq(classSessions.roomId, gym!.id), onTheDay()))
 			.orderBy(asc(classSessions.startsAt))
 	).map((row) => row.id);
 });
 afterAll(() => database.close());
+
+/** Classes may only be started on their own day: the tests use the clock's day's classes. */
+const onTheDay = () => {
+	const day = new Date(clock).toISOString().slice(0, 10);
+	return and(
+		gte(classSessions.startsAt, new Date(`${day}T00:00:00Z`)),
+		lt(classSessions.startsAt, new Date(`${day}T23:59:59Z`))
+	);
+};
+
+/** A one-off copy of the room's first class today, at `time` (UTC). */
+async function extraClassToday(roomId: string, time: string) {
+	const [template] = await database.db
+		.select()
+		.from(classSessions)
+		.where(and(eq(classSessions.roomId, roomId), onTheDay()))
+		.limit(1);
+	const day = new Date(clock).toISOString().slice(0, 10);
+	await database.db.insert(classSessions).values({
+		...template!,
+		id: randomUUID(),
+		seriesId: null,
+		occurrenceDate: null,
+		startsAt: new Date(`${day}T${time}:00Z`)
+	});
+}
 
 const send = (
 	service: LiveClassService,
@@ -172,7 +202,7 @@ describe('live classes', () => {
 		const poolSessions = await database.db
 			.select({ id: classSessions.id })
 			.from(classSessions)
-			.where(eq(classSessions.roomId, pool!.id))
+			.where(and(eq(classSessions.roomId, pool!.id), onTheDay()))
 			.limit(2);
 		const results = await Promise.all(poolSessions.map((s) => send(service, s.id, 'start')));
 		expect(results.filter((r) => r.ok)).toHaveLength(1);

@@ -9,11 +9,19 @@ import {
 	type Command,
 	type RoutinePlan
 } from '../../shared/timeline';
+import { clinicClassWindows, startRefusal } from '../settings/class-windows';
 import { clinicRules } from '../settings/rules';
 import type { Database } from '../db/client';
-import { classCommands, classSessions, users } from '../db/schema';
+import { DISPLAY_COMMANDS, displayActor } from '../../shared/displays';
+import {
+	classCommands,
+	classSessionReopenings,
+	classSessions,
+	displays,
+	users
+} from '../db/schema';
 import type { StaffUser } from '../auth/session';
-import { buildPlan } from './plan';
+import { buildPlan, frozenPlan } from './plan';
 
 /** One class as the server holds it: the frozen plan and the command log, in order. */
 export type LoadedClass = {
@@ -24,6 +32,9 @@ export type LoadedClass = {
 	type: ClassType;
 	status: 'scheduled' | 'live' | 'completed' | 'cancelled';
 	routineVersionId: string;
+	startsAt: Date;
+	/** The run that counts (class_sessions.log_epoch): a reopen starts a new one at seq 1. */
+	epoch: number;
 	plan: RoutinePlan | null;
 	log: StaffLogEntry[];
 	/** clientCommandId -> seq, so a retried command is answered without applying it twice. */
@@ -44,8 +55,20 @@ export type LiveBroadcast = {
 const STALE_FACTOR = 3;
 const FORGET_AFTER_MS = 10 * 60_000;
 
+/** A paired display whose clicker or keyboard sent the command (its room allows it). */
+export type DisplayActor = { id: string; clinicId: string; name: string };
+
+/**
+ * Who gives a command: a signed-in staff member, or a display. The log keeps exactly one of
+ * them (class_commands_one_actor), and phones read it as "by".
+ */
+export type CommandActor =
+	{ user: StaffUser; display?: never } | { display: DisplayActor; user?: never };
+
 export type CommandResult =
 	{ ok: true; seq: number; duplicate: boolean } | { ok: false; error: string };
+
+export type ReopenResult = { ok: true } | { ok: false; error: string };
 
 /**
  * Live classes: validates commands against the timeline, appends them to the log in one
@@ -87,14 +110,15 @@ export class LiveClassService {
 		return live?.seqByClientId.get(clientCommandId) ?? null;
 	}
 
-	async command(input: {
-		sessionId: string;
-		user: StaffUser;
-		command: Command;
-		clientCommandId: string;
-	}): Promise<CommandResult> {
-		const found = await this.get(input.sessionId, input.user.clinicId);
+	async command(
+		input: { sessionId: string; command: Command; clientCommandId: string } & CommandActor
+	): Promise<CommandResult> {
+		const clinicId = input.user ? input.user.clinicId : input.display.clinicId;
+		const found = await this.get(input.sessionId, clinicId);
 		if (!found) return { ok: false, error: 'No such class in your clinic' };
+		if (input.display && !(DISPLAY_COMMANDS as readonly string[]).includes(input.command.type)) {
+			return { ok: false, error: 'A display cannot do that' };
+		}
 		// One queue per room, not per class: two classes cannot both start in one room.
 		return this.#serial(found.roomId, async () => {
 			const live = found;
@@ -110,7 +134,12 @@ export class LiveClassService {
 			const at = Math.max(this.#now(), lastAt);
 			const check = applicable(plan, live.log, input.command, at);
 			if (!check.ok) return { ok: false, error: check.reason };
-			if (input.command.type === 'start') {
+			// `input.user`: a display never gets here with a start (refused above).
+			if (input.command.type === 'start' && input.user) {
+				// Only around its own time: a class next week cannot be run, and so closed, today.
+				const windows = await clinicClassWindows(this.#db, live.clinicId);
+				const refusal = startRefusal(live.startsAt, windows, at);
+				if (refusal) return { ok: false, error: refusal };
 				const busy = await this.#otherLiveClassInRoom(live, input.user);
 				if (busy) return { ok: false, error: `${busy} is running in this room: end it first` };
 			}
@@ -119,7 +148,7 @@ export class LiveClassService {
 				seq: (live.log.at(-1)?.seq ?? 0) + 1,
 				at,
 				command: input.command,
-				by: input.user.name
+				by: input.user ? input.user.name : displayActor(input.display.name)
 			};
 			await this.#append(live, entry, input, plan);
 
@@ -149,16 +178,18 @@ export class LiveClassService {
 	async #append(
 		live: LoadedClass,
 		entry: StaffLogEntry,
-		input: { user: StaffUser; command: Command; clientCommandId: string },
+		input: { command: Command; clientCommandId: string } & CommandActor,
 		plan: RoutinePlan
 	): Promise<void> {
 		const row = {
 			clinicId: live.clinicId,
 			sessionId: live.sessionId,
+			epoch: live.epoch,
 			seq: entry.seq,
 			at: new Date(entry.at),
 			command: input.command,
-			userId: input.user.id,
+			userId: input.user?.id ?? null,
+			displayId: input.display?.id ?? null,
 			clientCommandId: input.clientCommandId
 		};
 		const type = input.command.type;
@@ -178,6 +209,71 @@ export class LiveClassService {
 						: { status: 'completed', endedAt: row.at }
 				)
 				.where(eq(classSessions.id, live.sessionId));
+		});
+	}
+
+	/**
+	 * A coordinator puts a class started by mistake back to scheduled, with a written reason kept
+	 * in class_session_reopenings. The run's commands stay in class_commands for the record but
+	 * no longer drive the class: it moves to a new epoch, whose log starts empty again at seq 1.
+	 */
+	async reopen(input: {
+		sessionId: string;
+		user: StaffUser;
+		reason: string;
+	}): Promise<ReopenResult> {
+		const reason = input.reason.trim();
+		if (!reason) return { ok: false, error: 'Write why the class is reopened' };
+		const found = await this.get(input.sessionId, input.user.clinicId);
+		if (!found) return { ok: false, error: 'No such class in your clinic' };
+		return this.#serial(found.roomId, async () => {
+			const live = found;
+			const reopened = await this.#db.transaction(async (tx) => {
+				const [session] = await tx
+					.select({
+						status: classSessions.status,
+						startedAt: classSessions.startedAt,
+						endedAt: classSessions.endedAt,
+						epoch: classSessions.logEpoch
+					})
+					.from(classSessions)
+					.where(eq(classSessions.id, live.sessionId))
+					.for('update');
+				if (!session || (session.status !== 'live' && session.status !== 'completed')) {
+					return false;
+				}
+				await tx.insert(classSessionReopenings).values({
+					clinicId: live.clinicId,
+					sessionId: live.sessionId,
+					userId: input.user.id,
+					reason,
+					epoch: session.epoch,
+					previousStatus: session.status,
+					startedAt: session.startedAt,
+					endedAt: session.endedAt
+				});
+				await tx
+					.update(classSessions)
+					.set({
+						status: 'scheduled',
+						plan: null,
+						vitalRules: null,
+						startedAt: null,
+						endedAt: null,
+						logEpoch: session.epoch + 1
+					})
+					.where(eq(classSessions.id, live.sessionId));
+				return true;
+			});
+			if (!reopened) return { ok: false, error: 'Only a class that was started can be reopened' };
+
+			live.status = 'scheduled';
+			live.plan = null;
+			live.log.length = 0;
+			live.epoch++;
+			// Phones re-join and displays get a new snapshot: the class is waiting to start again.
+			this.#broadcast.changed(live);
+			return { ok: true };
 		});
 	}
 
@@ -210,16 +306,22 @@ export class LiveClassService {
 		if (!session) return null;
 		const rows = await this.#db
 			.select({
+				epoch: classCommands.epoch,
 				seq: classCommands.seq,
 				at: classCommands.at,
 				command: classCommands.command,
-				by: users.name,
+				userName: users.name,
+				displayName: displays.name,
 				clientCommandId: classCommands.clientCommandId
 			})
 			.from(classCommands)
-			.innerJoin(users, eq(users.id, classCommands.userId))
+			// Exactly one of the two is set: a staff member's command, or a display's clicker.
+			.leftJoin(users, eq(users.id, classCommands.userId))
+			.leftJoin(displays, eq(displays.id, classCommands.displayId))
 			.where(and(eq(classCommands.sessionId, sessionId), gt(classCommands.seq, 0)))
-			.orderBy(asc(classCommands.seq));
+			.orderBy(asc(classCommands.epoch), asc(classCommands.seq));
+		// Only the current run drives the class; a reopened run's commands are history.
+		const current = rows.filter((row) => row.epoch === session.logEpoch);
 		return {
 			sessionId,
 			clinicId: session.clinicId,
@@ -228,13 +330,16 @@ export class LiveClassService {
 			type: session.type,
 			status: session.status,
 			routineVersionId: session.routineVersionId,
-			plan: session.plan,
-			log: rows.map((row) => ({
+			startsAt: session.startsAt,
+			epoch: session.logEpoch,
+			plan: session.plan && frozenPlan(session.plan),
+			log: current.map((row) => ({
 				seq: row.seq,
 				at: row.at.getTime(),
 				command: row.command,
-				by: row.by
+				by: row.userName ?? displayActor(row.displayName ?? '')
 			})),
+			// Every run's ids: an old command sent again is answered, never stored twice.
 			seqByClientId: new Map(rows.map((row) => [row.clientCommandId, row.seq]))
 		};
 	}

@@ -88,23 +88,26 @@ export async function enrollAction(
 	const person = await getParticipant(db, user.clinicId, parsed.data.participantId);
 	const name = person ? `${person.firstName} ${person.lastName}` : 'The participant';
 	if (!result.ok) {
-		return refuse(result.refusals ? 409 : 400, {
+		return refuse(result.notFound ? 404 : result.refusals ? 409 : 400, {
 			action: 'enroll',
 			fields: { ...fields, name },
 			errors: result.refusals ? {} : { participantId: result.error },
 			refusals: result.refusals ?? null
 		});
 	}
-	log.info(
-		{
-			userId: user.id,
-			participantId: parsed.data.participantId,
-			...target,
-			status: result.status,
-			override: !!overrideReason
-		},
-		'enrollment'
-	);
+	// Only a real change is logged: "already enrolled" changed nothing.
+	if (!result.already) {
+		log.info(
+			{
+				userId: user.id,
+				participantId: parsed.data.participantId,
+				...target,
+				status: result.status,
+				override: !!overrideReason
+			},
+			'enrollment'
+		);
+	}
 	const where = parsed.data.scope === 'series' ? 'the whole series' : 'this class';
 	const notice = result.already
 		? `${name} is already ${result.status === 'waitlisted' ? 'on the waitlist' : 'enrolled'}.`
@@ -148,22 +151,24 @@ export async function cancelAction(
 		parsed.data.participantId
 	);
 	if (!result.ok) {
-		return refuse(400, {
+		return refuse(result.notFound ? 404 : 400, {
 			action: 'cancel' as const,
 			fields,
 			errors: { participantId: result.error },
 			refusals: null
 		});
 	}
-	log.info(
-		{
-			userId: user.id,
-			participantId: parsed.data.participantId,
-			...target,
-			promoted: result.promoted.length
-		},
-		'enrollment cancelled'
-	);
+	if (result.cancelled) {
+		log.info(
+			{
+				userId: user.id,
+				participantId: parsed.data.participantId,
+				...target,
+				promoted: result.promoted.length
+			},
+			'enrollment cancelled'
+		);
+	}
 	const person = await getParticipant(db, user.clinicId, parsed.data.participantId);
 	const name = person ? `${person.firstName} ${person.lastName}` : 'The participant';
 	const where = parsed.data.scope === 'series' ? 'the whole series' : 'this class';

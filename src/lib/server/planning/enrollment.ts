@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { classSeries, classSessions, enrollments, rooms } from '../db/schema';
+import { classSeries, classSessions, enrollments, participants, rooms } from '../db/schema';
 import { clinicTimeZone } from '../classes/calendar';
 import { effectivePlaces, TAKES_A_PLACE } from '../roster/places';
 import { aquaticRefusal, doubleBooking, type Refusal } from './enrollment-checks';
@@ -37,11 +37,13 @@ export type Promotion = {
 	sessionId: string | null;
 	startsAt: Date | null;
 };
+/** `notFound`: the participant or the class is not this clinic's (or no longer active). */
 export type EnrollResult =
 	| { ok: true; status: 'enrolled' | 'waitlisted'; already: boolean }
-	| { ok: false; error: string; refusals?: Refusal[] };
+	| { ok: false; error: string; refusals?: Refusal[]; notFound?: true };
 export type CancelResult =
-	{ ok: true; cancelled: boolean; promoted: Promotion[] } | { ok: false; error: string };
+	| { ok: true; cancelled: boolean; promoted: Promotion[] }
+	| { ok: false; error: string; notFound?: true };
 
 export type EnrollRequest = {
 	participantId: string;
@@ -59,12 +61,14 @@ export async function enroll(
 	const timeZone = await clinicTimeZone(db, actor.clinicId);
 	return db.transaction(async (tx) => {
 		const person = await activeParticipant(tx, actor.clinicId, request.participantId);
-		if (!person) return { ok: false, error: 'No such participant' };
+		if (!person) return { ok: false, error: 'No such participant', notFound: true };
 		const exclusions = person.aquaticScreening.exclusions;
 
 		if ('seriesId' in target) {
 			const series = await lockSeries(tx, actor.clinicId, target.seriesId);
-			if (!series || series.archivedAt) return { ok: false, error: 'No such class series' };
+			if (!series || series.archivedAt) {
+				return { ok: false, error: 'No such class series', notFound: true };
+			}
 			const sessions = await comingSessions(tx, actor.clinicId, series.id, now);
 			const rows = await placeRows(
 				tx,
@@ -99,7 +103,7 @@ export async function enroll(
 		}
 
 		const session = await lockSession(tx, actor.clinicId, target.sessionId);
-		if (!session) return { ok: false, error: 'No such class in your clinic' };
+		if (!session) return { ok: false, error: 'No such class in your clinic', notFound: true };
 		if (!BOOKABLE.has(session.status)) {
 			return { ok: false, error: `This class is ${session.status}: places cannot change` };
 		}
@@ -145,9 +149,15 @@ export async function cancel(
 	now = new Date()
 ): Promise<CancelResult> {
 	return db.transaction(async (tx) => {
+		// Another clinic's participant has no place here to cancel: say "not found", not "done".
+		const [person] = await tx
+			.select({ id: participants.id })
+			.from(participants)
+			.where(and(eq(participants.id, participantId), eq(participants.clinicId, actor.clinicId)));
+		if (!person) return { ok: false, error: 'No such participant', notFound: true };
 		if ('seriesId' in target) {
 			const series = await lockSeries(tx, actor.clinicId, target.seriesId);
-			if (!series) return { ok: false, error: 'No such class series' };
+			if (!series) return { ok: false, error: 'No such class series', notFound: true };
 			const [own] = await tx
 				.select({ status: enrollments.status })
 				.from(enrollments)
@@ -177,7 +187,7 @@ export async function cancel(
 		}
 
 		const session = await lockSession(tx, actor.clinicId, target.sessionId);
-		if (!session) return { ok: false, error: 'No such class in your clinic' };
+		if (!session) return { ok: false, error: 'No such class in your clinic', notFound: true };
 		if (!BOOKABLE.has(session.status)) {
 			return { ok: false, error: `This class is ${session.status}: places cannot change` };
 		}

@@ -21,7 +21,8 @@ export function listRooms(db: Database, clinicId: string) {
 			capacity: rooms.capacity,
 			waterTempMinC: rooms.waterTempMinC,
 			waterTempMaxC: rooms.waterTempMaxC,
-			participantsPerStaff: rooms.participantsPerStaff
+			participantsPerStaff: rooms.participantsPerStaff,
+			displayControls: rooms.displayControls
 		})
 		.from(rooms)
 		.where(and(eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
@@ -71,7 +72,8 @@ export async function listRoutines(db: Database, clinicId: string) {
 			name: routines.name,
 			description: routines.description,
 			version: routineVersions.version,
-			versionId: routineVersions.id
+			versionId: routineVersions.id,
+			transitionSeconds: routineVersions.transitionSeconds
 		})
 		.from(routines)
 		.innerJoin(routineVersions, eq(routineVersions.routineId, routines.id))
@@ -98,13 +100,14 @@ export async function listRoutines(db: Database, clinicId: string) {
 			)
 		);
 
-	return rows.map((row) => {
+	return rows.map(({ transitionSeconds, ...row }) => {
 		const own = blocks.filter((block) => block.versionId === row.versionId);
 		const dosingById = new Map(own.map((b) => [b.exerciseId, b.exerciseDosing as Dosing]));
+		const seconds = plannedRoutineSeconds(own, (id) => dosingById.get(id)!, transitionSeconds);
 		return {
 			...row,
 			exerciseCount: own.filter((block) => block.kind === 'exercise').length,
-			plannedMinutes: Math.round(plannedRoutineSeconds(own, (id) => dosingById.get(id)!) / 60)
+			plannedMinutes: Math.round(seconds / 60)
 		};
 	});
 }

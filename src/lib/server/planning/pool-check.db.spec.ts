@@ -187,7 +187,12 @@ describe('recording a pool check', () => {
 		const noPool = { ok: false, errors: { form: 'No such pool class in your clinic' } };
 		expect(await recordPoolCheck(database.db, technician, gymSessionId, good)).toEqual(noPool);
 		const [foreign] = await sessionsIn('pool', otherClinicId);
-		expect(await recordPoolCheck(database.db, technician, foreign!, good)).toEqual(noPool);
+		// Another clinic's class is not found at all (the action answers 404), not "not a pool".
+		expect(await recordPoolCheck(database.db, technician, foreign!, good)).toEqual({
+			ok: false,
+			errors: { form: 'No such class in your clinic' },
+			notFound: true
+		});
 		expect(await poolCheckContext(database.db, clinicId, foreign!)).toBeNull();
 		expect(await poolCheckContext(database.db, clinicId, gymSessionId)).toBeNull();
 

@@ -16,7 +16,8 @@ import { clinicPoolRanges } from '../settings/clinic-options';
  * and a rescuer on deck. A pool class does not start without one.
  */
 
-export const START_WITHOUT_CHECK = 'Record the pool check before starting';
+export { START_WITHOUT_CHECK } from '../../shared/pool-start';
+import { START_WITHOUT_CHECK } from '../../shared/pool-start';
 
 export type RecordedPoolCheck = PoolCheckValues & {
 	overrideReason: string | null;
@@ -95,8 +96,9 @@ async function limitsFor(
 	return { ...(await clinicPoolRanges(db, clinicId)), waterTempC };
 }
 
+/** `notFound`: no class of this clinic has that id. */
 export type RecordPoolCheckResult =
-	{ ok: true; duplicate: boolean } | { ok: false; errors: Record<string, string> };
+	{ ok: true; duplicate: boolean } | { ok: false; errors: Record<string, string>; notFound?: true };
 
 /**
  * Stores a check with the class, who and when. Bad input stores nothing. A second check for a
@@ -115,7 +117,10 @@ export async function recordPoolCheck(
 			.from(classSessions)
 			.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, user.clinicId)))
 			.for('update');
-		const session = locked ? await poolSession(tx, user.clinicId, sessionId) : null;
+		if (!locked) {
+			return { ok: false, errors: { form: 'No such class in your clinic' }, notFound: true };
+		}
+		const session = await poolSession(tx, user.clinicId, sessionId);
 		if (!session) return { ok: false, errors: { form: 'No such pool class in your clinic' } };
 		if (await latestCheck(tx, user.clinicId, sessionId)) return { ok: true, duplicate: true };
 		if (session.status !== 'scheduled') {
@@ -130,7 +135,10 @@ export async function recordPoolCheck(
 	});
 }
 
-/** The reason a class may not start yet, or null: a pool class needs its check first. */
+/**
+ * The pool check part of the start gate (the whole checklist is in pool/start-gate.ts): the
+ * reason a class may not start yet, or null.
+ */
 export async function poolStartBlocked(
 	db: Database,
 	clinicId: string,

@@ -4,7 +4,9 @@ import type { Database } from '../db/client';
 import { SETTINGS } from '../../shared/clinic-settings';
 import { classSeries, classSessions, clinicSettingChanges, rooms } from '../db/schema';
 
-export type SaveRoomResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
+/** `notFound`: the room is not one of this clinic's (or is archived): nothing was written. */
+export type SaveRoomResult =
+	{ ok: true; id: string } | { ok: false; errors: FieldErrors; notFound?: true };
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -35,7 +37,8 @@ export async function saveRoom(
 		capacity: room.capacity,
 		waterTempMinC: room.waterTempMinC ?? null,
 		waterTempMaxC: room.waterTempMaxC ?? null,
-		participantsPerStaff: room.participantsPerStaff ?? null
+		participantsPerStaff: room.participantsPerStaff ?? null,
+		displayControls: room.displayControls
 	};
 	try {
 		if (!roomId) {
@@ -47,11 +50,17 @@ export async function saveRoom(
 		}
 		return await db.transaction(async (tx) => {
 			const [before] = await tx
-				.select({ name: rooms.name, ratio: rooms.participantsPerStaff })
+				.select({
+					name: rooms.name,
+					ratio: rooms.participantsPerStaff,
+					controls: rooms.displayControls
+				})
 				.from(rooms)
 				.where(and(eq(rooms.id, roomId), eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
 				.for('update');
-			if (!before) return { ok: false, errors: { form: 'This room no longer exists.' } };
+			if (!before) {
+				return { ok: false, errors: { form: 'This room no longer exists.' }, notFound: true };
+			}
 			await tx.update(rooms).set(values).where(eq(rooms.id, roomId));
 			if (userId && before.ratio !== values.participantsPerStaff) {
 				await tx.insert(clinicSettingChanges).values({
@@ -60,6 +69,16 @@ export async function saveRoom(
 					setting: SETTINGS.staffRatios,
 					before: { [values.name]: before.ratio },
 					after: { [values.name]: values.participantsPerStaff }
+				});
+			}
+			// Who let a clicker run classes in this room, and when: audited like a clinic rule.
+			if (userId && before.controls !== values.displayControls) {
+				await tx.insert(clinicSettingChanges).values({
+					clinicId,
+					userId,
+					setting: SETTINGS.displayControls,
+					before: { [values.name]: before.controls },
+					after: { [values.name]: values.displayControls }
 				});
 			}
 			return { ok: true as const, id: roomId };
@@ -81,7 +100,7 @@ export async function archiveRoom(
 	clinicId: string,
 	roomId: string,
 	now = new Date()
-): Promise<{ ok: true } | { ok: false; message: string }> {
+): Promise<{ ok: true } | { ok: false; message: string; notFound?: true }> {
 	const [series] = await db
 		.select({ n: count() })
 		.from(classSeries)
@@ -115,5 +134,7 @@ export async function archiveRoom(
 		.set({ archivedAt: now })
 		.where(and(eq(rooms.id, roomId), eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
 		.returning({ id: rooms.id });
-	return archived.length ? { ok: true } : { ok: false, message: 'This room no longer exists.' };
+	return archived.length
+		? { ok: true }
+		: { ok: false, message: 'This room no longer exists.', notFound: true };
 }

@@ -120,7 +120,9 @@ export async function seriesFormValues(db: Database, clinicId: string, seriesId:
 	};
 }
 
-export type SaveSeriesResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
+/** `notFound`: the series is not one of this clinic's (or has ended): nothing was written. */
+export type SaveSeriesResult =
+	{ ok: true; id: string } | { ok: false; errors: FieldErrors; notFound?: true };
 
 /**
  * Creates (seriesId null) or changes a series and expands it, in one transaction. Refused, with
@@ -160,7 +162,9 @@ export async function saveSeries(
 						isNull(classSeries.archivedAt)
 					)
 				);
-			if (!existing) return { ok: false, errors: { form: 'This series no longer exists.' } };
+			if (!existing) {
+				return { ok: false, errors: { form: 'This series no longer exists.' }, notFound: true };
+			}
 		}
 
 		const [room] = await tx
@@ -275,13 +279,16 @@ async function handChangedDates(db: Database, seriesId: string, from: string, no
 	return new Set(rows.filter((row) => !ownedBySeries(row, now)).map((row) => row.occurrenceDate!));
 }
 
-/** Ends a series: its future sessions it still owns are withdrawn; past and changed ones stay. */
+/**
+ * Ends a series: its future sessions it still owns are withdrawn; past and changed ones stay.
+ * False when no active series of this clinic has that id (nothing changed).
+ */
 export async function archiveSeries(
 	db: Database,
 	clinicId: string,
 	seriesId: string,
 	now = new Date()
-) {
+): Promise<boolean> {
 	return db.transaction(async (tx) => {
 		const updated = await tx
 			.update(classSeries)

@@ -11,7 +11,8 @@ import type { Database } from '../db/client';
 import { classSessions, clinics, rooms } from '../db/schema';
 import { bookingsBetween, clinicNames, summarize } from './bookings';
 
-export type ChangeResult = { ok: true } | { ok: false; errors: FieldErrors };
+/** `notFound`: no session of this clinic has that id: nothing was written. */
+export type ChangeResult = { ok: true } | { ok: false; errors: FieldErrors; notFound?: true };
 
 /** One session as the change page shows it, or null when it is not the clinic's. */
 export async function sessionForChange(db: Database, clinicId: string, sessionId: string) {
@@ -44,7 +45,8 @@ export async function sessionForChange(db: Database, clinicId: string, sessionId
 }
 
 type Changeable =
-	{ row: typeof classSessions.$inferSelect; error: null } | { row: null; error: string };
+	| { row: typeof classSessions.$inferSelect; error: null }
+	| { row: null; error: string; notFound?: true };
 
 async function changeable(
 	db: Database,
@@ -57,7 +59,7 @@ async function changeable(
 		.from(classSessions)
 		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)))
 		.for('update');
-	if (!row) return { row: null, error: 'This session does not exist.' };
+	if (!row) return { row: null, error: 'This session does not exist.', notFound: true };
 	if (row.status !== 'scheduled' || row.startedAt || row.startsAt <= now) {
 		return { row: null, error: 'Only a session that has not started yet can be changed.' };
 	}
@@ -79,7 +81,7 @@ export async function cancelSession(
 	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
 	return db.transaction(async (tx) => {
 		const found = await changeable(tx, clinicId, sessionId, now);
-		if (!found.row) return { ok: false, errors: { form: found.error } };
+		if (!found.row) return { ok: false, errors: { form: found.error }, notFound: found.notFound };
 		await tx
 			.update(classSessions)
 			.set({ status: 'cancelled', changeReason: parsed.data.reason })
@@ -110,7 +112,7 @@ export async function moveSession(
 			.for('update');
 		const timeZone = clinic!.timeZone;
 		const found = await changeable(tx, clinicId, sessionId, now);
-		if (!found.row) return { ok: false, errors: { form: found.error } };
+		if (!found.row) return { ok: false, errors: { form: found.error }, notFound: found.notFound };
 		const session = found.row;
 
 		const [room] = await tx

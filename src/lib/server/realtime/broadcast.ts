@@ -2,9 +2,10 @@ import type { Server } from 'socket.io';
 import type { Presence, StaffLogEntry } from '../../shared/live';
 import { runtime } from '../../../../server/registry.js';
 import type { Database } from '../db/client';
-import { displaySnapshot } from '../displays/snapshot';
+import { refreshRoomDisplays } from '../displays/notify';
 import type { LiveBroadcast, LiveClassService, LoadedClass } from '../live/live-classes';
 import type { Logger } from '../log';
+import type { DisplaySocketData } from './display';
 import type { SocketData } from './socket-auth';
 import { classRoom, displayDevice, displayRoom } from './rooms';
 
@@ -32,40 +33,30 @@ export function createBroadcast(deps: {
 				.emit('class:command', { sessionId: live.sessionId, entry: { seq, at, command } });
 		},
 		changed(live: LoadedClass) {
-			void refreshDisplays(live.roomId).catch((error: unknown) =>
-				deps.log.error({ err: error }, 'display refresh failed')
+			void refreshRoomDisplays({ db: deps.db, live: deps.live() }, live.roomId).catch(
+				(error: unknown) => deps.log.error({ err: error }, 'display refresh failed')
 			);
 			io()?.to(classRoom(live.sessionId)).emit('class:changed', { sessionId: live.sessionId });
 		}
 	};
-
-	/** Each display in the room gets its own snapshot (settings differ per display). */
-	async function refreshDisplays(roomId: string) {
-		const server = io();
-		if (!server) return;
-		const sockets = await server.of('/display').in(displayRoom(roomId)).fetchSockets();
-		for (const socket of sockets) {
-			const display = (
-				socket.data as { display?: { id: string; clinicId: string; roomId: string } }
-			).display;
-			if (!display) continue;
-			const snapshot = await displaySnapshot(deps.db, deps.live(), display);
-			if (snapshot) socket.emit('display:snapshot', snapshot);
-		}
-	}
 }
 
 /** Who is connected to a class: phones by name, and how many displays watch its room. */
 export async function presenceOf(io: Server, live: LoadedClass): Promise<Presence> {
 	const phones = await io.in(classRoom(live.sessionId)).fetchSockets();
 	const screens = await io.of('/display').in(displayRoom(live.roomId)).fetchSockets();
+	const displayIds = screens.flatMap((socket) => {
+		const display = (socket.data as DisplaySocketData).display;
+		return display ? [display.id] : [];
+	});
 	return {
 		sessionId: live.sessionId,
 		phones: phones.map((socket) => ({
 			id: socket.id,
 			name: (socket.data as SocketData).user.name
 		})),
-		displays: screens.length
+		displays: screens.length,
+		displayIds: [...new Set(displayIds)]
 	};
 }
 

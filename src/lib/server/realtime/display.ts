@@ -1,11 +1,17 @@
+import { eq } from 'drizzle-orm';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Server, Socket } from 'socket.io';
 import { displayEventSchemas, type DisplayAcks } from '../../shared/events';
 import type { App } from '../app';
+import { displays } from '../db/schema';
+import { displayCommand } from '../displays/display-commands';
 import type { DisplayIdentity } from '../displays/pairing';
 import { displaySnapshot } from '../displays/snapshot';
+import { clientAddressOf } from './client-address';
 import { clockPong } from './clock';
 import { serveEvents, type Handlers } from './dispatch';
+import { takeEventPoint } from './event-limits';
+import { announceRoomPresence } from './presence';
 import { displayDevice, displayRoom, pairingRoom } from './rooms';
 
 export type DisplaySocketData = { display: DisplayIdentity | null; pairingCode?: string };
@@ -14,12 +20,34 @@ export type DisplaySocketData = { display: DisplayIdentity | null; pairingCode?:
 const codeRequests = new RateLimiterMemory({ points: 10, duration: 60 });
 
 /**
+ * An unpaired display asks for a code as soon as it connects and for a fresh one before each
+ * expires. One that does neither for this long is not a display at work: it is dropped (a real
+ * one reconnects and asks again).
+ */
+export const unpairedIdle = { graceMs: 30_000 };
+
+/**
  * A wall display's socket. Unpaired, it may only ask for a pairing code and collect its token;
  * paired, it gets its room's snapshot and the live class's commands. It never receives names,
  * notes or precautions: nothing here reads them.
  */
-export function serveDisplaySocket(app: App, _io: Server, socket: Socket): void {
+export function serveDisplaySocket(app: App, io: Server, socket: Socket): void {
 	const data = socket.data as DisplaySocketData;
+	const person = data.display ? `display:${data.display.id}` : `address:${clientAddressOf(socket)}`;
+	const gate = (event: string) => takeEventPoint('display', event, { socket: socket.id, person });
+
+	let idleTimer: ReturnType<typeof setTimeout> | undefined;
+	const dropIfIdleFor = (ms: number) => {
+		clearTimeout(idleTimer);
+		if (data.display) return;
+		idleTimer = setTimeout(() => socket.disconnect(true), ms);
+	};
+	dropIfIdleFor(unpairedIdle.graceMs);
+	socket.on('disconnect', () => {
+		clearTimeout(idleTimer);
+		if (data.display) void wentAway(app, io, data.display);
+	});
+	let lastClientSeq = 0;
 
 	const handlers: Handlers<typeof displayEventSchemas, DisplayAcks> = {
 		'clock:ping': async ({ t0 }) => clockPong(t0),
@@ -27,7 +55,7 @@ export function serveDisplaySocket(app: App, _io: Server, socket: Socket): void 
 		'pairing:request': async () => {
 			if (data.display) return { ok: false, error: 'This display is already paired' };
 			try {
-				await codeRequests.consume(socket.handshake.address);
+				await codeRequests.consume(clientAddressOf(socket));
 			} catch {
 				return { ok: false, error: 'Too many pairing codes asked for; wait a minute' };
 			}
@@ -39,6 +67,7 @@ export function serveDisplaySocket(app: App, _io: Server, socket: Socket): void 
 			const { code, secret, expiresAt } = await app.pairing.requestCode();
 			data.pairingCode = code;
 			await socket.join(pairingRoom(code));
+			dropIfIdleFor(expiresAt.getTime() - Date.now() + unpairedIdle.graceMs);
 			return {
 				ok: true,
 				code,
@@ -56,6 +85,7 @@ export function serveDisplaySocket(app: App, _io: Server, socket: Socket): void 
 		'display:hello': async () => {
 			if (!data.display) return { ok: false, error: 'Pair this display first' };
 			await socket.join([displayRoom(data.display.roomId), displayDevice(data.display.id)]);
+			await announceDisplayPresence(app, io, data.display);
 			const snapshot = await displaySnapshot(app.db, app.live, data.display);
 			return snapshot ? { ok: true, snapshot } : { ok: false, error: 'Pair this display again' };
 		},
@@ -71,10 +101,49 @@ export function serveDisplaySocket(app: App, _io: Server, socket: Socket): void 
 				.filter((entry) => entry.seq > afterSeq)
 				.map(({ seq, at, command }) => ({ seq, at, command }));
 			return { ok: true, entries };
+		},
+
+		'display:command': async ({ sessionId, clientCommandId, clientSeq, command }) => {
+			if (!data.display) return { ok: false, error: 'Pair this display first' };
+			// As for phones: a retry of an applied command is answered, a replay or reordering refused.
+			const display = data.display;
+			const applied = await app.live.appliedSeq(sessionId, display.clinicId, clientCommandId);
+			if (applied !== null) return { ok: true, seq: applied, duplicate: true };
+			if (clientSeq <= lastClientSeq) {
+				return {
+					ok: false,
+					error: `Out-of-order command ${clientSeq} (last was ${lastClientSeq})`
+				};
+			}
+			lastClientSeq = clientSeq;
+			return displayCommand(app, display, { sessionId, clientCommandId, command });
 		}
 	};
 
-	serveEvents(socket, displayEventSchemas, handlers, app.log);
+	serveEvents(socket, displayEventSchemas, handlers, app.log, gate);
+}
+
+/** The phones in the room's running class see this display come and go. */
+/** The room's phones learn that a display came or went (no names travel: a count). */
+async function announceDisplayPresence(app: App, io: Server, display: DisplayIdentity) {
+	try {
+		await announceRoomPresence(app, io, display.roomId, display.clinicId);
+	} catch (error) {
+		app.log.warn({ err: error, displayId: display.id }, 'display presence failed');
+	}
+}
+
+/** "Last seen" on the phones is when the display left, not when it arrived. */
+async function wentAway(app: App, io: Server, display: DisplayIdentity) {
+	try {
+		await app.db
+			.update(displays)
+			.set({ lastSeenAt: new Date() })
+			.where(eq(displays.id, display.id));
+	} catch (error) {
+		app.log.warn({ err: error, displayId: display.id }, 'display last seen failed');
+	}
+	await announceDisplayPresence(app, io, display);
 }
 
 /** The address the display itself used, so the QR code's link works from a phone on the LAN. */

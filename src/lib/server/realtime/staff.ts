@@ -1,50 +1,50 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Server, Socket } from 'socket.io';
 import { staffEventSchemas, type StaffAcks } from '../../shared/events';
 import type { ControlSnapshot } from '../../shared/live';
 import type { App } from '../app';
 import { classSessions, clinics, displays, rooms } from '../db/schema';
-import { validateSession } from '../auth/session';
+import { identifyDisplay } from '../displays/identify';
 import { recordEntry } from '../entries/entries';
-import { poolStartBlocked } from '../planning/pool-check';
+import { recordAlertAction, sitOutActionView } from '../alerts/alert-actions';
+import { poolStartRefusal } from '../pool/start-gate';
 import { poolEndBlocked } from '../roster/headcount-gate';
 import { addWalkIn, classClipboard, searchParticipants } from '../roster/roster';
 import { LiveClassService } from '../live/live-classes';
-import { connectedDisplayIds, presenceOf } from './broadcast';
+import { connectedDisplayIds } from './broadcast';
 import { clockPong } from './clock';
 import { serveEvents, type Handlers } from './dispatch';
+import { takeEventPoint } from './event-limits';
+import { announcePresence } from './presence';
 import { classRoom, displayDevice } from './rooms';
 import type { SocketData } from './socket-auth';
-
-/** More than 20 commands a second from one phone is a stuck button or an attack, not a person. */
-const commandFlood = new RateLimiterMemory({ points: 20, duration: 1 });
-const SESSION_RECHECK_MS = 60_000;
+import { SESSION_ENDED_ERROR, StaffSessionGuard } from './staff-session';
 
 /** A signed-in staff socket: whoami, clock sync, joining classes and sending commands. */
 export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
-	const { user, sessionToken } = socket.data as SocketData;
+	const { user } = socket.data as SocketData;
 	let lastClientSeq = 0;
-	let sessionCheckedAt = Date.now();
-	let sessionAlive = true;
+	const session = new StaffSessionGuard(app, socket);
+	/** The classes this socket is in, for a last presence update when it goes (however it goes). */
+	const classes = new Set<string>();
 
-	/**
-	 * The session is re-checked (and its idle clock moved on) at most once a minute, on any
-	 * event: a phone watching a class for half an hour without pressing anything is in use, and
-	 * its Stop button must still work. Sign-out cuts the socket at once (disconnect.ts).
-	 */
-	async function sessionStillValid(): Promise<boolean> {
-		if (sessionAlive && Date.now() - sessionCheckedAt > SESSION_RECHECK_MS) {
-			sessionCheckedAt = Date.now();
-			sessionAlive = Boolean(await validateSession(app.db, sessionToken));
+	/** Every event, before its handler: within its budgets, and from a session still alive. */
+	async function gate(event: string) {
+		const flooded = await takeEventPoint('staff', event, { socket: socket.id, person: user.id });
+		if (flooded) return flooded;
+		// `retry`: an entry refused for this stays on the phone until its user signs in again.
+		if (!(await session.allows(event))) {
+			return { ok: false as const, error: SESSION_ENDED_ERROR, retry: true };
 		}
-		return sessionAlive;
+		return null;
 	}
 
-	function endSignedOut() {
-		socket.emit('session:ended', { reason: 'Signed out' });
-		// After the acknowledgement has gone out.
-		setTimeout(() => socket.disconnect(true), 50);
+	/** Into a class's room, unless the socket was cut while the handler ran. */
+	async function joinClass(sessionId: string): Promise<boolean> {
+		if (!socket.connected || (socket.data as SocketData).ended) return false;
+		await socket.join(classRoom(sessionId));
+		classes.add(sessionId);
+		return true;
 	}
 
 	const handlers: Handlers<typeof staffEventSchemas, StaffAcks> = {
@@ -60,41 +60,29 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 			};
 		},
 
-		'clock:ping': async ({ t0 }) => {
-			const pong = clockPong(t0);
-			// Phones ping every few seconds: this keeps a watching phone's session alive.
-			void sessionStillValid().then((alive) => alive || endSignedOut());
-			return pong;
-		},
+		// Whether a ping keeps the session alive is the session guard's business (staff-session.ts).
+		'clock:ping': async ({ t0 }) => clockPong(t0),
 
 		'class:join': async ({ sessionId }) => {
 			const live = await app.live.get(sessionId, user.clinicId);
 			if (!live) return { ok: false, error: 'No such class in your clinic' };
-			await socket.join(classRoom(sessionId));
+			if (!(await joinClass(sessionId))) return { ok: false, error: SESSION_ENDED_ERROR };
 			const snapshot = await controlSnapshot(app, io, sessionId, user.clinicId);
-			io.to(classRoom(sessionId)).emit('class:presence', await presenceOf(io, live));
+			announcePresence(app, io, sessionId, user.clinicId);
 			return snapshot
 				? { ok: true, snapshot }
 				: { ok: false, error: 'No such class in your clinic' };
 		},
 
 		'class:leave': async ({ sessionId }) => {
+			if (!socket.rooms.has(classRoom(sessionId))) return { ok: true };
 			await socket.leave(classRoom(sessionId));
-			const live = await app.live.get(sessionId, user.clinicId);
-			if (live) io.to(classRoom(sessionId)).emit('class:presence', await presenceOf(io, live));
+			classes.delete(sessionId);
+			announcePresence(app, io, sessionId, user.clinicId);
 			return { ok: true };
 		},
 
 		'class:command': async ({ sessionId, clientCommandId, clientSeq, command }) => {
-			try {
-				await commandFlood.consume(socket.id);
-			} catch {
-				return { ok: false, error: 'Too many commands at once; wait a moment' };
-			}
-			if (!(await sessionStillValid())) {
-				endSignedOut();
-				return { ok: false, error: 'Signed out: sign in again to control the class' };
-			}
 			// A retry of a command that was applied (its answer was lost) is answered, not refused.
 			const applied = await app.live.appliedSeq(sessionId, user.clinicId, clientCommandId);
 			if (applied !== null) return { ok: true, seq: applied, duplicate: true };
@@ -105,10 +93,10 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 				};
 			}
 			lastClientSeq = clientSeq;
-			// Pool classes: the pool check before the start, everyone out of the water before the end.
+			// Pool classes: the start checklist before the start, everyone out of the water before the end.
 			const blocked =
 				command.type === 'start'
-					? await poolStartBlocked(app.db, user.clinicId, sessionId)
+					? await poolStartRefusal(app.db, io, user.clinicId, sessionId)
 					: command.type === 'end'
 						? await poolEndBlocked(app.db, user.clinicId, sessionId)
 						: null;
@@ -152,15 +140,12 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 			return { ok: true };
 		},
 
+		'display:identify': async ({ displayId }) => {
+			const result = await identifyDisplay(app.db, user.clinicId, displayId);
+			return result.ok ? { ok: true } : result;
+		},
+
 		'entry:record': async (entry) => {
-			if (!(await sessionStillValid())) {
-				endSignedOut();
-				return {
-					ok: false,
-					error: 'Signed out: sign in again; the entry stays on this phone',
-					retry: true
-				};
-			}
 			const result = await recordEntry(app.db, app.live, user, entry);
 			if (result.ok && !result.duplicate) {
 				// Participants' details go to staff in the class only: displays never join this room.
@@ -170,6 +155,16 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 					by: user.name,
 					at: result.at
 				});
+				// A sit-out from an alert is also an action on it: every phone's overlay says who.
+				if (entry.payload.kind === 'sit_out' && entry.payload.alertId) {
+					const action = await sitOutActionView(app.db, entry.id);
+					if (action) {
+						socket.to(classRoom(entry.sessionId)).emit('alert:acted', {
+							sessionId: entry.sessionId,
+							action
+						});
+					}
+				}
 				// No participant data in the log line: ids and kinds only.
 				app.log.info(
 					{ sessionId: entry.sessionId, kind: entry.payload.kind, userId: user.id },
@@ -182,14 +177,10 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 		},
 
 		'class:clipboard': async ({ sessionId }) => {
-			if (!(await sessionStillValid())) {
-				endSignedOut();
-				return { ok: false, error: 'Signed out: sign in again' };
-			}
 			const live = await app.live.get(sessionId, user.clinicId);
 			if (!live) return { ok: false, error: 'No such class in your clinic' };
 			// In the room before reading: an entry committed meanwhile arrives live, not lost between.
-			await socket.join(classRoom(sessionId));
+			if (!(await joinClass(sessionId))) return { ok: false, error: SESSION_ENDED_ERROR };
 			const clipboard = await classClipboard(app.db, user.clinicId, sessionId);
 			return clipboard
 				? { ok: true, clipboard }
@@ -197,20 +188,27 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 		},
 
 		'roster:search': async ({ query }) => {
-			if (!(await sessionStillValid())) {
-				endSignedOut();
-				return { ok: false, error: 'Signed out: sign in again' };
-			}
 			return { ok: true, participants: await searchParticipants(app.db, user.clinicId, query) };
 		},
 
 		'roster:walk-in': async ({ sessionId, participantId }) => {
-			if (!(await sessionStillValid())) {
-				endSignedOut();
-				return { ok: false, error: 'Signed out: sign in again' };
-			}
 			const result = await addWalkIn(app.db, user.clinicId, sessionId, participantId);
 			if (result.ok) io.to(classRoom(sessionId)).emit('roster:changed', { sessionId });
+			return result;
+		},
+
+		'alert:act': async (input) => {
+			const result = await recordAlertAction(app.db, user, input);
+			if (result.ok && !result.duplicate) {
+				// Staff in the class only: displays never join this room.
+				socket
+					.to(classRoom(input.sessionId))
+					.emit('alert:acted', { sessionId: input.sessionId, action: result.action });
+				app.log.info(
+					{ sessionId: input.sessionId, action: input.action, userId: user.id },
+					'alert action'
+				);
+			}
 			return result;
 		},
 
@@ -236,19 +234,11 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 		}
 	};
 
-	serveEvents(socket, staffEventSchemas, handlers, app.log);
+	serveEvents(socket, staffEventSchemas, handlers, app.log, gate);
 
-	socket.on('disconnecting', () => {
-		const classes = [...socket.rooms].filter((room) => room.startsWith('class:'));
-		// After the socket has left its rooms, tell the others who is still there.
-		setTimeout(() => {
-			for (const room of classes) {
-				const sessionId = room.slice('class:'.length);
-				void app.live.get(sessionId, user.clinicId).then(async (live) => {
-					if (live) io.to(room).emit('class:presence', await presenceOf(io, live));
-				});
-			}
-		}, 0);
+	// The socket has left its rooms by now: tell the others who is still there.
+	socket.on('disconnect', () => {
+		for (const sessionId of classes) announcePresence(app, io, sessionId, user.clinicId);
 	});
 }
 
@@ -267,7 +257,8 @@ export async function controlSnapshot(
 			roomId: rooms.id,
 			roomName: rooms.name,
 			roomKind: rooms.kind,
-			speak: rooms.speakExerciseNames
+			speak: rooms.speakExerciseNames,
+			displayControls: rooms.displayControls
 		})
 		.from(classSessions)
 		.innerJoin(rooms, eq(rooms.id, classSessions.roomId))
@@ -275,7 +266,13 @@ export async function controlSnapshot(
 	if (!row) return null;
 	const live = await app.live.get(sessionId, clinicId);
 	const screens = await app.db
-		.select({ id: displays.id, volume: displays.volume, muted: displays.muted })
+		.select({
+			id: displays.id,
+			name: displays.name,
+			lastSeenAt: displays.lastSeenAt,
+			volume: displays.volume,
+			muted: displays.muted
+		})
 		.from(displays)
 		.where(
 			and(
@@ -283,7 +280,8 @@ export async function controlSnapshot(
 				eq(displays.clinicId, clinicId),
 				isNull(displays.revokedAt)
 			)
-		);
+		)
+		.orderBy(asc(displays.name), asc(displays.pairedAt));
 	const connected = await connectedDisplayIds(
 		io,
 		screens.map((s) => s.id)
@@ -297,8 +295,13 @@ export async function controlSnapshot(
 		startsAt: row.startsAt.toISOString(),
 		status: live?.status ?? row.status,
 		live: live ? LiveClassService.view(live, (entry) => entry) : null,
-		displays: screens.map((s) => ({ ...s, connected: connected.has(s.id) })),
+		displays: screens.map((s) => ({
+			...s,
+			lastSeenAt: s.lastSeenAt?.toISOString() ?? null,
+			connected: connected.has(s.id)
+		})),
 		speakExerciseNames: row.speak,
+		displayControls: row.displayControls,
 		serverTime: Date.now()
 	};
 }

@@ -11,6 +11,9 @@ import {
 	users
 } from '../db/schema';
 import { rulesForClass } from '../settings/rules';
+import { alertActionsOf } from '../alerts/alert-actions';
+import { poolCheckContext } from '../planning/pool-check';
+import { describeReadings } from '../../shared/pool-check';
 import { effectivePlaces } from './places';
 
 const PLACE_ORDER = { enrolled: 0, walk_in: 1, waitlisted: 2 } as const;
@@ -99,7 +102,7 @@ export async function classClipboard(
 		.innerJoin(rooms, eq(rooms.id, classSessions.roomId))
 		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)));
 	if (!session) return null;
-	const [roster, stored, rules] = await Promise.all([
+	const [roster, stored, rules, alertActions, pool] = await Promise.all([
 		classRoster(db, clinicId, sessionId),
 		db
 			.select({
@@ -120,8 +123,11 @@ export async function classClipboard(
 				and(eq(participantEntries.sessionId, sessionId), eq(participantEntries.clinicId, clinicId))
 			)
 			.orderBy(asc(participantEntries.recordedAt)),
-		rulesForClass(db, clinicId, sessionId)
+		rulesForClass(db, clinicId, sessionId),
+		alertActionsOf(db, clinicId, sessionId),
+		session.roomKind === 'pool' ? poolCheckContext(db, clinicId, sessionId) : null
 	]);
+	const check = pool?.check;
 	return {
 		roster,
 		entries: stored.map((row) => ({
@@ -143,7 +149,16 @@ export async function classClipboard(
 		})),
 		exertionScale: session.scale,
 		pool: session.roomKind === 'pool',
-		rules
+		rules,
+		alertActions,
+		poolCheck: check
+			? {
+					by: check.by,
+					at: check.at.getTime(),
+					readings: describeReadings(check),
+					overrideReason: check.overrideReason
+				}
+			: null
 	};
 }
 

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../db/client';
 import { classSessions, exercises, routineBlocks, routines, routineVersions } from '../db/schema';
 import { seedDemoClinic } from '../db/seed/demo';
 import { createTestDatabase } from '../db/test-database';
-import { draftBlockOf } from '../../shared/routine-draft';
+import { draftBlockOf, draftSettingsOf } from '../../shared/routine-draft';
 import { planFromDraft } from '../../shared/routine-plan';
 import { plannedTotalMs, type PlanExercise } from '../../shared/timeline';
 import { buildPlan } from '../live/plan';
@@ -86,7 +86,7 @@ describe('routine versions', () => {
 			clinicId,
 			null,
 			created.id,
-			input('Fresh', 60),
+			{ ...input('Fresh', 60), transitionSeconds: 30 },
 			null
 		);
 		expect(first).toMatchObject({ ok: true, version: 1, newVersion: false });
@@ -99,6 +99,8 @@ describe('routine versions', () => {
 			.where(eq(routineBlocks.routineVersionId, versions[0]!.id))
 			.orderBy(asc(routineBlocks.position));
 		expect(blocks.map((b) => b.seconds)).toEqual([null, 60, null]);
+		const loaded = await routineForEdit(database.db, clinicId, created.id);
+		expect(loaded!.settings).toEqual({ transitionSeconds: 30, waitForDone: false });
 	});
 
 	it('keeps a past class on its version and moves classes not yet run to the new one', async () => {
@@ -226,16 +228,82 @@ describe('routine versions', () => {
 		});
 	});
 
-	it('previews the same plan a live class runs', async () => {
+	it('stores the routine settings with the version, in place or in a new one', async () => {
 		const routineId = await routineIdOf('Balance Basics');
+		const settled = (await versionsOf(routineId)).at(-1)!;
+		const withSettings: RoutineInput = {
+			...input('Balance Basics'),
+			transitionSeconds: 20,
+			waitForDone: true
+		};
+		const saved = await saveRoutine(database.db, clinicId, null, routineId, withSettings, null);
+		expect(saved).toMatchObject({ ok: true });
+		const loaded = (await routineForEdit(database.db, clinicId, routineId))!;
+		expect(loaded.settings).toEqual({ transitionSeconds: 20, waitForDone: true });
+		expect(draftSettingsOf(loaded.settings)).toEqual({
+			transition: 'on',
+			transitionSeconds: '20',
+			waitForDone: true
+		});
+		// Off again: stored as 0, and the builder offers its usual seconds for next time.
+		const off = { ...withSettings, transitionSeconds: null, waitForDone: false };
+		await saveRoutine(database.db, clinicId, null, routineId, off, null);
+		const reloaded = (await routineForEdit(database.db, clinicId, routineId))!;
+		expect(reloaded.settings).toEqual({ transitionSeconds: 0, waitForDone: false });
+		expect(draftSettingsOf(reloaded.settings).transition).toBe('off');
+		// The version the earlier test's scheduled classes moved to was used: new versions each time.
+		expect((await versionsOf(routineId)).at(-1)!.version).toBeGreaterThan(settled.version);
+	});
+
+	it('previews the same plan a live class runs, Get ready and waits included', async () => {
+		const routineId = await routineIdOf('Balance Basics');
+		const [stand] = await database.db
+			.select({ id: exercises.id })
+			.from(exercises)
+			.where(and(eq(exercises.clinicId, clinicId), eq(exercises.name, 'Sit-to-stand')));
+		const blocks: RoutineInput['blocks'] = [
+			{ kind: 'exercise', phase: 'warm_up', exerciseId: exerciseIds[0]!, dosing: null },
+			{ kind: 'exercise', phase: 'main', exerciseId: stand!.id, dosing: null },
+			{ kind: 'rest', phase: 'main', seconds: 30, label: '' },
+			{ kind: 'exercise', phase: 'main', exerciseId: exerciseIds[1]!, dosing: null },
+			{ kind: 'exercise', phase: 'cool_down', exerciseId: stand!.id, dosing: null }
+		];
+		const saved = await saveRoutine(
+			database.db,
+			clinicId,
+			null,
+			routineId,
+			{ ...input('Balance Basics'), blocks, transitionSeconds: 12, waitForDone: true },
+			null
+		);
+		expect(saved.ok).toBe(true);
 		const loaded = (await routineForEdit(database.db, clinicId, routineId))!;
 		const library = new Map(
 			(await listExercises(database.db, clinicId)).map((e) => [e.id, e as unknown as PlanExercise])
 		);
-		const preview = planFromDraft(loaded.blocks.map(draftBlockOf), (id) => library.get(id));
+		const preview = planFromDraft(
+			loaded.blocks.map(draftBlockOf),
+			(id) => library.get(id),
+			draftSettingsOf(loaded.settings)
+		);
 		const versionId = (await versionsOf(routineId)).at(-1)!.id;
 		const live = await buildPlan(database.db, versionId);
 		expect(preview).toEqual(live);
+		expect(live.blocks.map((b) => b.kind)).toEqual([
+			'exercise',
+			'transition',
+			'exercise',
+			'rest',
+			'exercise',
+			'transition',
+			'exercise'
+		]);
+		expect(live.blocks.filter((b) => b.kind === 'transition').map((b) => b.seconds)).toEqual([
+			12, 12
+		]);
+		const stands = live.blocks.filter((b) => b.dosing?.kind === 'reps');
+		expect(stands.length).toBeGreaterThan(0);
+		expect(stands.every((b) => b.waitForDone === true)).toBe(true);
 		expect(plannedTotalMs(preview)).toBeGreaterThan(0);
 	});
 });

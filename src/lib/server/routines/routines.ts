@@ -23,7 +23,12 @@ type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** The version new classes of this routine should run. */
 export async function newestVersion(db: Database | Tx, routineId: string) {
 	const [row] = await db
-		.select({ id: routineVersions.id, version: routineVersions.version })
+		.select({
+			id: routineVersions.id,
+			version: routineVersions.version,
+			transitionSeconds: routineVersions.transitionSeconds,
+			waitForDone: routineVersions.waitForDone
+		})
 		.from(routineVersions)
 		.where(eq(routineVersions.routineId, routineId))
 		.orderBy(desc(routineVersions.version))
@@ -99,6 +104,10 @@ export async function routineForEdit(db: Database, clinicId: string, routineId: 
 	return {
 		routine,
 		version: version?.version ?? 0,
+		settings: {
+			transitionSeconds: version?.transitionSeconds ?? 0,
+			waitForDone: version?.waitForDone ?? false
+		},
 		blocks,
 		revision: revisionOf(
 			version?.id ?? '',
@@ -108,9 +117,10 @@ export async function routineForEdit(db: Database, clinicId: string, routineId: 
 	};
 }
 
+/** `notFound`: the routine is not one of this clinic's: nothing was written. */
 export type SaveResult =
 	| { ok: true; version: number; newVersion: boolean; movedSessions: number }
-	| { ok: false; errors: RoutineErrors; conflict?: boolean };
+	| { ok: false; errors: RoutineErrors; conflict?: boolean; notFound?: true };
 
 const isUniqueViolation = (error: unknown) =>
 	typeof error === 'object' &&
@@ -138,7 +148,9 @@ export async function saveRoutine(
 				.from(routines)
 				.where(and(eq(routines.id, routineId), eq(routines.clinicId, clinicId)))
 				.for('update');
-			if (!routine) return { ok: false, errors: { form: 'This routine no longer exists.' } };
+			if (!routine) {
+				return { ok: false, errors: { form: 'This routine no longer exists.' }, notFound: true };
+			}
 
 			const current = await newestVersion(tx, routineId);
 			const currentBlocks = current ? await versionBlocks(tx, current.id) : [];
@@ -173,18 +185,23 @@ export async function saveRoutine(
 				.set({ name: input.name, description: input.description })
 				.where(eq(routines.id, routineId));
 
+			const settings = {
+				transitionSeconds: input.transitionSeconds ?? 0,
+				waitForDone: input.waitForDone ?? false
+			};
 			let versionId: string;
 			let version: number;
 			if (current && usedBy === 0) {
 				// No class ever pointed at it: nothing to keep, edit it where it is.
 				versionId = current.id;
 				version = current.version;
+				await tx.update(routineVersions).set(settings).where(eq(routineVersions.id, versionId));
 				await tx.delete(routineBlocks).where(eq(routineBlocks.routineVersionId, versionId));
 			} else {
 				version = (current?.version ?? 0) + 1;
 				const [row] = await tx
 					.insert(routineVersions)
-					.values({ routineId, version, createdBy: userId })
+					.values({ routineId, version, createdBy: userId, ...settings })
 					.returning({ id: routineVersions.id });
 				versionId = row!.id;
 			}
@@ -325,14 +342,14 @@ export async function archiveRoutine(
 	clinicId: string,
 	routineId: string,
 	today: string
-): Promise<{ ok: true } | { ok: false; message: string }> {
+): Promise<{ ok: true } | { ok: false; message: string; notFound?: true }> {
 	return db.transaction(async (tx) => {
 		const [routine] = await tx
 			.select({ id: routines.id })
 			.from(routines)
 			.where(and(eq(routines.id, routineId), eq(routines.clinicId, clinicId)))
 			.for('update');
-		if (!routine) return { ok: false, message: 'This routine no longer exists.' };
+		if (!routine) return { ok: false, message: 'This routine no longer exists.', notFound: true };
 		const [series] = await tx
 			.select({ n: count() })
 			.from(classSeries)
@@ -361,11 +378,27 @@ export async function archiveRoutine(
 	});
 }
 
-export async function restoreRoutine(db: Database, clinicId: string, routineId: string) {
-	await db
+/** False when no routine of this clinic has that id (nothing changed). */
+export async function restoreRoutine(
+	db: Database,
+	clinicId: string,
+	routineId: string
+): Promise<boolean> {
+	const restored = await db
 		.update(routines)
 		.set({ archivedAt: null })
+		.where(and(eq(routines.id, routineId), eq(routines.clinicId, clinicId)))
+		.returning({ id: routines.id });
+	return restored.length > 0;
+}
+
+/** Whether this clinic has a routine (archived or not) with this id. */
+export async function isClinicRoutine(db: Database, clinicId: string, routineId: string) {
+	const [row] = await db
+		.select({ id: routines.id })
+		.from(routines)
 		.where(and(eq(routines.id, routineId), eq(routines.clinicId, clinicId)));
+	return row !== undefined;
 }
 
 export function listArchivedRoutines(db: Database, clinicId: string) {

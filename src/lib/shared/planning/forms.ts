@@ -47,7 +47,12 @@ export const roomFormSchema = z
 		),
 		waterTempMinC: number('Enter a temperature in °C.'),
 		waterTempMaxC: number('Enter a temperature in °C.'),
-		participantsPerStaff: number('Enter a whole number.')
+		participantsPerStaff: number('Enter a whole number.'),
+		/** A checkbox: sent as "on" when ticked, absent when not. */
+		displayControls: z
+			.union([z.string(), z.boolean()])
+			.optional()
+			.transform((value) => value === 'on' || value === 'true' || value === true)
 	})
 	.superRefine((room, ctx) => {
 		if (room.kind !== 'pool') return;

@@ -32,16 +32,28 @@ export const timedDosingArb: fc.Arbitrary<Dosing> = fc.oneof(
 	})
 );
 
-export const repsDosingArb: fc.Arbitrary<Dosing> = fc.record({
+const repsFields = {
 	kind: fc.constant('reps' as const),
 	reps: fc.integer({ min: 1, max: 20 }),
 	secondsPerRep: fc.integer({ min: 1, max: 6 }),
 	...common
-});
+};
+
+/** Reps that move on at their planned time: they run on time alone, like timed work. */
+export const movingRepsDosingArb: fc.Arbitrary<Dosing> = fc.record(repsFields);
+
+/** Reps with and without their own "wait for Done" (absent, false or true). */
+export const repsDosingArb: fc.Arbitrary<Dosing> = fc.record(
+	{ ...repsFields, waitForDone: fc.boolean() },
+	{ requiredKeys: ['kind', 'reps', 'secondsPerRep', 'sets', 'restBetweenSetsSeconds', 'perSide'] }
+);
 
 export const dosingArb = fc.oneof(timedDosingArb, repsDosingArb);
 
-function blockArb(dosing: fc.Arbitrary<Dosing>): fc.Arbitrary<Omit<PlanBlock, 'id'>> {
+function blockArb(
+	dosing: fc.Arbitrary<Dosing>,
+	waitForDone: fc.Arbitrary<boolean>
+): fc.Arbitrary<Omit<PlanBlock, 'id'>> {
 	const phase = fc.constantFrom(...PHASES);
 	return fc.oneof(
 		fc.record({
@@ -50,7 +62,8 @@ function blockArb(dosing: fc.Arbitrary<Dosing>): fc.Arbitrary<Omit<PlanBlock, 'i
 			dosing,
 			name: fc.constantFrom('Heel raises', 'Tandem stance', 'Bridge'),
 			cue: fc.constantFrom('Slow and steady', 'Hold the rail'),
-			supportTiers: fc.constantFrom({}, { seated: 'Sit tall' })
+			supportTiers: fc.constantFrom({}, { seated: 'Sit tall' }),
+			waitForDone
 		}),
 		fc.record({
 			kind: fc.constantFrom('rest' as const, 'transition' as const),
@@ -64,16 +77,22 @@ function blockArb(dosing: fc.Arbitrary<Dosing>): fc.Arbitrary<Omit<PlanBlock, 'i
 	);
 }
 
-function planOf(dosing: fc.Arbitrary<Dosing>, minLength: number): fc.Arbitrary<RoutinePlan> {
+function planOf(
+	dosing: fc.Arbitrary<Dosing>,
+	waitForDone: fc.Arbitrary<boolean>
+): fc.Arbitrary<RoutinePlan> {
 	return fc
-		.array(blockArb(dosing), { minLength, maxLength: 6 })
+		.array(blockArb(dosing, waitForDone), { minLength: 1, maxLength: 6 })
 		.map((blocks) => ({ blocks: blocks.map((block, index) => ({ ...block, id: `b${index}` })) }));
 }
 
-/** Any plan, manual blocks included. */
-export const planArb = planOf(dosingArb, 1);
-/** Plans that run start to end on time alone. */
-export const timedPlanArb = planOf(timedDosingArb, 1);
+/** Any plan: reps blocks that move on, and ones that wait for Done (by the block or its dosing). */
+export const planArb = planOf(dosingArb, fc.boolean());
+/** Plans that run start to end on time alone: no block waits for Done. */
+export const timedPlanArb = planOf(
+	fc.oneof(timedDosingArb, movingRepsDosingArb),
+	fc.constant(false)
+);
 
 /** 'end' closes a log for good, so it comes up less often than the rest. */
 export const commandArb: fc.Arbitrary<Command> = fc.oneof(

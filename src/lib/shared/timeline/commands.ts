@@ -67,7 +67,9 @@ export function refusal(tl: Timeline, run: Run, command: Command): string | null
 			return inRange && blockIndex < tl.blocks.length ? null : 'That block is not in this routine';
 		}
 		case 'done':
-			return segment?.durationMs === null ? null : 'Done only applies to a reps exercise';
+			return segment?.kind === 'manual' || segment?.kind === 'reps'
+				? null
+				: 'Done only applies to a reps exercise';
 		case 'extend': {
 			const { seconds } = command;
 			if (!Number.isInteger(seconds) || Math.abs(seconds) > EXTEND_LIMIT_SECONDS || seconds === 0) {

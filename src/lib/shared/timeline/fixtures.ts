@@ -15,8 +15,9 @@ export const started = (...more: [number, Command][]) => logOf([0, { type: 'star
 const single = { sets: 1, restBetweenSetsSeconds: 0, perSide: false };
 
 /**
- * 0 Get ready 10 s · 1 March 30 s · 2 Rest 20 s · 3 Sit to stand 10 reps x 3 s (manual)
- * · 4 Tandem stance hold 5 s x 2, 2 s between. 102 s planned; block 3 starts at 60 s.
+ * 0 Get ready 10 s · 1 March 30 s · 2 Rest 20 s · 3 Sit to stand 10 reps x 3 s, waits for
+ * Done (manual) · 4 Tandem stance hold 5 s x 2, 2 s between. 102 s planned; block 3 starts at
+ * 60 s. `timedRepsPlan` is the same with Sit to stand moving on by itself.
  */
 export const plan: RoutinePlan = {
 	blocks: [
@@ -54,7 +55,8 @@ export const plan: RoutinePlan = {
 			dosing: { kind: 'reps', reps: 10, secondsPerRep: 3, ...single },
 			name: 'Sit to stand',
 			cue: 'Nose over toes',
-			supportTiers: {}
+			supportTiers: {},
+			waitForDone: true
 		},
 		{
 			id: 'tandem',
@@ -66,4 +68,10 @@ export const plan: RoutinePlan = {
 			supportTiers: {}
 		}
 	]
+};
+
+export const timedRepsPlan: RoutinePlan = {
+	blocks: plan.blocks.map((block) =>
+		block.id === 'sts' ? { ...block, waitForDone: false } : block
+	)
 };

@@ -4,7 +4,15 @@
  */
 export { expandBlock, plannedTotalMs } from './segments';
 export { applicable, classState } from './state';
-export { planFromBlocks, type PlanExercise, type SourceBlock } from './plan-from-blocks';
+export {
+	DEFAULT_ROUTINE_SETTINGS,
+	GET_READY_NAME,
+	getReadyId,
+	planFromBlocks,
+	type PlanExercise,
+	type RoutineSettings,
+	type SourceBlock
+} from './plan-from-blocks';
 export type {
 	Applicability,
 	ClassState,

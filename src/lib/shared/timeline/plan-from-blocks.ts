@@ -1,5 +1,5 @@
 import type { BlockKind, Phase } from '../domain';
-import type { Dosing, SupportTierCues } from '../dosing';
+import { getsReadyBefore, type Dosing, type SupportTierCues } from '../dosing';
 import type { PlanBlock, PlanMedia, RoutinePlan } from './types';
 
 /** A routine block as stored (or as the builder holds it before saving). */
@@ -24,38 +24,88 @@ export type PlanExercise = {
 	media?: PlanMedia;
 };
 
+/** A routine version's own settings, as stored (or as the builder's draft has them). */
+export type RoutineSettings = {
+	/** "Get ready" seconds before each exercise that follows another; 0 for none. */
+	transitionSeconds: number;
+	/** Every reps block waits for Done instead of moving on at its planned time. */
+	waitForDone: boolean;
+};
+
+export const DEFAULT_ROUTINE_SETTINGS: RoutineSettings = {
+	transitionSeconds: 0,
+	waitForDone: false
+};
+
+export const GET_READY_NAME = 'Get ready';
+
+/** The id of the "Get ready" the plan puts before an exercise block: stable across rebuilds. */
+export const getReadyId = (exerciseBlockId: string) => `${exerciseBlockId}:get-ready`;
+
+function exerciseBlock(
+	block: SourceBlock,
+	exercise: PlanExercise | undefined,
+	settings: RoutineSettings
+): PlanBlock {
+	const dosing = block.dosing ?? exercise?.dosing;
+	return {
+		id: block.id,
+		kind: 'exercise',
+		phase: block.phase,
+		dosing,
+		name: exercise?.name ?? 'Exercise',
+		cue: exercise?.displayCue ?? '',
+		supportTiers: exercise?.supportTiers ?? {},
+		...(exercise?.media ? { media: exercise.media } : {}),
+		// Always set on reps blocks, false included: a frozen plan without it predates timed reps.
+		...(dosing?.kind === 'reps'
+			? { waitForDone: settings.waitForDone || dosing.waitForDone === true }
+			: {})
+	};
+}
+
+function pauseBlock(block: SourceBlock): PlanBlock {
+	return {
+		id: block.id,
+		kind: block.kind,
+		phase: block.phase,
+		seconds: block.seconds ?? 0,
+		name: block.label || (block.kind === 'rest' ? 'Rest' : GET_READY_NAME),
+		cue: '',
+		supportTiers: {}
+	};
+}
+
 /**
  * Resolves blocks into the plan the timeline runs. One function for the live class (from the
- * database) and the builder's preview (from unsaved edits), so both count the same time.
+ * database) and the builder's preview (from unsaved edits), so both count the same time. The
+ * routine's "Get ready" comes in here as transition blocks of its own, so block indexes in a
+ * plan count them.
  */
 export function planFromBlocks(
 	blocks: readonly SourceBlock[],
-	exerciseOf: (exerciseId: string) => PlanExercise | undefined
+	exerciseOf: (exerciseId: string) => PlanExercise | undefined,
+	settings: RoutineSettings = DEFAULT_ROUTINE_SETTINGS
 ): RoutinePlan {
-	return {
-		blocks: blocks.map((block): PlanBlock => {
-			if (block.kind === 'exercise') {
-				const exercise = block.exerciseId ? exerciseOf(block.exerciseId) : undefined;
-				return {
-					id: block.id,
-					kind: 'exercise',
-					phase: block.phase,
-					dosing: block.dosing ?? exercise?.dosing,
-					name: exercise?.name ?? 'Exercise',
-					cue: exercise?.displayCue ?? '',
-					supportTiers: exercise?.supportTiers ?? {},
-					...(exercise?.media ? { media: exercise.media } : {})
-				};
-			}
-			return {
-				id: block.id,
-				kind: block.kind,
+	const out: PlanBlock[] = [];
+	blocks.forEach((block, index) => {
+		if (block.kind !== 'exercise') {
+			out.push(pauseBlock(block));
+			return;
+		}
+		if (settings.transitionSeconds > 0 && getsReadyBefore(blocks, index)) {
+			out.push({
+				id: getReadyId(block.id),
+				kind: 'transition',
 				phase: block.phase,
-				seconds: block.seconds ?? 0,
-				name: block.label || (block.kind === 'rest' ? 'Rest' : 'Get ready'),
+				seconds: settings.transitionSeconds,
+				name: GET_READY_NAME,
 				cue: '',
 				supportTiers: {}
-			};
-		})
-	};
+			});
+		}
+		const exercise = block.exerciseId ? exerciseOf(block.exerciseId) : undefined;
+		out.push(exerciseBlock(block, exercise, settings));
+	});
+	return { blocks: out };
 }

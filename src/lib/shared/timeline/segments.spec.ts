@@ -112,22 +112,38 @@ describe('expandBlock', () => {
 		]);
 	});
 
-	it('makes each side of a reps dose one manual segment', () => {
-		const block = exercise({
-			kind: 'reps',
-			reps: 12,
-			secondsPerRep: 3,
-			sets: 1,
-			restBetweenSetsSeconds: 0,
-			perSide: true
-		});
-		const segments = expandBlock(block);
-		expect(segments.map((s) => [s.kind, s.durationMs, s.plannedMs, s.side, s.reps])).toEqual([
+	const repsDose: Dosing = {
+		kind: 'reps',
+		reps: 12,
+		secondsPerRep: 3,
+		sets: 1,
+		restBetweenSetsSeconds: 0,
+		perSide: true
+	};
+	const repsBrief = (block: PlanBlock) =>
+		expandBlock(block).map((s) => [s.kind, s.durationMs, s.plannedMs, s.side, s.reps]);
+
+	it('times each side of a reps dose at reps x seconds per rep', () => {
+		const segments = expandBlock(exercise(repsDose));
+		expect(repsBrief(exercise(repsDose))).toEqual([
+			['reps', 36_000, 36_000, 'left', 12],
+			['switch_sides', 5_000, 5_000, null, null],
+			['reps', 36_000, 36_000, 'right', 12]
+		]);
+		expect(repsBrief({ ...exercise(repsDose), waitForDone: false })).toEqual(
+			repsBrief(exercise(repsDose))
+		);
+		expect(segments[0]?.rep).toBeNull();
+	});
+
+	it('makes each side a manual segment when the block or its dosing waits for Done', () => {
+		const waiting = [
 			['manual', null, 36_000, 'left', 12],
 			['switch_sides', 5_000, 5_000, null, null],
 			['manual', null, 36_000, 'right', 12]
-		]);
-		expect(segments[0]?.rep).toBeNull();
+		];
+		expect(repsBrief({ ...exercise(repsDose), waitForDone: true })).toEqual(waiting);
+		expect(repsBrief(exercise({ ...repsDose, waitForDone: true }))).toEqual(waiting);
 	});
 
 	it('gives an exercise block without dosing no segments', () => {
@@ -155,6 +171,10 @@ describe('expandBlock', () => {
 					expect(s.durationMs === null ? s.kind === 'manual' : s.durationMs === s.plannedMs).toBe(
 						true
 					);
+					// A reps dose is timed unless its dosing asks to wait for Done.
+					if (s.reps !== null && s.kind !== 'hold' && s.kind !== 'rep_rest') {
+						expect(s.kind).toBe(dosing.kind === 'reps' && dosing.waitForDone ? 'manual' : 'reps');
+					}
 					expect(s.plannedMs).toBeGreaterThan(0);
 				}
 			}),

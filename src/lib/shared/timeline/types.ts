@@ -17,6 +17,11 @@ export type PlanBlock = {
 	supportTiers: SupportTierCues;
 	/** Exercise blocks: a picture or short looping video the wall shows beside the cue. */
 	media?: PlanMedia;
+	/**
+	 * Exercise blocks with reps dosing: true when the block waits for Done (the routine or the
+	 * block asked for it), false or absent when it moves on at its planned time by itself.
+	 */
+	waitForDone?: boolean;
 };
 
 /** A file served from /media to displays without sign-in; `type` was checked at upload. */
@@ -32,7 +37,7 @@ export type Command =
 	| { type: 'next' }
 	/** To the start of the current block, or of the previous one within 2 s of this one's start. */
 	| { type: 'back' }
-	/** Ends the current manual (reps) segment. */
+	/** Ends the current reps segment: early when it is timed, at all when it waits for Done. */
 	| { type: 'done' }
 	/** Lengthens (or shortens) the current timed segment; an integer in -600..600, not 0. */
 	| { type: 'extend'; seconds: number }
@@ -45,14 +50,26 @@ export type Command =
 /** One accepted command; `at` is server epoch ms. */
 export type LogEntry = { seq: number; at: number; command: Command };
 
+/**
+ * 'reps': one side of one set of a reps dose, timed at reps x secondsPerRep; 'done' ends it
+ * early. 'manual': the same when the block waits for Done: no end in time, only 'done' ends it.
+ */
 export type SegmentKind =
-	'work' | 'hold' | 'rep_rest' | 'switch_sides' | 'set_rest' | 'rest' | 'transition' | 'manual';
+	| 'work'
+	| 'hold'
+	| 'reps'
+	| 'rep_rest'
+	| 'switch_sides'
+	| 'set_rest'
+	| 'rest'
+	| 'transition'
+	| 'manual';
 
 export type Segment = {
 	kind: SegmentKind;
 	/** null for a manual segment: it waits for 'done' however long it takes. */
 	durationMs: number | null;
-	/** What the plan expects; a manual segment counts reps x secondsPerRep. */
+	/** What the plan expects; a reps or manual segment counts reps x secondsPerRep. */
 	plannedMs: number;
 	set: number;
 	sets: number;
@@ -70,7 +87,7 @@ export type ClassState = {
 	/** The current block (the first one before the start); null only for an empty plan. */
 	block: PlanBlock | null;
 	phase: Phase | null;
-	/** null when not started, finished or ended. */
+	/** null when not started, finished or ended. Kind 'manual': waiting for Done. */
 	segment: Segment | null;
 	segmentIndex: number;
 	/** Counts up, in manual segments too. */

@@ -36,6 +36,14 @@ export const clinics = pgTable('clinics', {
 		.$type<ExertionScale>()
 		.notNull()
 		.default('borg_6_20'),
+	/**
+	 * When a class may be started: this many minutes before to this many after its scheduled
+	 * start, and only on its own day in the clinic's zone (a class next week cannot be run now).
+	 */
+	startWindowBeforeMinutes: integer('start_window_before_minutes').notNull().default(60),
+	startWindowAfterMinutes: integer('start_window_after_minutes').notNull().default(60),
+	/** Entries are taken for a class this many hours after it ended, then it is closed. */
+	documentationWindowHours: integer('documentation_window_hours').notNull().default(72),
 	createdAt: createdAt()
 });
 
@@ -106,6 +114,11 @@ export const rooms = pgTable(
 		participantsPerStaff: integer('participants_per_staff'),
 		/** Displays in this room speak each exercise's name (browser speech synthesis). */
 		speakExerciseNames: boolean('speak_exercise_names').notNull().default(true),
+		/**
+		 * A clicker or keyboard on a paired display may run the class (pause, next, back, a long
+		 * press to stop). Off until a coordinator allows it for the room.
+		 */
+		displayControls: boolean('display_controls').notNull().default(false),
 		createdAt: createdAt(),
 		archivedAt: timestamp('archived_at', { withTimezone: true })
 	},

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+	boolean,
 	check,
 	integer,
 	jsonb,
@@ -80,10 +81,20 @@ export const routineVersions = pgTable(
 			.notNull()
 			.references(() => routines.id),
 		version: integer('version').notNull(),
+		/**
+		 * "Get ready" seconds before each exercise that follows another (0: none). The plan puts
+		 * them in; coordinators no longer add transition blocks by hand.
+		 */
+		transitionSeconds: integer('transition_seconds').notNull().default(0),
+		/** Every reps block waits for Done instead of moving on at its planned time. */
+		waitForDone: boolean('wait_for_done').notNull().default(false),
 		createdBy: uuid('created_by').references(() => users.id),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [uniqueIndex('routine_versions_unique').on(t.routineId, t.version)]
+	(t) => [
+		uniqueIndex('routine_versions_unique').on(t.routineId, t.version),
+		check('routine_versions_transition_range', sql`${t.transitionSeconds} between 0 and 120`)
+	]
 );
 
 export const routineBlocks = pgTable(

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+	check,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 import type { EntryPayload } from '../../../shared/entries';
 import type { Finding } from '../../../shared/rules';
 import { clinicIdColumn, users } from './clinic';
@@ -46,5 +56,43 @@ export const participantEntries = pgTable(
 	(t) => [
 		index('participant_entries_session_idx').on(t.sessionId, t.participantId),
 		index('participant_entries_supersedes_idx').on(t.supersedes)
+	]
+);
+
+/** What staff can do about a STOP or HOLD alert on their phones. */
+export const ALERT_ACTIONS = ['seen', 'sit_out', 'recheck', 'stop_class'] as const;
+export type AlertAction = (typeof ALERT_ACTIONS)[number];
+
+/**
+ * Who saw an alert and who acted on it. An alert is the entry whose findings raised it; each
+ * phone that showed it writes 'seen' once, and each action is a row of its own. The id is made
+ * on the phone, so a retried send is recognised instead of stored twice.
+ */
+export const classAlertActions = pgTable(
+	'class_alert_actions',
+	{
+		id: uuid('id').primaryKey(),
+		clinicId: clinicIdColumn(),
+		sessionId: uuid('session_id')
+			.notNull()
+			.references(() => classSessions.id),
+		entryId: uuid('entry_id')
+			.notNull()
+			.references(() => participantEntries.id),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id),
+		action: text('action').$type<AlertAction>().notNull(),
+		at: timestamp('at', { withTimezone: true, precision: 3 }).notNull().defaultNow()
+	},
+	(t) => [
+		index('class_alert_actions_session_idx').on(t.sessionId, t.entryId),
+		uniqueIndex('class_alert_actions_seen_once')
+			.on(t.entryId, t.userId)
+			.where(sql`${t.action} = 'seen'`),
+		check(
+			'class_alert_actions_action',
+			sql`${t.action} in ('seen', 'sit_out', 'recheck', 'stop_class')`
+		)
 	]
 );

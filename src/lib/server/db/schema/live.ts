@@ -27,6 +27,8 @@ export const displays = pgTable(
 		roomId: uuid('room_id')
 			.notNull()
 			.references(() => rooms.id),
+		/** What staff call it ("Gym A left TV"); shown on phones and flashed by Identify. */
+		name: text('name').notNull().default(''),
 		tokenHash: text('token_hash').notNull(),
 		pairedBy: uuid('paired_by').references(() => users.id),
 		pairedAt: timestamp('paired_at', { withTimezone: true }).notNull().defaultNow(),
@@ -65,18 +67,21 @@ export const classCommands = pgTable(
 		sessionId: uuid('session_id')
 			.notNull()
 			.references(() => classSessions.id),
+		/** The run of the class (class_sessions.log_epoch when written); seq restarts in each. */
+		epoch: integer('epoch').notNull().default(0),
 		seq: integer('seq').notNull(),
 		at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
 		command: jsonb('command').$type<Command>().notNull(),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id),
+		/** Who gave it: a signed-in staff member, or a paired display's clicker (never both). */
+		userId: uuid('user_id').references(() => users.id),
+		displayId: uuid('display_id').references(() => displays.id),
 		/** Made by the phone: a retried command is recognised, never applied twice. */
 		clientCommandId: uuid('client_command_id').notNull()
 	},
 	(t) => [
-		uniqueIndex('class_commands_seq_unique').on(t.sessionId, t.seq),
+		uniqueIndex('class_commands_seq_unique').on(t.sessionId, t.epoch, t.seq),
 		uniqueIndex('class_commands_client_id_unique').on(t.clientCommandId),
-		index('class_commands_session_idx').on(t.sessionId)
+		index('class_commands_session_idx').on(t.sessionId),
+		check('class_commands_one_actor', sql`(${t.userId} is null) <> (${t.displayId} is null)`)
 	]
 );

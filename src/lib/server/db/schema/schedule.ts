@@ -104,6 +104,11 @@ export const classSessions = pgTable(
 		vitalRules: jsonb('vital_rules').$type<VitalRule[]>(),
 		startedAt: timestamp('started_at', { withTimezone: true }),
 		endedAt: timestamp('ended_at', { withTimezone: true }),
+		/**
+		 * Which run of the class counts: a coordinator's reopen (class_session_reopenings) moves it
+		 * on, and only class_commands of this epoch drive the class; older ones stay for the record.
+		 */
+		logEpoch: integer('log_epoch').notNull().default(0),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
@@ -182,3 +187,29 @@ export const poolChecks = pgTable('pool_checks', {
 		.references(() => users.id),
 	recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow()
 });
+
+/**
+ * A class started by mistake (or ended too early), put back to scheduled by a coordinator: who,
+ * when, why, and what it was. The reopened run's commands keep `epoch` in class_commands.
+ */
+export const classSessionReopenings = pgTable(
+	'class_session_reopenings',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		clinicId: clinicIdColumn(),
+		sessionId: uuid('session_id')
+			.notNull()
+			.references(() => classSessions.id),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id),
+		reason: text('reason').notNull(),
+		/** The run that was set aside, and how far it had got. */
+		epoch: integer('epoch').notNull(),
+		previousStatus: classSessionStatusEnum('previous_status').notNull(),
+		startedAt: timestamp('started_at', { withTimezone: true }),
+		endedAt: timestamp('ended_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('class_session_reopenings_session_idx').on(t.sessionId)]
+);

@@ -96,5 +96,5 @@ export const DEMO_ROUTINES: RoutineSeed[] = [
 	}
 ];
 
-/** Seconds of "get ready" shown before each exercise after the first. */
+/** The demo routines' transition_seconds: "get ready" before each exercise that follows one. */
 export const TRANSITION_SECONDS = 15;

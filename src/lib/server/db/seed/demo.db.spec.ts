@@ -18,6 +18,7 @@ import {
 } from '../schema';
 import { createTestDatabase } from '../test-database';
 import { seedDemoClinic } from './demo';
+import { TRANSITION_SECONDS } from './demo-routines';
 
 let database: DatabaseHandle;
 let clinicId: string;
@@ -91,7 +92,19 @@ describe('demo clinic', () => {
 				.innerJoin(routines, eq(routines.id, routineVersions.routineId))
 				.where(eq(routines.name, name))
 				.orderBy(routineBlocks.position);
-			const planned = plannedRoutineSeconds(blocks, (id) => dosingById.get(id)!) / 60;
+			const [version] = await database.db
+				.select({ transitionSeconds: routineVersions.transitionSeconds })
+				.from(routineVersions)
+				.innerJoin(routines, eq(routines.id, routineVersions.routineId))
+				.where(eq(routines.name, name));
+			// "Get ready" is the version's setting now, no longer blocks of its own.
+			expect(version!.transitionSeconds, name).toBe(TRANSITION_SECONDS);
+			expect(
+				blocks.filter((b) => b.kind === 'transition'),
+				name
+			).toEqual([]);
+			const planned =
+				plannedRoutineSeconds(blocks, (id) => dosingById.get(id)!, version!.transitionSeconds) / 60;
 			expect(planned, name).toBeGreaterThanOrEqual(minutes - 3);
 			expect(planned, name).toBeLessThanOrEqual(minutes + 3);
 			expect([...new Set(blocks.map((b) => b.phase))], name).toEqual([

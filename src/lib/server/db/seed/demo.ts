@@ -86,7 +86,16 @@ export async function seedDemoClinic(
 	return db.transaction(async (tx) => {
 		const [clinic] = await tx
 			.insert(clinics)
-			.values({ name: 'Riverside Rehab (demo)', timeZone })
+			// A demo is tried at any hour: its classes may start any time on their day (a whole day
+			// either side, held to the class's own day). A real clinic keeps the default (an hour
+			// either side), set in Settings. Twelve hours was not enough: a 9:30 class could not
+			// be started after 21:30, and the e2e suite failed late in the evening.
+			.values({
+				name: 'Riverside Rehab (demo)',
+				timeZone,
+				startWindowBeforeMinutes: 1440,
+				startWindowAfterMinutes: 1440
+			})
 			.returning({ id: clinics.id });
 		const clinicId = clinic!.id;
 
@@ -128,7 +137,7 @@ export async function seedDemoClinic(
 				.returning({ id: routines.id });
 			const [version] = await tx
 				.insert(routineVersions)
-				.values({ routineId: routineRow!.id, version: 1 })
+				.values({ routineId: routineRow!.id, version: 1, transitionSeconds: TRANSITION_SECONDS })
 				.returning({ id: routineVersions.id });
 			const blocks = routineBlocksFor(routine.steps, exerciseByName);
 			await tx
@@ -224,26 +233,19 @@ export async function seedDemoClinic(
 	});
 }
 
-/** Steps become blocks, with a short "get ready" transition before each exercise that follows one. */
+/**
+ * Steps become blocks. The "get ready" before each exercise that follows one is the version's
+ * transition_seconds, which the plan turns into blocks of its own.
+ */
 export function routineBlocksFor(
 	steps: RoutineStep[],
 	exerciseByName: Map<string, { id: string; dosing: Dosing }>
 ): Omit<BlockRow, 'routineVersionId'>[] {
 	const blocks: Omit<BlockRow, 'routineVersionId'>[] = [];
-	let previous: RoutineStep | undefined;
 	for (const step of steps) {
 		if ('exercise' in step) {
 			const exercise = exerciseByName.get(step.exercise);
 			if (!exercise) throw new Error(`demo routine names unknown exercise "${step.exercise}"`);
-			if (previous && 'exercise' in previous) {
-				blocks.push({
-					position: blocks.length,
-					phase: step.phase,
-					kind: 'transition',
-					seconds: TRANSITION_SECONDS,
-					label: 'Get ready'
-				});
-			}
 			const dosing = step.dosing
 				? dosingSchema.parse({ ...exercise.dosing, ...step.dosing })
 				: null;
@@ -263,7 +265,6 @@ export function routineBlocksFor(
 				label: step.label ?? 'Rest'
 			});
 		}
-		previous = step;
 	}
 	return blocks;
 }

@@ -1,8 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { readForm } from '$lib/server/http/form-data';
 import { requireCoordinator } from '$lib/server/auth/guard';
 import { listRooms } from '$lib/server/planning/lists';
+import { roomChanged } from '$lib/server/displays/notify';
+import { clinicOwns } from '$lib/server/planning/owned';
 import { archiveRoom, saveRoom } from '$lib/server/planning/rooms';
+import { isUuid } from '$lib/shared/ids';
 import { formValues } from '$lib/shared/planning/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,27 +21,40 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	save: async ({ request, locals }) => {
 		const user = requireCoordinator(locals);
-		const data = await request.formData();
+		const data = await readForm(request);
 		const values = formValues(data);
 		const roomId = typeof values.id === 'string' && values.id ? values.id : null;
+		if (roomId !== null && !isUuid(roomId)) {
+			return fail(400, { values, errors: { form: 'No such room.' }, message: null });
+		}
 		const app = await getApp();
+		// Another clinic's room is not found, whatever else the form holds.
+		if (roomId && !(await clinicOwns(app.db, 'rooms', user.clinicId, roomId))) {
+			return fail(404, { values, errors: { form: 'No such room.' }, message: null });
+		}
 		const result = await saveRoom(app.db, user.clinicId, roomId, values, user.id);
-		if (!result.ok) return fail(400, { values, errors: result.errors, message: null });
+		if (!result.ok) {
+			return fail(result.notFound ? 404 : 400, { values, errors: result.errors, message: null });
+		}
 		app.log.info({ userId: user.id, roomId: result.id }, roomId ? 'room changed' : 'room added');
+		// Its displays learn at once whether their clicker may run the class.
+		if (roomId) await roomChanged(app, roomId);
 		redirect(303, `/rooms?saved=${result.id}`);
 	},
 	archive: async ({ request, locals }) => {
 		const user = requireCoordinator(locals);
-		const roomId = String((await request.formData()).get('id') ?? '');
+		const roomId = String((await readForm(request)).get('id') ?? '');
+		if (!isUuid(roomId)) return fail(400, { values: null, errors: null, message: 'No such room.' });
 		const app = await getApp();
 		const result = await archiveRoom(app.db, user.clinicId, roomId);
 		if (!result.ok) {
-			return fail(409, {
+			return fail(result.notFound ? 404 : 409, {
 				values: null,
 				errors: { [`archive-${roomId}`]: result.message },
 				message: null
 			});
 		}
+		app.log.info({ userId: user.id, roomId }, 'room archived');
 		return { values: null, errors: null, message: 'Room archived.' };
 	}
 };

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
+import { readForm } from '$lib/server/http/form-data';
 import { requireCoordinator } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
 import { listRoutines } from '$lib/server/planning/lists';
@@ -32,7 +33,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	create: async ({ request, locals }) => {
 		const user = requireCoordinator(locals);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const values = {
 			name: String(form.get('name') ?? ''),
 			description: String(form.get('description') ?? '')
@@ -56,12 +57,15 @@ export const actions: Actions = {
 	},
 	archive: async ({ request, locals }) => {
 		const user = requireCoordinator(locals);
-		const parsed = idSchema.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = idSchema.safeParse(Object.fromEntries(await readForm(request)));
 		if (!parsed.success) return fail(400, { create: null, message: 'No such routine.' });
 		const app = await getApp();
 		const today = localDate(await clinicTimeZone(app.db, user.clinicId), new Date());
 		const result = await archiveRoutine(app.db, user.clinicId, parsed.data.id, today);
-		if (!result.ok) return fail(409, { create: null, message: result.message });
+		if (!result.ok) {
+			return fail(result.notFound ? 404 : 409, { create: null, message: result.message });
+		}
+		app.log.info({ userId: user.id, routineId: parsed.data.id }, 'routine archived');
 		return {
 			create: null,
 			message: 'Archived. Restore it from the list below if you need it again.'
@@ -69,10 +73,13 @@ export const actions: Actions = {
 	},
 	restore: async ({ request, locals }) => {
 		const user = requireCoordinator(locals);
-		const parsed = idSchema.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = idSchema.safeParse(Object.fromEntries(await readForm(request)));
 		if (!parsed.success) return fail(400, { create: null, message: 'No such routine.' });
 		const app = await getApp();
-		await restoreRoutine(app.db, user.clinicId, parsed.data.id);
+		if (!(await restoreRoutine(app.db, user.clinicId, parsed.data.id))) {
+			return fail(404, { create: null, message: 'No such routine.' });
+		}
+		app.log.info({ userId: user.id, routineId: parsed.data.id }, 'routine restored');
 		return { create: null, message: 'Restored.' };
 	}
 };

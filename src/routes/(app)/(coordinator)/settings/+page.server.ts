@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { readForm } from '$lib/server/http/form-data';
 import { requireCoordinator } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
 import { listRooms } from '$lib/server/planning/lists';
@@ -11,6 +12,7 @@ import {
 	saveStaffRatios,
 	savePoolRanges
 } from '$lib/server/settings/clinic-options';
+import { clinicClassWindows, saveClassWindows } from '$lib/server/settings/class-windows';
 import { clinicRules, resetClinicRules, saveClinicRules } from '$lib/server/settings/rules';
 import { recentSettingChanges } from '$lib/server/settings/setting-changes';
 import { EXERTION_SCALE_LABELS } from '$lib/shared/clinic-settings';
@@ -51,19 +53,25 @@ function row(rule: VitalRule) {
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireCoordinator(locals);
 	const app = await getApp();
-	const [rules, changes, timeZone, poolRanges, defaultScale, rooms] = await Promise.all([
+	const [rules, changes, timeZone, poolRanges, defaultScale, rooms, windows] = await Promise.all([
 		clinicRules(app.db, user.clinicId),
 		recentSettingChanges(app.db, user.clinicId, 10),
 		clinicTimeZone(app.db, user.clinicId),
 		clinicPoolRanges(app.db, user.clinicId),
 		clinicDefaultExertionScale(app.db, user.clinicId),
-		listRooms(app.db, user.clinicId)
+		listRooms(app.db, user.clinicId),
+		clinicClassWindows(app.db, user.clinicId)
 	]);
 	return {
 		rules: rules.map(row),
 		poolRanges,
 		defaultPoolRanges: DEFAULT_POOL_RANGES,
 		defaultScale,
+		classWindows: {
+			startBeforeMinutes: windows.startBeforeMinutes,
+			startAfterMinutes: windows.startAfterMinutes,
+			documentationHours: windows.documentationHours
+		},
 		scales: EXERTION_SCALES.map((id) => ({ id, label: EXERTION_SCALE_LABELS[id] })),
 		// Staff ratios are edited here too (audited); everything else about rooms on /rooms.
 		poolRooms: rooms
@@ -88,7 +96,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	save: async ({ request, locals }) => {
 		const user = requireCoordinator(locals);
-		const values = ruleFormInput(await request.formData());
+		const values = ruleFormInput(await readForm(request));
 		const app = await getApp();
 		const result = await saveClinicRules(app.db, user.clinicId, user.id, values);
 		if (!result.ok) {
@@ -116,7 +124,7 @@ export const actions: Actions = {
 	},
 	scale: async ({ request, locals }) => {
 		const user = requireCoordinator(locals);
-		const value = (await request.formData()).get('defaultExertionScale');
+		const value = (await readForm(request)).get('defaultExertionScale');
 		const app = await getApp();
 		const result = await saveDefaultExertionScale(app.db, user.clinicId, user.id, {
 			defaultExertionScale: typeof value === 'string' ? value.slice(0, 20) : undefined
@@ -130,7 +138,7 @@ export const actions: Actions = {
 	},
 	poolRanges: async ({ request, locals }) => {
 		const user = requireCoordinator(locals);
-		const values = poolRangesFormInput(await request.formData());
+		const values = poolRangesFormInput(await readForm(request));
 		const app = await getApp();
 		const result = await savePoolRanges(app.db, user.clinicId, user.id, values);
 		if (!result.ok) return fail(400, { section: 'pool' as const, values, errors: result.errors });
@@ -142,7 +150,7 @@ export const actions: Actions = {
 	},
 	staffRatios: async ({ request, locals }) => {
 		const user = requireCoordinator(locals);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const input: Record<string, string> = {};
 		for (const [key, value] of form) {
 			if (key.startsWith('ratio-') && typeof value === 'string') input[key.slice(6)] = value;
@@ -158,6 +166,25 @@ export const actions: Actions = {
 			message: result.changed
 				? 'Saved. Series are checked against it when next saved.'
 				: 'No changes.'
+		};
+	},
+	classWindows: async ({ request, locals }) => {
+		const user = requireCoordinator(locals);
+		const form = await readForm(request);
+		const values: Record<string, string> = {};
+		for (const key of ['startBeforeMinutes', 'startAfterMinutes', 'documentationHours']) {
+			const value = form.get(key);
+			values[key] = typeof value === 'string' ? value.slice(0, 10) : '';
+		}
+		const app = await getApp();
+		const result = await saveClassWindows(app.db, user.clinicId, user.id, values);
+		if (!result.ok) {
+			return fail(400, { section: 'windows' as const, values, errors: result.errors });
+		}
+		if (result.changed) app.log.info({ userId: user.id }, 'class windows changed');
+		return {
+			section: 'windows' as const,
+			message: result.changed ? 'Saved. Applies to the next start and entry.' : 'No changes.'
 		};
 	},
 	resetPoolRanges: async ({ locals }) => {

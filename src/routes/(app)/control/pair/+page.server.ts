@@ -2,8 +2,11 @@ import { fail } from '@sveltejs/kit';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
+import { readForm } from '$lib/server/http/form-data';
 import { rooms } from '$lib/server/db/schema';
-import { notifyPaired } from '$lib/server/displays/notify';
+import { suggestedNames } from '$lib/server/displays/names';
+import { notifyPaired, roomChanged } from '$lib/server/displays/notify';
+import { DISPLAY_NAME_MAX } from '$lib/shared/displays';
 import { isPairingCode, normalizePairingCode } from '$lib/shared/pairing-code';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,10 +15,12 @@ const pairForm = z.object({
 		.string()
 		.transform(normalizePairingCode)
 		.refine(isPairingCode, 'Enter the 6 letters and digits shown on the display'),
-	roomId: z.uuid('Choose a room')
+	roomId: z.uuid('Choose a room'),
+	// Checked (and made unique in the room) by the pairing service; blank takes the suggestion.
+	name: z.string().max(200, `At most ${DISPLAY_NAME_MAX} characters.`).optional()
 });
 
-type FieldErrors = Partial<Record<'code' | 'roomId', string[]>>;
+type FieldErrors = Partial<Record<'code' | 'roomId' | 'name', string[]>>;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const app = await getApp();
@@ -24,19 +29,24 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		.from(rooms)
 		.where(and(eq(rooms.clinicId, locals.user!.clinicId), isNull(rooms.archivedAt)))
 		.orderBy(asc(rooms.name));
+	const suggestions = await suggestedNames(app.db, roomList);
+	// The address a TV opens: the one the server is known by (ORIGIN), else the one this phone used.
+	const origin = app.config.origin ? new URL(app.config.origin).origin : url.origin;
 	// A scanned QR code opens this page with the code filled in.
 	return {
-		rooms: roomList,
-		code: normalizePairingCode(url.searchParams.get('code') ?? '').slice(0, 6)
+		rooms: roomList.map((room) => ({ ...room, suggestedName: suggestions.get(room.id)! })),
+		code: normalizePairingCode(url.searchParams.get('code') ?? '').slice(0, 6),
+		displayUrl: `${origin}/display`
 	};
 };
 
 export const actions: Actions = {
 	default: async ({ request, locals, getClientAddress }) => {
-		const form = Object.fromEntries(await request.formData());
+		const form = Object.fromEntries(await readForm(request));
 		const values = {
 			code: typeof form.code === 'string' ? form.code.slice(0, 20) : '',
-			roomId: typeof form.roomId === 'string' ? form.roomId : ''
+			roomId: typeof form.roomId === 'string' ? form.roomId : '',
+			name: typeof form.name === 'string' ? form.name.slice(0, 200) : ''
 		};
 		const parsed = pairForm.safeParse(form);
 		if (!parsed.success) {
@@ -49,14 +59,21 @@ export const actions: Actions = {
 			roomId: parsed.data.roomId,
 			clinicId: locals.user!.clinicId,
 			userId: locals.user!.id,
-			address: getClientAddress()
+			address: getClientAddress(),
+			name: parsed.data.name
 		});
 		if (!result.ok) {
+			if (result.field === 'name') {
+				const errors: FieldErrors = { name: [result.error] };
+				return fail(400, { values, errors, message: null });
+			}
 			const errors: FieldErrors = {};
 			return fail(result.retryAfterSeconds ? 429 : 400, { values, errors, message: result.error });
 		}
 		notifyPaired(parsed.data.code);
+		// Phones in a class in that room list the new display.
+		await roomChanged(app, parsed.data.roomId);
 		app.log.info({ displayId: result.displayId, userId: locals.user!.id }, 'display paired');
-		return { paired: result.roomName };
+		return { paired: result.roomName, name: result.name };
 	}
 };

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { readForm } from '$lib/server/http/form-data';
 import { requireCoordinator } from '$lib/server/auth/guard';
 import { saveExerciseForm } from '$lib/server/exercises/save-form';
 import { EMPTY_EXERCISE_FORM } from '$lib/shared/exercise-form';
@@ -14,7 +15,7 @@ export const actions: Actions = {
 	save: async ({ request, locals }) => {
 		const user = requireCoordinator(locals);
 		const app = await getApp();
-		const form = await request.formData();
+		const form = await readForm(request);
 		const result = await saveExerciseForm(app.db, app.config.dataDir, user.clinicId, form, null);
 		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });
 		app.log.info({ userId: user.id, exerciseId: result.id }, 'exercise created');

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { readForm } from '$lib/server/http/form-data';
 import { requireCoordinator } from '$lib/server/auth/guard';
 import { createParticipant } from '$lib/server/planning/participants';
 import {
@@ -16,7 +17,7 @@ export const load: PageServerLoad = ({ locals }) => {
 export const actions: Actions = {
 	save: async ({ locals, request }) => {
 		const user = requireCoordinator(locals);
-		const values = participantFormValues(await request.formData());
+		const values = participantFormValues(await readForm(request));
 		const parsed = participantFormSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const app = await getApp();

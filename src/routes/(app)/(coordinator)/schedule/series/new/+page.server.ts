@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { readForm } from '$lib/server/http/form-data';
 import { requireCoordinator } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
 import { saveSeries, seriesChoices } from '$lib/server/planning/series';
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	save: async ({ request, locals }) => {
 		const user = requireCoordinator(locals);
-		const data = await request.formData();
+		const data = await readForm(request);
 		const app = await getApp();
 		const result = await saveSeries(app.db, user.clinicId, null, seriesFormInput(data));
 		if (!result.ok) return fail(400, { values: formValues(data), errors: result.errors });

@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import type { Config } from '../config';
+import type { DatabaseHandle } from '../db/client';
+import type { Logger } from '../log';
+import { createBackup } from './create-backup';
+import { isBackupFileName, type BackupHeader, type BackupSummary } from './format';
+import { pruneBackupMedia } from './media';
+
+export type BackupSettings = NonNullable<Config['backup']>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A server that was off at BACKUP_AT (a laptop shut at night) makes the missed one this late. */
+const CATCH_UP_DELAY_MS = 10 * 60 * 1000;
+
+/**
+ * Backups while the server runs: daily at BACKUP_AT (local time), on request (`npm run backup`),
+ * never two at once, keeping the BACKUP_KEEP newest files. A failed backup is logged and the
+ * server carries on: the classes matter more than the copy.
+ */
+export class BackupService {
+	private running: Promise<BackupSummary> | undefined;
+	private timer: NodeJS.Timeout | undefined;
+	private stopped = false;
+
+	constructor(
+		private readonly database: DatabaseHandle,
+		readonly settings: BackupSettings,
+		/** DATA_DIR: its media folder holds the exercise pictures and videos to back up. */
+		private readonly dataDir: string,
+		private readonly log: Logger,
+		private readonly now: () => Date = () => new Date()
+	) {}
+
+	/** Makes a backup now; a request while one is being made gets that one. */
+	backUp(reason: 'daily' | 'catch-up' | 'request'): Promise<BackupSummary> {
+		this.running ??= this.write(reason).finally(() => (this.running = undefined));
+		return this.running;
+	}
+
+	private async write(reason: string): Promise<BackupSummary> {
+		const started = performance.now();
+		try {
+			const { dir, keep } = this.settings;
+			const summary = await createBackup(this.database, { dir, dataDir: this.dataDir }, this.now());
+			const removed = await pruneBackups(dir, keep, this.now());
+			this.log.info(
+				{
+					reason,
+					file: path.basename(summary.file),
+					tables: summary.tables,
+					rows: summary.rows,
+					bytes: summary.bytes,
+					media: summary.media,
+					mediaCopied: summary.mediaCopied,
+					removed,
+					ms: Math.round(performance.now() - started)
+				},
+				'backup written'
+			);
+			if (summary.missingMedia.length > 0) {
+				this.log.warn(
+					{ files: summary.missingMedia },
+					'exercise media files were already missing from DATA_DIR/media: the backup has the rest'
+				);
+			}
+			return summary;
+		} catch (error) {
+			this.log.error({ err: error, reason }, 'backup failed');
+			throw error;
+		}
+	}
+
+	/** Starts the daily schedule (and a catch-up when the last backup is more than a day old). */
+	start(): void {
+		const at = this.settings.at;
+		if (!at) return;
+		const newest = newestBackupTime(this.settings.dir);
+		const missed = newest === undefined || this.now().getTime() - newest > DAY_MS;
+		this.schedule(missed ? CATCH_UP_DELAY_MS : delayUntil(at, this.now()), missed);
+	}
+
+	private schedule(delay: number, catchUp: boolean): void {
+		if (this.stopped) return;
+		this.timer = setTimeout(() => {
+			this.backUp(catchUp ? 'catch-up' : 'daily')
+				.catch(() => {}) // logged in write()
+				.finally(() => this.schedule(delayUntil(this.settings.at!, this.now()), false));
+		}, delay);
+		this.timer.unref();
+	}
+
+	/** Stops the schedule and waits for a backup in progress (it holds the database). */
+	async stop(): Promise<void> {
+		this.stopped = true;
+		clearTimeout(this.timer);
+		await this.running?.catch(() => {});
+	}
+}
+
+/** Milliseconds from `now` to the next hour:minute in local time (tomorrow if it has passed). */
+export function delayUntil(at: { hour: number; minute: number }, now: Date): number {
+	const next = new Date(now);
+	next.setHours(at.hour, at.minute, 0, 0);
+	if (next.getTime() <= now.getTime()) {
+		next.setDate(next.getDate() + 1);
+		next.setHours(at.hour, at.minute, 0, 0); // again: a DST change moves the clock
+	}
+	return next.getTime() - now.getTime();
+}
+
+function backupFiles(dir: string): string[] {
+	try {
+		return fs.readdirSync(dir).filter(isBackupFileName).sort(); // names sort by time
+	} catch {
+		return [];
+	}
+}
+
+/**
+ * Deletes all but the `keep` newest backups, then the media copies none of the kept ones names;
+ * returns how many backups it deleted.
+ */
+export async function pruneBackups(dir: string, keep: number, now = new Date()): Promise<number> {
+	const files = backupFiles(dir);
+	const old = files.slice(0, -keep);
+	for (const name of old) fs.rmSync(path.join(dir, name), { force: true });
+	pruneBackupMedia(dir, await mediaNamedBy(files.slice(-keep).map((f) => path.join(dir, f))), now);
+	return old.length;
+}
+
+/** The media files these backups name; undefined when one of them cannot be read. */
+async function mediaNamedBy(files: string[]): Promise<Set<string> | undefined> {
+	const named = new Set<string>();
+	for (const file of files) {
+		const header = await readHeader(file).catch(() => undefined);
+		if (!header) return undefined;
+		for (const { file: media } of header.media ?? []) named.add(media);
+	}
+	return named;
+}
+
+/** The first line of a backup: its header (reads only the start of the file). */
+async function readHeader(file: string): Promise<BackupHeader> {
+	const input = fs.createReadStream(file);
+	const unzipped = createGunzip();
+	input.on('error', (error) => unzipped.destroy(error)); // a pipe does not pass errors on
+	const lines = readline.createInterface({ input: input.pipe(unzipped), crlfDelay: Infinity });
+	try {
+		for await (const line of lines) return JSON.parse(line) as BackupHeader;
+		throw new Error('empty backup');
+	} finally {
+		lines.close();
+		input.destroy();
+	}
+}
+
+function newestBackupTime(dir: string): number | undefined {
+	const newest = backupFiles(dir).at(-1);
+	return newest ? fs.statSync(path.join(dir, newest)).mtimeMs : undefined;
+}

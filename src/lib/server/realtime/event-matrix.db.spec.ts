@@ -1,0 +1,331 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, notInArray } from 'drizzle-orm';
+import type { Socket as ClientSocket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	displayEventSchemas,
+	staffEventSchemas,
+	type DisplayEventName,
+	type StaffEventName
+} from '../../shared/events';
+import { enrollments, participantEntries, participants } from '../db/schema';
+import {
+	connected,
+	startClinicClass,
+	fingerprint,
+	outcome,
+	startTestServer,
+	type TestServer
+} from './test-server';
+
+/**
+ * Every socket event against every kind of caller, generated from the event lists: a new event
+ * without a rule here fails the first test. Staff: signed out, technician and coordinator of
+ * clinic A, and a technician of clinic B sending clinic A's ids. Displays: unpaired, paired to
+ * room A, and paired to room A asking about room B's class.
+ */
+
+let server: TestServer;
+/** Participants of clinic A on no class yet: one per walk-in the matrix adds. */
+let walkIns: string[];
+/** A STOP alert in clinic A's class, for the alert actions. */
+const alertId = randomUUID();
+
+beforeAll(async () => {
+	server = await startTestServer();
+	const db = server.database.db;
+	await startClinicClass(server);
+	await db.insert(participantEntries).values({
+		id: alertId,
+		clinicId: server.clinic.clinicId,
+		sessionId: server.clinic.sessionId,
+		participantId: server.clinic.participantId,
+		kind: 'vitals',
+		payload: { kind: 'vitals', vitals: { timing: 'during', spo2: 86 } },
+		recordedAt: new Date(),
+		userId: server.clinic.technicianId,
+		deviceId: 'matrix',
+		findings: [
+			{ ruleId: 'spo2-88', action: 'STOP', label: 'SpO2 < 88 %', advice: 'Stop', verified: true }
+		]
+	});
+	const enrolled = db
+		.select({ id: enrollments.participantId })
+		.from(enrollments)
+		.where(eq(enrollments.sessionId, server.clinic.sessionId));
+	walkIns = (
+		await db
+			.select({ id: participants.id })
+			.from(participants)
+			.where(
+				and(
+					eq(participants.clinicId, server.clinic.clinicId),
+					notInArray(participants.id, enrolled)
+				)
+			)
+			.limit(4)
+	).map((row) => row.id);
+});
+afterAll(() => server.close());
+
+type Ctx = TestServer['clinic'] & { seq: number; walkIn: () => string };
+type Answer = { ok: boolean; error?: string } & Record<string, unknown>;
+
+/**
+ * `staff`: what the clinic's own staff get ('ok', or 'refused' for a role that may not).
+ * `foreign`: clinic B's staff using clinic A's ids: 'refused' (nothing changes), or 'own' for
+ * events about the caller alone (answered, with nothing of clinic A in the answer).
+ */
+type StaffRule = {
+	payload: (ctx: Ctx) => Record<string, unknown>;
+	technician: 'ok' | 'refused';
+	coordinator: 'ok' | 'refused';
+	foreign: 'refused' | 'own';
+};
+
+const staffRules: Record<StaffEventName, StaffRule> = {
+	'session:whoami': { payload: () => ({}), technician: 'ok', coordinator: 'ok', foreign: 'own' },
+	'clock:ping': {
+		payload: () => ({ t0: Date.now() }),
+		technician: 'ok',
+		coordinator: 'ok',
+		foreign: 'own'
+	},
+	'class:join': {
+		payload: (c) => ({ sessionId: c.sessionId }),
+		technician: 'ok',
+		coordinator: 'ok',
+		foreign: 'refused'
+	},
+	'class:leave': {
+		payload: (c) => ({ sessionId: c.sessionId }),
+		technician: 'ok',
+		coordinator: 'ok',
+		// Leaving a room one is not in changes nothing and tells nothing.
+		foreign: 'own'
+	},
+	'class:command': {
+		payload: (c) => ({
+			sessionId: c.sessionId,
+			clientCommandId: randomUUID(),
+			clientSeq: ++c.seq,
+			command: { type: 'extend', seconds: 30 }
+		}),
+		technician: 'ok',
+		coordinator: 'ok',
+		foreign: 'refused'
+	},
+	'class:log-since': {
+		payload: (c) => ({ sessionId: c.sessionId, afterSeq: 0 }),
+		technician: 'ok',
+		coordinator: 'ok',
+		foreign: 'refused'
+	},
+	'display:settings': {
+		payload: (c) => ({ displayId: c.displayId, volume: 40 + c.seq++ }),
+		technician: 'ok',
+		coordinator: 'ok',
+		foreign: 'refused'
+	},
+	'room:speech': {
+		payload: (c) => ({ roomId: c.roomId, enabled: c.seq++ % 2 === 0 }),
+		technician: 'ok',
+		coordinator: 'ok',
+		foreign: 'refused'
+	},
+	'display:identify': {
+		payload: (c) => ({ displayId: c.displayId }),
+		technician: 'ok',
+		coordinator: 'ok',
+		foreign: 'refused'
+	},
+	'entry:record': {
+		payload: (c) => ({
+			id: randomUUID(),
+			sessionId: c.sessionId,
+			participantId: c.participantId,
+			recordedAt: Date.now(),
+			deviceId: 'matrix',
+			payload: { kind: 'pain', value: 1 }
+		}),
+		technician: 'ok',
+		coordinator: 'ok',
+		foreign: 'refused'
+	},
+	'class:clipboard': {
+		payload: (c) => ({ sessionId: c.sessionId }),
+		technician: 'ok',
+		coordinator: 'ok',
+		foreign: 'refused'
+	},
+	'roster:search': {
+		// Two letters found in nearly every name.
+		payload: () => ({ query: 'an' }),
+		technician: 'ok',
+		coordinator: 'ok',
+		foreign: 'own'
+	},
+	'roster:walk-in': {
+		payload: (c) => ({ sessionId: c.sessionId, participantId: c.walkIn() }),
+		technician: 'ok',
+		coordinator: 'ok',
+		foreign: 'refused'
+	},
+	'alert:act': {
+		payload: (c) => ({
+			id: randomUUID(),
+			sessionId: c.sessionId,
+			entryId: alertId,
+			action: 'recheck'
+		}),
+		technician: 'ok',
+		coordinator: 'ok',
+		foreign: 'refused'
+	}
+};
+
+type Display = 'unpaired' | 'paired' | 'pairedOtherRoom';
+type DisplayRule = {
+	payload: (ctx: Ctx, as: Display) => Record<string, unknown>;
+} & Record<Display, 'ok' | 'refused'>;
+
+const displayRules: Record<DisplayEventName, DisplayRule> = {
+	'clock:ping': {
+		payload: () => ({ t0: Date.now() }),
+		unpaired: 'ok',
+		paired: 'ok',
+		pairedOtherRoom: 'ok'
+	},
+	'pairing:request': {
+		payload: () => ({}),
+		unpaired: 'ok',
+		paired: 'refused',
+		pairedOtherRoom: 'refused'
+	},
+	'pairing:claim': {
+		// A code nobody confirmed: no token for anyone.
+		payload: () => ({ code: 'ABCDEF', secret: 'guess' }),
+		unpaired: 'refused',
+		paired: 'refused',
+		pairedOtherRoom: 'refused'
+	},
+	'display:hello': {
+		payload: () => ({}),
+		unpaired: 'refused',
+		paired: 'ok',
+		pairedOtherRoom: 'ok'
+	},
+	'class:log-since': {
+		payload: (c, as) => ({
+			sessionId: as === 'pairedOtherRoom' ? c.otherSessionId : c.sessionId,
+			afterSeq: 0
+		}),
+		unpaired: 'refused',
+		paired: 'ok',
+		pairedOtherRoom: 'refused'
+	},
+	'display:command': {
+		// The test rooms leave clicker control off (the default): a display changes nothing.
+		payload: (c, as) => ({
+			sessionId: as === 'pairedOtherRoom' ? c.otherSessionId : c.sessionId,
+			clientCommandId: randomUUID(),
+			clientSeq: ++c.seq,
+			command: { type: 'pause' }
+		}),
+		unpaired: 'refused',
+		paired: 'refused',
+		pairedOtherRoom: 'refused'
+	}
+};
+
+function context(): Ctx {
+	let next = 0;
+	return { ...server.clinic, seq: 0, walkIn: () => walkIns[next++]! };
+}
+
+/** What of clinic A must never reach clinic B: its ids and its participants' names. */
+async function clinicSecrets(): Promise<string[]> {
+	const names = await server.database.db
+		.select({ first: participants.firstName, last: participants.lastName })
+		.from(participants)
+		.where(eq(participants.clinicId, server.clinic.clinicId));
+	const c = server.clinic;
+	return [
+		c.sessionId,
+		c.roomId,
+		c.displayId,
+		c.participantId,
+		...names.map((n) => `${n.first} ${n.last}`)
+	];
+}
+
+describe('the socket authorization matrix', () => {
+	it('has a rule for every event, and no rule for an event that is gone', () => {
+		expect(Object.keys(staffRules).sort()).toEqual(Object.keys(staffEventSchemas).sort());
+		expect(Object.keys(displayRules).sort()).toEqual(Object.keys(displayEventSchemas).sort());
+	});
+
+	it.each(Object.keys(staffEventSchemas))('signed out: no socket, so no %s', async (event) => {
+		for (const cookie of [null, 'steady_session=forged-token']) {
+			const socket = server.staff(cookie);
+			const result = await outcome(socket);
+			expect('error' in result && result.error.data?.code).toBe('unauthenticated');
+			socket.close();
+		}
+		expect(event).toBeTruthy();
+	});
+
+	for (const role of ['technician', 'coordinator'] as const) {
+		it(`${role} of the clinic: every event answers as its rule says`, async () => {
+			const userId =
+				role === 'technician' ? server.clinic.technicianId : server.clinic.coordinatorId;
+			const socket = await connected(server.staff(await server.cookieFor(userId)));
+			const ctx = context();
+			for (const [event, rule] of Object.entries(staffRules)) {
+				const answer = (await socket.emitWithAck(event, rule.payload(ctx))) as Answer;
+				expect({ event, ok: answer.ok, error: answer.error }).toMatchObject({
+					event,
+					ok: rule[role] === 'ok'
+				});
+			}
+			socket.close();
+		});
+	}
+
+	it("another clinic's staff with this clinic's ids: refused, nothing changes, nothing leaks", async () => {
+		const socket = await connected(server.staff(await server.cookieFor(server.other.technicianId)));
+		const heard: unknown[] = [];
+		socket.onAny((event, payload) => heard.push({ event, payload }));
+		const secrets = await clinicSecrets();
+		const before = await fingerprint(server.database);
+		const ctx = context();
+		for (const [event, rule] of Object.entries(staffRules)) {
+			const answer = (await socket.emitWithAck(event, rule.payload(ctx))) as Answer;
+			expect({ event, ok: answer.ok }).toEqual({ event, ok: rule.foreign === 'own' });
+			const text = JSON.stringify(answer);
+			for (const secret of secrets) expect(text, `${event} answer`).not.toContain(secret);
+		}
+		expect(await fingerprint(server.database)).toBe(before);
+		// Nothing pushed to it either: it never got into clinic A's rooms.
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		for (const secret of secrets) expect(JSON.stringify(heard)).not.toContain(secret);
+		socket.close();
+	});
+
+	for (const as of ['unpaired', 'paired', 'pairedOtherRoom'] as const) {
+		it(`display, ${as}: every event answers as its rule says`, async () => {
+			const socket: ClientSocket = await connected(
+				server.display(as === 'unpaired' ? undefined : server.clinic.displayToken)
+			);
+			const ctx = context();
+			const before = await fingerprint(server.database);
+			for (const [event, rule] of Object.entries(displayRules)) {
+				const answer = (await socket.emitWithAck(event, rule.payload(ctx, as))) as Answer;
+				expect({ event, ok: answer.ok }).toEqual({ event, ok: rule[as] === 'ok' });
+			}
+			// Nothing a display sends changes a class, a roster or an entry.
+			expect(await fingerprint(server.database)).toBe(before);
+			socket.close();
+		});
+	}
+});

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Presence } from '../../shared/live';
+import { moveClassTo } from '../db/test-database';
+import { connected, startTestServer, type TestServer } from './test-server';
+
+let server: TestServer;
+
+beforeAll(async () => {
+	server = await startTestServer();
+});
+afterAll(() => server.close());
+
+// The pool start checklist waits for this update. It once reached only classes starting within
+// 12 hours of now, so a 9:30 class's phones never heard of a display turned on after 21:30.
+it('tells the phones of a class that started 13 hours ago when a display comes online in its room', async () => {
+	const { sessionId, technicianId, displayToken } = server.clinic;
+	await moveClassTo(server.database.db, sessionId, Date.now() - 13 * 60 * 60_000);
+	const phone = await connected(server.staff(await server.cookieFor(technicianId)));
+	expect(await phone.timeout(5000).emitWithAck('class:join', { sessionId })).toMatchObject({
+		ok: true
+	});
+	const heard: Presence[] = [];
+	phone.on('class:presence', (presence: Presence) => heard.push(presence));
+
+	const display = await connected(server.display(displayToken));
+	expect(await display.timeout(5000).emitWithAck('display:hello', {})).toMatchObject({ ok: true });
+	await expect.poll(() => heard.at(-1)?.displays ?? 0, { timeout: 5000 }).toBe(1);
+	display.disconnect();
+	phone.disconnect();
+});

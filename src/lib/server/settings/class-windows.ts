@@ -1,0 +1,157 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { SETTINGS } from '../../shared/clinic-settings';
+import { editErrors } from '../../shared/rule-settings';
+import {
+	addDays,
+	formatDateTime,
+	formatTime,
+	localDate,
+	zonedTimeToInstant
+} from '../../shared/time-zone';
+import type { Database } from '../db/client';
+import { clinicSettingChanges, clinics } from '../db/schema';
+
+/**
+ * When a class may be run and documented, per clinic (Settings, audited like the others):
+ * - started from `startBeforeMinutes` before to `startAfterMinutes` after its scheduled start,
+ *   and only on its own day in the clinic's zone, so nobody can run (and close) next week's class;
+ * - entries taken while it may start (attendance and resting vitals come before "Start"), while
+ *   it is live, and for `documentationHours` after it ended.
+ */
+export type ClassWindows = {
+	timeZone: string;
+	startBeforeMinutes: number;
+	startAfterMinutes: number;
+	documentationHours: number;
+};
+
+export type ClassWindowSettings = Omit<ClassWindows, 'timeZone'>;
+
+export const CLASS_WINDOW_LIMITS = {
+	startMinutes: { min: 0, max: 1440 },
+	documentationHours: { min: 1, max: 720 }
+} as const;
+
+const minutes = z.coerce
+	.number({ error: 'Enter a number of minutes' })
+	.int('Enter whole minutes')
+	.min(CLASS_WINDOW_LIMITS.startMinutes.min, 'Enter 0 to 1440 minutes')
+	.max(CLASS_WINDOW_LIMITS.startMinutes.max, 'Enter 0 to 1440 minutes');
+
+export const classWindowsSchema = z.object({
+	startBeforeMinutes: minutes,
+	startAfterMinutes: minutes,
+	documentationHours: z.coerce
+		.number({ error: 'Enter a number of hours' })
+		.int('Enter whole hours')
+		.min(CLASS_WINDOW_LIMITS.documentationHours.min, 'Enter 1 to 720 hours')
+		.max(CLASS_WINDOW_LIMITS.documentationHours.max, 'Enter 1 to 720 hours')
+});
+
+export async function clinicClassWindows(db: Database, clinicId: string): Promise<ClassWindows> {
+	const [row] = await db
+		.select({
+			timeZone: clinics.timeZone,
+			startBeforeMinutes: clinics.startWindowBeforeMinutes,
+			startAfterMinutes: clinics.startWindowAfterMinutes,
+			documentationHours: clinics.documentationWindowHours
+		})
+		.from(clinics)
+		.where(eq(clinics.id, clinicId));
+	if (!row) throw new Error(`No clinic ${clinicId}`);
+	return row;
+}
+
+/** The stretch of time a class starting at `startsAt` may be started in. */
+export function startWindow(startsAt: Date, windows: ClassWindows): { opens: Date; closes: Date } {
+	const day = localDate(windows.timeZone, startsAt);
+	const dayStarts = zonedTimeToInstant(day, '00:00', windows.timeZone).getTime();
+	const dayEnds = zonedTimeToInstant(addDays(day, 1), '00:00', windows.timeZone).getTime() - 1;
+	const at = startsAt.getTime();
+	return {
+		opens: new Date(Math.max(dayStarts, at - windows.startBeforeMinutes * 60_000)),
+		closes: new Date(Math.min(dayEnds, at + windows.startAfterMinutes * 60_000))
+	};
+}
+
+/** Null when the class may start at `now`; otherwise the refusal, saying when it can. */
+export function startRefusal(startsAt: Date, windows: ClassWindows, now: number): string | null {
+	const { opens, closes } = startWindow(startsAt, windows);
+	if (now >= opens.getTime() && now <= closes.getTime()) return null;
+	const from = formatDateTime(opens, windows.timeZone);
+	const until = formatTime(closes, windows.timeZone);
+	return now < opens.getTime()
+		? `Too early: this class can be started from ${from} to ${until}`
+		: `Too late: this class could be started from ${from} to ${until}. A coordinator can move it`;
+}
+
+/** Null when entries are taken for this class now; otherwise why not (final: no retry). */
+export function entryRefusal(
+	session: { status: string; startsAt: Date; endedAt: Date | null },
+	windows: ClassWindows,
+	now: number
+): string | null {
+	switch (session.status) {
+		case 'live':
+			return null;
+		case 'cancelled':
+			return 'This class was cancelled: entries are closed';
+		case 'completed': {
+			const closes = (session.endedAt?.getTime() ?? 0) + windows.documentationHours * 3_600_000;
+			return now <= closes
+				? null
+				: `This class ended more than ${windows.documentationHours} hours ago: entries are closed`;
+		}
+		default: {
+			const { opens, closes } = startWindow(session.startsAt, windows);
+			if (now >= opens.getTime() && now <= closes.getTime()) return null;
+			return now < opens.getTime()
+				? `This class has not started: entries open at ${formatDateTime(opens, windows.timeZone)}`
+				: 'This class was never started: entries are closed';
+		}
+	}
+}
+
+export type WindowsSaveResult =
+	{ ok: true; changed: boolean } | { ok: false; errors: Record<string, string> };
+
+export async function saveClassWindows(
+	db: Database,
+	clinicId: string,
+	userId: string,
+	input: unknown
+): Promise<WindowsSaveResult> {
+	const parsed = classWindowsSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, errors: editErrors(parsed.error) };
+	const next: ClassWindowSettings = parsed.data;
+	return db.transaction(async (tx) => {
+		// Locked, so two coordinators saving at once each audit what they really replaced.
+		const [row] = await tx
+			.select({
+				startBeforeMinutes: clinics.startWindowBeforeMinutes,
+				startAfterMinutes: clinics.startWindowAfterMinutes,
+				documentationHours: clinics.documentationWindowHours
+			})
+			.from(clinics)
+			.where(eq(clinics.id, clinicId))
+			.for('update');
+		if (!row) throw new Error(`No clinic ${clinicId}`);
+		const same = (Object.keys(next) as (keyof ClassWindowSettings)[]).every(
+			(key) => row[key] === next[key]
+		);
+		if (same) return { ok: true, changed: false };
+		await tx
+			.update(clinics)
+			.set({
+				startWindowBeforeMinutes: next.startBeforeMinutes,
+				startWindowAfterMinutes: next.startAfterMinutes,
+				documentationWindowHours: next.documentationHours
+			})
+			.where(eq(clinics.id, clinicId));
+		await tx
+			.insert(clinicSettingChanges)
+			.values({ clinicId, userId, setting: SETTINGS.classWindows, before: row, after: next });
+		return { ok: true, changed: true };
+	});
+}

@@ -1,0 +1,112 @@
+import { error, fail } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { readForm } from '$lib/server/http/form-data';
+import { requireCoordinator } from '$lib/server/auth/guard';
+import { clinicTimeZone } from '$lib/server/classes/calendar';
+import { cancelAction, enrollAction } from '$lib/server/planning/enrollment-actions';
+import { clinicOwns } from '$lib/server/planning/owned';
+import { seriesPlacesOf } from '$lib/server/planning/participant-places';
+import { getParticipant, setArchived, updateParticipant } from '$lib/server/planning/participants';
+import {
+	fieldErrors,
+	participantFormSchema,
+	participantFormValues,
+	type ParticipantFormValues
+} from '$lib/shared/participant-form';
+import { isUuid } from '$lib/shared/ids';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const user = requireCoordinator(locals);
+	const app = await getApp();
+	const person = await getParticipant(app.db, user.clinicId, params.participantId);
+	if (!person) error(404, 'No such participant in your clinic');
+	const values: ParticipantFormValues = {
+		firstName: person.firstName,
+		lastName: person.lastName,
+		displayName: person.displayName,
+		dateOfBirth: person.dateOfBirth,
+		precautions: person.precautions,
+		assistiveDevice: person.assistiveDevice,
+		screenedOn: person.aquaticScreening.screenedOn ?? '',
+		exclusions: person.aquaticScreening.exclusions,
+		aquaticPrecautions: person.aquaticScreening.precautions,
+		goals: person.goals,
+		emergencyContact: person.emergencyContact
+	};
+	return {
+		id: person.id,
+		fullName: `${person.firstName} ${person.lastName}`,
+		archived: person.archivedAt !== null,
+		created: url.searchParams.has('created'),
+		values,
+		series: await seriesPlacesOf(app.db, user.clinicId, person.id)
+	};
+};
+
+/** On this page every enrol / cancel is for a whole series, named by the form's seriesId. */
+function seriesTarget(data: FormData) {
+	const seriesId = String(data.get('seriesId') ?? '');
+	return () => (isUuid(seriesId) ? { seriesId } : null);
+}
+
+/** Every action here is about the participant in the URL: another clinic's is not found. */
+async function participantOf(locals: App.Locals, participantId: string) {
+	const user = requireCoordinator(locals);
+	const app = await getApp();
+	if (!(await clinicOwns(app.db, 'participants', user.clinicId, participantId))) {
+		error(404, 'No such participant in your clinic');
+	}
+	return { user, app };
+}
+
+export const actions: Actions = {
+	save: async ({ locals, params, request }) => {
+		const { user, app } = await participantOf(locals, params.participantId);
+		const values = participantFormValues(await readForm(request));
+		const parsed = participantFormSchema.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, { action: 'save' as const, values, errors: fieldErrors(parsed.error) });
+		}
+		if (!(await updateParticipant(app.db, user.clinicId, params.participantId, parsed.data))) {
+			error(404, 'No such participant in your clinic');
+		}
+		app.log.info({ userId: user.id, participantId: params.participantId }, 'participant updated');
+		return { action: 'save' as const, notice: 'Saved.', promoted: [] as string[] };
+	},
+	archive: async ({ locals, params }) => {
+		const { user, app } = await participantOf(locals, params.participantId);
+		if (!(await setArchived(app.db, user.clinicId, params.participantId, true))) {
+			error(404, 'No such participant in your clinic');
+		}
+		app.log.info({ userId: user.id, participantId: params.participantId }, 'participant archived');
+		return {
+			action: 'archive' as const,
+			notice: 'Archived: hidden from lists and searches. Their places are unchanged.',
+			promoted: [] as string[]
+		};
+	},
+	restore: async ({ locals, params }) => {
+		const { user, app } = await participantOf(locals, params.participantId);
+		if (!(await setArchived(app.db, user.clinicId, params.participantId, false))) {
+			error(404, 'No such participant in your clinic');
+		}
+		app.log.info({ userId: user.id, participantId: params.participantId }, 'participant restored');
+		return { action: 'restore' as const, notice: 'Restored.', promoted: [] as string[] };
+	},
+	enroll: async ({ locals, params, request }) => {
+		const { user, app } = await participantOf(locals, params.participantId);
+		const data = await readForm(request);
+		data.set('participantId', params.participantId);
+		data.set('scope', 'series');
+		return enrollAction(app.db, app.log, user, data, seriesTarget(data));
+	},
+	cancel: async ({ locals, params, request }) => {
+		const { user, app } = await participantOf(locals, params.participantId);
+		const data = await readForm(request);
+		data.set('participantId', params.participantId);
+		data.set('scope', 'series');
+		const timeZone = await clinicTimeZone(app.db, user.clinicId);
+		return cancelAction(app.db, app.log, user, data, seriesTarget(data), timeZone);
+	}
+};

@@ -1,0 +1,92 @@
+import { error, fail } from '@sveltejs/kit';
+import { desc, eq } from 'drizzle-orm';
+import { getApp } from '$lib/server/app';
+import { readForm } from '$lib/server/http/form-data';
+import { requireCoordinator } from '$lib/server/auth/guard';
+import type { Target } from '$lib/server/planning/enrollment';
+import { cancelAction, enrollAction } from '$lib/server/planning/enrollment-actions';
+import { findParticipants } from '$lib/server/planning/participants';
+import { sessionRosterView } from '$lib/server/planning/session-roster';
+import { classSessionReopenings, users } from '$lib/server/db/schema';
+import { formatDateTime } from '$lib/shared/time-zone';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const user = requireCoordinator(locals);
+	const app = await getApp();
+	const view = await sessionRosterView(app.db, user.clinicId, params.sessionId);
+	if (!view) error(404, 'No such class in your clinic');
+	const query = url.searchParams.get('q')?.trim() ?? '';
+	const onList = new Map(
+		[...view.inClass, ...view.waiting].map((p) => [p.participantId, p.status])
+	);
+	const matches = query
+		? (await findParticipants(app.db, user.clinicId, query, { limit: 10 })).map((p) => ({
+				id: p.id,
+				fullName: `${p.firstName} ${p.lastName}`,
+				displayName: p.displayName,
+				dateOfBirth: p.dateOfBirth,
+				place: onList.get(p.id) ?? null
+			}))
+		: [];
+	// Who reopened this class, when and why (the audit, newest first).
+	const reopenings = await app.db
+		.select({
+			id: classSessionReopenings.id,
+			at: classSessionReopenings.createdAt,
+			by: users.name,
+			reason: classSessionReopenings.reason
+		})
+		.from(classSessionReopenings)
+		.innerJoin(users, eq(users.id, classSessionReopenings.userId))
+		.where(eq(classSessionReopenings.sessionId, view.session.id))
+		.orderBy(desc(classSessionReopenings.createdAt));
+	return {
+		...view,
+		query,
+		matches,
+		reopenings: reopenings.map((row) => ({
+			id: row.id,
+			when: formatDateTime(row.at, view.timeZone),
+			by: row.by,
+			reason: row.reason
+		}))
+	};
+};
+
+/** 'session' is this class; 'series' the series it belongs to (none for a one-off class). */
+async function targets(locals: App.Locals, sessionId: string) {
+	const user = requireCoordinator(locals);
+	const app = await getApp();
+	const view = await sessionRosterView(app.db, user.clinicId, sessionId);
+	if (!view) error(404, 'No such class in your clinic');
+	const resolve = (scope: 'session' | 'series'): Target | null =>
+		scope === 'session'
+			? { sessionId }
+			: view.session.seriesId
+				? { seriesId: view.session.seriesId }
+				: null;
+	return { user, app, resolve, timeZone: view.timeZone };
+}
+
+export const actions: Actions = {
+	enroll: async ({ locals, params, request }) => {
+		const { user, app, resolve } = await targets(locals, params.sessionId);
+		return enrollAction(app.db, app.log, user, await readForm(request), resolve);
+	},
+	cancel: async ({ locals, params, request }) => {
+		const { user, app, resolve, timeZone } = await targets(locals, params.sessionId);
+		return cancelAction(app.db, app.log, user, await readForm(request), resolve, timeZone);
+	},
+	/** A class started by mistake goes back to scheduled; the reason is kept with who gave it. */
+	reopen: async ({ locals, params, request }) => {
+		const { user, app } = await targets(locals, params.sessionId);
+		const reason = (await readForm(request)).get('reason');
+		const text = typeof reason === 'string' ? reason.trim().slice(0, 500) : '';
+		if (!text) return fail(400, { reopenError: 'Write why the class is reopened' });
+		const result = await app.live.reopen({ sessionId: params.sessionId, user, reason: text });
+		if (!result.ok) return fail(400, { reopenError: result.error });
+		app.log.info({ sessionId: params.sessionId, userId: user.id }, 'class reopened');
+		return { notice: 'Reopened: the class is scheduled again.', promoted: [] as string[] };
+	}
+};

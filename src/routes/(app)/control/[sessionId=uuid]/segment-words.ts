@@ -1,0 +1,58 @@
+import { formatClock } from '$lib/shared/format';
+import type { ClassState } from '$lib/shared/timeline';
+
+/** What the wall calls the in-between segments (running-screen.svelte on the display). */
+const SEGMENT_TITLES: Partial<Record<string, string>> = {
+	rep_rest: 'Rest',
+	set_rest: 'Rest between sets',
+	switch_sides: 'Switch sides',
+	transition: 'Get ready'
+};
+
+const RESTING = new Set(['rep_rest', 'set_rest', 'switch_sides', 'rest', 'transition']);
+
+/** A segment with no duration waits for Done (kind 'manual'); timed reps move on by themselves. */
+export const waitsForDone = (state: ClassState | null): boolean =>
+	state?.status === 'running' || state?.status === 'paused'
+		? state.segment?.durationMs === null
+		: false;
+
+export const isResting = (state: ClassState): boolean =>
+	!!state.segment && RESTING.has(state.segment.kind);
+
+export function segmentTitle(state: ClassState): string {
+	const title = state.segment && SEGMENT_TITLES[state.segment.kind];
+	return title ?? state.block?.name ?? '';
+}
+
+/** The wall's clock: counts up while waiting for Done, else down. */
+export function segmentClock(state: ClassState): string {
+	return state.segment?.durationMs === null
+		? formatClock(state.segmentElapsedMs)
+		: formatClock(state.segmentRemainingMs ?? 0);
+}
+
+/** 0..1 of the segment left, for a ring; full while waiting for Done. */
+export function segmentFraction(state: ClassState): number {
+	if (!state.segmentDurationMs) return 1;
+	return (state.segmentRemainingMs ?? 0) / state.segmentDurationMs;
+}
+
+export type Detail = { key: 'side' | 'set' | 'hold' | 'reps'; text: string };
+
+/** Side, set, hold and rep count of the current segment, in the order the wall shows them. */
+export function segmentDetails(state: ClassState): Detail[] {
+	const segment = state.segment;
+	if (!segment) return [];
+	const details: Detail[] = [];
+	if (segment.side) details.push({ key: 'side', text: segment.side === 'left' ? 'LEFT' : 'RIGHT' });
+	if (segment.sets > 1) details.push({ key: 'set', text: `Set ${segment.set} of ${segment.sets}` });
+	if (segment.kind === 'hold' && segment.reps && segment.rep) {
+		details.push({ key: 'hold', text: `Hold ${segment.rep} of ${segment.reps}` });
+	} else if (segment.kind === 'rep_rest' && segment.reps && segment.rep) {
+		details.push({ key: 'hold', text: `After hold ${segment.rep} of ${segment.reps}` });
+	} else if (segment.reps && !isResting(state)) {
+		details.push({ key: 'reps', text: `${segment.reps} reps` });
+	}
+	return details;
+}
