@@ -13,6 +13,7 @@ import { handleConnection } from './realtime/connection';
 import { createBroadcast } from './realtime/broadcast';
 import { PairingService } from './displays/pairing';
 import { LiveClassService } from './live/live-classes';
+import { poolGates } from './pool/command-gates';
 import { BackupService } from './backup/backup-service';
 import { listenForBackupRequests } from './backup/control-socket';
 
@@ -67,7 +68,12 @@ async function createApp(): Promise<App> {
 		const pairing = new PairingService(database.db);
 		// The broadcast needs the service to build display snapshots, and the service the broadcast.
 		const broadcast = createBroadcast({ db: database.db, log, live: () => live });
-		const live: LiveClassService = new LiveClassService(database.db, broadcast);
+		const live: LiveClassService = new LiveClassService(
+			database.db,
+			broadcast,
+			Date.now,
+			poolGates(() => runtime().io)
+		);
 		const signIn = new SignInService(database.db);
 		const backups = startBackups(config, database, log);
 		banner.unshift(...durabilityWarning(database, log));

@@ -27,7 +27,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 	url.pathname = `/${name}`;
 	const handle = await openDatabase({ databaseUrl: url.toString() });
 	await handle.migrate(MIGRATIONS);
-	return {
+	const test: DatabaseHandle = {
 		...handle,
 		close: async () => {
 			await handle.close();
@@ -35,6 +35,23 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 			await admin.end();
 		}
 	};
+	serverUrls.set(test, url.toString());
+	return test;
+}
+
+const serverUrls = new WeakMap<DatabaseHandle, string>();
+
+/**
+ * The same test database through a pool of its own, as a second server process would open it
+ * (close it before the first). PGlite has one opener, so there it is the same handle: the two
+ * services still keep separate caches, but only PostgreSQL runs their transactions at once.
+ */
+export async function openAgain(
+	handle: DatabaseHandle
+): Promise<{ handle: DatabaseHandle; concurrent: boolean }> {
+	const url = serverUrls.get(handle);
+	if (!url) return { handle, concurrent: false };
+	return { handle: await openDatabase({ databaseUrl: url }), concurrent: true };
 }
 
 /**

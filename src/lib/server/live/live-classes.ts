@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt } from 'drizzle-orm';
-import type { ClassType } from '../../shared/domain';
+import { and, eq } from 'drizzle-orm';
 import type { LiveClassView, StaffLogEntry } from '../../shared/live';
 import {
 	applicable,
@@ -13,33 +12,20 @@ import { clinicClassWindows, startRefusal } from '../settings/class-windows';
 import { clinicRules } from '../settings/rules';
 import type { Database } from '../db/client';
 import { DISPLAY_COMMANDS, displayActor } from '../../shared/displays';
-import {
-	classCommands,
-	classSessionReopenings,
-	classSessions,
-	displays,
-	users
-} from '../db/schema';
+import { classCommands, classSessionReopenings, classSessions } from '../db/schema';
 import type { StaffUser } from '../auth/session';
-import { buildPlan, frozenPlan } from './plan';
+import {
+	appendInOrder,
+	classVersion,
+	commandsAfter,
+	lastSeq,
+	loadClass,
+	type LoadedClass
+} from './class-store';
+import { buildPlan } from './plan';
+import { isUniqueViolation, lockRoom } from './room-lock';
 
-/** One class as the server holds it: the frozen plan and the command log, in order. */
-export type LoadedClass = {
-	sessionId: string;
-	clinicId: string;
-	roomId: string;
-	name: string;
-	type: ClassType;
-	status: 'scheduled' | 'live' | 'completed' | 'cancelled';
-	routineVersionId: string;
-	startsAt: Date;
-	/** The run that counts (class_sessions.log_epoch): a reopen starts a new one at seq 1. */
-	epoch: number;
-	plan: RoutinePlan | null;
-	log: StaffLogEntry[];
-	/** clientCommandId -> seq, so a retried command is answered without applying it twice. */
-	seqByClientId: Map<string, number>;
-};
+export type { LoadedClass } from './class-store';
 
 export type LiveBroadcast = {
 	/** After commit: every phone in the class and every display in the room hears of it. */
@@ -71,37 +57,56 @@ export type CommandResult =
 export type ReopenResult = { ok: true } | { ok: false; error: string };
 
 /**
- * Live classes: validates commands against the timeline, appends them to the log in one
- * transaction with a unique (class, seq), and only then broadcasts. Commands for one class run
- * one at a time, so two phones pressing at once are both applied, in sequence order.
+ * Checks that belong to a room's rules rather than the timeline (a pool's start checklist, its
+ * headcount out): run inside the command's transaction, under the room's lock, so no command
+ * from another process can change the answer before the command is stored.
+ */
+export type CommandGates = {
+	beforeStart?(tx: Database, live: LoadedClass): Promise<string | null>;
+	beforeEnd?(tx: Database, live: LoadedClass): Promise<string | null>;
+};
+
+const NO_SUCH_CLASS = { ok: false, error: 'No such class in your clinic' } as const;
+/** A unique index refusing a command means a lock was missed: it is tried again, this often. */
+const ATTEMPTS = 3;
+
+/**
+ * Live classes. PostgreSQL is the serializer: a command runs in one transaction that takes its
+ * room's advisory lock, brings the class up to date from the database, checks the timeline and
+ * every gate, appends with the next sequence number and commits; only then is it broadcast. Any
+ * process can take any command, and two phones pressing at once on two servers are both applied,
+ * in one order. What a process holds in memory is a read-through cache: every read first compares
+ * it with the database's version (status, run, last seq) and catches up when it is behind.
  */
 export class LiveClassService {
 	readonly #db: Database;
 	readonly #broadcast: LiveBroadcast;
-	readonly #loaded = new Map<string, Promise<LoadedClass | null>>();
+	readonly #cache = new Map<string, Promise<LoadedClass | null>>();
+	/** In-process order per room: saves waiting on the database lock for this process's own. */
 	readonly #queues = new Map<string, Promise<unknown>>();
 	readonly #now: () => number;
+	readonly #gates: CommandGates;
 
-	constructor(db: Database, broadcast: LiveBroadcast, now: () => number = Date.now) {
+	constructor(
+		db: Database,
+		broadcast: LiveBroadcast,
+		now: () => number = Date.now,
+		gates: CommandGates = {}
+	) {
 		this.#db = db;
 		this.#broadcast = broadcast;
 		this.#now = now;
+		this.#gates = gates;
 	}
 
-	/** The class if it belongs to this clinic; null otherwise (never another clinic's class). */
+	/**
+	 * The class, current with the database, if it belongs to this clinic; null otherwise (never
+	 * another clinic's class).
+	 */
 	async get(sessionId: string, clinicId: string): Promise<LoadedClass | null> {
-		let loading = this.#loaded.get(sessionId);
-		if (!loading) {
-			loading = this.#load(sessionId);
-			this.#loaded.set(sessionId, loading);
-			// Unknown ids are not remembered: made-up ids must not fill memory.
-			loading.then(
-				(live) => live || this.#loaded.delete(sessionId),
-				() => this.#loaded.delete(sessionId)
-			);
-		}
-		const live = await loading;
-		return live && live.clinicId === clinicId ? live : null;
+		const live = await this.#cached(this.#db, sessionId);
+		if (!live || live.clinicId !== clinicId) return null;
+		return this.#refresh(this.#db, live);
 	}
 
 	/** The sequence number a phone's command got, if it was already applied. */
@@ -115,67 +120,96 @@ export class LiveClassService {
 	): Promise<CommandResult> {
 		const clinicId = input.user ? input.user.clinicId : input.display.clinicId;
 		const found = await this.get(input.sessionId, clinicId);
-		if (!found) return { ok: false, error: 'No such class in your clinic' };
+		if (!found) return NO_SUCH_CLASS;
 		if (input.display && !(DISPLAY_COMMANDS as readonly string[]).includes(input.command.type)) {
 			return { ok: false, error: 'A display cannot do that' };
 		}
-		// One queue per room, not per class: two classes cannot both start in one room.
+		// One lock per room, not per class: two classes cannot both start in one room.
 		return this.#serial(found.roomId, async () => {
-			const live = found;
+			for (let attempt = 1; ; attempt++) {
+				try {
+					return await this.#commandOnce(found, input);
+				} catch (error) {
+					if (attempt >= ATTEMPTS || !isUniqueViolation(error)) throw error;
+				}
+			}
+		});
+	}
+
+	async #commandOnce(
+		found: LoadedClass,
+		input: { command: Command; clientCommandId: string } & CommandActor
+	): Promise<CommandResult> {
+		const afterCommit: (() => void)[] = [];
+		const result = await this.#db.transaction(async (tx): Promise<CommandResult> => {
+			await lockRoom(tx, found.roomId);
+			const live = await this.#refresh(tx, found);
+			if (!live) return NO_SUCH_CLASS;
 			const known = live.seqByClientId.get(input.clientCommandId);
 			if (known !== undefined) return { ok: true, seq: known, duplicate: true };
 			if (live.status === 'cancelled') return { ok: false, error: 'This class was cancelled' };
 			if (live.status === 'completed') return { ok: false, error: 'This class has ended' };
 
-			const plan = live.plan ?? (await buildPlan(this.#db, live.routineVersionId));
+			const plan = live.plan ?? (await buildPlan(tx, live.routineVersionId));
 			if (plan.blocks.length === 0) return { ok: false, error: 'The routine has no blocks' };
 			const lastAt = live.log.at(-1)?.at ?? 0;
-			// Never let the log run backwards, even if the server's clock is stepped back.
+			// Never let the log run backwards, even if a server's clock is stepped back.
 			const at = Math.max(this.#now(), lastAt);
 			const check = applicable(plan, live.log, input.command, at);
 			if (!check.ok) return { ok: false, error: check.reason };
+			const type = input.command.type;
 			// `input.user`: a display never gets here with a start (refused above).
-			if (input.command.type === 'start' && input.user) {
+			if (type === 'start' && input.user) {
 				// Only around its own time: a class next week cannot be run, and so closed, today.
-				const windows = await clinicClassWindows(this.#db, live.clinicId);
+				const windows = await clinicClassWindows(tx, live.clinicId);
 				const refusal = startRefusal(live.startsAt, windows, at);
 				if (refusal) return { ok: false, error: refusal };
-				const busy = await this.#otherLiveClassInRoom(live, input.user);
+				const busy = await this.#otherLiveClassInRoom(tx, live, input.user, afterCommit);
 				if (busy) return { ok: false, error: `${busy} is running in this room: end it first` };
 			}
+			const gate =
+				type === 'start'
+					? this.#gates.beforeStart
+					: type === 'end'
+						? this.#gates.beforeEnd
+						: undefined;
+			const blocked = gate ? await gate(tx, live) : null;
+			if (blocked) return { ok: false, error: blocked };
 
 			const entry: StaffLogEntry = {
-				seq: (live.log.at(-1)?.seq ?? 0) + 1,
+				seq: lastSeq(live) + 1,
 				at,
 				command: input.command,
 				by: input.user ? input.user.name : displayActor(input.display.name)
 			};
-			await this.#append(live, entry, input, plan);
-
-			// Committed: now it may be known.
-			live.log.push(entry);
-			live.seqByClientId.set(input.clientCommandId, entry.seq);
-			if (input.command.type === 'start') {
-				live.plan = plan;
-				live.status = 'live';
-			}
-			if (input.command.type === 'end') {
-				live.status = 'completed';
-				this.#forgetLater(live.sessionId);
-			}
-			this.#broadcast.command(live, entry);
-			if (input.command.type === 'start' || input.command.type === 'end') {
-				this.#broadcast.changed(live);
-			}
+			await this.#append(tx, live, entry, input, plan);
+			afterCommit.push(() => this.#applied(live, entry, input.clientCommandId, plan));
 			return { ok: true, seq: entry.seq, duplicate: false };
 		});
+		// Committed: now it may be known.
+		for (const step of afterCommit) step();
+		return result;
 	}
 
-	/**
-	 * One INSERT is its own transaction; start and end also change the session, so those two
-	 * run in an explicit one. Either way it is committed before anyone hears of it.
-	 */
+	/** The stored command in this process's cache, then out to phones and displays. */
+	#applied(live: LoadedClass, entry: StaffLogEntry, clientCommandId: string, plan: RoutinePlan) {
+		appendInOrder(live, [{ seq: entry.seq, clientCommandId, entry }]);
+		const type = entry.command.type;
+		if (type === 'start') {
+			live.plan = plan;
+			live.status = 'live';
+		}
+		if (type === 'end') {
+			live.status = 'completed';
+			this.#forgetLater(live.sessionId);
+		}
+		this.#broadcast.command(live, entry);
+		if (type === 'start' || type === 'end') this.#broadcast.changed(live);
+	}
+
+	/** Start and end also change the session; all of it commits with the command or not at all. */
 	async #append(
+		tx: Database,
 		live: LoadedClass,
 		entry: StaffLogEntry,
 		input: { command: Command; clientCommandId: string } & CommandActor,
@@ -192,24 +226,19 @@ export class LiveClassService {
 			displayId: input.display?.id ?? null,
 			clientCommandId: input.clientCommandId
 		};
+		await tx.insert(classCommands).values(row);
 		const type = input.command.type;
-		if (type !== 'start' && type !== 'end') {
-			await this.#db.insert(classCommands).values(row);
-			return;
-		}
+		if (type !== 'start' && type !== 'end') return;
 		// Rules are frozen with the plan: a change in Settings applies to classes started later.
-		const vitalRules = type === 'start' ? await clinicRules(this.#db, live.clinicId) : null;
-		await this.#db.transaction(async (tx) => {
-			await tx.insert(classCommands).values(row);
-			await tx
-				.update(classSessions)
-				.set(
-					type === 'start'
-						? { status: 'live', plan, startedAt: row.at, vitalRules }
-						: { status: 'completed', endedAt: row.at }
-				)
-				.where(eq(classSessions.id, live.sessionId));
-		});
+		const vitalRules = type === 'start' ? await clinicRules(tx, live.clinicId) : null;
+		await tx
+			.update(classSessions)
+			.set(
+				type === 'start'
+					? { status: 'live', plan, startedAt: row.at, vitalRules }
+					: { status: 'completed', endedAt: row.at }
+			)
+			.where(eq(classSessions.id, live.sessionId));
 	}
 
 	/**
@@ -225,10 +254,10 @@ export class LiveClassService {
 		const reason = input.reason.trim();
 		if (!reason) return { ok: false, error: 'Write why the class is reopened' };
 		const found = await this.get(input.sessionId, input.user.clinicId);
-		if (!found) return { ok: false, error: 'No such class in your clinic' };
+		if (!found) return NO_SUCH_CLASS;
 		return this.#serial(found.roomId, async () => {
-			const live = found;
 			const reopened = await this.#db.transaction(async (tx) => {
+				await lockRoom(tx, found.roomId);
 				const [session] = await tx
 					.select({
 						status: classSessions.status,
@@ -237,14 +266,14 @@ export class LiveClassService {
 						epoch: classSessions.logEpoch
 					})
 					.from(classSessions)
-					.where(eq(classSessions.id, live.sessionId))
+					.where(eq(classSessions.id, found.sessionId))
 					.for('update');
 				if (!session || (session.status !== 'live' && session.status !== 'completed')) {
 					return false;
 				}
 				await tx.insert(classSessionReopenings).values({
-					clinicId: live.clinicId,
-					sessionId: live.sessionId,
+					clinicId: found.clinicId,
+					sessionId: found.sessionId,
 					userId: input.user.id,
 					reason,
 					epoch: session.epoch,
@@ -262,17 +291,14 @@ export class LiveClassService {
 						endedAt: null,
 						logEpoch: session.epoch + 1
 					})
-					.where(eq(classSessions.id, live.sessionId));
+					.where(eq(classSessions.id, found.sessionId));
 				return true;
 			});
 			if (!reopened) return { ok: false, error: 'Only a class that was started can be reopened' };
-
-			live.status = 'scheduled';
-			live.plan = null;
-			live.log.length = 0;
-			live.epoch++;
-			// Phones re-join and displays get a new snapshot: the class is waiting to start again.
-			this.#broadcast.changed(live);
+			// The cache sees the new run and reloads: an empty log, waiting to start again.
+			const live = await this.#refresh(this.#db, found);
+			// Phones re-join and displays get a new snapshot.
+			if (live) this.#broadcast.changed(live);
 			return { ok: true };
 		});
 	}
@@ -298,104 +324,100 @@ export class LiveClassService {
 		};
 	}
 
-	async #load(sessionId: string): Promise<LoadedClass | null> {
-		const [session] = await this.#db
-			.select()
-			.from(classSessions)
-			.where(eq(classSessions.id, sessionId));
-		if (!session) return null;
-		const rows = await this.#db
-			.select({
-				epoch: classCommands.epoch,
-				seq: classCommands.seq,
-				at: classCommands.at,
-				command: classCommands.command,
-				userName: users.name,
-				displayName: displays.name,
-				clientCommandId: classCommands.clientCommandId
-			})
-			.from(classCommands)
-			// Exactly one of the two is set: a staff member's command, or a display's clicker.
-			.leftJoin(users, eq(users.id, classCommands.userId))
-			.leftJoin(displays, eq(displays.id, classCommands.displayId))
-			.where(and(eq(classCommands.sessionId, sessionId), gt(classCommands.seq, 0)))
-			.orderBy(asc(classCommands.epoch), asc(classCommands.seq));
-		// Only the current run drives the class; a reopened run's commands are history.
-		const current = rows.filter((row) => row.epoch === session.logEpoch);
-		return {
-			sessionId,
-			clinicId: session.clinicId,
-			roomId: session.roomId,
-			name: session.name,
-			type: session.type,
-			status: session.status,
-			routineVersionId: session.routineVersionId,
-			startsAt: session.startsAt,
-			epoch: session.logEpoch,
-			plan: session.plan && frozenPlan(session.plan),
-			log: current.map((row) => ({
-				seq: row.seq,
-				at: row.at.getTime(),
-				command: row.command,
-				by: row.userName ?? displayActor(row.displayName ?? '')
-			})),
-			// Every run's ids: an old command sent again is answered, never stored twice.
-			seqByClientId: new Map(rows.map((row) => [row.clientCommandId, row.seq]))
-		};
+	/** The class as this process last saw it, loaded once; unknown ids are not remembered. */
+	async #cached(db: Database, sessionId: string): Promise<LoadedClass | null> {
+		let loading = this.#cache.get(sessionId);
+		if (!loading) {
+			loading = loadClass(db, sessionId);
+			this.#cache.set(sessionId, loading);
+			// Made-up ids must not fill memory.
+			loading.then(
+				(live) => live || this.#cache.delete(sessionId),
+				() => this.#cache.delete(sessionId)
+			);
+		}
+		return loading;
+	}
+
+	/**
+	 * Brings a cached class up to the database's version: the commands another process appended
+	 * since, or the whole class again when its status or run changed (started, ended, cancelled,
+	 * reopened). One indexed read when nothing changed.
+	 */
+	async #refresh(db: Database, live: LoadedClass): Promise<LoadedClass | null> {
+		const version = await classVersion(db, live.sessionId);
+		if (!version) {
+			this.#cache.delete(live.sessionId);
+			return null;
+		}
+		live.roomId = version.roomId;
+		live.name = version.name;
+		live.startsAt = version.startsAt;
+		if (version.status !== live.status || version.epoch !== live.epoch) {
+			const reloaded = await loadClass(db, live.sessionId);
+			if (!reloaded) return null;
+			return Object.assign(live, reloaded);
+		}
+		if (version.lastSeq > lastSeq(live)) {
+			appendInOrder(live, await commandsAfter(db, live, lastSeq(live)));
+		}
+		return live;
 	}
 
 	/**
 	 * The class still running in this room, if any. One whose routine has run out, or that has run
 	 * three times its planned length, is closed here instead of blocking the room.
 	 */
-	async #otherLiveClassInRoom(live: LoadedClass, user: StaffUser): Promise<string | null> {
-		const others = await this.#db
+	async #otherLiveClassInRoom(
+		tx: Database,
+		live: LoadedClass,
+		user: StaffUser,
+		afterCommit: (() => void)[]
+	): Promise<string | null> {
+		const others = await tx
 			.select({ id: classSessions.id, name: classSessions.name })
 			.from(classSessions)
 			.where(and(eq(classSessions.roomId, live.roomId), eq(classSessions.status, 'live')));
 		for (const other of others) {
 			if (other.id === live.sessionId) continue;
-			const loaded = await this.get(other.id, live.clinicId);
+			const cached = await this.#cached(tx, other.id);
+			const loaded = cached && (await this.#refresh(tx, cached));
 			if (!loaded?.plan) continue;
 			const now = this.#now();
 			const state = classState(loaded.plan, loaded.log, now);
 			const ranFor = state.startedAt === null ? 0 : now - state.startedAt;
 			const stale = ranFor > STALE_FACTOR * plannedTotalMs(loaded.plan);
 			if (state.status !== 'finished' && !stale) return other.name;
-			await this.#closeStale(loaded, user);
+			await this.#closeStale(tx, loaded, user, afterCommit);
 		}
 		return null;
 	}
 
 	/**
 	 * Closes a forgotten class with a real 'end' in its log, by whoever starts the next class in
-	 * its room. Runs inside the room's queue, like any command for that room.
+	 * its room, in the same transaction as that start.
 	 */
-	async #closeStale(stale: LoadedClass, user: StaffUser): Promise<void> {
+	async #closeStale(
+		tx: Database,
+		stale: LoadedClass,
+		user: StaffUser,
+		afterCommit: (() => void)[]
+	): Promise<void> {
 		const entry: StaffLogEntry = {
-			seq: (stale.log.at(-1)?.seq ?? 0) + 1,
+			seq: lastSeq(stale) + 1,
 			at: Math.max(this.#now(), stale.log.at(-1)?.at ?? 0),
 			command: { type: 'end' },
 			by: user.name
 		};
 		const clientCommandId = randomUUID();
-		await this.#append(
-			stale,
-			entry,
-			{ user, command: entry.command, clientCommandId },
-			stale.plan!
-		);
-		stale.log.push(entry);
-		stale.seqByClientId.set(clientCommandId, entry.seq);
-		stale.status = 'completed';
-		this.#forgetLater(stale.sessionId);
-		this.#broadcast.command(stale, entry);
-		this.#broadcast.changed(stale);
+		const input = { user, command: entry.command, clientCommandId };
+		await this.#append(tx, stale, entry, input, stale.plan!);
+		afterCommit.push(() => this.#applied(stale, entry, clientCommandId, stale.plan!));
 	}
 
 	/** A finished class stays in memory a while (late log requests), then only in the database. */
 	#forgetLater(sessionId: string): void {
-		setTimeout(() => this.#loaded.delete(sessionId), FORGET_AFTER_MS).unref();
+		setTimeout(() => this.#cache.delete(sessionId), FORGET_AFTER_MS).unref();
 	}
 
 	#serial<T>(key: string, task: () => Promise<T>): Promise<T> {

@@ -13,7 +13,7 @@ import { classClipboard } from '../roster/roster';
  */
 export async function poolStartRefusal(
 	db: Database,
-	io: Server,
+	io: Server | undefined,
 	clinicId: string,
 	sessionId: string
 ): Promise<string | null> {
@@ -27,7 +27,12 @@ export async function poolStartRefusal(
 }
 
 /** Paired displays of the class's room with a live socket now. */
-async function displaysOnline(db: Database, io: Server, clinicId: string, sessionId: string) {
+async function displaysOnline(
+	db: Database,
+	io: Server | undefined,
+	clinicId: string,
+	sessionId: string
+) {
 	const rows = await db
 		.select({ id: displays.id })
 		.from(displays)
@@ -39,6 +44,8 @@ async function displaysOnline(db: Database, io: Server, clinicId: string, sessio
 				isNull(displays.revokedAt)
 			)
 		);
+	// No socket server (a script, a test of the service alone): no display can be online.
+	if (!io) return 0;
 	return (
 		await connectedDisplayIds(
 			io,

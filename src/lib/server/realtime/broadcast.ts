@@ -61,9 +61,14 @@ export async function presenceOf(io: Server, live: LoadedClass): Promise<Presenc
 }
 
 export async function connectedDisplayIds(io: Server, ids: string[]): Promise<Set<string>> {
-	const connected = new Set<string>();
-	for (const id of ids) {
-		if ((await io.of('/display').in(displayDevice(id)).fetchSockets()).length) connected.add(id);
-	}
-	return connected;
+	if (ids.length === 0) return new Set();
+	// One query for all of them, answered by every server of a cluster through the adapter.
+	const sockets = await io.of('/display').in(ids.map(displayDevice)).fetchSockets();
+	const wanted = new Set(ids);
+	return new Set(
+		sockets.flatMap((socket) => {
+			const id = (socket.data as DisplaySocketData).display?.id;
+			return id && wanted.has(id) ? [id] : [];
+		})
+	);
 }

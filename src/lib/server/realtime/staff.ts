@@ -7,8 +7,6 @@ import { classSessions, clinics, displays, rooms } from '../db/schema';
 import { identifyDisplay } from '../displays/identify';
 import { recordEntry } from '../entries/entries';
 import { recordAlertAction, sitOutActionView } from '../alerts/alert-actions';
-import { poolStartRefusal } from '../pool/start-gate';
-import { poolEndBlocked } from '../roster/headcount-gate';
 import { addWalkIn, classClipboard, searchParticipants } from '../roster/roster';
 import { LiveClassService } from '../live/live-classes';
 import { connectedDisplayIds } from './broadcast';
@@ -93,14 +91,7 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 				};
 			}
 			lastClientSeq = clientSeq;
-			// Pool classes: the start checklist before the start, everyone out of the water before the end.
-			const blocked =
-				command.type === 'start'
-					? await poolStartRefusal(app.db, io, user.clinicId, sessionId)
-					: command.type === 'end'
-						? await poolEndBlocked(app.db, user.clinicId, sessionId)
-						: null;
-			if (blocked) return { ok: false, error: blocked };
+			// Pool classes' checklist and headcount gates run inside the command (command-gates.ts).
 			const result = await app.live.command({ sessionId, user, command, clientCommandId });
 			if (result.ok && !result.duplicate) {
 				app.log.info(

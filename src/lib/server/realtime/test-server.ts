@@ -25,6 +25,7 @@ import { seedDemoClinic } from '../db/seed/demo';
 import { createTestDatabase } from '../db/test-database';
 import { PairingService } from '../displays/pairing';
 import { LiveClassService } from '../live/live-classes';
+import { poolGates } from '../pool/command-gates';
 import { createLogger } from '../log';
 import { createBroadcast } from './broadcast';
 import { handleConnection } from './connection';
@@ -87,7 +88,13 @@ export async function startTestServer(): Promise<TestServer> {
 	const log = createLogger('silent');
 	const pairing = new PairingService(db);
 	const broadcast = createBroadcast({ db, log, live: () => live });
-	const live: LiveClassService = new LiveClassService(db, broadcast);
+	const live: LiveClassService = new LiveClassService(
+		db,
+		broadcast,
+		Date.now,
+		// `io` is made below, before any command can arrive.
+		poolGates(() => io)
+	);
 	const config = { origin: undefined } as unknown as Config;
 	const app: App = {
 		config,
