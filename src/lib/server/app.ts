@@ -1,12 +1,8 @@
-import { count, inArray } from 'drizzle-orm';
 import { runtime } from '../../../server/registry.js';
-import { verifyPassword } from './auth/password';
-import { SignInService, deleteExpiredSignInLimits } from './auth/sign-in';
-import { deleteExpiredSessions } from './auth/session';
+import { SignInService } from './auth/sign-in';
 import { readConfig, type Config } from './config';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client';
-import { clinics, users } from './db/schema';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoClinic } from './db/seed/demo';
+import { prepareDatabase } from './db/prepare';
 import { createLogger, type Logger } from './log';
 import { authenticateSocket } from './realtime/socket-auth';
 import { handleConnection } from './realtime/connection';
@@ -60,10 +56,7 @@ async function createApp(): Promise<App> {
 			: { dataDir: config.dataDir, durable: config.pgliteSync }
 	);
 	try {
-		await database.migrate(config.migrationsDir);
-		await deleteExpiredSessions(database.db);
-		await deleteExpiredSignInLimits(database.db);
-		const banner = await seedIfEmpty(database.db, config, log);
+		const banner = await prepareDatabase(database, config, log);
 		log.info({ database: database.kind }, 'database ready');
 		const pairing = new PairingService(database.db);
 		// The broadcast needs the service to build display snapshots, and the service the broadcast.
@@ -82,45 +75,6 @@ async function createApp(): Promise<App> {
 		await database.close();
 		throw error;
 	}
-}
-
-async function seedIfEmpty(db: Database, config: Config, log: Logger): Promise<string[]> {
-	const [row] = await db.select({ n: count() }).from(clinics);
-	if (row!.n === 0) {
-		if (config.seed === 'none') {
-			log.warn('database is empty and STEADY_SEED=none: create a user with npm run user:create');
-			return ['The database is empty: create a coordinator with `npm run user:create`.'];
-		}
-		await seedDemoClinic(db);
-		log.info('demo clinic seeded');
-	}
-	return demoSignInReminder(db);
-}
-
-/**
- * Every start says how to sign in to the demo clinic, for as long as its accounts still have
- * the published password: a reminder to change it, and no surprise for a newcomer.
- */
-async function demoSignInReminder(db: Database): Promise<string[]> {
-	const demo = await db
-		.select({ email: users.email, role: users.role, passwordHash: users.passwordHash })
-		.from(users)
-		.where(
-			inArray(
-				users.email,
-				DEMO_USERS.map((user) => user.email)
-			)
-		);
-	const open = [];
-	for (const user of demo) {
-		if (await verifyPassword(user.passwordHash, DEMO_PASSWORD)) open.push(user);
-	}
-	if (open.length === 0) return [];
-	return [
-		'Demo clinic: sign in as',
-		...open.map((user) => `  ${user.email}  (${user.role})`),
-		`  password: ${DEMO_PASSWORD}   (change it before real use: see README)`
-	];
 }
 
 function startBackups(config: Config, database: DatabaseHandle, log: Logger): App['backups'] {

@@ -30,7 +30,16 @@ export type DatabaseHandle = {
 	 * backups, or a read-write one for restores. Rows come back as the driver parses them.
 	 */
 	transaction<T>(mode: 'snapshot' | 'write', task: (run: RunSql) => Promise<T>): Promise<T>;
+	/**
+	 * Runs `task` while holding the start-up lock: several server processes starting at once on
+	 * one PostgreSQL database migrate and seed one after another, never together (drizzle's
+	 * migrator takes no lock of its own). PGlite has one process by construction.
+	 */
+	whileStarting<T>(task: () => Promise<T>): Promise<T>;
 };
+
+/** The advisory lock key of start-up (migrations and the demo seed): "STDYinit" in ASCII. */
+const STARTUP_LOCK = 0x53544459696e6974n;
 
 export type RunSql = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
@@ -76,6 +85,7 @@ function wrapPglite(client: PGlite, release: () => void, durableAtCommit: boolea
 		db: db as unknown as Database,
 		kind: 'pglite',
 		migrate: (migrationsFolder) => migratePglite(db, { migrationsFolder }),
+		whileStarting: (task) => task(),
 		ping: async () => {
 			await db.execute(sql`select 1`);
 		},
@@ -114,6 +124,20 @@ async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
 		db: db as unknown as Database,
 		kind: 'postgres',
 		migrate: (migrationsFolder) => migratePostgres(db, { migrationsFolder }),
+		whileStarting: async (task) => {
+			// A session lock lives on one connection: hold one aside for as long as the task runs.
+			const held = await client.reserve();
+			try {
+				await held`select pg_advisory_lock(${STARTUP_LOCK.toString()}::bigint)`;
+				try {
+					return await task();
+				} finally {
+					await held`select pg_advisory_unlock(${STARTUP_LOCK.toString()}::bigint)`;
+				}
+			} finally {
+				held.release();
+			}
+		},
 		ping: async () => {
 			await client`select 1`;
 		},

@@ -1,0 +1,70 @@
+import { count, inArray } from 'drizzle-orm';
+import { verifyPassword } from '../auth/password';
+import { deleteExpiredSessions } from '../auth/session';
+import { deleteExpiredSignInLimits } from '../auth/sign-in';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import type { Database, DatabaseHandle } from './client';
+import { clinics, users } from './schema';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoClinic } from './seed/demo';
+
+/**
+ * Migrates, clears expired sessions and sign-in limits, and seeds the demo clinic on an empty
+ * database; returns the lines to print at start. With several processes starting at once on one
+ * PostgreSQL, one does this and the others wait, then find it done.
+ */
+export function prepareDatabase(
+	database: DatabaseHandle,
+	config: Pick<Config, 'migrationsDir' | 'seed'>,
+	log: Logger
+): Promise<string[]> {
+	return database.whileStarting(async () => {
+		await database.migrate(config.migrationsDir);
+		await deleteExpiredSessions(database.db);
+		await deleteExpiredSignInLimits(database.db);
+		return seedIfEmpty(database.db, config, log);
+	});
+}
+
+async function seedIfEmpty(
+	db: Database,
+	config: Pick<Config, 'seed'>,
+	log: Logger
+): Promise<string[]> {
+	const [row] = await db.select({ n: count() }).from(clinics);
+	if (row!.n === 0) {
+		if (config.seed === 'none') {
+			log.warn('database is empty and STEADY_SEED=none: create a user with npm run user:create');
+			return ['The database is empty: create a coordinator with `npm run user:create`.'];
+		}
+		await seedDemoClinic(db);
+		log.info('demo clinic seeded');
+	}
+	return demoSignInReminder(db);
+}
+
+/**
+ * Every start says how to sign in to the demo clinic, for as long as its accounts still have
+ * the published password: a reminder to change it, and no surprise for a newcomer.
+ */
+async function demoSignInReminder(db: Database): Promise<string[]> {
+	const demo = await db
+		.select({ email: users.email, role: users.role, passwordHash: users.passwordHash })
+		.from(users)
+		.where(
+			inArray(
+				users.email,
+				DEMO_USERS.map((user) => user.email)
+			)
+		);
+	const open = [];
+	for (const user of demo) {
+		if (await verifyPassword(user.passwordHash, DEMO_PASSWORD)) open.push(user);
+	}
+	if (open.length === 0) return [];
+	return [
+		'Demo clinic: sign in as',
+		...open.map((user) => `  ${user.email}  (${user.role})`),
+		`  password: ${DEMO_PASSWORD}   (change it before real use: see README)`
+	];
+}
