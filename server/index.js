@@ -9,6 +9,7 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { connectRedis, redisStreamsAdapter } from './cluster.js';
 import { attachRealtime, isAllowedHost } from './realtime.js';
 import { runtime } from './registry.js';
 import { lanAddresses } from './lan-addresses.js';
@@ -50,6 +51,14 @@ function isStartupError(error) {
 
 const tls = readTls();
 
+// Before the app starts: its rate limits and its health report use the same link.
+const redis = process.env.REDIS_URL
+	? await connectRedis(process.env.REDIS_URL, (line) => console.error(`Steady: ${line}`)).catch(
+			(/** @type {Error} */ error) => fail(error.message)
+		)
+	: undefined;
+runtime().redis = redis;
+
 /** @type {import('@sveltejs/kit').Handle | any} */
 let handler;
 try {
@@ -84,7 +93,10 @@ const listener = (req, res) => {
 	handler(req, res);
 };
 const server = tls ? https.createServer(tls, listener) : http.createServer(listener);
-const io = attachRealtime(server, { origin: process.env.ORIGIN });
+const io = attachRealtime(server, {
+	origin: process.env.ORIGIN,
+	adapter: redis && redisStreamsAdapter(redis)
+});
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
@@ -139,6 +151,7 @@ async function shutdown() {
 	await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000))]);
 	server.closeAllConnections();
 	await runtime().app?.close();
+	redis?.disconnect();
 	process.exit(0);
 }
 process.on('SIGTERM', shutdown);

@@ -7,11 +7,13 @@ import { runtime } from './registry.js';
  * in dev, so both modes run the same setup.
  *
  * @param {import('node:http').Server | import('node:https').Server} httpServer
- * @param {{ origin?: string }} [options]  ORIGIN, when the public address differs from Host.
+ * @param {{ origin?: string, adapter?: import('socket.io').ServerOptions['adapter'] }} [options]
+ *   ORIGIN, when the public address differs from Host; the Redis adapter of a cluster.
  */
 export function attachRealtime(httpServer, options = {}) {
 	const io = new Server(httpServer, {
 		serveClient: false,
+		...(options.adapter ? { adapter: options.adapter } : {}),
 		// The largest legitimate event is a batch of notes from a phone's outbox, far below this.
 		maxHttpBufferSize: 256 * 1024,
 		// Heartbeats stay at socket.io's defaults (25 s + 20 s): with thousands of displays, faster

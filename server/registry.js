@@ -24,12 +24,23 @@
  * @typedef {object} Runtime
  * @property {IoServer | undefined} io
  * @property {AppHandlers | undefined} app
+ * @property {string} processId  This process, as /healthz names it (host, pid, a random tail).
+ * @property {import('ioredis').Redis | undefined} redis
+ *   Set before the app starts when REDIS_URL is: the link several processes share.
  */
+
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 
 const KEY = Symbol.for('steady.runtime');
 
 /** @returns {Runtime} */
 export function runtime() {
 	const holder = /** @type {Record<symbol, Runtime | undefined>} */ (globalThis);
-	return (holder[KEY] ??= { io: undefined, app: undefined });
+	return (holder[KEY] ??= {
+		io: undefined,
+		app: undefined,
+		redis: undefined,
+		processId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
+	});
 }

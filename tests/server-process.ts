@@ -80,8 +80,12 @@ export function copyOfBuild(): { root: string; env: Record<string, string>; remo
 	};
 }
 
-/** Resolves once the server prints that it is running; rejects if it exits first. */
-export async function untilListening(server: RunningServer, timeoutMs = 30_000): Promise<void> {
+/**
+ * Resolves once the server prints that it is running; rejects if it exits first. A first start
+ * migrates and seeds (argon2 hashes included): seconds alone, but far longer on a 2-core CI
+ * machine while Chromium and other servers run, hence the generous limit.
+ */
+export async function untilListening(server: RunningServer, timeoutMs = 90_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let exited = false;
 	void server.exited.then(() => (exited = true));
@@ -90,7 +94,10 @@ export async function untilListening(server: RunningServer, timeoutMs = 30_000):
 		if (exited) throw new Error(`server exited: ${server.output().stderr}`);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
-	throw new Error('server did not start in time');
+	const { stdout, stderr } = server.output();
+	throw new Error(
+		`server did not start in ${timeoutMs / 1000} s\nstdout: ${stdout.slice(-500)}\nstderr: ${stderr.slice(-500)}`
+	);
 }
 
 /** Signs in to a spawned server (the demo technician by default); returns the cookie header. */

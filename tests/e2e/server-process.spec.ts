@@ -8,7 +8,8 @@ import { io } from 'socket.io-client';
 import { e2ePort, signInCookie, startServer, untilListening } from '../server-process';
 
 // These start their own production servers beside the suite's; each on its own port.
-test.describe.configure({ timeout: 60_000 });
+// A first start migrates and seeds: allow for a slow, loaded CI machine (untilListening: 90 s).
+test.describe.configure({ timeout: 150_000 });
 
 test('SIGTERM stops the server cleanly within 5 s, with a socket connected', async () => {
 	const server = startServer(e2ePort(20));

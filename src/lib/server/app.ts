@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './log';
 import { authenticateSocket } from './realtime/socket-auth';
 import { handleConnection } from './realtime/connection';
 import { createBroadcast } from './realtime/broadcast';
+import { countLimitsIn } from './realtime/limit-store';
 import { PairingService } from './displays/pairing';
 import { LiveClassService } from './live/live-classes';
 import { poolGates } from './pool/command-gates';
@@ -50,6 +51,9 @@ export function startApp(): Promise<App> {
 async function createApp(): Promise<App> {
 	const config = readConfig();
 	const log = createLogger(config.logLevel);
+	// REDIS_URL: the link server/index.js opened before the app (one process: none).
+	const redis = runtime().redis;
+	countLimitsIn(redis);
 	const database = await openDatabase(
 		config.databaseUrl
 			? { databaseUrl: config.databaseUrl }

@@ -2,9 +2,13 @@ import { json } from '@sveltejs/kit';
 import { runtime } from '../../../server/registry.js';
 import type { RequestHandler } from './$types';
 
-/** For monitoring: is the database answering, is the socket server up, how many clients. */
+/**
+ * For monitoring and the load balancer: this process (database, socket server, clients, memory)
+ * and, when several run on Redis, the cluster as this process sees it (how many servers answer
+ * the adapter's heartbeat, and whether Redis does).
+ */
 export const GET: RequestHandler = async () => {
-	const { app, io } = runtime();
+	const { app, io, redis, processId } = runtime();
 	const realtime = io ? { status: 'ok', clients: io.engine.clientsCount } : { status: 'down' };
 	let database: Record<string, unknown>;
 	try {
@@ -13,16 +17,40 @@ export const GET: RequestHandler = async () => {
 	} catch {
 		database = { status: 'down' };
 	}
-	const healthy = database.status === 'ok' && realtime.status === 'ok';
+	const cluster = redis && io ? await clusterState(io, redis) : null;
+	const healthy =
+		database.status === 'ok' && realtime.status === 'ok' && (!cluster || cluster.redis === 'ok');
 	const memory = process.memoryUsage();
 	const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 	return json(
 		{
 			status: healthy ? 'ok' : 'degraded',
+			process: processId,
 			database,
 			realtime,
+			cluster,
 			memory: { rssMb: megabytes(memory.rss), heapUsedMb: megabytes(memory.heapUsed) }
 		},
 		{ status: healthy ? 200 : 503, headers: { 'cache-control': 'no-store' } }
 	);
 };
+
+type Io = NonNullable<ReturnType<typeof runtime>['io']>;
+type Redis = NonNullable<ReturnType<typeof runtime>['redis']>;
+
+async function clusterState(io: Io, redis: Redis) {
+	let state: 'ok' | 'down' = 'down';
+	try {
+		// Within a second: a monitor must hear "down", not wait on ioredis's offline queue.
+		const pong = await Promise.race([
+			redis.ping(),
+			new Promise((resolve) => setTimeout(resolve, 1000, 'timeout'))
+		]);
+		if (pong === 'PONG') state = 'ok';
+	} catch {
+		state = 'down';
+	}
+	// The Redis Streams adapter counts the servers whose heartbeat it heard (this one included).
+	const processes = await io.of('/').adapter.serverCount();
+	return { redis: state, processes };
+}

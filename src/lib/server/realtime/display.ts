@@ -1,5 +1,5 @@
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { eq } from 'drizzle-orm';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Server, Socket } from 'socket.io';
 import { displayEventSchemas, type DisplayAcks } from '../../shared/events';
 import type { App } from '../app';
@@ -11,13 +11,16 @@ import { clientAddressOf } from './client-address';
 import { clockPong } from './clock';
 import { serveEvents, type Handlers } from './dispatch';
 import { takeEventPoint } from './event-limits';
+import { rateLimiter } from './limit-store';
 import { announceRoomPresence } from './presence';
 import { displayDevice, displayRoom, pairingRoom } from './rooms';
 
 export type DisplaySocketData = { display: DisplayIdentity | null; pairingCode?: string };
 
 /** A screen needs a code every ten minutes; more than 10 a minute from one address is abuse. */
-const codeRequests = new RateLimiterMemory({ points: 10, duration: 60 });
+let codeRequests: RateLimiterAbstract | undefined;
+const codeRequestLimit = () =>
+	(codeRequests ??= rateLimiter({ keyPrefix: 'pairing-codes', points: 10, duration: 60 }));
 
 /**
  * An unpaired display asks for a code as soon as it connects and for a fresh one before each
@@ -55,7 +58,7 @@ export function serveDisplaySocket(app: App, io: Server, socket: Socket): void {
 		'pairing:request': async () => {
 			if (data.display) return { ok: false, error: 'This display is already paired' };
 			try {
-				await codeRequests.consume(clientAddressOf(socket));
+				await codeRequestLimit().consume(clientAddressOf(socket));
 			} catch {
 				return { ok: false, error: 'Too many pairing codes asked for; wait a minute' };
 			}

@@ -1,10 +1,11 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { DisplayEventName, StaffEventName } from '../../shared/events';
+import { rateLimiter } from './limit-store';
 
 /**
  * How often each socket event may arrive: per socket, and per person (a user's sockets, or a
  * display's) so that opening more sockets buys no more. Every limit of the realtime server lives
- * in this file; moving them to Redis (several processes) means changing only `limiterFor`.
+ * in this file; they count in Redis when several processes run (limit-store.ts).
  *
  * `waitMs`: an event just over its budget waits for the next point instead of being refused, so
  * a phone's outbox sending a backlog one entry at a time is slowed, never turned away. Only a few
@@ -72,13 +73,13 @@ export const FLOOD_ERROR = 'Too many requests at once; wait a moment';
 /** Off only in tests that must reach every handler many times over (the payload fuzz). */
 export const eventLimits = { enforced: true };
 
-const limiters = new Map<string, RateLimiterMemory>();
+const limiters = new Map<string, RateLimiterAbstract>();
 const waiting = new Map<string, number>();
 
-function limiterFor(name: string, budget: Budget): RateLimiterMemory {
+function limiterFor(name: string, budget: Budget): RateLimiterAbstract {
 	let limiter = limiters.get(name);
 	if (!limiter) {
-		limiter = new RateLimiterMemory({
+		limiter = rateLimiter({
 			keyPrefix: name,
 			points: budget.points,
 			duration: budget.seconds

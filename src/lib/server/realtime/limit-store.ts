@@ -1,0 +1,34 @@
+import type { Redis } from 'ioredis';
+import {
+	RateLimiterMemory,
+	RateLimiterRedis,
+	type RateLimiterAbstract
+} from 'rate-limiter-flexible';
+
+/**
+ * Where the realtime limits count: in this process, or in Redis when several processes share
+ * the load (REDIS_URL), so that spreading a flood over the servers buys no more. Sign-in and
+ * pairing-code lockouts count in the database already (auth/slow-down.ts).
+ */
+let shared: Redis | undefined;
+
+/** Called once at start with the cluster's Redis link, before the first socket connects. */
+export function countLimitsIn(redis: Redis | undefined): void {
+	shared = redis;
+}
+
+export function rateLimiter(options: {
+	keyPrefix: string;
+	points: number;
+	duration: number;
+}): RateLimiterAbstract {
+	const local = new RateLimiterMemory(options);
+	if (!shared) return local;
+	return new RateLimiterRedis({
+		...options,
+		keyPrefix: `steady:limit:${options.keyPrefix}`,
+		storeClient: shared,
+		// While Redis is away, each process counts on its own rather than letting everything through.
+		insuranceLimiter: local
+	});
+}
