@@ -47,10 +47,13 @@ export async function connectRedis(url, report) {
 	return client;
 }
 
-/** @param {Redis} client */
-export function redisStreamsAdapter(client) {
+/**
+ * @param {Redis} client
+ * @param {string} prefix  CLUSTER_NAME: the processes that share a stream form one cluster
+ */
+export function redisStreamsAdapter(client, prefix) {
 	return createAdapter(client, {
-		streamName: 'steady:socket.io',
+		streamName: `${prefix}:socket.io`,
 		// The heartbeat also tells each process how many others are up (for /healthz).
 		heartbeatInterval: 5000,
 		heartbeatTimeout: 10_000

@@ -58,6 +58,7 @@ const redis = process.env.REDIS_URL
 		)
 	: undefined;
 runtime().redis = redis;
+runtime().redisPrefix = process.env.CLUSTER_NAME || 'steady';
 
 /** @type {import('@sveltejs/kit').Handle | any} */
 let handler;
@@ -95,7 +96,7 @@ const listener = (req, res) => {
 const server = tls ? https.createServer(tls, listener) : http.createServer(listener);
 const io = attachRealtime(server, {
 	origin: process.env.ORIGIN,
-	adapter: redis && redisStreamsAdapter(redis)
+	adapter: redis && redisStreamsAdapter(redis, runtime().redisPrefix)
 });
 
 const port = Number(process.env.PORT || 3000);

@@ -27,6 +27,8 @@
  * @property {string} processId  This process, as /healthz names it (host, pid, a random tail).
  * @property {import('ioredis').Redis | undefined} redis
  *   Set before the app starts when REDIS_URL is: the link several processes share.
+ * @property {string} redisPrefix  Prefix of every Redis key (CLUSTER_NAME, default "steady"), so
+ *   several Steady clusters can share one Redis.
  */
 
 import { randomUUID } from 'node:crypto';
@@ -41,6 +43,7 @@ export function runtime() {
 		io: undefined,
 		app: undefined,
 		redis: undefined,
+		redisPrefix: 'steady',
 		processId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
 	});
 }

@@ -52,8 +52,8 @@ async function createApp(): Promise<App> {
 	const config = readConfig();
 	const log = createLogger(config.logLevel);
 	// REDIS_URL: the link server/index.js opened before the app (one process: none).
-	const redis = runtime().redis;
-	countLimitsIn(redis);
+	const { redis, redisPrefix } = runtime();
+	countLimitsIn(redis, redisPrefix);
 	const database = await openDatabase(
 		config.databaseUrl
 			? { databaseUrl: config.databaseUrl }

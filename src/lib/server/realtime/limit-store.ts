@@ -10,11 +10,17 @@ import {
  * the load (REDIS_URL), so that spreading a flood over the servers buys no more. Sign-in and
  * pairing-code lockouts count in the database already (auth/slow-down.ts).
  */
-let shared: Redis | undefined;
+let shared: { redis: Redis; prefix: string } | undefined;
 
-/** Called once at start with the cluster's Redis link, before the first socket connects. */
-export function countLimitsIn(redis: Redis | undefined): void {
-	shared = redis;
+/**
+ * Called once at start with the cluster's Redis link, before the first socket connects. The
+ * limits get a link of their own that refuses at once while Redis is away (no offline queue):
+ * the insurance limiter then counts locally, instead of every event waiting for Redis.
+ */
+export function countLimitsIn(redis: Redis | undefined, prefix: string): void {
+	const failFast = redis?.duplicate({ enableOfflineQueue: false, lazyConnect: false });
+	failFast?.on('error', () => {});
+	shared = failFast && { redis: failFast, prefix };
 }
 
 export function rateLimiter(options: {
@@ -26,8 +32,8 @@ export function rateLimiter(options: {
 	if (!shared) return local;
 	return new RateLimiterRedis({
 		...options,
-		keyPrefix: `steady:limit:${options.keyPrefix}`,
-		storeClient: shared,
+		keyPrefix: `${shared.prefix}:limit:${options.keyPrefix}`,
+		storeClient: shared.redis,
 		// While Redis is away, each process counts on its own rather than letting everything through.
 		insuranceLimiter: local
 	});
