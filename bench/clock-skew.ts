@@ -106,7 +106,7 @@ console.log(
 	`\nClock skew: display A's clock ${FAST_BY_MS / 60_000} min fast, display B behind ${2 * ONE_WAY_MS} ms round trip, ${SECONDS} s`
 );
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steady-skew-'));
-const [room] = await prepareRooms(dataDir, 1);
+const [room] = await prepareRooms({ dataDir }, 1);
 const secondToken = await addDisplay(dataDir, room!.sessionId);
 const server = startServer(SERVER_PORT, { DATA_DIR: dataDir }, 'http', { keepData: true });
 const proxy = await startLatencyProxy(PROXY_PORT, SERVER_PORT, ONE_WAY_MS);

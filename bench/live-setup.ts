@@ -15,16 +15,22 @@ import { seedDemoClinic } from '../src/lib/server/db/seed/demo';
 
 export type BenchRoom = {
 	sessionId: string;
+	/** A second class in the room, started once the first has ended (measures start and end). */
+	nextSessionId: string;
 	displayToken: string;
 	phoneCookies: [string, string];
 };
 
 /**
- * A clinic with `count` rooms, each with a class today, a paired display and two signed-in
- * phones, written straight into a fresh DATA_DIR before the server starts on it.
+ * A clinic with `count` rooms, each with two classes today, a paired display and two signed-in
+ * phones, written straight into a fresh DATA_DIR (or an empty PostgreSQL database) before the
+ * server starts on it.
  */
-export async function prepareRooms(dataDir: string, count: number): Promise<BenchRoom[]> {
-	const database = await openDatabase({ dataDir });
+export async function prepareRooms(
+	target: { dataDir: string } | { databaseUrl: string },
+	count: number
+): Promise<BenchRoom[]> {
+	const database = await openDatabase(target);
 	try {
 		await database.migrate(path.resolve('drizzle'));
 		const { clinicId } = await seedDemoClinic(database.db);
@@ -40,7 +46,7 @@ export async function prepareRooms(dataDir: string, count: number): Promise<Benc
 		const sessions = await database.db
 			.insert(classSessions)
 			.values(
-				roomRows.map((room, i) => ({
+				[...roomRows, ...roomRows].map((room, i) => ({
 					clinicId,
 					name: `Bench class ${i + 1}`,
 					type: 'balance' as const,
@@ -73,6 +79,7 @@ export async function prepareRooms(dataDir: string, count: number): Promise<Benc
 			const b = await createSession(database.db, staff[i]!.id);
 			result.push({
 				sessionId: sessions[i]!.id,
+				nextSessionId: sessions[count + i]!.id,
 				displayToken: tokens[i]!,
 				phoneCookies: [`steady_session=${a.token}`, `steady_session=${b.token}`]
 			});
