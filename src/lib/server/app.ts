@@ -65,12 +65,11 @@ async function createApp(): Promise<App> {
 		const pairing = new PairingService(database.db);
 		// The broadcast needs the service to build display snapshots, and the service the broadcast.
 		const broadcast = createBroadcast({ db: database.db, log, live: () => live });
-		const live: LiveClassService = new LiveClassService(
-			database.db,
-			broadcast,
-			Date.now,
-			poolGates(() => runtime().io)
-		);
+		const live: LiveClassService = new LiveClassService(database.db, broadcast, Date.now, {
+			gates: poolGates(() => runtime().io),
+			// The embedded database has one process by construction (its folder is locked).
+			soleWriter: database.kind === 'pglite'
+		});
 		const signIn = new SignInService(database.db);
 		const backups = startBackups(config, database, log);
 		banner.unshift(...durabilityWarning(database, log));

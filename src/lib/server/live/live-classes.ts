@@ -67,6 +67,8 @@ export type CommandGates = {
 };
 
 const NO_SUCH_CLASS = { ok: false, error: 'No such class in your clinic' } as const;
+/** The class was moved to another room: its command is tried again under that room's lock. */
+const MOVED = Symbol('moved');
 /** A unique index refusing a command means a lock was missed: it is tried again, this often. */
 const ATTEMPTS = 3;
 
@@ -86,17 +88,26 @@ export class LiveClassService {
 	readonly #queues = new Map<string, Promise<unknown>>();
 	readonly #now: () => number;
 	readonly #gates: CommandGates;
+	readonly #soleWriter: boolean;
 
 	constructor(
 		db: Database,
 		broadcast: LiveBroadcast,
 		now: () => number = Date.now,
-		gates: CommandGates = {}
+		options: {
+			gates?: CommandGates;
+			/**
+			 * Only this service writes the class logs (the embedded database, which one process
+			 * holds): its cache is the truth, and the per-command version reads are skipped.
+			 */
+			soleWriter?: boolean;
+		} = {}
 	) {
 		this.#db = db;
 		this.#broadcast = broadcast;
 		this.#now = now;
-		this.#gates = gates;
+		this.#gates = options.gates ?? {};
+		this.#soleWriter = options.soleWriter ?? false;
 	}
 
 	/**
@@ -119,8 +130,9 @@ export class LiveClassService {
 		input: { sessionId: string; command: Command; clientCommandId: string } & CommandActor
 	): Promise<CommandResult> {
 		const clinicId = input.user ? input.user.clinicId : input.display.clinicId;
-		const found = await this.get(input.sessionId, clinicId);
-		if (!found) return NO_SUCH_CLASS;
+		// The cached class names the room to lock; it is brought up to date under the lock.
+		const found = await this.#cached(this.#db, input.sessionId);
+		if (!found || found.clinicId !== clinicId) return NO_SUCH_CLASS;
 		if (input.display && !(DISPLAY_COMMANDS as readonly string[]).includes(input.command.type)) {
 			return { ok: false, error: 'A display cannot do that' };
 		}
@@ -128,7 +140,9 @@ export class LiveClassService {
 		return this.#serial(found.roomId, async () => {
 			for (let attempt = 1; ; attempt++) {
 				try {
-					return await this.#commandOnce(found, input);
+					const result = await this.#commandOnce(found, input);
+					if (result !== MOVED) return result;
+					if (attempt >= ATTEMPTS) return NO_SUCH_CLASS;
 				} catch (error) {
 					if (attempt >= ATTEMPTS || !isUniqueViolation(error)) throw error;
 				}
@@ -139,12 +153,15 @@ export class LiveClassService {
 	async #commandOnce(
 		found: LoadedClass,
 		input: { command: Command; clientCommandId: string } & CommandActor
-	): Promise<CommandResult> {
+	): Promise<CommandResult | typeof MOVED> {
 		const afterCommit: (() => void)[] = [];
-		const result = await this.#db.transaction(async (tx): Promise<CommandResult> => {
-			await lockRoom(tx, found.roomId);
+		const lockedRoom = found.roomId;
+		const result = await this.#db.transaction(async (tx): Promise<CommandResult | typeof MOVED> => {
+			if (!this.#soleWriter) await lockRoom(tx, lockedRoom);
 			const live = await this.#refresh(tx, found);
 			if (!live) return NO_SUCH_CLASS;
+			// Moved to another room since this process cached it: try again under that room's lock.
+			if (live.roomId !== lockedRoom) return MOVED;
 			const known = live.seqByClientId.get(input.clientCommandId);
 			if (known !== undefined) return { ok: true, seq: known, duplicate: true };
 			if (live.status === 'cancelled') return { ok: false, error: 'This class was cancelled' };
@@ -295,8 +312,9 @@ export class LiveClassService {
 				return true;
 			});
 			if (!reopened) return { ok: false, error: 'Only a class that was started can be reopened' };
-			// The cache sees the new run and reloads: an empty log, waiting to start again.
-			const live = await this.#refresh(this.#db, found);
+			// A new run: an empty log, waiting to start again.
+			const reloaded = await loadClass(this.#db, found.sessionId);
+			const live = reloaded && Object.assign(found, reloaded);
 			// Phones re-join and displays get a new snapshot.
 			if (live) this.#broadcast.changed(live);
 			return { ok: true };
@@ -345,6 +363,7 @@ export class LiveClassService {
 	 * reopened). One indexed read when nothing changed.
 	 */
 	async #refresh(db: Database, live: LoadedClass): Promise<LoadedClass | null> {
+		if (this.#soleWriter) return live;
 		const version = await classVersion(db, live.sessionId);
 		if (!version) {
 			this.#cache.delete(live.sessionId);

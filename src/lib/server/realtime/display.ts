@@ -110,9 +110,9 @@ export function serveDisplaySocket(app: App, io: Server, socket: Socket): void {
 			if (!data.display) return { ok: false, error: 'Pair this display first' };
 			// As for phones: a retry of an applied command is answered, a replay or reordering refused.
 			const display = data.display;
-			const applied = await app.live.appliedSeq(sessionId, display.clinicId, clientCommandId);
-			if (applied !== null) return { ok: true, seq: applied, duplicate: true };
 			if (clientSeq <= lastClientSeq) {
+				const applied = await app.live.appliedSeq(sessionId, display.clinicId, clientCommandId);
+				if (applied !== null) return { ok: true, seq: applied, duplicate: true };
 				return {
 					ok: false,
 					error: `Out-of-order command ${clientSeq} (last was ${lastClientSeq})`

@@ -81,10 +81,12 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 		},
 
 		'class:command': async ({ sessionId, clientCommandId, clientSeq, command }) => {
-			// A retry of a command that was applied (its answer was lost) is answered, not refused.
-			const applied = await app.live.appliedSeq(sessionId, user.clinicId, clientCommandId);
-			if (applied !== null) return { ok: true, seq: applied, duplicate: true };
 			if (clientSeq <= lastClientSeq) {
+				// A retry of a command that was applied (its answer was lost) is answered, not
+				// refused. A retry on a new socket starts over at clientSeq 1 and goes on to the
+				// command itself, which knows its id too.
+				const applied = await app.live.appliedSeq(sessionId, user.clinicId, clientCommandId);
+				if (applied !== null) return { ok: true, seq: applied, duplicate: true };
 				return {
 					ok: false,
 					error: `Out-of-order command ${clientSeq} (last was ${lastClientSeq})`

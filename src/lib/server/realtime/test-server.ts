@@ -93,7 +93,7 @@ export async function startTestServer(): Promise<TestServer> {
 		broadcast,
 		Date.now,
 		// `io` is made below, before any command can arrive.
-		poolGates(() => io)
+		{ gates: poolGates(() => io), soleWriter: database.kind === 'pglite' }
 	);
 	const config = { origin: undefined } as unknown as Config;
 	const app: App = {
