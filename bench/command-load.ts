@@ -20,7 +20,12 @@ const ACCEPTS: Record<State, Kind[]> = {
 	waiting: ['start']
 };
 
-export type LoadResult = { latencies: Map<Kind, number[]>; refused: Map<Kind, number> };
+export type LoadResult = {
+	latencies: Map<Kind, number[]>;
+	refused: Map<Kind, number>;
+	/** Sent but not heard by the display within 10 s of the end of the run. */
+	unanswered: number;
+};
 
 type Room = BenchRoom & {
 	display: Socket;
@@ -142,18 +147,24 @@ export async function runCommandLoad(
 		if (!pending.has(i)) {
 			const kind = nextKind(room);
 			pending.set(i, { at: performance.now(), kind });
-			void send(room, kind).then((ok) => {
-				if (ok) return;
-				refused.set(kind, refused.get(kind)! + 1);
-				pending.delete(i);
-			});
+			void send(room, kind).then(
+				(ok) => {
+					if (ok) return;
+					refused.set(kind, refused.get(kind)! + 1);
+					pending.delete(i);
+				},
+				// Still unanswered when the run ends and its sockets close: counted below.
+				() => {}
+			);
 		}
 		next += interval;
 		await sleep(Math.max(0, next - performance.now()));
 	}
-	await sleep(2000);
+	// Commands still in flight a few seconds after the last one was sent are reported unanswered.
+	for (let wait = 0; pending.size > 0 && wait < 10_000; wait += 200) await sleep(200);
+	const unanswered = pending.size;
 	for (const room of rooms) for (const socket of [room.display, ...room.phones]) socket.close();
-	return { latencies, refused };
+	return { latencies, refused, unanswered };
 }
 
 function socketOptions(extra: object) {
@@ -179,6 +190,7 @@ export function report(result: LoadResult): string[] {
 	const refusedAll = [...result.refused.values()].reduce((a, b) => a + b, 0);
 	return [
 		...CYCLE.map((kind) => row(kind, result.latencies.get(kind)!, result.refused.get(kind)!)),
-		row('all', allLatencies(result), refusedAll)
+		row('all', allLatencies(result), refusedAll),
+		`    unanswered 10 s after the run: ${result.unanswered}`
 	];
 }
