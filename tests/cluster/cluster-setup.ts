@@ -110,7 +110,9 @@ async function untilRedisAnswers(port: number): Promise<void> {
 	for (let i = 0; i < 100; i++) {
 		try {
 			if (
-				execFileSync('redis-cli', ['-p', String(port), 'ping'])
+				execFileSync('redis-cli', ['-p', String(port), 'ping'], {
+					stdio: ['ignore', 'pipe', 'ignore']
+				})
 					.toString()
 					.trim() === 'PONG'
 			) {
