@@ -46,12 +46,9 @@ const serverUrls = new WeakMap<DatabaseHandle, string>();
  * (close it before the first). PGlite has one opener, so there it is the same handle: the two
  * services still keep separate caches, but only PostgreSQL runs their transactions at once.
  */
-export async function openAgain(
-	handle: DatabaseHandle
-): Promise<{ handle: DatabaseHandle; concurrent: boolean }> {
+export async function openAgain(handle: DatabaseHandle): Promise<DatabaseHandle> {
 	const url = serverUrls.get(handle);
-	if (!url) return { handle, concurrent: false };
-	return { handle: await openDatabase({ databaseUrl: url }), concurrent: true };
+	return url ? openDatabase({ databaseUrl: url }) : handle;
 }
 
 /**

@@ -24,7 +24,7 @@ const quiet = { command: () => {}, changed: () => {} };
 
 beforeAll(async () => {
 	first = await createTestDatabase();
-	({ handle: second } = await openAgain(first));
+	second = await openAgain(first);
 	const { clinicId } = await seedDemoClinic(first.db, new Date(clock), 'UTC');
 	const [user] = await first.db.select().from(users).where(eq(users.role, 'technician'));
 	technician = { ...user!, clinicId };
