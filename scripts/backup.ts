@@ -12,7 +12,8 @@ import { backupMediaDir } from '../src/lib/server/backup/media';
 import type { BackupSummary } from '../src/lib/server/backup/format';
 import { readConfig } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db/client';
-import { mediaDir } from '../src/lib/server/exercises/media-store';
+import { moveFolderMediaIntoDatabase } from '../src/lib/server/exercises/media-move';
+import { createLogger } from '../src/lib/server/log';
 import { runCli, UsageError } from './cli';
 
 await runCli(async () => {
@@ -21,11 +22,7 @@ await runCli(async () => {
 	let summary: BackupSummary;
 	let by = 'this command';
 	if (config.databaseUrl) {
-		// The database is elsewhere, the pictures and videos are still files in DATA_DIR/media.
-		summary = await backUpDirectly(
-			{ databaseUrl: config.databaseUrl },
-			{ ...config.backup, dataDir: config.dataDir }
-		);
+		summary = await backUpDirectly({ databaseUrl: config.databaseUrl }, config);
 	} else {
 		const reply = await requestBackup(config.dataDir);
 		if (reply && !reply.ok) {
@@ -40,7 +37,7 @@ await runCli(async () => {
 			}
 			summary = await backUpDirectly(
 				{ dataDir: config.dataDir, durable: config.pgliteSync },
-				{ ...config.backup, dataDir: config.dataDir }
+				config
 			);
 		}
 	}
@@ -52,19 +49,27 @@ await runCli(async () => {
 	);
 	if (summary.missingMedia.length > 0) {
 		console.warn(
-			`Warning: these media files were already missing from ${mediaDir(config.dataDir)} and are not in the backup: ${summary.missingMedia.join(', ')}`
+			`Warning: these media files were already missing from the database and are not in the backup: ${summary.missingMedia.join(', ')}`
 		);
 	}
 });
 
 async function backUpDirectly(
 	target: Parameters<typeof openDatabase>[0],
-	settings: { dir: string; keep: number; dataDir: string }
+	config: ReturnType<typeof readConfig>
 ): Promise<BackupSummary> {
+	const { dir, keep } = config.backup!;
 	const database = await openDatabase(target);
 	try {
-		const summary = await createBackup(database, settings);
-		await pruneBackups(settings.dir, settings.keep);
+		if (database.kind === 'pglite') {
+			// No server runs on DATA_DIR, which an older Steady may have used last: bring it and its
+			// media files up to this version first, as a server start would, so that the backup
+			// holds every picture. (A PostgreSQL database is kept up to date by its servers.)
+			await database.migrate(config.migrationsDir);
+			await moveFolderMediaIntoDatabase(database.db, config.dataDir, createLogger('warn'));
+		}
+		const summary = await createBackup(database, { dir });
+		await pruneBackups(dir, keep);
 		return summary;
 	} finally {
 		await database.close();

@@ -170,6 +170,44 @@ void test('a display on B is paired by a phone on A; /healthz sees three process
 	}
 });
 
+void test('a picture uploaded through A is served by B and C, each with a DATA_DIR of its own', async () => {
+	const [a, b, c] = cluster.processes.map((p) => p.url);
+	const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+	const picture = Buffer.concat([signature, Buffer.alloc(400_000, 3)]);
+	const form = new FormData();
+	const fields = {
+		name: 'Cluster picture',
+		displayCue: 'Stand tall.',
+		category: 'balance_static',
+		dosingKind: 'timed',
+		seconds: '30',
+		sets: '1',
+		restBetweenSetsSeconds: '0'
+	};
+	for (const [name, value] of Object.entries(fields)) form.set(name, value);
+	form.set('media', new File([picture], 'picture.png', { type: 'image/png' }));
+	const coordinator = await signInCookie(a!, 'coordinator@example.org');
+	const saved = await fetch(`${a}/exercises/new?/save`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { cookie: coordinator, origin: a!, accept: 'text/html' },
+		body: form
+	});
+	assert.equal(saved.status, 303);
+	const [row] = await cluster.sql<{ media_file: string }[]>`
+		select media_file from exercises where name = 'Cluster picture'`;
+	for (const url of [b!, c!]) {
+		const whole = await fetch(`${url}/media/${row!.media_file}`);
+		assert.equal(whole.status, 200);
+		assert.ok(Buffer.from(await whole.arrayBuffer()).equals(picture));
+		const part = await fetch(`${url}/media/${row!.media_file}`, {
+			headers: { range: 'bytes=300000-300009' }
+		});
+		assert.equal(part.status, 206);
+		assert.ok(Buffer.from(await part.arrayBuffer()).equals(picture.subarray(300_000, 300_010)));
+	}
+});
+
 void test('every command from a phone on A reaches displays on B and C, in order', async () => {
 	const urls = cluster.processes.map((p) => p.url);
 	const phone = phoneOn(urls[A]!);

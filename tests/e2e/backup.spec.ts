@@ -83,9 +83,13 @@ test('npm run backup asks the running server; restore refuses a database with ro
 		expect(fs.statSync(file!).mode & 0o777).toBe(0o600);
 		// The uploaded picture is copied beside it, once.
 		expect(backup.stdout).toMatch(/^ {2}1 exercise media files \(1 new\) in /m);
-		const media = fs.readdirSync(path.join(server.dataDir, 'media'));
+		const media = fs
+			.readdirSync(path.join(backupDir, 'media'))
+			.filter((name) => !name.endsWith('.sha256'));
 		expect(media).toHaveLength(1);
 		expect(fs.readFileSync(path.join(backupDir, 'media', media[0]!))).toEqual(picture);
+		// The picture lives in the database, not in DATA_DIR.
+		expect(fs.existsSync(path.join(server.dataDir, 'media'))).toBe(false);
 
 		// Restoring over the live database is refused by the lock; over a stopped one, by its rows.
 		const overLive = await npmRun('restore', { DATA_DIR: server.dataDir }, [file!]);
@@ -104,10 +108,14 @@ test('npm run backup asks the running server; restore refuses a database with ro
 		const restore = await npmRun('restore', { DATA_DIR: emptyDir }, [file!]);
 		expect(restore.stderr).toBe('');
 		expect(restore.stdout).toMatch(/^Restored the backup of .* into DATA_DIR=/);
-		expect(fs.readFileSync(path.join(emptyDir, 'media', media[0]!))).toEqual(picture);
 		restored = startServer(PORT, { DATA_DIR: emptyDir, STEADY_SEED: 'none' });
 		await untilListening(restored);
 		expect(await signInCookie(restored.url)).toMatch(/^steady_session=/);
+		// The restored server serves the picture from its database, byte for byte.
+		const served = await fetch(`${restored.url}/media/${media[0]}`);
+		expect(served.status).toBe(200);
+		expect(Buffer.from(await served.arrayBuffer())).toEqual(picture);
+		expect(fs.existsSync(path.join(emptyDir, 'media'))).toBe(false);
 		restored.child.kill('SIGTERM');
 		await restored.exited;
 

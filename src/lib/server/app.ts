@@ -81,7 +81,7 @@ async function createApp(): Promise<App> {
 }
 
 function startBackups(config: Config, database: DatabaseHandle, log: Logger): App['backups'] {
-	const service = config.backup && new BackupService(database, config.backup, config.dataDir, log);
+	const service = config.backup && new BackupService(database, config.backup, log);
 	service?.start();
 	// Only the embedded database needs the server to make `npm run backup`'s copy.
 	const channel =

@@ -28,8 +28,6 @@ export class BackupService {
 	constructor(
 		private readonly database: DatabaseHandle,
 		readonly settings: BackupSettings,
-		/** DATA_DIR: its media folder holds the exercise pictures and videos to back up. */
-		private readonly dataDir: string,
 		private readonly log: Logger,
 		private readonly now: () => Date = () => new Date()
 	) {}
@@ -44,7 +42,7 @@ export class BackupService {
 		const started = performance.now();
 		try {
 			const { dir, keep } = this.settings;
-			const summary = await createBackup(this.database, { dir, dataDir: this.dataDir }, this.now());
+			const summary = await createBackup(this.database, { dir }, this.now());
 			const removed = await pruneBackups(dir, keep, this.now());
 			this.log.info(
 				{

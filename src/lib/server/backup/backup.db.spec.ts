@@ -19,7 +19,7 @@ import {
 import { seedDemoClinic } from '../db/seed/demo';
 import { anHourAgoToday, createTestDatabase, moveClassTo } from '../db/test-database';
 import { recordEntry } from '../entries/entries';
-import { mediaPath, removeMedia, storeMedia } from '../exercises/media-store';
+import { readMedia, removeMedia, storeMedia } from '../exercises/media-store';
 import { LiveClassService } from '../live/live-classes';
 import type { Logger } from '../log';
 import { BackupService, pruneBackups } from './backup-service';
@@ -30,8 +30,7 @@ import { listTables, quoteIdent } from './tables';
 const MIGRATIONS = path.resolve('drizzle');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'steady-backup-test-'));
 const cleanups: (() => Promise<void>)[] = [];
-/** The source clinic's DATA_DIR (its media folder); restores go to targetData. */
-const sourceData = path.join(tmp, 'source-data');
+/** Restores stage their media files in the target's DATA_DIR. */
 const targetData = path.join(tmp, 'target-data');
 
 let source: DatabaseHandle;
@@ -144,8 +143,7 @@ describe('backup and restore', { timeout: 120_000 }, () => {
 		phone.catch(() => (failed = true));
 		while (written.length < 3 && !failed) await new Promise((resolve) => setTimeout(resolve, 5));
 		const summary = await createBackup(source, {
-			dir: path.join(tmp, 'backups'),
-			dataDir: sourceData
+			dir: path.join(tmp, 'backups')
 		});
 		writing = false;
 		await phone;
@@ -192,8 +190,7 @@ describe('backup and restore', { timeout: 120_000 }, () => {
 
 	it('refuses to restore into a database that has rows, and changes nothing', async () => {
 		const summary = await createBackup(source, {
-			dir: path.join(tmp, 'backups-2'),
-			dataDir: sourceData
+			dir: path.join(tmp, 'backups-2')
 		});
 		const target = await emptyTarget();
 		await target.migrate(MIGRATIONS);
@@ -208,8 +205,7 @@ describe('backup and restore', { timeout: 120_000 }, () => {
 
 	it('refuses a backup from a newer Steady, and a file cut short', async () => {
 		const summary = await createBackup(source, {
-			dir: path.join(tmp, 'backups-3'),
-			dataDir: sourceData
+			dir: path.join(tmp, 'backups-3')
 		});
 		const newer = path.join(tmp, 'newer.jsonl.gz');
 		const { gunzipSync, gzipSync } = await import('node:zlib');
@@ -243,7 +239,7 @@ describe('backup and restore', { timeout: 120_000 }, () => {
 			error: (_: unknown, message: string) => logged.push({ level: 'error', message })
 		} as unknown as Logger;
 		const dir = path.join(tmp, 'service');
-		const service = new BackupService(source, { dir, at: undefined, keep: 1 }, sourceData, log);
+		const service = new BackupService(source, { dir, at: undefined, keep: 1 }, log);
 		const [first, second] = [service.backUp('request'), service.backUp('daily')];
 		expect(second).toBe(first);
 		await first;
@@ -253,12 +249,7 @@ describe('backup and restore', { timeout: 120_000 }, () => {
 
 		const blocked = path.join(tmp, 'a-file');
 		fs.writeFileSync(blocked, '');
-		const failing = new BackupService(
-			source,
-			{ dir: blocked, at: undefined, keep: 1 },
-			sourceData,
-			log
-		);
+		const failing = new BackupService(source, { dir: blocked, at: undefined, keep: 1 }, log);
 		await expect(failing.backUp('daily')).rejects.toThrow();
 		expect(logged.at(-1)).toEqual({ level: 'error', message: 'backup failed' });
 		await failing.stop();
@@ -273,11 +264,11 @@ describe('exercise pictures and videos', { timeout: 120_000 }, () => {
 		exerciseId = exercise!.id;
 	});
 
-	/** An upload as save-form.ts makes it: the file is written, then the row names it. */
+	/** An upload as save-form.ts makes it: the file is stored, then the row names it. */
 	async function upload(): Promise<{ file: string; bytes: Buffer }> {
 		const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 		const bytes = Buffer.concat([Buffer.from(png), randomBytes(300_000)]);
-		const file = await storeMedia(sourceData, bytes, 'png');
+		const file = await storeMedia(source.db, bytes, 'image/png', 'png');
 		await source.db
 			.update(exercises)
 			.set({ mediaFile: file, mediaType: 'image/png' })
@@ -292,36 +283,33 @@ describe('exercise pictures and videos', { timeout: 120_000 }, () => {
 	it('are copied once into BACKUP_DIR/media and restored byte for byte', async () => {
 		const { file, bytes } = await upload();
 		const dir = path.join(tmp, 'media-backups');
-		const summary = await createBackup(source, { dir, dataDir: sourceData });
+		const summary = await createBackup(source, { dir });
 		expect(summary).toMatchObject({ media: 1, mediaCopied: 1, missingMedia: [] });
 		const copy = path.join(dir, 'media', file);
 		expect(fs.statSync(path.join(dir, 'media')).mode & 0o777).toBe(0o700);
 		expect(fs.statSync(copy).mode & 0o777).toBe(0o600);
 		// The next backup names the same file and copies nothing.
-		const later = await createBackup(
-			source,
-			{ dir, dataDir: sourceData },
-			new Date(Date.now() + 1)
-		);
+		const later = await createBackup(source, { dir }, new Date(Date.now() + 1));
 		expect(later).toMatchObject({ media: 1, mediaCopied: 0 });
 
 		const target = await emptyTarget();
 		const dataDir = fs.mkdtempSync(path.join(tmp, 'restored-'));
 		const restored = await restoreBackup(target, summary.file, MIGRATIONS, dataDir);
 		expect(restored).toMatchObject({ media: 1, missingMedia: [] });
-		expect(fs.readFileSync(mediaPath(dataDir, file)).equals(bytes)).toBe(true);
+		expect(Buffer.from((await readMedia(target.db, file))!.bytes).equals(bytes)).toBe(true);
 		const [row] = await target.db
 			.select({ file: exercises.mediaFile })
 			.from(exercises)
 			.where(eq(exercises.id, exerciseId));
 		expect(row!.file).toBe(file);
-		expect(fs.readdirSync(dataDir)).toEqual(['media']); // no staging folder left behind
+		// In the database now: no staging folder and no media folder left behind.
+		expect(fs.readdirSync(dataDir)).toEqual([]);
 	});
 
 	it('refuses a backup whose media file is damaged or missing, and leaves the target empty', async () => {
 		const { file } = await upload();
 		const dir = path.join(tmp, 'media-damaged');
-		const summary = await createBackup(source, { dir, dataDir: sourceData });
+		const summary = await createBackup(source, { dir });
 		const copy = path.join(dir, 'media', file);
 		const good = fs.readFileSync(copy);
 		const target = await emptyTarget();
@@ -349,18 +337,18 @@ describe('exercise pictures and videos', { timeout: 120_000 }, () => {
 		await expect(restoreBackup(target, summary.file, MIGRATIONS, dataDir)).resolves.toMatchObject({
 			media: 1
 		});
-		expect(fs.readFileSync(mediaPath(dataDir, file)).equals(good)).toBe(true);
+		expect(Buffer.from((await readMedia(target.db, file))!.bytes).equals(good)).toBe(true);
 	});
 
 	it('keeps a copy while a kept backup names it, and removes it after', async () => {
 		const dir = path.join(tmp, 'media-retention');
 		const day = (n: number) => new Date(Date.UTC(2026, 10, n));
 		const first = await upload();
-		await createBackup(source, { dir, dataDir: sourceData }, day(1));
+		await createBackup(source, { dir }, day(1));
 		// The picture is replaced: the old file goes, as save-form.ts does it.
 		const second = await upload();
-		await removeMedia(sourceData, first.file);
-		await createBackup(source, { dir, dataDir: sourceData }, day(2));
+		await removeMedia(source.db, first.file);
+		await createBackup(source, { dir }, day(2));
 		const copies = () => fs.readdirSync(path.join(dir, 'media')).sort();
 
 		const weekLater = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000);
@@ -369,7 +357,7 @@ describe('exercise pictures and videos', { timeout: 120_000 }, () => {
 			[first.file, `${first.file}.sha256`, second.file, `${second.file}.sha256`].sort()
 		);
 
-		await createBackup(source, { dir, dataDir: sourceData }, day(3));
+		await createBackup(source, { dir }, day(3));
 		// A copy used within the day may belong to a backup still being written: kept for now.
 		expect(await pruneBackups(dir, 2)).toBe(1);
 		expect(copies()).toContain(first.file);
@@ -390,24 +378,22 @@ describe('exercise pictures and videos', { timeout: 120_000 }, () => {
 						.update(exercises)
 						.set({ mediaFile: null, mediaType: null })
 						.where(eq(exercises.id, exerciseId));
-					await removeMedia(sourceData, file);
+					await removeMedia(source.db, file);
 				}
 				return result;
 			}
 		};
 		const summary = await createBackup(racing, {
-			dir: path.join(tmp, 'media-race'),
-			dataDir: sourceData
+			dir: path.join(tmp, 'media-race')
 		});
 		expect(snapshots).toBe(2);
 		expect(summary).toMatchObject({ media: 0, missingMedia: [] });
 
 		// A file lost before the backup: the backup is made, and says so.
 		const lost = await upload();
-		await removeMedia(sourceData, lost.file);
+		await removeMedia(source.db, lost.file);
 		const withLoss = await createBackup(source, {
-			dir: path.join(tmp, 'media-lost'),
-			dataDir: sourceData
+			dir: path.join(tmp, 'media-lost')
 		});
 		expect(withLoss).toMatchObject({ media: 0, missingMedia: [lost.file] });
 		const target = await emptyTarget();

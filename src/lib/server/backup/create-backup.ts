@@ -17,7 +17,13 @@ import {
 } from './format';
 import { copyMediaToBackup, flush } from './media';
 import { readMigrationLevel } from './migrations';
-import { insertableColumns, listSequences, quoteIdent, tablesInForeignKeyOrder } from './tables';
+import {
+	insertableColumns,
+	listSequences,
+	MEDIA_TABLE,
+	quoteIdent,
+	tablesInForeignKeyOrder
+} from './tables';
 
 /** A named file that vanished after the snapshot was removed by a later save: look again. */
 const MEDIA_ATTEMPTS = 3;
@@ -29,21 +35,21 @@ const MEDIA_ATTEMPTS = 3;
  * PGlite (one connection) writes wait for the read, and that wait should not include the disk.
  *
  * The media files the snapshot's exercise rows name are copied after it (see media.ts). An
- * upload writes its file before the row that names it commits, so each one named is there;
+ * upload stores its file before the row that names it commits, so each one named is there;
  * but a save or delete after the snapshot may remove it before it is copied. Then the backup
  * is taken again from a new snapshot, which no longer names it. A file still missing after
  * that was lost before the backup: the backup says so rather than fail every day.
  */
 export async function createBackup(
 	database: DatabaseHandle,
-	{ dir, dataDir }: { dir: string; dataDir: string },
+	{ dir }: { dir: string },
 	now = new Date()
 ): Promise<BackupSummary> {
 	for (let attempt = 1; ; attempt++) {
 		const snapshot = await readSnapshot(database, now);
 		// Backups hold the clinic's health records: only this user may read them.
 		fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-		const copy = await copyMediaToBackup(dataDir, dir, snapshot.mediaFiles);
+		const copy = await copyMediaToBackup(database.db, dir, snapshot.mediaFiles);
 		if (copy.missing.length > 0 && attempt < MEDIA_ATTEMPTS) continue;
 		const header: BackupHeader = { ...snapshot.header, media: copy.media };
 		if (copy.missing.length > 0) header.missingMedia = copy.missing;
@@ -81,6 +87,7 @@ async function readSnapshot(database: DatabaseHandle, now: Date): Promise<Snapsh
 		};
 		const out = [JSON.stringify(header)]; // replaced once the media are listed
 		for (const table of await tablesInForeignKeyOrder(run)) {
+			if (table === MEDIA_TABLE) continue; // its files go beside the backup (media.ts)
 			const found = await run(`select row_to_json(t)::text as row from ${quoteIdent(table)} t`);
 			const block: TableHeader = {
 				table,

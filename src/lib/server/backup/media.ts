@@ -4,13 +4,16 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { MEDIA_FILE_NAME } from '../../shared/ids';
-import { mediaDir } from '../exercises/media-store';
+import type { Database } from '../db/client';
+import { mediaFolder } from '../exercises/media-move';
+import { readMedia, sha256Of } from '../exercises/media-store';
 import type { MediaEntry } from './format';
 
 /**
- * Exercise pictures and videos are files in DATA_DIR/media, not rows. A backup copies each into
- * BACKUP_DIR/media once: their names are random and a file is never rewritten, so a daily backup
- * copies only the new ones. Beside each copy, `<name>.sha256` holds the checksum taken while
+ * Exercise pictures and videos are rows of `media_files`, but a backup keeps them as files, not
+ * in its rows: the backup file stays small and text, and each is copied into BACKUP_DIR/media
+ * once: their names are random and a file is never rewritten, so a daily backup copies only the
+ * new ones. Beside each copy, `<name>.sha256` holds the checksum taken while
  * copying, so later backups can list it without reading the video again, and a restore can tell
  * a damaged copy.
  */
@@ -30,7 +33,7 @@ export type MediaCopy = { media: MediaEntry[]; missing: string[]; copied: number
 
 /** Copies the named files that BACKUP_DIR/media does not hold yet; names the ones not found. */
 export async function copyMediaToBackup(
-	dataDir: string,
+	db: Database,
 	backupDir: string,
 	files: string[]
 ): Promise<MediaCopy> {
@@ -47,15 +50,17 @@ export async function copyMediaToBackup(
 			result.media.push({ file, sha256: known, bytes: fs.statSync(copy).size });
 			continue;
 		}
-		const source = path.join(mediaDir(dataDir), file);
-		let copied: { sha256: string; bytes: number };
-		try {
-			copied = await copyDurably(source, copy);
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+		const stored = await readMedia(db, file);
+		if (!stored) {
 			result.missing.push(file);
 			continue;
 		}
+		const copied = { sha256: sha256Of(stored.bytes), bytes: stored.bytes.length };
+		// The checksum taken at upload: bytes changed since then are not backed up as good.
+		if (copied.sha256 !== stored.sha256) {
+			throw new Error(`media file ${file} is damaged in the database`);
+		}
+		writeDurably(copy, stored.bytes);
 		writeDurably(`${copy}${CHECKSUM_SUFFIX}`, `${copied.sha256}\n`);
 		result.media.push({ file, ...copied });
 		result.copied++;
@@ -108,7 +113,11 @@ export function pruneBackupMedia(
 	return removed;
 }
 
-/** A restore's media, checked and copied beside DATA_DIR/media before the database is touched. */
+/**
+ * A restore's media, checked and copied beside DATA_DIR/media before the database is touched.
+ * They are placed in DATA_DIR/media in the step that commits the rows, then moved into the
+ * database (media-move.ts), which must have the current schema's table for them first.
+ */
 export type StagedMedia = {
 	/** Moves the files into DATA_DIR/media (the last step of the restore's transaction). */
 	place(): void;
@@ -161,7 +170,7 @@ export async function stageMedia(
 	return {
 		place: () => {
 			if (media.length === 0) return;
-			const target = mediaDir(dataDir);
+			const target = mediaFolder(dataDir);
 			fs.mkdirSync(target, { recursive: true, mode: 0o700 });
 			for (const { file } of media) {
 				fs.renameSync(path.join(staging, file), path.join(target, file));
@@ -208,9 +217,9 @@ async function copyDurably(
 	return { sha256: hash.digest('hex'), bytes };
 }
 
-function writeDurably(target: string, text: string): void {
+function writeDurably(target: string, content: string | Uint8Array): void {
 	const partial = `${target}.partial`;
-	fs.writeFileSync(partial, text, { mode: 0o600 });
+	fs.writeFileSync(partial, content, { mode: 0o600 });
 	flush(partial);
 	fs.renameSync(partial, target);
 }

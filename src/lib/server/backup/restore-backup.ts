@@ -10,6 +10,8 @@ import {
 	type SequenceValue,
 	type TableHeader
 } from './format';
+import { moveFolderMediaIntoDatabase } from '../exercises/media-move';
+import { createLogger } from '../log';
 import { MediaRefused, stageMedia, type StagedMedia } from './media';
 import { codeMigrationLevel, migrationsUpTo } from './migrations';
 import { insertableColumns, listTables, quoteIdent } from './tables';
@@ -25,7 +27,7 @@ export type RestoreSummary = {
 	tables: number;
 	rows: number;
 	createdAt: string;
-	/** Media files put into DATA_DIR/media, and those the backup says were lost before it. */
+	/** Media files restored into the database, and those the backup says were lost before it. */
 	media: number;
 	missingMedia: string[];
 };
@@ -36,6 +38,7 @@ export type RestoreSummary = {
  * code, which convert the restored rows the way they converted everyone else's. The exercise
  * pictures and videos are checked and copied beside DATA_DIR/media before any of that, and moved
  * into it as the transaction's last step: a damaged or missing one refuses the whole restore.
+ * Last, they move from that folder into the database's media table.
  */
 export async function restoreBackup(
 	database: DatabaseHandle,
@@ -84,6 +87,9 @@ export async function restoreBackup(
 			throw error;
 		}
 		await database.migrate(migrationsDir);
+		// Now the current schema's media table exists. Should this step stop half-way, the files
+		// wait in DATA_DIR/media and the server's start moves the rest.
+		await moveFolderMediaIntoDatabase(database.db, dataDir, createLogger('warn'));
 		return {
 			...summary,
 			createdAt: header.createdAt,

@@ -1,5 +1,8 @@
 import type { RunSql } from '../db/client';
 
+/** Backed up as files beside the backup, not as rows in it (backup/media.ts). */
+export const MEDIA_TABLE = 'media_files';
+
 /**
  * Every table of the application schema, read from the database itself so that a new table is
  * backed up (and compared by the tests) without anyone remembering to list it.

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -9,7 +10,12 @@ import { prepareDatabase } from './prepare';
 import { clinics, users } from './schema';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
-const config = { migrationsDir: path.resolve('drizzle'), seed: 'demo' as const };
+const config = {
+	migrationsDir: path.resolve('drizzle'),
+	seed: 'demo' as const,
+	// No media folder to move: a name nothing uses.
+	dataDir: path.join(os.tmpdir(), `steady-no-data-${randomBytes(4).toString('hex')}`)
+};
 const log = createLogger('silent');
 const opened: DatabaseHandle[] = [];
 let drop: (() => Promise<void>) | undefined;

@@ -3,25 +3,29 @@ import { verifyPassword } from '../auth/password';
 import { deleteExpiredSessions } from '../auth/session';
 import { deleteExpiredSignInLimits } from '../auth/sign-in';
 import type { Config } from '../config';
+import { moveFolderMediaIntoDatabase } from '../exercises/media-move';
+import { sweepUnnamedMedia } from '../exercises/media-store';
 import type { Logger } from '../log';
 import type { Database, DatabaseHandle } from './client';
 import { clinics, users } from './schema';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoClinic } from './seed/demo';
 
 /**
- * Migrates, clears expired sessions and sign-in limits, and seeds the demo clinic on an empty
- * database; returns the lines to print at start. With several processes starting at once on one
+ * Migrates, clears expired sessions and sign-in limits, moves media files from DATA_DIR into the
+ * database, and seeds the demo clinic on an empty database; returns the lines to print at start. With several processes starting at once on one
  * PostgreSQL, one does this and the others wait, then find it done.
  */
 export function prepareDatabase(
 	database: DatabaseHandle,
-	config: Pick<Config, 'migrationsDir' | 'seed'>,
+	config: Pick<Config, 'migrationsDir' | 'seed' | 'dataDir'>,
 	log: Logger
 ): Promise<string[]> {
 	return database.whileStarting(async () => {
 		await database.migrate(config.migrationsDir);
 		await deleteExpiredSessions(database.db);
 		await deleteExpiredSignInLimits(database.db);
+		await moveFolderMediaIntoDatabase(database.db, config.dataDir, log);
+		await sweepUnnamedMedia(database.db);
 		return seedIfEmpty(database.db, config, log);
 	});
 }

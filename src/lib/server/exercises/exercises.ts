@@ -242,13 +242,3 @@ export async function deleteUnusedExercise(
 	}
 	return { ok: true, media: current.mediaFile };
 }
-
-/** The stored type of a media file, if an exercise names it; the media route serves nothing else. */
-export async function mediaTypeOf(db: Database, file: string): Promise<MediaType | null> {
-	const [row] = await db
-		.select({ type: exercises.mediaType })
-		.from(exercises)
-		.where(eq(exercises.mediaFile, file))
-		.limit(1);
-	return (row?.type as MediaType | undefined) ?? null;
-}

@@ -14,12 +14,11 @@ export type FormSave =
 
 /**
  * One save of the exercise editor, new or existing: every field and the upload are checked
- * first (all errors at once), the file is written only when all are fine, and a file nobody
+ * first (all errors at once), the file is stored only when all are fine, and a file nobody
  * names after the save (a refused save, a replaced or removed picture) is deleted.
  */
 export async function saveExerciseForm(
 	db: Database,
-	dataDir: string,
 	clinicId: string,
 	form: FormData,
 	id: string | null
@@ -45,7 +44,10 @@ export async function saveExerciseForm(
 
 	const stored =
 		upload.kind === 'valid'
-			? { file: await storeMedia(dataDir, upload.bytes, upload.extension), type: upload.type }
+			? {
+					file: await storeMedia(db, upload.bytes, upload.type, upload.extension),
+					type: upload.type
+				}
 			: null;
 	const change: MediaChange = stored
 		? { kind: 'replace', ...stored }
@@ -59,15 +61,15 @@ export async function saveExerciseForm(
 			: await createExercise(db, clinicId, parsed.values, stored);
 	} catch (error) {
 		// Nothing names the new file: do not leave it behind.
-		await removeMedia(dataDir, stored?.file ?? null);
+		await removeMedia(db, stored?.file ?? null);
 		throw error;
 	}
 	if (!result.ok) {
-		await removeMedia(dataDir, stored?.file ?? null);
+		await removeMedia(db, stored?.file ?? null);
 		const notFound = 'notFound' in result && result.notFound ? (true as const) : undefined;
 		return { ok: false, values, errors: withLostUpload(result.errors, upload.kind), notFound };
 	}
-	if ('oldMedia' in result) await removeMedia(dataDir, result.oldMedia as string | null);
+	if ('oldMedia' in result) await removeMedia(db, result.oldMedia as string | null);
 	return { ok: true, id: result.id };
 }
 

@@ -1,30 +1,20 @@
-import fs from 'node:fs';
-import { Readable } from 'node:stream';
 import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { mediaTypeOf } from '$lib/server/exercises/exercises';
-import { MEDIA_FILE_NAME } from '$lib/server/exercises/media-check';
-import { mediaPath } from '$lib/server/exercises/media-store';
+import { namedMedia, streamMedia } from '$lib/server/exercises/media-store';
 import { byteRange } from '$lib/server/exercises/byte-range';
 import type { RequestHandler } from './$types';
 
 /**
  * Exercise pictures and videos, for the wall display (which has no staff sign-in). Only a file
  * an exercise names is served, with the type checked at upload; the unguessable random name is
- * the only key. A name never changes content, so browsers may keep it for good.
+ * the only key. A name never changes content, so browsers may keep it for good. The bytes come
+ * from the database in slices (any process of a cluster can serve them).
  */
 export const GET: RequestHandler = async ({ params, request }) => {
-	if (!MEDIA_FILE_NAME.test(params.file)) error(404, 'Not found');
 	const app = await getApp();
-	const type = await mediaTypeOf(app.db, params.file);
-	if (!type) error(404, 'Not found');
-
-	const file = mediaPath(app.config.dataDir, params.file);
-	const size = await fs.promises.stat(file).then(
-		(stat) => stat.size,
-		() => null
-	);
-	if (size === null) error(404, 'Not found');
+	const media = await namedMedia(app.db, params.file);
+	if (!media) error(404, 'Not found');
+	const { type, size } = media;
 
 	const headers = new Headers({
 		'content-type': type,
@@ -43,6 +33,8 @@ export const GET: RequestHandler = async ({ params, request }) => {
 	const { start, end } = range ?? { start: 0, end: size - 1 };
 	headers.set('content-length', String(end - start + 1));
 	if (range) headers.set('content-range', `bytes ${start}-${end}/${size}`);
-	const body = Readable.toWeb(fs.createReadStream(file, { start, end })) as ReadableStream;
-	return new Response(body, { status: range ? 206 : 200, headers });
+	return new Response(streamMedia(app.db, params.file, { start, end }), {
+		status: range ? 206 : 200,
+		headers
+	});
 };

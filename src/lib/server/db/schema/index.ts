@@ -4,3 +4,4 @@ export * from './content';
 export * from './schedule';
 export * from './live';
 export * from './entries';
+export * from './media';

@@ -49,13 +49,7 @@ export const actions: Actions = {
 		// Another clinic's exercise is not found, whatever the form holds.
 		if (!(await clinicOwns(app.db, 'exercises', user.clinicId, params.id))) error(404, 'Not found');
 		const form = await readForm(request);
-		const result = await saveExerciseForm(
-			app.db,
-			app.config.dataDir,
-			user.clinicId,
-			form,
-			params.id
-		);
+		const result = await saveExerciseForm(app.db, user.clinicId, form, params.id);
 		if (!result.ok) {
 			const failure = { values: result.values, errors: result.errors, action: 'save' };
 			return fail(result.notFound ? 404 : 400, failure);
@@ -83,7 +77,7 @@ export const actions: Actions = {
 		const result = await deleteUnusedExercise(app.db, user.clinicId, params.id);
 		if (!result.ok && result.notFound) error(404, 'Not found');
 		if (!result.ok) return fail(409, { deleteError: result.error, action: 'delete' });
-		await removeMedia(app.config.dataDir, result.media);
+		await removeMedia(app.db, result.media);
 		app.log.info({ userId: user.id, exerciseId: params.id }, 'unused exercise deleted');
 		redirect(303, '/exercises');
 	}

@@ -16,7 +16,7 @@ export const actions: Actions = {
 		const user = requireCoordinator(locals);
 		const app = await getApp();
 		const form = await readForm(request);
-		const result = await saveExerciseForm(app.db, app.config.dataDir, user.clinicId, form, null);
+		const result = await saveExerciseForm(app.db, user.clinicId, form, null);
 		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });
 		app.log.info({ userId: user.id, exerciseId: result.id }, 'exercise created');
 		redirect(303, `/exercises/${result.id}?saved=created`);
