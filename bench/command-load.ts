@@ -96,7 +96,7 @@ export async function runCommandLoad(
 		const display = await connected(
 			io(`${pick(i, 1)}/display`, socketOptions({ auth: { token: room.displayToken } }))
 		);
-		display.on('class:command', () => {
+		display.on('class:applied', () => {
 			const sent = pending.get(i);
 			if (!sent) return;
 			latencies.get(sent.kind)!.push(performance.now() - sent.at);

@@ -60,18 +60,8 @@ const redis = process.env.REDIS_URL
 runtime().redis = redis;
 runtime().redisPrefix = process.env.CLUSTER_NAME || 'steady';
 
-/** @type {import('@sveltejs/kit').Handle | any} */
+/** @type {import('@sveltejs/kit').Handle | any} SvelteKit's, once imported below. */
 let handler;
-try {
-	// Importing the handler runs SvelteKit's `init` hook: config, database, migrations, seed.
-	({ handler } = await import(path.join(root, 'build', 'handler.js')));
-} catch (error) {
-	if (isStartupError(error)) fail(/** @type {Error} */ (error).message);
-	if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ERR_MODULE_NOT_FOUND') {
-		fail('no build found: run `npm run build` (or `npm start`, which builds when needed)');
-	}
-	throw error;
-}
 
 const configuredOrigin = process.env.ORIGIN;
 const staticFiles = staticFileGuard(path.join(root, 'build', 'client'), (line) =>
@@ -98,6 +88,19 @@ const io = attachRealtime(server, {
 	origin: process.env.ORIGIN,
 	adapter: redis && redisStreamsAdapter(redis, runtime().redisPrefix)
 });
+
+try {
+	// Importing the handler runs SvelteKit's `init` hook: config, database, migrations, seed.
+	// socket.io is attached first: the app holds it from the start (a socket arriving before
+	// the app is ready is refused as 'starting').
+	({ handler } = await import(path.join(root, 'build', 'handler.js')));
+} catch (error) {
+	if (isStartupError(error)) fail(/** @type {Error} */ (error).message);
+	if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ERR_MODULE_NOT_FOUND') {
+		fail('no build found: run `npm run build` (or `npm start`, which builds when needed)');
+	}
+	throw error;
+}
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';

@@ -17,7 +17,6 @@
  * @property {(socket: IoSocket) => Promise<void>} authenticateSocket
  *   Resolves when the socket may connect (and records who it is); rejects with the reason.
  * @property {(socket: IoSocket) => void} onConnection
- * @property {() => Promise<Record<string, unknown>>} health
  * @property {() => Promise<void>} close  Closes the database.
  * @property {string[]} banner  Lines to print once the server listens (demo sign-ins).
  *

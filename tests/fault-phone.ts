@@ -147,7 +147,7 @@ export class FaultPhone {
 			this.counts.retryable++;
 		} else {
 			this.counts.refusals++;
-			this.refusals.push(`${item.entry.id}: ${result.error}`);
+			this.refusals.push(`${item.entry.id}: ${result.code}`);
 			item.state = 'refused';
 		}
 		this.pump();

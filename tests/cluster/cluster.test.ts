@@ -68,7 +68,7 @@ function phoneOn(url: string): Socket {
 /** What a socket heard of the class: the sequence numbers, in the order they arrived. */
 function heard(socket: Socket): LogEntry[] {
 	const entries: LogEntry[] = [];
-	socket.on('class:command', (payload: { sessionId: string; entry: LogEntry }) => {
+	socket.on('class:applied', (payload: { sessionId: string; entry: LogEntry }) => {
 		if (payload.sessionId === sessionId) entries.push(payload.entry);
 	});
 	return entries;

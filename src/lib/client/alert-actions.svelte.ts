@@ -4,6 +4,7 @@ import type { AckResult, StaffAcks } from '../shared/events';
 import type { EntrySync } from './entry-sync.svelte';
 import { ask } from './socket';
 import { randomId } from './uuid';
+import { refusalText } from '../shared/refusals';
 
 const ACK_TIMEOUT_MS = 6000;
 type Sendable = AlertAct['action'];
@@ -125,7 +126,7 @@ export class AlertActions {
 		delete this.#unsent[act.id];
 		if (!answer.ok) {
 			delete this.#mine[act.id];
-			return answer.error;
+			return refusalText(answer);
 		}
 		// The server's time; for a second "seen" of this person, the first one they made.
 		if (answer.action.id !== act.id) delete this.#mine[act.id];

@@ -6,6 +6,7 @@ import type { ClockSync } from './clock-sync';
 import { mergeEntries, receiveEntry } from './live-log';
 import { ask, clockOver, createSocket, refusalCode, retryAfterRefusal } from './socket';
 import { randomId } from './uuid';
+import { refusalText } from '../shared/refusals';
 
 type StaffSocket = Socket<StaffServerEvents, StaffClientEvents>;
 
@@ -55,7 +56,7 @@ export class ClassControl {
 				this.problem = 'Signed out: sign in again to control the class.';
 			}
 		});
-		socket.on('class:command', ({ sessionId, entry }) => {
+		socket.on('class:applied', ({ sessionId, entry }) => {
 			if (sessionId === this.#sessionId) this.#receive(entry);
 		});
 		socket.on('class:changed', ({ sessionId }) => {
@@ -132,7 +133,7 @@ export class ClassControl {
 			return false;
 		}
 		if (!result.ok) {
-			this.problem = result.error;
+			this.problem = refusalText(result);
 			return false;
 		}
 		// The broadcast normally arrives first; if not, fetch what is missing.
@@ -158,13 +159,13 @@ export class ClassControl {
 
 	async setDisplay(displayId: string, settings: { volume?: number; muted?: boolean }) {
 		const result = await this.#ask('display:settings', { displayId, ...settings });
-		if (result && !result.ok) this.problem = result.error;
+		if (result && !result.ok) this.problem = refusalText(result);
 		if (result?.ok) await this.#join();
 	}
 
 	async setSpeech(roomId: string, enabled: boolean) {
 		const result = await this.#ask('room:speech', { roomId, enabled });
-		if (result && !result.ok) this.problem = result.error;
+		if (result && !result.ok) this.problem = refusalText(result);
 		if (result?.ok) await this.#join();
 	}
 
@@ -191,7 +192,7 @@ export class ClassControl {
 			this.snapshot = result.snapshot;
 			this.version++;
 		} else if (result) {
-			this.problem = result.error;
+			this.problem = refusalText(result);
 		}
 	}
 

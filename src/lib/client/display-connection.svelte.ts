@@ -67,13 +67,13 @@ export class DisplayConnection {
 		});
 		socket.on('pairing:paired', () => void this.#collectToken());
 		socket.on('display:snapshot', (snapshot) => this.#apply(snapshot));
-		socket.on('display:settings', (settings) => (this.settings = settings));
+		socket.on('display:settings-changed', (settings) => (this.settings = settings));
 		socket.on('display:revoked', () => {
 			this.#forgetToken();
 			socket.disconnect().connect();
 		});
-		socket.on('class:command', ({ sessionId, entry }) => this.#receive(sessionId, entry));
-		socket.on('display:identify', ({ name }) => {
+		socket.on('class:applied', ({ sessionId, entry }) => this.#receive(sessionId, entry));
+		socket.on('display:show-name', ({ name }) => {
 			this.identify = { name, count: (this.identify?.count ?? 0) + 1 };
 		});
 		this.#cleanups.push(retryAfterRefusal(socket as unknown as Socket));

@@ -7,6 +7,7 @@ import { deviceId, putRecord, recordsOf, type OutboxRecord, type OutboxState } f
 import type { OutboxSender } from './outbox-sender.svelte';
 import { ask } from './socket';
 import { randomId } from './uuid';
+import { refusalText } from '../shared/refusals';
 
 export type ClipboardEntry = StoredEntry & { state: OutboxState; error?: string };
 
@@ -170,7 +171,7 @@ export class EntrySync {
 			ACK_TIMEOUT_MS
 		);
 		if (!answer) return 'No connection: adding a walk-in needs the server';
-		if (!answer.ok) return answer.error;
+		if (!answer.ok) return refusalText(answer);
 		await this.refresh();
 		return null;
 	}

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import { runtime } from '../../../server/registry.js';
 import { SignInService } from './auth/sign-in';
 import { readConfig, type Config } from './config';
@@ -7,6 +8,7 @@ import { createLogger, type Logger } from './log';
 import { authenticateSocket } from './realtime/socket-auth';
 import { handleConnection } from './realtime/connection';
 import { createBroadcast } from './realtime/broadcast';
+import type { SteadyIo } from './realtime/io-types';
 import { countLimitsIn } from './realtime/limit-store';
 import { PairingService } from './displays/pairing';
 import { LiveClassService } from './live/live-classes';
@@ -20,6 +22,10 @@ export type App = {
 	database: DatabaseHandle;
 	db: Database;
 	log: Logger;
+	/** socket.io, typed by the event maps: every broadcast goes through it (on any process). */
+	io: SteadyIo;
+	/** This process, as /healthz names it, and REDIS_URL's link when several processes run. */
+	cluster: { processId: string; redis: Redis | undefined };
 	signIn: SignInService;
 	pairing: PairingService;
 	live: LiveClassService;
@@ -34,25 +40,33 @@ type Holder = Record<symbol, Promise<App> | undefined>;
 
 /**
  * Opens the database, migrates, seeds the demo clinic on an empty database, and registers the
- * socket handlers. Idempotent: a dev reload reuses the open database (PGlite allows one opener).
+ * socket handlers, once. Idempotent: a dev reload reuses the open database (PGlite allows one
+ * opener) and the handlers registered with it.
  */
 export function startApp(): Promise<App> {
 	const holder = globalThis as unknown as Holder;
-	holder[APP_KEY] ??= createApp().catch((error: unknown) => {
-		holder[APP_KEY] = undefined;
-		throw error;
-	});
-	return holder[APP_KEY].then((app) => {
-		registerRealtime(app);
-		return app;
-	});
+	holder[APP_KEY] ??= createApp().then(
+		(app) => {
+			registerRealtime(app);
+			return app;
+		},
+		(error: unknown) => {
+			holder[APP_KEY] = undefined;
+			throw error;
+		}
+	);
+	return holder[APP_KEY];
 }
 
 async function createApp(): Promise<App> {
 	const config = readConfig();
 	const log = createLogger(config.logLevel);
-	// REDIS_URL: the link server/index.js opened before the app (one process: none).
-	const { redis, redisPrefix } = runtime();
+	// The one place app code meets the framework-free server (server/registry.js): socket.io,
+	// attached before the app starts, and REDIS_URL's link (one process: none). From here on
+	// they travel as parts of the app.
+	const { redis, redisPrefix, processId, io: attached } = runtime();
+	if (!attached) throw new Error('socket.io must be attached before the app starts');
+	const io = attached as unknown as SteadyIo;
 	countLimitsIn(redis, redisPrefix);
 	const database = await openDatabase(
 		config.databaseUrl
@@ -64,16 +78,28 @@ async function createApp(): Promise<App> {
 		log.info({ database: database.kind }, 'database ready');
 		const pairing = new PairingService(database.db);
 		// The broadcast needs the service to build display snapshots, and the service the broadcast.
-		const broadcast = createBroadcast({ db: database.db, log, live: () => live });
+		const broadcast = createBroadcast({ db: database.db, io, log, live: () => live });
 		const live: LiveClassService = new LiveClassService(database.db, broadcast, Date.now, {
-			gates: poolGates(() => runtime().io),
+			gates: poolGates(io),
 			// The embedded database has one process by construction (its folder is locked).
 			soleWriter: database.kind === 'pglite'
 		});
 		const signIn = new SignInService(database.db);
 		const backups = startBackups(config, database, log);
 		banner.unshift(...durabilityWarning(database, log));
-		return { config, database, db: database.db, log, signIn, pairing, live, backups, banner };
+		return {
+			config,
+			database,
+			db: database.db,
+			log,
+			io,
+			cluster: { processId, redis },
+			signIn,
+			pairing,
+			live,
+			backups,
+			banner
+		};
 	} catch (error) {
 		await database.close();
 		throw error;
@@ -119,20 +145,18 @@ function durabilityWarning(database: DatabaseHandle, log: Logger): string[] {
 function registerRealtime(app: App): void {
 	runtime().app = {
 		authenticateSocket: (socket) => authenticateSocket(app, socket),
-		onConnection: (socket) => {
-			const io = runtime().io;
-			if (io) handleConnection(app, io, socket);
-		},
-		health: async () => {
-			await app.database.ping();
-			return { database: app.database.kind };
-		},
+		onConnection: (socket) => handleConnection(app, socket as never),
 		close: async () => {
 			await app.backups.stop();
 			await app.database.close();
 		},
 		banner: app.banner
 	};
+}
+
+/** The app if it started (or is starting), without starting it: for /healthz. */
+export function startedApp(): Promise<App> | undefined {
+	return (globalThis as unknown as Holder)[APP_KEY];
 }
 
 /** The running app, for request handlers: `init` has always finished before the first request. */

@@ -12,6 +12,7 @@ import type { EntryPayload } from './entries';
 import { headcountIn, poolStartProblem } from './pool-start';
 import type { RosterMember, StoredEntry } from './roster';
 import type { Finding } from './rules';
+import { refusalText } from './refusals';
 
 const SESSION = '00000000-0000-4000-8000-000000000000';
 const ANA = '00000000-0000-4000-8000-00000000000a';
@@ -112,14 +113,22 @@ describe('the pool start checklist', () => {
 		const none = headcountIn([], roster);
 		expect(none).toEqual({ here: 0, unmarked: ['Ana B.'] });
 		const state = { poolCheckDone: false, displaysOnline: 0, count: none };
-		expect(poolStartProblem(state)).toBe('Record the pool check before starting');
-		expect(poolStartProblem({ ...state, poolCheckDone: true })).toBe(
+		// The page's words for each reason.
+		const words = (reason: ReturnType<typeof poolStartProblem>) => reason && refusalText(reason);
+		expect(words(poolStartProblem(state))).toBe('Record the pool check before starting');
+		expect(words(poolStartProblem({ ...state, poolCheckDone: true }))).toBe(
 			'Turn on a display in the pool room before starting'
 		);
 		const ready = { ...state, poolCheckDone: true, displaysOnline: 1 };
-		expect(poolStartProblem(ready)).toBe('Headcount in: mark attendance for 1 more (Ana B.)');
+		expect(poolStartProblem(ready)).toEqual({
+			code: 'headcount-in-unmarked',
+			params: { count: 1, names: 'Ana B.' }
+		});
+		expect(words(poolStartProblem(ready))).toBe(
+			'Headcount in: mark attendance for 1 more (Ana B.)'
+		);
 		const absent = headcountIn([stored(ANA, { kind: 'attendance', status: 'absent' })], roster);
-		expect(poolStartProblem({ ...ready, count: absent })).toBe(
+		expect(words(poolStartProblem({ ...ready, count: absent }))).toBe(
 			'Headcount in: no one is marked present'
 		);
 		const here = headcountIn([stored(ANA, { kind: 'attendance', status: 'present' })], roster);

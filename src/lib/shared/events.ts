@@ -11,19 +11,22 @@ import { alertActSchema, type AlertActionView } from './alerts';
 import { DISPLAY_COMMANDS } from './displays';
 import { entrySchema } from './entries';
 import type { ClassClipboard, ParticipantMatch, StoredEntry } from './roster';
+import type { Refusal } from './refusals';
 import type { Finding } from './rules';
 import type { LogEntry } from './timeline';
 
 /**
  * Every socket event, typed for both ends, with the schema that guards its payload.
  * The server parses every inbound payload before anything else; a client never trusts a frame.
+ * A request (client to server, answered) and a broadcast (server to clients) never share a name:
+ * requests are verbs (`class:command`), broadcasts say what happened (`class:applied`).
  */
 
 /**
- * `retry`: the refusal is passing (the server failed, or the phone must sign in again), so an
- * outbox keeps the entry and sends it later; without it the refusal is final.
+ * A refusal carries a code and parameters (shared/refusals.ts), never words: the page chooses
+ * them. `retry`: the refusal is passing, so an outbox keeps the entry and sends it later.
  */
-export type AckResult<T> = ({ ok: true } & T) | { ok: false; error: string; retry?: boolean };
+export type AckResult<T> = ({ ok: true } & T) | Refusal;
 export type Ack<T = object> = (result: AckResult<T>) => void;
 
 const id = z.uuid('Not a valid id');
@@ -119,6 +122,9 @@ export type DisplayEventName = keyof typeof displayEventSchemas;
 export type StaffPayload<E extends StaffEventName> = z.infer<(typeof staffEventSchemas)[E]>;
 export type DisplayPayload<E extends DisplayEventName> = z.infer<(typeof displayEventSchemas)[E]>;
 
+/** Why a staff socket's session ended: signed out (on any device), expired, account disabled. */
+export type SessionEndReason = 'signed-out' | 'expired' | 'disabled';
+
 export type WhoAmI = { user: { name: string; role: Role }; clinicName: string };
 export type ClockPong = { t0: number; t1: number; t2: number };
 
@@ -157,7 +163,8 @@ export type DisplayClientEvents = {
 };
 
 export type StaffServerEvents = {
-	'class:command': (payload: { sessionId: string; entry: StaffLogEntry }) => void;
+	/** A command was stored: every phone in the class applies it. */
+	'class:applied': (payload: { sessionId: string; entry: StaffLogEntry }) => void;
 	'class:presence': (payload: Presence) => void;
 	'class:changed': (payload: { sessionId: string }) => void;
 	/** Another technician's entry in this class (staff only: never sent to displays). */
@@ -167,18 +174,35 @@ export type StaffServerEvents = {
 	/** Someone joined the class's list (a walk-in): phones fetch the roster again. */
 	'roster:changed': (payload: { sessionId: string }) => void;
 	/** The server ended this socket's session (sign-out elsewhere, expiry). */
-	'session:ended': (payload: { reason: string }) => void;
+	'session:ended': (payload: { reason: SessionEndReason }) => void;
 };
 
 export type DisplayServerEvents = {
 	'pairing:paired': (payload: { code: string }) => void;
 	'display:snapshot': (payload: DisplaySnapshot) => void;
-	'display:settings': (payload: DisplaySettings) => void;
+	'display:settings-changed': (payload: DisplaySettings) => void;
 	'display:revoked': (payload: object) => void;
 	/** A phone asked this display to show its name for a few seconds. */
-	'display:identify': (payload: { name: string }) => void;
-	'class:command': (payload: { sessionId: string; entry: LogEntry }) => void;
+	'display:show-name': (payload: { name: string }) => void;
+	/** A command was stored: the display applies it (without the sender's name). */
+	'class:applied': (payload: { sessionId: string; entry: LogEntry }) => void;
 };
+
+/** Processes of a cluster talk through the adapter only: no events of their own. */
+export type InterServerEvents = Record<string, never>;
+
+/**
+ * The compiler holds the rule above: a name on both sides of one namespace fails to build here.
+ * (`never` when they are apart; the assertion below needs exactly that.)
+ */
+type Shared<A, B> = Extract<keyof A, keyof B>;
+const requestsAndBroadcastsApart: [
+	Shared<StaffClientEvents, StaffServerEvents>,
+	Shared<DisplayClientEvents, DisplayServerEvents>
+] extends [never, never]
+	? true
+	: false = true;
+void requestsAndBroadcastsApart;
 
 /** Reasons the server refuses a connection, in `connect_error`'s `data.code`. */
 export const CONNECT_ERROR_CODES = [

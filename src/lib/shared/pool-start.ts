@@ -1,4 +1,5 @@
 import { attendanceOf, headcount } from './clipboard';
+import { refusalText, type Reason } from './refusals';
 import type { RosterMember, StoredEntry } from './roster';
 
 /**
@@ -6,9 +7,6 @@ import type { RosterMember, StoredEntry } from './roster';
  * the server (the start is refused): the pool check, a display on in the room (the class's
  * timing and cues are on it), and the headcount in (everyone expected is marked, someone is in).
  */
-
-export const START_WITHOUT_CHECK = 'Record the pool check before starting';
-export const START_WITHOUT_DISPLAY = 'Turn on a display in the pool room before starting';
 
 export type HeadcountIn = { here: number; unmarked: string[] };
 
@@ -26,12 +24,12 @@ export function headcountIn(active: StoredEntry[], roster: RosterMember[]): Head
 	};
 }
 
-export function headcountInProblem(count: HeadcountIn): string | null {
+export function headcountInProblem(count: HeadcountIn): Reason | null {
 	if (count.unmarked.length > 0) {
-		const n = count.unmarked.length;
-		return `Headcount in: mark attendance for ${n} more (${count.unmarked.join(', ')})`;
+		const params = { count: count.unmarked.length, names: count.unmarked.join(', ') };
+		return { code: 'headcount-in-unmarked', params };
 	}
-	if (count.here === 0) return 'Headcount in: no one is marked present';
+	if (count.here === 0) return { code: 'headcount-in-empty' };
 	return null;
 }
 
@@ -63,7 +61,7 @@ export function poolStartItems(state: {
 		{
 			id: 'headcount',
 			done: problem === null,
-			text: problem ?? `Headcount in: ${count.here} in the water`
+			text: problem ? refusalText(problem) : `Headcount in: ${count.here} in the water`
 		}
 	];
 }
@@ -73,8 +71,8 @@ export function poolStartProblem(state: {
 	poolCheckDone: boolean;
 	displaysOnline: number;
 	count: HeadcountIn;
-}): string | null {
-	if (!state.poolCheckDone) return START_WITHOUT_CHECK;
-	if (state.displaysOnline === 0) return START_WITHOUT_DISPLAY;
+}): Reason | null {
+	if (!state.poolCheckDone) return { code: 'pool-check-missing' };
+	if (state.displaysOnline === 0) return { code: 'pool-display-missing' };
 	return headcountInProblem(state.count);
 }

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { runtime } from '../../../server/registry.js';
+import { startedApp, type App } from '$lib/server/app';
 import type { RequestHandler } from './$types';
 
 /**
@@ -8,16 +8,17 @@ import type { RequestHandler } from './$types';
  * the adapter's heartbeat, and whether Redis does).
  */
 export const GET: RequestHandler = async () => {
-	const { app, io, redis, processId } = runtime();
-	const realtime = io ? { status: 'ok', clients: io.engine.clientsCount } : { status: 'down' };
+	const app = await startedApp()?.catch(() => undefined);
+	const realtime = app ? { status: 'ok', clients: app.io.engine.clientsCount } : { status: 'down' };
 	let database: Record<string, unknown>;
 	try {
 		if (!app) throw new Error('not started');
-		database = { status: 'ok', ...(await app.health()) };
+		await app.database.ping();
+		database = { status: 'ok', database: app.database.kind };
 	} catch {
 		database = { status: 'down' };
 	}
-	const cluster = redis && io ? await clusterState(io, redis) : null;
+	const cluster = app?.cluster.redis ? await clusterState(app) : null;
 	const healthy =
 		database.status === 'ok' && realtime.status === 'ok' && (!cluster || cluster.redis === 'ok');
 	const memory = process.memoryUsage();
@@ -25,7 +26,7 @@ export const GET: RequestHandler = async () => {
 	return json(
 		{
 			status: healthy ? 'ok' : 'degraded',
-			process: processId,
+			process: app?.cluster.processId ?? null,
 			database,
 			realtime,
 			cluster,
@@ -35,15 +36,12 @@ export const GET: RequestHandler = async () => {
 	);
 };
 
-type Io = NonNullable<ReturnType<typeof runtime>['io']>;
-type Redis = NonNullable<ReturnType<typeof runtime>['redis']>;
-
-async function clusterState(io: Io, redis: Redis) {
+async function clusterState(app: App) {
 	let state: 'ok' | 'down' = 'down';
 	try {
 		// Within a second: a monitor must hear "down", not wait on ioredis's offline queue.
 		const pong = await Promise.race([
-			redis.ping(),
+			app.cluster.redis!.ping(),
 			new Promise((resolve) => setTimeout(resolve, 1000, 'timeout'))
 		]);
 		if (pong === 'PONG') state = 'ok';
@@ -51,6 +49,6 @@ async function clusterState(io: Io, redis: Redis) {
 		state = 'down';
 	}
 	// The Redis Streams adapter counts the servers whose heartbeat it heard (this one included).
-	const processes = await io.of('/').adapter.serverCount();
+	const processes = await app.io.of('/').adapter.serverCount();
 	return { redis: state, processes };
 }

@@ -14,7 +14,7 @@ export const POST: RequestHandler = async ({ cookies, request, url }) => {
 	if (token) {
 		const app = await getApp();
 		await endSession(app.db, token);
-		await disconnectSession(token);
+		disconnectSession(app.io, token);
 	}
 	clearSessionCookie(cookies);
 	redirect(303, '/sign-in');

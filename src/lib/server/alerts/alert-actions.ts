@@ -3,6 +3,7 @@ import { raisesAlert, type AlertAct, type AlertActionView } from '../../shared/a
 import type { StaffUser } from '../auth/session';
 import type { Database } from '../db/client';
 import { classAlertActions, classSessions, participantEntries, users } from '../db/schema';
+import { refuse, type Refusal } from '../../shared/refusals';
 
 /**
  * Who saw an alert and what they did about it. An alert is the entry whose findings raised it;
@@ -39,8 +40,7 @@ export async function alertActionsOf(
 	return rows.map((row) => ({ ...row, at: row.at.getTime() }));
 }
 
-export type AlertActResult =
-	{ ok: true; duplicate: boolean; action: AlertActionView } | { ok: false; error: string };
+export type AlertActResult = { ok: true; duplicate: boolean; action: AlertActionView } | Refusal;
 
 /** The alert entry an action is about, when it is one in this class of this clinic. */
 async function alertEntry(db: Database | Tx, clinicId: string, sessionId: string, id: string) {
@@ -71,7 +71,7 @@ export async function recordAlertAction(
 		.select({ id: classSessions.id })
 		.from(classSessions)
 		.where(and(eq(classSessions.id, input.sessionId), eq(classSessions.clinicId, user.clinicId)));
-	if (!session) return { ok: false, error: 'No such class in your clinic' };
+	if (!session) return refuse('class-not-found');
 
 	const existing = await actionById(db, input.id);
 	if (existing) {
@@ -79,12 +79,10 @@ export async function recordAlertAction(
 			existing.entryId === input.entryId &&
 			existing.userId === user.id &&
 			existing.action === input.action;
-		return same
-			? { ok: true, duplicate: true, action: existing }
-			: { ok: false, error: 'That action id is already used' };
+		return same ? { ok: true, duplicate: true, action: existing } : refuse('action-id-used');
 	}
 	if (!(await alertEntry(db, user.clinicId, input.sessionId, input.entryId))) {
-		return { ok: false, error: 'No such alert in this class' };
+		return refuse('alert-not-found');
 	}
 	const inserted = await db
 		.insert(classAlertActions)
@@ -112,7 +110,7 @@ export async function recordAlertAction(
 			);
 		const earlier = seen ? await actionById(db, seen.id) : null;
 		if (earlier) return { ok: true, duplicate: true, action: earlier };
-		return { ok: false, error: 'That action id is already used' };
+		return refuse('action-id-used');
 	}
 	return { ok: true, duplicate: false, action: (await actionById(db, input.id))! };
 }

@@ -3,6 +3,7 @@ import type { Role } from '../../shared/domain';
 import type { Database } from '../db/client';
 import { clinics, sessions, users } from '../db/schema';
 import { disconnectUser } from '../realtime/disconnect';
+import type { SteadyIo } from '../realtime/io-types';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password';
 
 export type NewStaffUser = {
@@ -69,15 +70,15 @@ export async function createStaffUser(
 }
 
 /**
- * Disables an account: it can no longer sign in, its sessions end, and its open sockets are cut
- * at once (in this process; a disable from another process, such as a script, reaches the
- * server's sockets at their next session re-check, within a minute). False if there was no such
- * active account.
+ * Disables an account: it can no longer sign in, its sessions end, and with `io` its open
+ * sockets are cut at once on every process (a script has none: its disable reaches the servers'
+ * sockets at their next session re-check, within a minute). False if there was no such active
+ * account.
  */
 export async function disableUser(
 	db: Database,
 	userId: string,
-	now = new Date()
+	{ now = new Date(), io }: { now?: Date; io?: SteadyIo } = {}
 ): Promise<boolean> {
 	const [disabled] = await db
 		.update(users)
@@ -86,7 +87,7 @@ export async function disableUser(
 		.returning({ id: users.id });
 	if (!disabled) return false;
 	await db.delete(sessions).where(eq(sessions.userId, userId));
-	disconnectUser(userId, 'This account was disabled');
+	if (io) disconnectUser(io, userId);
 	return true;
 }
 

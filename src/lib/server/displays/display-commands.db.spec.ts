@@ -13,7 +13,6 @@ import {
 	startTestServer,
 	type TestServer
 } from '../realtime/test-server';
-import { CONTROLS_OFF_ERROR, NO_LIVE_CLASS_ERROR } from './display-commands';
 import { renameDisplay } from './names';
 
 /**
@@ -24,7 +23,7 @@ import { renameDisplay } from './names';
 let server: TestServer;
 let display: ClientSocket;
 let seq = 0;
-type Answer = { ok: boolean; error?: string; seq?: number; duplicate?: boolean };
+type Answer = { ok: boolean; code?: string; seq?: number; duplicate?: boolean };
 
 beforeAll(async () => {
 	// The tests send faster than a clicker may; the last one puts the limit back and tests it.
@@ -77,7 +76,7 @@ async function phoneInClass() {
 		await phone.emitWithAck('class:join', { sessionId: server.clinic.sessionId })
 	).toMatchObject({ ok: true });
 	const heard: StaffLogEntry[] = [];
-	phone.on('class:command', ({ entry }: { entry: StaffLogEntry }) => heard.push(entry));
+	phone.on('class:applied', ({ entry }: { entry: StaffLogEntry }) => heard.push(entry));
 	return { phone, heard };
 }
 
@@ -89,8 +88,8 @@ describe('display:identify', () => {
 		expect(await other.emitWithAck('display:hello', {})).toMatchObject({ ok: true });
 		const shown: unknown[] = [];
 		const shownElsewhere: unknown[] = [];
-		display.on('display:identify', (payload) => shown.push(payload));
-		other.on('display:identify', (payload) => shownElsewhere.push(payload));
+		display.on('display:show-name', (payload) => shown.push(payload));
+		other.on('display:show-name', (payload) => shownElsewhere.push(payload));
 
 		const phone = await connected(server.staff(await server.cookieFor(server.clinic.technicianId)));
 		expect(
@@ -102,15 +101,15 @@ describe('display:identify', () => {
 		);
 		expect(
 			await stranger.emitWithAck('display:identify', { displayId: server.clinic.displayId })
-		).toEqual({ ok: false, error: 'No such display in your clinic' });
+		).toEqual({ ok: false, code: 'display-not-found' });
 		expect(await phone.emitWithAck('display:identify', { displayId: 'nope' })).toMatchObject({
 			ok: false,
-			error: expect.stringMatching(/Invalid display:identify/)
+			code: 'invalid-payload'
 		});
 		await settle();
 		expect(shown).toEqual([{ name: 'Gym left TV' }]);
 		expect(shownElsewhere).toEqual([]);
-		display.off('display:identify');
+		display.off('display:show-name');
 		for (const socket of [other, phone, stranger]) socket.close();
 	});
 
@@ -135,7 +134,7 @@ describe('display:identify', () => {
 describe('display:command', () => {
 	it('with the room setting off (the default) the server refuses, and nothing changes', async () => {
 		const before = await fingerprint(server.database);
-		expect(await send(display, 'pause')).toEqual({ ok: false, error: CONTROLS_OFF_ERROR });
+		expect(await send(display, 'pause')).toEqual({ ok: false, code: 'clicker-off' });
 		expect(await fingerprint(server.database)).toBe(before);
 	});
 
@@ -143,7 +142,7 @@ describe('display:command', () => {
 		await allowControls(server.clinic.roomId, true);
 		const { phone, heard } = await phoneInClass();
 		const onDisplay: unknown[] = [];
-		display.on('class:command', (payload) => onDisplay.push(payload));
+		display.on('class:applied', (payload) => onDisplay.push(payload));
 		const rowsBefore = (await logRows()).length;
 
 		for (const type of ['pause', 'resume', 'next']) {
@@ -165,7 +164,7 @@ describe('display:command', () => {
 			['resume', server.clinic.displayId, null],
 			['next', server.clinic.displayId, null]
 		]);
-		display.off('class:command');
+		display.off('class:applied');
 		phone.close();
 	});
 
@@ -206,12 +205,15 @@ describe('display:command', () => {
 			};
 			const answer = (await display.emitWithAck('display:command', payload)) as Answer;
 			expect({ change, ok: answer.ok }).toEqual({ change, ok: false });
-			expect(answer.error).toMatch(/Invalid display:command/);
+			expect(answer).toMatchObject({
+				code: 'invalid-payload',
+				params: { event: 'display:command' }
+			});
 		}
 		// An old sequence number: a replay, refused.
 		expect(await send(display, 'pause', { clientSeq: 1 })).toMatchObject({
 			ok: false,
-			error: expect.stringMatching(/Out-of-order/)
+			code: 'out-of-order'
 		});
 		// "Done" where the class is not waiting for it: the timeline's own refusal.
 		expect(await send(display, 'done')).toMatchObject({ ok: false });
@@ -229,7 +231,7 @@ describe('display:command', () => {
 		const before = await fingerprint(server.database);
 		expect(await send(display, 'pause', { sessionId: server.clinic.otherSessionId })).toEqual({
 			ok: false,
-			error: NO_LIVE_CLASS_ERROR
+			code: 'no-live-class'
 		});
 		expect(await fingerprint(server.database)).toBe(before);
 	});
@@ -239,7 +241,7 @@ describe('display:command', () => {
 		const before = await logRows(foreign);
 		expect(await send(display, 'pause', { sessionId: foreign })).toEqual({
 			ok: false,
-			error: NO_LIVE_CLASS_ERROR
+			code: 'no-live-class'
 		});
 		expect(await logRows(foreign)).toEqual(before);
 	});
@@ -267,7 +269,7 @@ describe('display:command', () => {
 		for (const sessionId of [later!.id, randomUUID()]) {
 			expect(await send(display, 'pause', { sessionId })).toEqual({
 				ok: false,
-				error: NO_LIVE_CLASS_ERROR
+				code: 'no-live-class'
 			});
 		}
 		expect(await logRows(later!.id)).toEqual([]);
@@ -295,7 +297,7 @@ describe('display:command', () => {
 	it('a stuck key or a script is slowed, then refused: a few commands a second at most', async () => {
 		eventLimits.enforced = true;
 		const answers = await Promise.all(Array.from({ length: 20 }, () => send(display, 'next')));
-		const limited = answers.filter((a) => a.error === 'Too many commands at once; wait a moment');
+		const limited = answers.filter((a) => a.code === 'too-many-commands');
 		expect(limited.length).toBeGreaterThanOrEqual(10);
 		eventLimits.enforced = false;
 	});
@@ -307,7 +309,7 @@ describe('display:command', () => {
 		expect(after).not.toBe(before);
 		expect(await send(display, 'pause')).toEqual({
 			ok: false,
-			error: 'This display was removed: pair it again'
+			code: 'display-removed'
 		});
 		expect(await fingerprint(server.database)).toBe(after);
 	});

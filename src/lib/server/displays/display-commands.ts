@@ -5,9 +5,7 @@ import { displays, rooms } from '../db/schema';
 import type { CommandResult, LiveClassService } from '../live/live-classes';
 import type { Logger } from '../log';
 import type { DisplayIdentity } from './pairing';
-
-export const CONTROLS_OFF_ERROR = 'Clicker control is off for this room';
-export const NO_LIVE_CLASS_ERROR = 'No class is running in this room';
+import { refuse } from '../../shared/refusals';
 
 /**
  * A command from a display's clicker or keyboard. Read fresh from the database each time, not
@@ -32,12 +30,12 @@ export async function displayCommand(
 				isNull(displays.revokedAt)
 			)
 		);
-	if (!row) return { ok: false, error: 'This display was removed: pair it again' };
-	if (!row.controls) return { ok: false, error: CONTROLS_OFF_ERROR };
+	if (!row) return refuse('display-removed');
+	if (!row.controls) return refuse('clicker-off');
 	// Only the class running in the display's own room (never another room's, or clinic's).
 	const live = await deps.live.get(input.sessionId, display.clinicId);
 	if (!live || live.roomId !== row.roomId || live.status !== 'live') {
-		return { ok: false, error: NO_LIVE_CLASS_ERROR };
+		return refuse('no-live-class');
 	}
 	const result = await deps.live.command({
 		sessionId: input.sessionId,

@@ -1,7 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { runtime } from '../../../../server/registry.js';
 import type { Database } from '../db/client';
 import { displays } from '../db/schema';
+import { refuse, type Refusal } from '../../shared/refusals';
+import { displaysOf, type SteadyIo } from '../realtime/io-types';
 import { displayDevice } from '../realtime/rooms';
 
 /**
@@ -10,19 +11,17 @@ import { displayDevice } from '../realtime/rooms';
  */
 export async function identifyDisplay(
 	db: Database,
+	io: SteadyIo,
 	clinicId: string,
 	displayId: string
-): Promise<{ ok: true; name: string } | { ok: false; error: string }> {
+): Promise<{ ok: true; name: string } | Refusal> {
 	const [display] = await db
 		.select({ name: displays.name })
 		.from(displays)
 		.where(
 			and(eq(displays.id, displayId), eq(displays.clinicId, clinicId), isNull(displays.revokedAt))
 		);
-	if (!display) return { ok: false, error: 'No such display in your clinic' };
-	runtime()
-		.io?.of('/display')
-		.to(displayDevice(displayId))
-		.emit('display:identify', { name: display.name });
+	if (!display) return refuse('display-not-found');
+	displaysOf(io).to(displayDevice(displayId)).emit('display:show-name', { name: display.name });
 	return { ok: true, name: display.name };
 }

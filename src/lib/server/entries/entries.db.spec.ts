@@ -9,6 +9,7 @@ import { seedDemoClinic } from '../db/seed/demo';
 import { anHourAgoToday, createTestDatabase, moveClassTo } from '../db/test-database';
 import { LiveClassService } from '../live/live-classes';
 import { recordEntry } from './entries';
+import { refuse } from '../../shared/refusals';
 
 let database: DatabaseHandle;
 let live: LiveClassService;
@@ -85,14 +86,14 @@ describe('participant entries', () => {
 			)
 		).toEqual({
 			ok: false,
-			error: 'That participant is not in this class'
+			code: 'participant-not-in-class'
 		});
 		const stranger = { ...technician, clinicId: randomUUID() };
 		expect(
 			await recordEntry(database.db, live, stranger, entry({ kind: 'pain', value: 3 }))
 		).toEqual({
 			ok: false,
-			error: 'No such class in your clinic'
+			code: 'class-not-found'
 		});
 	});
 
@@ -144,7 +145,7 @@ describe('entries that replace others, and their times', () => {
 					technician,
 					entry({ kind: 'pain', value: 1 }, { recordedAt })
 				)
-			).toEqual({ ok: false, error: 'The phone clock is wrong: check its date and time' });
+			).toEqual(refuse('phone-clock-wrong'));
 		}
 	});
 

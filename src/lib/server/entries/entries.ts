@@ -12,6 +12,7 @@ import { clinicClassWindows, entryRefusal } from '../settings/class-windows';
 import { rulesForClass } from '../settings/rules';
 import type { LiveClassService } from '../live/live-classes';
 import { insertSitOutAction, sitOutAlertReady } from '../alerts/alert-actions';
+import { refuse, type Refusal } from '../../shared/refusals';
 
 const FUTURE_SLACK_MS = 10 * 60 * 1000;
 const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -23,7 +24,7 @@ export type RecordResult =
 			findings: Finding[];
 			at: { blockIndex: number; blockSecond: number } | null;
 	  }
-	| { ok: false; error: string; retry?: boolean };
+	| Refusal;
 
 /**
  * Stores one entry from a phone, exactly once. Refuses entries for a class of another clinic or a
@@ -47,7 +48,7 @@ export async function recordEntry(
 		})
 		.from(classSessions)
 		.where(and(eq(classSessions.id, entry.sessionId), eq(classSessions.clinicId, user.clinicId)));
-	if (!session) return { ok: false, error: 'No such class in your clinic' };
+	if (!session) return refuse('class-not-found');
 
 	const [existing] = await db
 		.select({ sessionId: participantEntries.sessionId, findings: participantEntries.findings })
@@ -56,19 +57,19 @@ export async function recordEntry(
 	if (existing) {
 		return existing.sessionId === entry.sessionId
 			? { ok: true, duplicate: true, findings: existing.findings, at: null }
-			: { ok: false, error: 'That entry id is already used' };
+			: refuse('entry-id-used');
 	}
 
 	// Only while the class can start, runs, or was just documented (Settings): not next week's
 	// class, nor one long closed. Final, not passing: the phone shows it and stops sending.
 	const closed = entryRefusal(session, await clinicClassWindows(db, user.clinicId), Date.now());
-	if (closed) return { ok: false, error: closed };
+	if (closed) return refuse(closed.code, closed.params);
 
 	// recordedAt orders entries (the latest mark counts), so it must be a believable time: a
 	// phone may send a day-old entry after a long time offline, but not one from the future.
 	const now = Date.now();
 	if (entry.recordedAt > now + FUTURE_SLACK_MS || entry.recordedAt < now - MAX_AGE_MS) {
-		return { ok: false, error: 'The phone clock is wrong: check its date and time' };
+		return refuse('phone-clock-wrong');
 	}
 
 	if (entry.supersedes) {
@@ -88,7 +89,7 @@ export async function recordEntry(
 			!sameKind
 		) {
 			// Passing: the entry it replaces may still be on its way from another phone.
-			return { ok: false, error: 'The entry this one replaces is not here yet', retry: true };
+			return { ...refuse('replaced-entry-missing'), retry: true };
 		}
 	}
 
@@ -97,9 +98,9 @@ export async function recordEntry(
 			.select({ kind: rooms.kind })
 			.from(rooms)
 			.where(eq(rooms.id, session.roomId));
-		if (room?.kind !== 'pool') return { ok: false, error: 'A headcount out is for pool classes' };
+		if (room?.kind !== 'pool') return refuse('headcount-out-pool-only');
 	} else if (!(await isOnRoster(db, user.clinicId, session.id, entry.participantId))) {
-		return { ok: false, error: 'That participant is not in this class' };
+		return refuse('participant-not-in-class');
 	}
 
 	// A sit-out from an alert links to it; the alert may still be on its way from another phone.
@@ -108,7 +109,7 @@ export async function recordEntry(
 		alertId &&
 		!(await sitOutAlertReady(db, user.clinicId, session.id, entry.participantId!, alertId))
 	) {
-		return { ok: false, error: 'The alert this sit-out answers is not here yet', retry: true };
+		return { ...refuse('sit-out-alert-missing'), retry: true };
 	}
 
 	const findings = await findingsFor(db, user.clinicId, entry);

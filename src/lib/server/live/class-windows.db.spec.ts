@@ -115,7 +115,8 @@ describe('starting a class', () => {
 		const live = service(Date.parse('2026-03-10T14:00:00Z'));
 		expect(await send(live, id, 'start')).toEqual({
 			ok: false,
-			error: 'Too early: this class can be started from Mar 17, 2026, 9:00 AM to 11:00 AM'
+			code: 'too-early',
+			params: { from: 'Mar 17, 2026, 9:00 AM', until: '11:00 AM' }
 		});
 		// So it cannot be ended (closed) either, and the coordinator can still move or cancel it.
 		expect(await send(live, id, 'end')).toMatchObject({ ok: false });
@@ -132,8 +133,8 @@ describe('starting a class', () => {
 		expect(await send(service(start - 61 * 60_000), id, 'start')).toMatchObject({ ok: false });
 		expect(await send(service(start + 61 * 60_000), id, 'start')).toEqual({
 			ok: false,
-			error:
-				'Too late: this class could be started from Mar 18, 2026, 9:00 AM to 11:00 AM. A coordinator can move it'
+			code: 'too-late',
+			params: { from: 'Mar 18, 2026, 9:00 AM', until: '11:00 AM' }
 		});
 		expect(await startAndEnd(id, start - 60 * 60_000)).toEqual({
 			ok: true,
@@ -149,7 +150,8 @@ describe('starting a class', () => {
 		const earlyId = await classAt(at('2026-03-19T04:30:00Z'));
 		expect(await send(service(Date.parse('2026-03-19T03:45:00Z')), earlyId, 'start')).toEqual({
 			ok: false,
-			error: 'Too early: this class can be started from Mar 19, 2026, 12:00 AM to 1:30 AM'
+			code: 'too-early',
+			params: { from: 'Mar 19, 2026, 12:00 AM', until: '1:30 AM' }
 		});
 		expect(await startAndEnd(earlyId, Date.parse('2026-03-19T04:05:00Z'))).toMatchObject({
 			ok: true
@@ -158,7 +160,7 @@ describe('starting a class', () => {
 		const lateId = await classAt(at('2026-03-20T03:30:00Z'));
 		expect(await send(service(Date.parse('2026-03-20T04:10:00Z')), lateId, 'start')).toMatchObject({
 			ok: false,
-			error: expect.stringMatching(/^Too late/)
+			code: 'too-late'
 		});
 		expect(await startAndEnd(lateId, Date.parse('2026-03-20T03:55:00Z'))).toMatchObject({
 			ok: true
@@ -301,7 +303,8 @@ describe('entries and the documentation window', () => {
 		const result = await record(id);
 		expect(result).toEqual({
 			ok: false,
-			error: expect.stringMatching(/^This class has not started: entries open at /)
+			code: 'entries-not-open',
+			params: { opens: expect.any(String) }
 		});
 		expect(result).not.toHaveProperty('retry');
 	});
@@ -322,7 +325,8 @@ describe('entries and the documentation window', () => {
 		const old = await classAt(new Date(Date.now() - 73 * hour - 45 * 60_000), 'completed');
 		expect(await record(old)).toEqual({
 			ok: false,
-			error: 'This class ended more than 72 hours ago: entries are closed'
+			code: 'entries-closed',
+			params: { hours: 72 }
 		});
 	});
 

@@ -9,6 +9,7 @@ import { classCommands, classSessions, rooms, users } from '../db/schema';
 import { seedDemoClinic } from '../db/seed/demo';
 import { createTestDatabase } from '../db/test-database';
 import { LiveClassService, type LiveBroadcast, type LoadedClass } from './live-classes';
+import { refuse } from '../../shared/refusals';
 
 let database: DatabaseHandle;
 let technician: StaffUser;
@@ -100,7 +101,7 @@ describe('live classes', () => {
 		const service = new LiveClassService(database.db, broadcast, now);
 		const id = sessionIds[0]!;
 		const refused = await send(service, id, 'pause');
-		expect(refused).toEqual({ ok: false, error: expect.stringMatching(/paused/i) });
+		expect(refused).toEqual({ ok: false, code: 'already-paused' });
 		expect(await send(service, id, 'start')).toMatchObject({ ok: false });
 		const stored = await database.db
 			.select()
@@ -158,12 +159,13 @@ describe('live classes', () => {
 		const refused = await send(service, sessionIds[1]!, 'start');
 		expect(refused).toEqual({
 			ok: false,
-			error: 'Balance Basics is running in this room: end it first'
+			code: 'room-busy',
+			params: { className: 'Balance Basics' }
 		});
 		const stranger = { ...technician, clinicId: randomUUID() };
 		expect(await send(service, sessionIds[0]!, 'next', stranger)).toEqual({
 			ok: false,
-			error: 'No such class in your clinic'
+			code: 'class-not-found'
 		});
 		expect(await service.get(sessionIds[0]!, stranger.clinicId)).toBeNull();
 	});
@@ -178,7 +180,7 @@ describe('live classes', () => {
 			.from(classSessions)
 			.where(and(eq(classSessions.id, id)));
 		expect(session!.status).toBe('completed');
-		expect(await send(service, id, 'resume')).toEqual({ ok: false, error: 'This class has ended' });
+		expect(await send(service, id, 'resume')).toEqual(refuse('class-completed'));
 		// The room is free again.
 		expect(await send(service, sessionIds[1]!, 'start')).toMatchObject({ ok: true, seq: 1 });
 	});
@@ -206,6 +208,6 @@ describe('live classes', () => {
 			.limit(2);
 		const results = await Promise.all(poolSessions.map((s) => send(service, s.id, 'start')));
 		expect(results.filter((r) => r.ok)).toHaveLength(1);
-		expect(results.filter((r) => !r.ok)[0]).toMatchObject({ error: /running in this room/ });
+		expect(results.filter((r) => !r.ok)[0]).toMatchObject({ code: 'room-busy' });
 	});
 });

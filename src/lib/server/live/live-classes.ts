@@ -12,6 +12,7 @@ import { clinicClassWindows, startRefusal } from '../settings/class-windows';
 import { clinicRules } from '../settings/rules';
 import type { Database } from '../db/client';
 import { DISPLAY_COMMANDS, displayActor } from '../../shared/displays';
+import { refuse, type Reason, type Refusal } from '../../shared/refusals';
 import { classCommands, classSessionReopenings, classSessions } from '../db/schema';
 import type { StaffUser } from '../auth/session';
 import {
@@ -51,8 +52,7 @@ export type DisplayActor = { id: string; clinicId: string; name: string };
 export type CommandActor =
 	{ user: StaffUser; display?: never } | { display: DisplayActor; user?: never };
 
-export type CommandResult =
-	{ ok: true; seq: number; duplicate: boolean } | { ok: false; error: string };
+export type CommandResult = { ok: true; seq: number; duplicate: boolean } | Refusal;
 
 export type ReopenResult = { ok: true } | { ok: false; error: string };
 
@@ -62,11 +62,11 @@ export type ReopenResult = { ok: true } | { ok: false; error: string };
  * from another process can change the answer before the command is stored.
  */
 export type CommandGates = {
-	beforeStart?(tx: Database, live: LoadedClass): Promise<string | null>;
-	beforeEnd?(tx: Database, live: LoadedClass): Promise<string | null>;
+	beforeStart?(tx: Database, live: LoadedClass): Promise<Reason | null>;
+	beforeEnd?(tx: Database, live: LoadedClass): Promise<Reason | null>;
 };
 
-const NO_SUCH_CLASS = { ok: false, error: 'No such class in your clinic' } as const;
+const NO_SUCH_CLASS = refuse('class-not-found');
 /** The class was moved to another room: its command is tried again under that room's lock. */
 const MOVED = Symbol('moved');
 /** A unique index refusing a command means a lock was missed: it is tried again, this often. */
@@ -134,7 +134,7 @@ export class LiveClassService {
 		const found = await this.#cached(this.#db, input.sessionId);
 		if (!found || found.clinicId !== clinicId) return NO_SUCH_CLASS;
 		if (input.display && !(DISPLAY_COMMANDS as readonly string[]).includes(input.command.type)) {
-			return { ok: false, error: 'A display cannot do that' };
+			return refuse('display-cannot');
 		}
 		// One lock per room, not per class: two classes cannot both start in one room.
 		return this.#serial(found.roomId, async () => {
@@ -164,25 +164,25 @@ export class LiveClassService {
 			if (live.roomId !== lockedRoom) return MOVED;
 			const known = live.seqByClientId.get(input.clientCommandId);
 			if (known !== undefined) return { ok: true, seq: known, duplicate: true };
-			if (live.status === 'cancelled') return { ok: false, error: 'This class was cancelled' };
-			if (live.status === 'completed') return { ok: false, error: 'This class has ended' };
+			if (live.status === 'cancelled') return refuse('class-cancelled');
+			if (live.status === 'completed') return refuse('class-completed');
 
 			const plan = live.plan ?? (await buildPlan(tx, live.routineVersionId));
-			if (plan.blocks.length === 0) return { ok: false, error: 'The routine has no blocks' };
+			if (plan.blocks.length === 0) return refuse('routine-empty');
 			const lastAt = live.log.at(-1)?.at ?? 0;
 			// Never let the log run backwards, even if a server's clock is stepped back.
 			const at = Math.max(this.#now(), lastAt);
 			const check = applicable(plan, live.log, input.command, at);
-			if (!check.ok) return { ok: false, error: check.reason };
+			if (!check.ok) return refuse(check.code);
 			const type = input.command.type;
 			// `input.user`: a display never gets here with a start (refused above).
 			if (type === 'start' && input.user) {
 				// Only around its own time: a class next week cannot be run, and so closed, today.
 				const windows = await clinicClassWindows(tx, live.clinicId);
 				const refusal = startRefusal(live.startsAt, windows, at);
-				if (refusal) return { ok: false, error: refusal };
+				if (refusal) return refuse(refusal.code, refusal.params);
 				const busy = await this.#otherLiveClassInRoom(tx, live, input.user, afterCommit);
-				if (busy) return { ok: false, error: `${busy} is running in this room: end it first` };
+				if (busy) return refuse('room-busy', { className: busy });
 			}
 			const gate =
 				type === 'start'
@@ -191,7 +191,7 @@ export class LiveClassService {
 						? this.#gates.beforeEnd
 						: undefined;
 			const blocked = gate ? await gate(tx, live) : null;
-			if (blocked) return { ok: false, error: blocked };
+			if (blocked) return refuse(blocked.code, blocked.params);
 
 			const entry: StaffLogEntry = {
 				seq: lastSeq(live) + 1,
@@ -271,7 +271,7 @@ export class LiveClassService {
 		const reason = input.reason.trim();
 		if (!reason) return { ok: false, error: 'Write why the class is reopened' };
 		const found = await this.get(input.sessionId, input.user.clinicId);
-		if (!found) return NO_SUCH_CLASS;
+		if (!found) return { ok: false, error: 'No such class in your clinic' };
 		return this.#serial(found.roomId, async () => {
 			const reopened = await this.#db.transaction(async (tx) => {
 				await lockRoom(tx, found.roomId);

@@ -5,12 +5,7 @@ import { classSessions, clinics, poolChecks, rooms, users } from '../db/schema';
 import { seedDemoClinic } from '../db/seed/demo';
 import { createTestDatabase } from '../db/test-database';
 import { savePoolRanges } from '../settings/clinic-options';
-import {
-	START_WITHOUT_CHECK,
-	poolCheckContext,
-	poolStartBlocked,
-	recordPoolCheck
-} from './pool-check';
+import { poolCheckContext, poolStartBlocked, recordPoolCheck } from './pool-check';
 
 let database: DatabaseHandle;
 let clinicId: string;
@@ -77,10 +72,9 @@ afterAll(() => database.close());
 
 describe('the start gate', () => {
 	it('refuses a pool class without a check, and lets a gym class start', async () => {
-		expect(await poolStartBlocked(database.db, clinicId, poolSessions[0]!)).toBe(
-			START_WITHOUT_CHECK
-		);
-		expect(START_WITHOUT_CHECK).toBe('Record the pool check before starting');
+		expect(await poolStartBlocked(database.db, clinicId, poolSessions[0]!)).toEqual({
+			code: 'pool-check-missing'
+		});
 		expect(await poolStartBlocked(database.db, clinicId, gymSessionId!)).toBeNull();
 	});
 
@@ -91,7 +85,9 @@ describe('the start gate', () => {
 			duplicate: false
 		});
 		expect(await poolStartBlocked(database.db, clinicId, first!)).toBeNull();
-		expect(await poolStartBlocked(database.db, clinicId, second!)).toBe(START_WITHOUT_CHECK);
+		expect(await poolStartBlocked(database.db, clinicId, second!)).toEqual({
+			code: 'pool-check-missing'
+		});
 	});
 });
 
@@ -136,7 +132,9 @@ describe('recording a pool check', () => {
 			ok: false,
 			errors: { overrideReason: expect.stringMatching(/write why/) }
 		});
-		expect(await poolStartBlocked(database.db, clinicId, sessionId)).toBe(START_WITHOUT_CHECK);
+		expect(await poolStartBlocked(database.db, clinicId, sessionId)).toEqual({
+			code: 'pool-check-missing'
+		});
 
 		await recordPoolCheck(database.db, technician, sessionId, {
 			...good,

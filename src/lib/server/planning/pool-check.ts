@@ -16,8 +16,7 @@ import { clinicPoolRanges } from '../settings/clinic-options';
  * and a rescuer on deck. A pool class does not start without one.
  */
 
-export { START_WITHOUT_CHECK } from '../../shared/pool-start';
-import { START_WITHOUT_CHECK } from '../../shared/pool-start';
+import type { Reason } from '../../shared/refusals';
 
 export type RecordedPoolCheck = PoolCheckValues & {
 	overrideReason: string | null;
@@ -143,7 +142,7 @@ export async function poolStartBlocked(
 	db: Database,
 	clinicId: string,
 	sessionId: string
-): Promise<string | null> {
+): Promise<Reason | null> {
 	if (!(await poolSession(db, clinicId, sessionId))) return null;
-	return (await latestCheck(db, clinicId, sessionId)) ? null : START_WITHOUT_CHECK;
+	return (await latestCheck(db, clinicId, sessionId)) ? null : { code: 'pool-check-missing' };
 }

@@ -1,11 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Server } from 'socket.io';
 import { activeEntries } from '../../shared/clipboard';
 import { headcountIn, poolStartProblem } from '../../shared/pool-start';
 import type { Database } from '../db/client';
 import { classSessions, displays } from '../db/schema';
 import { connectedDisplayIds } from '../realtime/broadcast';
 import { classClipboard } from '../roster/roster';
+import type { Reason } from '../../shared/refusals';
+import type { SteadyIo } from '../realtime/io-types';
 
 /**
  * Why a pool class may not start yet, or null (always null for a gym class): the same checklist
@@ -13,10 +14,10 @@ import { classClipboard } from '../roster/roster';
  */
 export async function poolStartRefusal(
 	db: Database,
-	io: Server | undefined,
+	io: SteadyIo,
 	clinicId: string,
 	sessionId: string
-): Promise<string | null> {
+): Promise<Reason | null> {
 	const clipboard = await classClipboard(db, clinicId, sessionId);
 	if (!clipboard?.pool) return null;
 	return poolStartProblem({
@@ -27,12 +28,7 @@ export async function poolStartRefusal(
 }
 
 /** Paired displays of the class's room with a live socket now. */
-async function displaysOnline(
-	db: Database,
-	io: Server | undefined,
-	clinicId: string,
-	sessionId: string
-) {
+async function displaysOnline(db: Database, io: SteadyIo, clinicId: string, sessionId: string) {
 	const rows = await db
 		.select({ id: displays.id })
 		.from(displays)
@@ -44,8 +40,6 @@ async function displaysOnline(
 				isNull(displays.revokedAt)
 			)
 		);
-	// No socket server (a script, a test of the service alone): no display can be online.
-	if (!io) return 0;
 	return (
 		await connectedDisplayIds(
 			io,

@@ -1,12 +1,9 @@
-import type { Server } from 'socket.io';
 import type { Presence, StaffLogEntry } from '../../shared/live';
-import { runtime } from '../../../../server/registry.js';
 import type { Database } from '../db/client';
 import { refreshRoomDisplays } from '../displays/notify';
 import type { LiveBroadcast, LiveClassService, LoadedClass } from '../live/live-classes';
 import type { Logger } from '../log';
-import type { DisplaySocketData } from './display';
-import type { SocketData } from './socket-auth';
+import { displaysOf, type SteadyIo } from './io-types';
 import { classRoom, displayDevice, displayRoom } from './rooms';
 
 /**
@@ -15,59 +12,55 @@ import { classRoom, displayDevice, displayRoom } from './rooms';
  */
 export function createBroadcast(deps: {
 	db: Database;
+	io: SteadyIo;
 	log: Logger;
 	live: () => LiveClassService;
 }): LiveBroadcast {
-	const io = (): Server | undefined => runtime().io;
+	const { io } = deps;
 	return {
 		command(live: LoadedClass, entry: StaffLogEntry) {
-			const server = io();
-			if (!server) return;
-			server
-				.to(classRoom(live.sessionId))
-				.emit('class:command', { sessionId: live.sessionId, entry });
+			io.to(classRoom(live.sessionId)).emit('class:applied', { sessionId: live.sessionId, entry });
 			const { seq, at, command } = entry;
-			server
-				.of('/display')
+			displaysOf(io)
 				.to(displayRoom(live.roomId))
-				.emit('class:command', { sessionId: live.sessionId, entry: { seq, at, command } });
+				.emit('class:applied', { sessionId: live.sessionId, entry: { seq, at, command } });
 		},
 		changed(live: LoadedClass) {
-			void refreshRoomDisplays({ db: deps.db, live: deps.live() }, live.roomId).catch(
+			void refreshRoomDisplays({ db: deps.db, io, live: deps.live() }, live.roomId).catch(
 				(error: unknown) => deps.log.error({ err: error }, 'display refresh failed')
 			);
-			io()?.to(classRoom(live.sessionId)).emit('class:changed', { sessionId: live.sessionId });
+			io.to(classRoom(live.sessionId)).emit('class:changed', { sessionId: live.sessionId });
 		}
 	};
 }
 
 /** Who is connected to a class: phones by name, and how many displays watch its room. */
-export async function presenceOf(io: Server, live: LoadedClass): Promise<Presence> {
+export async function presenceOf(io: SteadyIo, live: LoadedClass): Promise<Presence> {
 	const phones = await io.in(classRoom(live.sessionId)).fetchSockets();
-	const screens = await io.of('/display').in(displayRoom(live.roomId)).fetchSockets();
+	const screens = await displaysOf(io).in(displayRoom(live.roomId)).fetchSockets();
 	const displayIds = screens.flatMap((socket) => {
-		const display = (socket.data as DisplaySocketData).display;
+		const display = socket.data.display;
 		return display ? [display.id] : [];
 	});
 	return {
 		sessionId: live.sessionId,
 		phones: phones.map((socket) => ({
 			id: socket.id,
-			name: (socket.data as SocketData).user.name
+			name: socket.data.user.name
 		})),
 		displays: screens.length,
 		displayIds: [...new Set(displayIds)]
 	};
 }
 
-export async function connectedDisplayIds(io: Server, ids: string[]): Promise<Set<string>> {
+export async function connectedDisplayIds(io: SteadyIo, ids: string[]): Promise<Set<string>> {
 	if (ids.length === 0) return new Set();
 	// One query for all of them, answered by every server of a cluster through the adapter.
-	const sockets = await io.of('/display').in(ids.map(displayDevice)).fetchSockets();
+	const sockets = await displaysOf(io).in(ids.map(displayDevice)).fetchSockets();
 	const wanted = new Set(ids);
 	return new Set(
 		sockets.flatMap((socket) => {
-			const id = (socket.data as DisplaySocketData).display?.id;
+			const id = socket.data.display?.id;
 			return id && wanted.has(id) ? [id] : [];
 		})
 	);

@@ -1,10 +1,10 @@
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { AckResult } from '../../shared/events';
+import { refuse, type Refusal } from '../../shared/refusals';
 import type { Logger } from '../log';
 
 type Schemas = Record<string, z.ZodType>;
-type Refusal = { ok: false; error: string; retry?: boolean };
 
 /**
  * Runs before anything else for every event, known or not: rate limits, and for staff the
@@ -38,14 +38,14 @@ export function serveEvents<S extends Schemas, A extends { [K in keyof S]: objec
 			typeof args.at(-1) === 'function' ? (args.pop() as (r: unknown) => void) : undefined;
 		const reply = (result: AckResult<object>) => ack?.(result);
 		if (inFlight >= MAX_IN_FLIGHT) {
-			return reply({ ok: false, error: 'Too many requests at once; wait a moment', retry: true });
+			return reply({ ...refuse('too-many-requests'), retry: true });
 		}
 		inFlight++;
 		void gate(String(event))
 			.then((refusal) => (refusal ? reply(refusal) : serve(event, args, reply)))
 			.catch((error: unknown) => {
 				log.error({ err: error, event: String(event).slice(0, 60) }, 'socket gate failed');
-				reply({ ok: false, error: 'The server could not do that; try again', retry: true });
+				reply({ ...refuse('server-failed'), retry: true });
 			})
 			.finally(() => inFlight--);
 	});
@@ -56,20 +56,26 @@ export function serveEvents<S extends Schemas, A extends { [K in keyof S]: objec
 		reply: (result: AckResult<object>) => void
 	): Promise<void> {
 		if (typeof event !== 'string' || !Object.hasOwn(schemas, event)) {
-			return reply({ ok: false, error: `Unknown event "${String(event).slice(0, 60)}"` });
+			return reply(refuse('unknown-event', { event: String(event).slice(0, 60) }));
 		}
 		const name = event as keyof S & string;
 		const parsed = schemas[name]!.safeParse(args[0] ?? {});
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
-			const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-			return reply({ ok: false, error: `Invalid ${name}: ${issue?.message}${where}` });
+			// The schema's own words for now: the message catalog will give zod's codes words.
+			return reply(
+				refuse('invalid-payload', {
+					event: name,
+					problem: issue?.message ?? 'not valid',
+					field: issue?.path.join('.') ?? ''
+				})
+			);
 		}
 		try {
 			reply(await handlers[name](parsed.data as z.infer<S[typeof name]>));
 		} catch (error) {
 			log.error({ err: error, event: name }, 'socket handler failed');
-			reply({ ok: false, error: 'The server could not do that; try again', retry: true });
+			reply({ ...refuse('server-failed'), retry: true });
 		}
 	}
 }

@@ -1,7 +1,7 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { eq } from 'drizzle-orm';
-import type { Server, Socket } from 'socket.io';
 import { displayEventSchemas, type DisplayAcks } from '../../shared/events';
+import { refuse } from '../../shared/refusals';
 import type { App } from '../app';
 import { displays } from '../db/schema';
 import { displayCommand } from '../displays/display-commands';
@@ -12,6 +12,7 @@ import { clockPong } from './clock';
 import { serveEvents, type Handlers } from './dispatch';
 import { takeEventPoint } from './event-limits';
 import { rateLimiter } from './limit-store';
+import type { DisplaySocket } from './io-types';
 import { announceRoomPresence } from './presence';
 import { displayDevice, displayRoom, pairingRoom } from './rooms';
 
@@ -34,8 +35,8 @@ export const unpairedIdle = { graceMs: 30_000 };
  * paired, it gets its room's snapshot and the live class's commands. It never receives names,
  * notes or precautions: nothing here reads them.
  */
-export function serveDisplaySocket(app: App, io: Server, socket: Socket): void {
-	const data = socket.data as DisplaySocketData;
+export function serveDisplaySocket(app: App, socket: DisplaySocket): void {
+	const data = socket.data;
 	const person = data.display ? `display:${data.display.id}` : `address:${clientAddressOf(socket)}`;
 	const gate = (event: string) => takeEventPoint('display', event, { socket: socket.id, person });
 
@@ -48,7 +49,7 @@ export function serveDisplaySocket(app: App, io: Server, socket: Socket): void {
 	dropIfIdleFor(unpairedIdle.graceMs);
 	socket.on('disconnect', () => {
 		clearTimeout(idleTimer);
-		if (data.display) void wentAway(app, io, data.display);
+		if (data.display) void wentAway(app, data.display);
 	});
 	let lastClientSeq = 0;
 
@@ -56,11 +57,11 @@ export function serveDisplaySocket(app: App, io: Server, socket: Socket): void {
 		'clock:ping': async ({ t0 }) => clockPong(t0),
 
 		'pairing:request': async () => {
-			if (data.display) return { ok: false, error: 'This display is already paired' };
+			if (data.display) return refuse('display-already-paired');
 			try {
 				await codeRequestLimit().consume(clientAddressOf(socket));
 			} catch {
-				return { ok: false, error: 'Too many pairing codes asked for; wait a minute' };
+				return refuse('too-many-pairing-codes');
 			}
 			// One code per screen: a fresh code retires the one it replaces.
 			if (data.pairingCode) {
@@ -82,23 +83,23 @@ export function serveDisplaySocket(app: App, io: Server, socket: Socket): void {
 
 		'pairing:claim': async ({ code, secret }) => {
 			const token = await app.pairing.claim(code, secret);
-			return token ? { ok: true, token } : { ok: false, error: 'Not paired yet' };
+			return token ? { ok: true, token } : refuse('not-paired-yet');
 		},
 
 		'display:hello': async () => {
-			if (!data.display) return { ok: false, error: 'Pair this display first' };
+			if (!data.display) return refuse('pair-first');
 			await socket.join([displayRoom(data.display.roomId), displayDevice(data.display.id)]);
-			await announceDisplayPresence(app, io, data.display);
+			await announceDisplayPresence(app, data.display);
 			const snapshot = await displaySnapshot(app.db, app.live, data.display);
-			return snapshot ? { ok: true, snapshot } : { ok: false, error: 'Pair this display again' };
+			return snapshot ? { ok: true, snapshot } : refuse('pair-again');
 		},
 
 		'class:log-since': async ({ sessionId, afterSeq }) => {
-			if (!data.display) return { ok: false, error: 'Pair this display first' };
+			if (!data.display) return refuse('pair-first');
 			const live = await app.live.get(sessionId, data.display.clinicId);
 			// Only the class in the display's own room.
 			if (!live || live.roomId !== data.display.roomId) {
-				return { ok: false, error: 'No such class in this room' };
+				return refuse('class-not-in-room');
 			}
 			const entries = live.log
 				.filter((entry) => entry.seq > afterSeq)
@@ -107,16 +108,13 @@ export function serveDisplaySocket(app: App, io: Server, socket: Socket): void {
 		},
 
 		'display:command': async ({ sessionId, clientCommandId, clientSeq, command }) => {
-			if (!data.display) return { ok: false, error: 'Pair this display first' };
+			if (!data.display) return refuse('pair-first');
 			// As for phones: a retry of an applied command is answered, a replay or reordering refused.
 			const display = data.display;
 			if (clientSeq <= lastClientSeq) {
 				const applied = await app.live.appliedSeq(sessionId, display.clinicId, clientCommandId);
 				if (applied !== null) return { ok: true, seq: applied, duplicate: true };
-				return {
-					ok: false,
-					error: `Out-of-order command ${clientSeq} (last was ${lastClientSeq})`
-				};
+				return refuse('out-of-order', { clientSeq, last: lastClientSeq });
 			}
 			lastClientSeq = clientSeq;
 			return displayCommand(app, display, { sessionId, clientCommandId, command });
@@ -126,18 +124,17 @@ export function serveDisplaySocket(app: App, io: Server, socket: Socket): void {
 	serveEvents(socket, displayEventSchemas, handlers, app.log, gate);
 }
 
-/** The phones in the room's running class see this display come and go. */
 /** The room's phones learn that a display came or went (no names travel: a count). */
-async function announceDisplayPresence(app: App, io: Server, display: DisplayIdentity) {
+async function announceDisplayPresence(app: App, display: DisplayIdentity) {
 	try {
-		await announceRoomPresence(app, io, display.roomId, display.clinicId);
+		await announceRoomPresence(app, display.roomId, display.clinicId);
 	} catch (error) {
 		app.log.warn({ err: error, displayId: display.id }, 'display presence failed');
 	}
 }
 
 /** "Last seen" on the phones is when the display left, not when it arrived. */
-async function wentAway(app: App, io: Server, display: DisplayIdentity) {
+async function wentAway(app: App, display: DisplayIdentity) {
 	try {
 		await app.db
 			.update(displays)
@@ -146,11 +143,11 @@ async function wentAway(app: App, io: Server, display: DisplayIdentity) {
 	} catch (error) {
 		app.log.warn({ err: error, displayId: display.id }, 'display last seen failed');
 	}
-	await announceDisplayPresence(app, io, display);
+	await announceDisplayPresence(app, display);
 }
 
 /** The address the display itself used, so the QR code's link works from a phone on the LAN. */
-function originOf(socket: Socket, configured: string | undefined): string {
+function originOf(socket: DisplaySocket, configured: string | undefined): string {
 	if (configured) return new URL(configured).origin;
 	const origin = socket.handshake.headers.origin;
 	if (origin) return origin;

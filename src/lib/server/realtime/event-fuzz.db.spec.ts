@@ -10,6 +10,7 @@ import {
 	startTestServer,
 	type TestServer
 } from './test-server';
+import { isRefusalCode } from '../../shared/refusals';
 
 /**
  * Random and malformed payloads for every socket event, listed from the schemas so a new event is
@@ -177,11 +178,12 @@ async function send(socket: ClientSocket, event: string, args: unknown[], ack: A
 	if (ack === 'not-a-function') return void socket.emit(event, ...args, 'not a function');
 	const answer = (await socket.timeout(5000).emitWithAck(event, ...args)) as {
 		ok: unknown;
-		error?: unknown;
+		code?: unknown;
 	};
 	expect(typeof answer.ok).toBe('boolean');
-	if (answer.ok === false) expect(typeof answer.error).toBe('string');
-	const kind = answer.ok ? 'answered' : String(answer.error).split(/[:(]/)[0]!.slice(0, 40);
+	// A refusal is a code the pages have words for, never prose.
+	if (answer.ok === false) expect(isRefusalCode(answer.code)).toBe(true);
+	const kind = answer.ok ? 'answered' : String(answer.code);
 	tally.set(kind, (tally.get(kind) ?? 0) + 1);
 }
 

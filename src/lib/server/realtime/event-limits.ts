@@ -1,5 +1,6 @@
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { DisplayEventName, StaffEventName } from '../../shared/events';
+import { refuse, type Refusal, type RefusalCode } from '../../shared/refusals';
 import { rateLimiter } from './limit-store';
 
 /**
@@ -12,15 +13,15 @@ import { rateLimiter } from './limit-store';
  * may wait per key; a burst beyond that (many in flight at once, which no page sends) is refused.
  */
 export type Budget = { points: number; seconds: number; waitMs?: number };
-type Limits = { socket: Budget; person: Budget; message?: string };
+type Limits = { socket: Budget; person: Budget; refusal?: RefusalCode };
 
 const perSecond = (points: number, waitMs = 0): Budget => ({ points, seconds: 1, waitMs });
 /** A person's budget: a few sockets' worth (phone, tablet, a second tab). */
 const times3 = (budget: Budget): Budget => ({ ...budget, points: budget.points * 3 });
-const limits = (socket: Budget, message?: string): Limits => ({
+const limits = (socket: Budget, refusal?: RefusalCode): Limits => ({
 	socket,
 	person: times3(socket),
-	message
+	refusal
 });
 
 /**
@@ -34,15 +35,12 @@ export const staffLimits: Record<StaffEventName, Limits> = {
 	'clock:ping': limits(perSecond(10, 1000)),
 	'class:join': limits({ points: 10, seconds: 10, waitMs: 1000 }),
 	'class:leave': limits({ points: 10, seconds: 10, waitMs: 1000 }),
-	'class:command': limits(perSecond(20), 'Too many commands at once; wait a moment'),
+	'class:command': limits(perSecond(20), 'too-many-commands'),
 	'class:log-since': limits(perSecond(5, 1000)),
 	'display:settings': limits(perSecond(10, 1000)),
 	'room:speech': limits(perSecond(5, 1000)),
 	// A name flashed on a TV for 5 s: a few taps to find the right one, not a light show.
-	'display:identify': limits(
-		{ points: 3, seconds: 5 },
-		'Identify a display at most a few times at once'
-	),
+	'display:identify': limits({ points: 3, seconds: 5 }, 'too-many-identifies'),
 	'entry:record': limits(perSecond(50, 1000)),
 	'class:clipboard': limits(perSecond(5, 1000)),
 	'roster:search': limits(perSecond(5, 1000)),
@@ -59,7 +57,7 @@ export const displayLimits: Record<DisplayEventName, Limits> = {
 	'display:hello': limits({ points: 10, seconds: 10, waitMs: 1000 }),
 	'class:log-since': limits(perSecond(5, 1000)),
 	// A clicker pressed quickly (Next, Next) a few times a second; a held key sends one command.
-	'display:command': limits(perSecond(4, 500), 'Too many commands at once; wait a moment')
+	'display:command': limits(perSecond(4, 500), 'too-many-commands')
 };
 
 /** Events no page sends: a few are answered with an error, a flood is not. */
@@ -68,7 +66,8 @@ const unknownEvent: Limits = limits(perSecond(5));
 /** How many events may wait for a point at once, per socket or person. */
 const MAX_WAITING = 3;
 
-export const FLOOD_ERROR = 'Too many requests at once; wait a moment';
+/** What a flood is answered with, unless the event names its own refusal. */
+export const FLOOD_REFUSAL: RefusalCode = 'too-many-requests';
 
 /** Off only in tests that must reach every handler many times over (the payload fuzz). */
 export const eventLimits = { enforced: true };
@@ -120,7 +119,7 @@ export async function takeEventPoint(
 	namespace: 'staff' | 'display',
 	event: string,
 	keys: { socket: string; person: string }
-): Promise<{ ok: false; error: string; retry: true } | null> {
+): Promise<Refusal | null> {
 	if (!eventLimits.enforced) return null;
 	const table: Record<string, Limits> = namespace === 'staff' ? staffLimits : displayLimits;
 	const known = Object.hasOwn(table, event);
@@ -129,5 +128,5 @@ export async function takeEventPoint(
 	const allowed =
 		(await take(`${name}:socket`, rule.socket, keys.socket)) &&
 		(await take(`${name}:person`, rule.person, keys.person));
-	return allowed ? null : { ok: false, error: rule.message ?? FLOOD_ERROR, retry: true };
+	return allowed ? null : { ...refuse(rule.refusal ?? FLOOD_REFUSAL), retry: true };
 }

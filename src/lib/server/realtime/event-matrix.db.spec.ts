@@ -69,7 +69,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 type Ctx = TestServer['clinic'] & { seq: number; walkIn: () => string };
-type Answer = { ok: boolean; error?: string } & Record<string, unknown>;
+type Answer = { ok: boolean; code?: string } & Record<string, unknown>;
 
 /**
  * `staff`: what the clinic's own staff get ('ok', or 'refused' for a role that may not).
@@ -283,7 +283,7 @@ describe('the socket authorization matrix', () => {
 			const ctx = context();
 			for (const [event, rule] of Object.entries(staffRules)) {
 				const answer = (await socket.emitWithAck(event, rule.payload(ctx))) as Answer;
-				expect({ event, ok: answer.ok, error: answer.error }).toMatchObject({
+				expect({ event, ok: answer.ok, code: answer.code }).toMatchObject({
 					event,
 					ok: rule[role] === 'ok'
 				});

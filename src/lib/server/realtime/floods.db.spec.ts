@@ -3,7 +3,7 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { participantEntries } from '../db/schema';
 import { unpairedIdle } from './display';
-import { FLOOD_ERROR } from './event-limits';
+import { FLOOD_REFUSAL } from './event-limits';
 import { MAX_UNPAIRED_DISPLAYS_PER_ADDRESS } from './socket-auth';
 import {
 	connected,
@@ -25,7 +25,7 @@ afterAll(() => server.close());
 const phone = async (userId = server.clinic.technicianId) =>
 	connected(server.staff(await server.cookieFor(userId)));
 
-type Answer = { ok: boolean; error?: string; retry?: boolean };
+type Answer = { ok: boolean; code?: string; retry?: boolean };
 
 function entry(participantId = server.clinic.participantId) {
 	return {
@@ -52,7 +52,7 @@ describe('socket floods', () => {
 		);
 		for (let i = 0; i < 5; i++) healthDuring.push(server.healthMs());
 		const answers = await Promise.all(burst);
-		const refused = answers.filter((a) => !a.ok && a.error === FLOOD_ERROR);
+		const refused = answers.filter((a) => !a.ok && a.code === FLOOD_REFUSAL);
 		const slowest = Math.max(...(await Promise.all(healthDuring)));
 		console.log(
 			`roster:search flood: ${refused.length}/300 refused, healthz ${slowest.toFixed(0)} ms (${quiet.toFixed(0)} ms before)`
@@ -72,7 +72,7 @@ describe('socket floods', () => {
 			Array.from({ length: 200 }, () => socket.emitWithAck('entry:record', entry(randomUUID())))
 		)) as Answer[];
 		const took = performance.now() - started;
-		const flooded = answers.filter((a) => a.error === FLOOD_ERROR);
+		const flooded = answers.filter((a) => a.code === FLOOD_REFUSAL);
 		console.log(
 			`entry:record flood: ${flooded.length}/200 refused unread in ${took.toFixed(0)} ms`
 		);
@@ -116,7 +116,7 @@ describe('socket floods', () => {
 		console.log(
 			`class:join flood: ${answers.filter((a) => !a.ok).length}/200 refused, ${updates} presence updates`
 		);
-		expect(answers.filter((a) => a.error === FLOOD_ERROR).length).toBeGreaterThan(150);
+		expect(answers.filter((a) => a.code === FLOOD_REFUSAL).length).toBeGreaterThan(150);
 		expect(updates).toBeGreaterThanOrEqual(1);
 		expect(updates).toBeLessThanOrEqual(4);
 		joiner.close();

@@ -1,5 +1,4 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
-import type { Server } from 'socket.io';
 import { classSessions } from '../db/schema';
 import type { App } from '../app';
 import { presenceOf } from './broadcast';
@@ -15,7 +14,7 @@ const slots = new Map<string, Slot>();
  * Tells a class's phones who is connected. The first change goes out at once; changes within
  * the next window are folded into one update at its end, read when it is sent so it is current.
  */
-export function announcePresence(app: App, io: Server, sessionId: string, clinicId: string): void {
+export function announcePresence(app: App, sessionId: string, clinicId: string): void {
 	const slot = slots.get(sessionId);
 	if (slot) {
 		slot.again = true;
@@ -36,7 +35,9 @@ export function announcePresence(app: App, io: Server, sessionId: string, clinic
 		void app.live
 			.get(sessionId, clinicId)
 			.then(async (live) => {
-				if (live) io.to(classRoom(sessionId)).emit('class:presence', await presenceOf(io, live));
+				if (live) {
+					app.io.to(classRoom(sessionId)).emit('class:presence', await presenceOf(app.io, live));
+				}
 			})
 			.catch((error: unknown) => app.log.warn({ err: error, sessionId }, 'presence failed'));
 	}
@@ -55,7 +56,6 @@ const ROOM_DAY_MS = 36 * 60 * 60 * 1000;
  */
 export async function announceRoomPresence(
 	app: App,
-	io: Server,
 	roomId: string,
 	clinicId: string
 ): Promise<void> {
@@ -73,7 +73,7 @@ export async function announceRoomPresence(
 		);
 	for (const { id } of sessions) {
 		// Only classes a phone has open: announcing loads the class, and most have none.
-		const phones = await io.in(classRoom(id)).fetchSockets();
-		if (phones.length > 0) announcePresence(app, io, id, clinicId);
+		const phones = await app.io.in(classRoom(id)).fetchSockets();
+		if (phones.length > 0) announcePresence(app, id, clinicId);
 	}
 }

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { disableUser } from '../auth/users';
 import { sessions, users } from '../db/schema';
 import { disconnectSession } from './disconnect';
-import { SESSION_ENDED_ERROR, sessionChecks } from './staff-session';
+import { sessionChecks } from './staff-session';
 import { connected, startClinicClass, startTestServer, type TestServer } from './test-server';
 
 let server: TestServer;
@@ -74,7 +74,7 @@ describe('staff sockets end with their session', () => {
 			.update(sessions)
 			.set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
 			.where(eq(sessions.tokenHash, hashOf(cookie)));
-		expect(await ended).toEqual({ reason: 'Your session ended: sign in again' });
+		expect(await ended).toEqual({ reason: 'expired' });
 		await gone;
 		await colleagueRecords(colleague);
 		expect(heard).toEqual([]);
@@ -110,7 +110,7 @@ describe('staff sockets end with their session', () => {
 			}[event];
 			expect(await phone.emitWithAck(event, payload)).toEqual({
 				ok: false,
-				error: SESSION_ENDED_ERROR,
+				code: 'signed-out',
 				retry: true
 			});
 			await gone;
@@ -131,15 +131,17 @@ describe('staff sockets end with their session', () => {
 			.returning({ id: users.id });
 		const leaver = await connected(server.staff(await server.cookieFor(user!.id)));
 		const leaverGone = new Promise((resolve) => leaver.once('disconnect', resolve));
-		expect(await disableUser(server.database.db, server.clinic.technicianId)).toBe(true);
-		expect((await ended).reason).toBe('This account was disabled');
+		expect(
+			await disableUser(server.database.db, server.clinic.technicianId, { io: server.app.io })
+		).toBe(true);
+		expect((await ended).reason).toBe('disabled');
 		await gone;
 		await colleagueRecords(colleague);
 		expect(heard).toEqual([]);
 		// Only that account: another technician stays connected.
 		expect(leaver.connected).toBe(true);
 		// And it cannot sign back in through a socket.
-		expect(await disableUser(server.database.db, user!.id)).toBe(true);
+		expect(await disableUser(server.database.db, user!.id, { io: server.app.io })).toBe(true);
 		await leaverGone;
 		await server.database.db
 			.update(users)
@@ -154,8 +156,8 @@ describe('staff sockets end with their session', () => {
 		const sameUserOtherSession = await connected(
 			server.staff(await server.cookieFor(server.clinic.technicianId))
 		);
-		await disconnectSession(tokenOf(cookie));
-		expect((await ended).reason).toBe('Signed out');
+		disconnectSession(server.app.io, tokenOf(cookie));
+		expect((await ended).reason).toBe('signed-out');
 		await gone;
 		expect(sameUserOtherSession.connected).toBe(true);
 		sameUserOtherSession.close();

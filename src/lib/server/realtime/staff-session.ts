@@ -1,8 +1,7 @@
-import type { Socket } from 'socket.io';
 import { SESSION_IDLE_MS, validateSession, type ValidSession } from '../auth/session';
 import type { App } from '../app';
 import { endStaffSocket } from './disconnect';
-import type { SocketData } from './socket-auth';
+import type { StaffSocket } from './io-types';
 
 /**
  * `cacheMs`: how long an event may trust the socket's last look at the session. `everyMs`: how
@@ -10,8 +9,6 @@ import type { SocketData } from './socket-auth';
  * is due to end. A minute each in production; tests shorten them.
  */
 export const sessionChecks = { cacheMs: 60_000, everyMs: 60_000 };
-
-export const SESSION_ENDED_ERROR = 'Signed out: sign in again';
 
 /**
  * Keeps a staff socket honest about its session: every event is checked against it (from a
@@ -25,23 +22,23 @@ export const SESSION_ENDED_ERROR = 'Signed out: sign in again';
  */
 export class StaffSessionGuard {
 	readonly #app: App;
-	readonly #socket: Socket;
+	readonly #socket: StaffSocket;
 	#session: ValidSession;
 	#checkedAt = Date.now();
 	#touchedAt = Date.now();
 	#checking: Promise<void> | null = null;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
-	constructor(app: App, socket: Socket) {
+	constructor(app: App, socket: StaffSocket) {
 		this.#app = app;
 		this.#socket = socket;
-		this.#session = (socket.data as SocketData).session;
+		this.#session = socket.data.session;
 		this.#schedule();
 		socket.on('disconnect', () => clearTimeout(this.#timer));
 	}
 
 	get #ended(): boolean {
-		return Boolean((this.#socket.data as SocketData).ended);
+		return Boolean(this.#socket.data.ended);
 	}
 
 	/** When the session ends unless someone uses it meanwhile. */
@@ -64,7 +61,7 @@ export class StaffSessionGuard {
 
 	async #isUse(event: string): Promise<boolean> {
 		if (event !== 'clock:ping') return true;
-		const { clinicId } = (this.#socket.data as SocketData).user;
+		const { clinicId } = this.#socket.data.user;
 		for (const room of this.#socket.rooms) {
 			if (!room.startsWith('class:')) continue;
 			const live = await this.#app.live.get(room.slice('class:'.length), clinicId);
@@ -80,7 +77,7 @@ export class StaffSessionGuard {
 	}
 
 	async #look(touch: boolean): Promise<void> {
-		const { sessionToken } = this.#socket.data as SocketData;
+		const { sessionToken } = this.#socket.data;
 		let session: ValidSession | null;
 		try {
 			session = await validateSession(this.#app.db, sessionToken, new Date(), { touch });
@@ -95,11 +92,11 @@ export class StaffSessionGuard {
 		if (touch) this.#touchedAt = now;
 		if (!session) {
 			clearTimeout(this.#timer);
-			endStaffSocket(this.#socket, 'Your session ended: sign in again');
+			endStaffSocket(this.#socket, 'expired');
 			return;
 		}
 		this.#session = session;
-		(this.#socket.data as SocketData).session = session;
+		this.#socket.data.session = session;
 		this.#schedule();
 	}
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Server, Socket } from 'socket.io';
 import { staffEventSchemas, type StaffAcks } from '../../shared/events';
+import { refuse } from '../../shared/refusals';
 import type { ControlSnapshot } from '../../shared/live';
 import type { App } from '../app';
 import { classSessions, clinics, displays, rooms } from '../db/schema';
@@ -13,14 +13,17 @@ import { connectedDisplayIds } from './broadcast';
 import { clockPong } from './clock';
 import { serveEvents, type Handlers } from './dispatch';
 import { takeEventPoint } from './event-limits';
+import { displaysOf, type StaffSocket } from './io-types';
 import { announcePresence } from './presence';
-import { classRoom, displayDevice } from './rooms';
-import type { SocketData } from './socket-auth';
-import { SESSION_ENDED_ERROR, StaffSessionGuard } from './staff-session';
+import { classRoom, displayDevice, sessionRoom, userRoom } from './rooms';
+import { StaffSessionGuard } from './staff-session';
 
 /** A signed-in staff socket: whoami, clock sync, joining classes and sending commands. */
-export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
-	const { user } = socket.data as SocketData;
+export function serveStaffSocket(app: App, socket: StaffSocket): void {
+	const { io } = app;
+	const { user, sessionToken } = socket.data;
+	// Sign-out and a disabled account reach this socket through these, from any process.
+	void socket.join([userRoom(user.id), sessionRoom(sessionToken)]);
 	let lastClientSeq = 0;
 	const session = new StaffSessionGuard(app, socket);
 	/** The classes this socket is in, for a last presence update when it goes (however it goes). */
@@ -32,14 +35,14 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 		if (flooded) return flooded;
 		// `retry`: an entry refused for this stays on the phone until its user signs in again.
 		if (!(await session.allows(event))) {
-			return { ok: false as const, error: SESSION_ENDED_ERROR, retry: true };
+			return { ...refuse('signed-out'), retry: true };
 		}
 		return null;
 	}
 
 	/** Into a class's room, unless the socket was cut while the handler ran. */
 	async function joinClass(sessionId: string): Promise<boolean> {
-		if (!socket.connected || (socket.data as SocketData).ended) return false;
+		if (!socket.connected || socket.data.ended) return false;
 		await socket.join(classRoom(sessionId));
 		classes.add(sessionId);
 		return true;
@@ -63,20 +66,18 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 
 		'class:join': async ({ sessionId }) => {
 			const live = await app.live.get(sessionId, user.clinicId);
-			if (!live) return { ok: false, error: 'No such class in your clinic' };
-			if (!(await joinClass(sessionId))) return { ok: false, error: SESSION_ENDED_ERROR };
-			const snapshot = await controlSnapshot(app, io, sessionId, user.clinicId);
-			announcePresence(app, io, sessionId, user.clinicId);
-			return snapshot
-				? { ok: true, snapshot }
-				: { ok: false, error: 'No such class in your clinic' };
+			if (!live) return refuse('class-not-found');
+			if (!(await joinClass(sessionId))) return refuse('signed-out');
+			const snapshot = await controlSnapshot(app, sessionId, user.clinicId);
+			announcePresence(app, sessionId, user.clinicId);
+			return snapshot ? { ok: true, snapshot } : refuse('class-not-found');
 		},
 
 		'class:leave': async ({ sessionId }) => {
 			if (!socket.rooms.has(classRoom(sessionId))) return { ok: true };
 			await socket.leave(classRoom(sessionId));
 			classes.delete(sessionId);
-			announcePresence(app, io, sessionId, user.clinicId);
+			announcePresence(app, sessionId, user.clinicId);
 			return { ok: true };
 		},
 
@@ -87,10 +88,7 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 				// command itself, which knows its id too.
 				const applied = await app.live.appliedSeq(sessionId, user.clinicId, clientCommandId);
 				if (applied !== null) return { ok: true, seq: applied, duplicate: true };
-				return {
-					ok: false,
-					error: `Out-of-order command ${clientSeq} (last was ${lastClientSeq})`
-				};
+				return refuse('out-of-order', { clientSeq, last: lastClientSeq });
 			}
 			lastClientSeq = clientSeq;
 			// Pool classes' checklist and headcount gates run inside the command (command-gates.ts).
@@ -106,7 +104,7 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 
 		'class:log-since': async ({ sessionId, afterSeq }) => {
 			const entries = await app.live.logSince(sessionId, user.clinicId, afterSeq);
-			return entries ? { ok: true, entries } : { ok: false, error: 'No such class in your clinic' };
+			return entries ? { ok: true, entries } : refuse('class-not-found');
 		},
 
 		'display:settings': async ({ displayId, volume, muted }) => {
@@ -118,14 +116,14 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 				})
 				.where(and(eq(displays.id, displayId), eq(displays.clinicId, user.clinicId)))
 				.returning({ volume: displays.volume, muted: displays.muted, roomId: displays.roomId });
-			if (!updated) return { ok: false, error: 'No such display in your clinic' };
+			if (!updated) return refuse('display-not-found');
 			const [room] = await app.db
 				.select({ speak: rooms.speakExerciseNames })
 				.from(rooms)
 				.where(eq(rooms.id, updated.roomId));
-			io.of('/display')
+			displaysOf(io)
 				.to(displayDevice(displayId))
-				.emit('display:settings', {
+				.emit('display:settings-changed', {
 					volume: updated.volume,
 					muted: updated.muted,
 					speakExerciseNames: room?.speak ?? true
@@ -134,7 +132,7 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 		},
 
 		'display:identify': async ({ displayId }) => {
-			const result = await identifyDisplay(app.db, user.clinicId, displayId);
+			const result = await identifyDisplay(app.db, io, user.clinicId, displayId);
 			return result.ok ? { ok: true } : result;
 		},
 
@@ -171,13 +169,11 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 
 		'class:clipboard': async ({ sessionId }) => {
 			const live = await app.live.get(sessionId, user.clinicId);
-			if (!live) return { ok: false, error: 'No such class in your clinic' };
+			if (!live) return refuse('class-not-found');
 			// In the room before reading: an entry committed meanwhile arrives live, not lost between.
-			if (!(await joinClass(sessionId))) return { ok: false, error: SESSION_ENDED_ERROR };
+			if (!(await joinClass(sessionId))) return refuse('signed-out');
 			const clipboard = await classClipboard(app.db, user.clinicId, sessionId);
-			return clipboard
-				? { ok: true, clipboard }
-				: { ok: false, error: 'No such class in your clinic' };
+			return clipboard ? { ok: true, clipboard } : refuse('class-not-found');
 		},
 
 		'roster:search': async ({ query }) => {
@@ -211,13 +207,13 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 				.set({ speakExerciseNames: enabled })
 				.where(and(eq(rooms.id, roomId), eq(rooms.clinicId, user.clinicId)))
 				.returning({ id: rooms.id });
-			if (!room) return { ok: false, error: 'No such room in your clinic' };
+			if (!room) return refuse('room-not-found');
 			const screens = await app.db
 				.select({ id: displays.id, volume: displays.volume, muted: displays.muted })
 				.from(displays)
 				.where(and(eq(displays.roomId, roomId), isNull(displays.revokedAt)));
 			for (const screen of screens) {
-				io.of('/display').to(displayDevice(screen.id)).emit('display:settings', {
+				displaysOf(io).to(displayDevice(screen.id)).emit('display:settings-changed', {
 					volume: screen.volume,
 					muted: screen.muted,
 					speakExerciseNames: enabled
@@ -231,14 +227,13 @@ export function serveStaffSocket(app: App, io: Server, socket: Socket): void {
 
 	// The socket has left its rooms by now: tell the others who is still there.
 	socket.on('disconnect', () => {
-		for (const sessionId of classes) announcePresence(app, io, sessionId, user.clinicId);
+		for (const sessionId of classes) announcePresence(app, sessionId, user.clinicId);
 	});
 }
 
 /** The class as a phone needs it: schedule facts, the live log with names, the room's displays. */
 export async function controlSnapshot(
 	app: App,
-	io: Server,
 	sessionId: string,
 	clinicId: string
 ): Promise<ControlSnapshot | null> {
@@ -276,7 +271,7 @@ export async function controlSnapshot(
 		)
 		.orderBy(asc(displays.name), asc(displays.pairedAt));
 	const connected = await connectedDisplayIds(
-		io,
+		app.io,
 		screens.map((s) => s.id)
 	);
 	return {

@@ -29,6 +29,7 @@ import { poolGates } from '../pool/command-gates';
 import { createLogger } from '../log';
 import { createBroadcast } from './broadcast';
 import { handleConnection } from './connection';
+import type { SteadyIo } from './io-types';
 import { authenticateSocket } from './socket-auth';
 
 /**
@@ -87,20 +88,29 @@ export async function startTestServer(): Promise<TestServer> {
 	const { clinicId } = await seedDemoClinic(db);
 	const log = createLogger('silent');
 	const pairing = new PairingService(db);
-	const broadcast = createBroadcast({ db, log, live: () => live });
-	const live: LiveClassService = new LiveClassService(
-		db,
-		broadcast,
-		Date.now,
-		// `io` is made below, before any command can arrive.
-		{ gates: poolGates(() => io), soleWriter: database.kind === 'pglite' }
-	);
+	const server = http.createServer((req, res) => {
+		if (req.url === '/healthz') {
+			void database.ping().then(
+				() => res.writeHead(200).end('ok'),
+				() => res.writeHead(503).end('down')
+			);
+		} else res.writeHead(404).end();
+	});
+	// Attached first, as the production entry does: the app holds it from the start.
+	const io = attachRealtime(server) as unknown as SteadyIo;
+	const broadcast = createBroadcast({ db, io, log, live: () => live });
+	const live: LiveClassService = new LiveClassService(db, broadcast, Date.now, {
+		gates: poolGates(io),
+		soleWriter: database.kind === 'pglite'
+	});
 	const config = { origin: undefined } as unknown as Config;
 	const app: App = {
 		config,
 		database,
 		db,
 		log,
+		io,
+		cluster: { processId: 'test', redis: undefined },
 		signIn: new SignInService(db),
 		pairing,
 		live,
@@ -112,19 +122,9 @@ export async function startTestServer(): Promise<TestServer> {
 	const clinic = await prepareClinic(database, clinicId);
 	const other = await prepareOtherClinic(database);
 
-	const server = http.createServer((req, res) => {
-		if (req.url === '/healthz') {
-			void database.ping().then(
-				() => res.writeHead(200).end('ok'),
-				() => res.writeHead(503).end('down')
-			);
-		} else res.writeHead(404).end();
-	});
-	const io = attachRealtime(server);
 	runtime().app = {
 		authenticateSocket: (socket) => authenticateSocket(app, socket),
-		onConnection: (socket) => handleConnection(app, io, socket),
-		health: async () => ({}),
+		onConnection: (socket) => handleConnection(app, socket as never),
 		close: () => database.close(),
 		banner: []
 	};

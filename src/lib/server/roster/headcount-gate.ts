@@ -1,4 +1,5 @@
 import { activeEntries, headcountCheck } from '../../shared/clipboard';
+import type { Reason } from '../../shared/refusals';
 import type { Database } from '../db/client';
 import { classClipboard } from './roster';
 
@@ -10,7 +11,7 @@ export async function poolEndBlocked(
 	db: Database,
 	clinicId: string,
 	sessionId: string
-): Promise<string | null> {
+): Promise<Reason | null> {
 	const clipboard = await classClipboard(db, clinicId, sessionId);
 	if (!clipboard?.pool) return null;
 	const check = headcountCheck(
@@ -18,10 +19,10 @@ export async function poolEndBlocked(
 		clipboard.roster.map((member) => member.participantId)
 	);
 	if (check.state === 'not_counted') {
-		return `Count everyone out of the pool first (${check.here} in the class)`;
+		return { code: 'headcount-out-missing', params: { here: check.here } };
 	}
 	if (check.state === 'mismatch') {
-		return `Headcount out ${check.out} does not match ${check.here} in the class: check the pool`;
+		return { code: 'headcount-out-mismatch', params: { out: check.out, here: check.here } };
 	}
 	return null;
 }

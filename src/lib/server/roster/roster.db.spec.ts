@@ -75,7 +75,7 @@ describe('class roster', () => {
 
 		expect(await record(gymClass, newcomer.id, { kind: 'pain', value: 2 })).toMatchObject({
 			ok: false,
-			error: 'That participant is not in this class'
+			code: 'participant-not-in-class'
 		});
 		expect(await addWalkIn(database.db, clinicId, gymClass, newcomer.id)).toEqual({ ok: true });
 		expect(await addWalkIn(database.db, clinicId, gymClass, newcomer.id)).toEqual({ ok: true });
@@ -108,11 +108,11 @@ describe('class roster', () => {
 		const [member] = await classRoster(database.db, clinicId, gymClass);
 		expect(await addWalkIn(database.db, randomUUID(), gymClass, member!.participantId)).toEqual({
 			ok: false,
-			error: 'No such participant'
+			code: 'participant-not-found'
 		});
 		expect(await addWalkIn(database.db, clinicId, randomUUID(), member!.participantId)).toEqual({
 			ok: false,
-			error: 'No such class in your clinic'
+			code: 'class-not-found'
 		});
 	});
 });
@@ -121,7 +121,7 @@ describe('pool headcount out', () => {
 	it('is for pool classes only', async () => {
 		expect(await record(gymClass, null, { kind: 'headcount_out', count: 3 })).toEqual({
 			ok: false,
-			error: 'A headcount out is for pool classes'
+			code: 'headcount-out-pool-only'
 		});
 	});
 
@@ -136,13 +136,15 @@ describe('pool headcount out', () => {
 			status: 'left_early',
 			leftAt: clock
 		});
-		expect(await poolEndBlocked(database.db, clinicId, poolClass)).toBe(
-			'Count everyone out of the pool first (2 in the class)'
-		);
+		expect(await poolEndBlocked(database.db, clinicId, poolClass)).toEqual({
+			code: 'headcount-out-missing',
+			params: { here: 2 }
+		});
 		await record(poolClass, null, { kind: 'headcount_out', count: 1 });
-		expect(await poolEndBlocked(database.db, clinicId, poolClass)).toBe(
-			'Headcount out 1 does not match 2 in the class: check the pool'
-		);
+		expect(await poolEndBlocked(database.db, clinicId, poolClass)).toEqual({
+			code: 'headcount-out-mismatch',
+			params: { out: 1, here: 2 }
+		});
 		await record(poolClass, null, { kind: 'headcount_out', count: 2 });
 		expect(await poolEndBlocked(database.db, clinicId, poolClass)).toBeNull();
 	});

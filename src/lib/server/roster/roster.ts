@@ -15,6 +15,7 @@ import { alertActionsOf } from '../alerts/alert-actions';
 import { poolCheckContext } from '../planning/pool-check';
 import { describeReadings } from '../../shared/pool-check';
 import { effectivePlaces } from './places';
+import { refuse, type Refusal } from '../../shared/refusals';
 
 const PLACE_ORDER = { enrolled: 0, walk_in: 1, waitlisted: 2 } as const;
 
@@ -195,17 +196,17 @@ export async function addWalkIn(
 	clinicId: string,
 	sessionId: string,
 	participantId: string
-): Promise<{ ok: true } | { ok: false; error: string }> {
+): Promise<{ ok: true } | Refusal> {
 	const [participant] = await db
 		.select({ id: participants.id, archivedAt: participants.archivedAt })
 		.from(participants)
 		.where(and(eq(participants.id, participantId), eq(participants.clinicId, clinicId)));
-	if (!participant || participant.archivedAt) return { ok: false, error: 'No such participant' };
+	if (!participant || participant.archivedAt) return refuse('participant-not-found');
 	const [session] = await db
 		.select({ id: classSessions.id })
 		.from(classSessions)
 		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)));
-	if (!session) return { ok: false, error: 'No such class in your clinic' };
+	if (!session) return refuse('class-not-found');
 	if (await isOnRoster(db, clinicId, sessionId, participantId)) return { ok: true };
 	await db
 		.insert(enrollments)

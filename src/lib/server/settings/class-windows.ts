@@ -1,3 +1,4 @@
+import type { Reason } from '../../shared/refusals';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { SETTINGS } from '../../shared/clinic-settings';
@@ -76,14 +77,15 @@ export function startWindow(startsAt: Date, windows: ClassWindows): { opens: Dat
 }
 
 /** Null when the class may start at `now`; otherwise the refusal, saying when it can. */
-export function startRefusal(startsAt: Date, windows: ClassWindows, now: number): string | null {
+export function startRefusal(startsAt: Date, windows: ClassWindows, now: number): Reason | null {
 	const { opens, closes } = startWindow(startsAt, windows);
 	if (now >= opens.getTime() && now <= closes.getTime()) return null;
-	const from = formatDateTime(opens, windows.timeZone);
-	const until = formatTime(closes, windows.timeZone);
-	return now < opens.getTime()
-		? `Too early: this class can be started from ${from} to ${until}`
-		: `Too late: this class could be started from ${from} to ${until}. A coordinator can move it`;
+	// In the clinic's time zone, as the phone's reader knows it.
+	const params = {
+		from: formatDateTime(opens, windows.timeZone),
+		until: formatTime(closes, windows.timeZone)
+	};
+	return { code: now < opens.getTime() ? 'too-early' : 'too-late', params };
 }
 
 /** Null when entries are taken for this class now; otherwise why not (final: no retry). */
@@ -91,24 +93,27 @@ export function entryRefusal(
 	session: { status: string; startsAt: Date; endedAt: Date | null },
 	windows: ClassWindows,
 	now: number
-): string | null {
+): Reason | null {
 	switch (session.status) {
 		case 'live':
 			return null;
 		case 'cancelled':
-			return 'This class was cancelled: entries are closed';
+			return { code: 'entries-cancelled' };
 		case 'completed': {
 			const closes = (session.endedAt?.getTime() ?? 0) + windows.documentationHours * 3_600_000;
 			return now <= closes
 				? null
-				: `This class ended more than ${windows.documentationHours} hours ago: entries are closed`;
+				: { code: 'entries-closed', params: { hours: windows.documentationHours } };
 		}
 		default: {
 			const { opens, closes } = startWindow(session.startsAt, windows);
 			if (now >= opens.getTime() && now <= closes.getTime()) return null;
 			return now < opens.getTime()
-				? `This class has not started: entries open at ${formatDateTime(opens, windows.timeZone)}`
-				: 'This class was never started: entries are closed';
+				? {
+						code: 'entries-not-open',
+						params: { opens: formatDateTime(opens, windows.timeZone) }
+					}
+				: { code: 'entries-never-started' };
 		}
 	}
 }

@@ -12,7 +12,7 @@ function accepted(log: LogEntry[], seconds: number, command: Command): LogEntry[
 function refused(log: LogEntry[], seconds: number, command: Command): string {
 	const result = applicable(plan, log, command, at(seconds));
 	expect(result.ok).toBe(false);
-	return result.ok ? '' : result.reason;
+	return result.ok ? '' : result.code;
 }
 
 describe('next, back and jump', () => {
@@ -60,7 +60,7 @@ describe('next, back and jump', () => {
 	});
 
 	it('refuses a block that is not in the routine', () => {
-		const reason = 'That block is not in this routine';
+		const reason = 'block-not-in-routine';
 		expect(refused(started(), 1, { type: 'jump', blockIndex: 5 })).toBe(reason);
 		expect(refused(started(), 1, { type: 'jump', blockIndex: -1 })).toBe(reason);
 		expect(refused(started(), 1, { type: 'jump', blockIndex: 1.5 })).toBe(reason);
@@ -69,7 +69,7 @@ describe('next, back and jump', () => {
 
 describe('done and extend', () => {
 	it('refuses done outside a reps exercise', () => {
-		expect(refused(started(), 1, { type: 'done' })).toBe('Done only applies to a reps exercise');
+		expect(refused(started(), 1, { type: 'done' })).toBe('done-needs-reps');
 	});
 
 	it('lengthens the current segment', () => {
@@ -106,10 +106,8 @@ describe('done and extend', () => {
 
 	it('refuses to extend a reps exercise or by an out-of-range amount', () => {
 		const inReps = started([1, { type: 'jump', blockIndex: 3 }]);
-		expect(refused(inReps, 2, { type: 'extend', seconds: 10 })).toBe(
-			'A reps exercise waits for Done instead'
-		);
-		const range = 'Extend by a whole number of seconds, from -600 to 600, not 0';
+		expect(refused(inReps, 2, { type: 'extend', seconds: 10 })).toBe('reps-wait-for-done');
+		const range = 'extend-out-of-range';
 		expect(refused(started(), 1, { type: 'extend', seconds: 0 })).toBe(range);
 		expect(refused(started(), 1, { type: 'extend', seconds: 601 })).toBe(range);
 		expect(refused(started(), 1, { type: 'extend', seconds: 2.5 })).toBe(range);
@@ -121,30 +119,30 @@ describe('what applies when', () => {
 	it('refuses everything but start before the start', () => {
 		const commands: Command[] = [{ type: 'pause' }, { type: 'next' }, { type: 'end' }];
 		for (const command of commands) {
-			expect(refused([], 0, command)).toBe('The class has not started');
+			expect(refused([], 0, command)).toBe('class-not-started');
 		}
 		expect(applicable(plan, [], { type: 'start' }, at(0))).toEqual({ ok: true });
 		expect(applicable({ blocks: [] }, [], { type: 'start' }, at(0))).toEqual({
 			ok: false,
-			reason: 'The routine has no blocks'
+			code: 'routine-empty'
 		});
 	});
 
 	it('explains repeated or out-of-place commands', () => {
-		expect(refused(started(), 1, { type: 'start' })).toBe('The class has already started');
-		expect(refused(started(), 1, { type: 'resume' })).toBe('The class is already running');
+		expect(refused(started(), 1, { type: 'start' })).toBe('already-started');
+		expect(refused(started(), 1, { type: 'resume' })).toBe('already-running');
 		const paused = started([1, { type: 'pause' }]);
-		expect(refused(paused, 2, { type: 'pause' })).toBe('The class is already paused');
+		expect(refused(paused, 2, { type: 'pause' })).toBe('already-paused');
 		expect(applicable(plan, paused, { type: 'done' }, at(2)).ok).toBe(false);
 		expect(applicable(plan, paused, { type: 'stop' }, at(2))).toEqual({ ok: true });
 	});
 
 	it('allows only resume or end after an emergency stop', () => {
 		const stopped = started([1, { type: 'stop' }]);
-		expect(refused(stopped, 2, { type: 'pause' })).toBe('The class is stopped');
-		expect(refused(stopped, 2, { type: 'stop' })).toBe('The class is already stopped');
+		expect(refused(stopped, 2, { type: 'pause' })).toBe('class-stopped');
+		expect(refused(stopped, 2, { type: 'stop' })).toBe('already-stopped');
 		for (const command of [{ type: 'next' }, { type: 'jump', blockIndex: 1 }] as Command[]) {
-			expect(refused(stopped, 2, command)).toBe('The class is stopped; resume it first');
+			expect(refused(stopped, 2, command)).toBe('resume-first');
 		}
 		expect(applicable(plan, stopped, { type: 'end' }, at(2))).toEqual({ ok: true });
 		const resumed = accepted(stopped, 30, { type: 'resume' });
@@ -157,22 +155,22 @@ describe('what applies when', () => {
 	it('allows only end once finished, and nothing once ended', () => {
 		const finished = started([1, { type: 'jump', blockIndex: 4 }]);
 		expect(classState(plan, finished, at(13)).status).toBe('finished');
-		expect(refused(finished, 13, { type: 'resume' })).toBe('The class has finished');
-		expect(refused(finished, 13, { type: 'back' })).toBe('The class has finished');
+		expect(refused(finished, 13, { type: 'resume' })).toBe('class-finished');
+		expect(refused(finished, 13, { type: 'back' })).toBe('class-finished');
 		const ended = accepted(finished, 13, { type: 'end' });
-		expect(refused(ended, 14, { type: 'start' })).toBe('The class has ended');
-		expect(refused(ended, 14, { type: 'end' })).toBe('The class has ended');
+		expect(refused(ended, 14, { type: 'start' })).toBe('class-ended');
+		expect(refused(ended, 14, { type: 'end' })).toBe('class-ended');
 	});
 
 	it('judges a command at its own instant, after time has passed', () => {
 		// At 61 s the class has rolled into the reps exercise by itself.
 		expect(applicable(plan, started(), { type: 'done' }, at(61))).toEqual({ ok: true });
-		expect(refused(started(), 59, { type: 'done' })).toBe('Done only applies to a reps exercise');
+		expect(refused(started(), 59, { type: 'done' })).toBe('done-needs-reps');
 	});
 
 	it('refuses something that is not a command', () => {
 		const junk = { type: 'explode' } as unknown as Command;
-		expect(refused(started(), 1, junk)).toBe('That is not a class command');
+		expect(refused(started(), 1, junk)).toBe('not-a-command');
 		expect(classState(plan, logOf([0, { type: 'start' }], [1, junk]), at(2)).elapsedMs).toBe(2000);
 	});
 });

@@ -9,6 +9,7 @@ import {
 	type Run,
 	type Timeline
 } from './cursor';
+import type { RefusalCode } from '../refusals';
 import type { Command, LogEntry } from './types';
 
 const BACK_TO_PREVIOUS_WITHIN_MS = 2000;
@@ -27,35 +28,35 @@ const COMMAND_TYPES = new Set<string>([
 ]);
 
 /** Why `command` cannot apply to `run` (already advanced to the command's instant), or null. */
-export function refusal(tl: Timeline, run: Run, command: Command): string | null {
+export function refusal(tl: Timeline, run: Run, command: Command): RefusalCode | null {
 	// Commands arrive over the wire; a malformed one is refused here rather than thrown on.
 	if (typeof command !== 'object' || command === null || !COMMAND_TYPES.has(command.type)) {
-		return 'That is not a class command';
+		return 'not-a-command';
 	}
 	switch (run.status) {
 		case 'ended':
-			return 'The class has ended';
+			return 'class-ended';
 		case 'finished':
-			return command.type === 'end' ? null : 'The class has finished';
+			return command.type === 'end' ? null : 'class-finished';
 		case 'not_started':
-			if (command.type !== 'start') return 'The class has not started';
-			return tl.blocks.length === 0 ? 'The routine has no blocks' : null;
+			if (command.type !== 'start') return 'class-not-started';
+			return tl.blocks.length === 0 ? 'routine-empty' : null;
 	}
 	const { status } = run;
 	switch (command.type) {
 		case 'start':
-			return 'The class has already started';
+			return 'already-started';
 		case 'pause':
-			if (status === 'paused') return 'The class is already paused';
-			return status === 'stopped' ? 'The class is stopped' : null;
+			if (status === 'paused') return 'already-paused';
+			return status === 'stopped' ? 'class-stopped' : null;
 		case 'resume':
-			return status === 'running' ? 'The class is already running' : null;
+			return status === 'running' ? 'already-running' : null;
 		case 'stop':
-			return status === 'stopped' ? 'The class is already stopped' : null;
+			return status === 'stopped' ? 'already-stopped' : null;
 		case 'end':
 			return null;
 	}
-	if (status === 'stopped') return 'The class is stopped; resume it first';
+	if (status === 'stopped') return 'resume-first';
 	const segment = currentSegment(tl, run);
 	switch (command.type) {
 		case 'next':
@@ -64,19 +65,17 @@ export function refusal(tl: Timeline, run: Run, command: Command): string | null
 		case 'jump': {
 			const { blockIndex } = command;
 			const inRange = Number.isInteger(blockIndex) && blockIndex >= 0;
-			return inRange && blockIndex < tl.blocks.length ? null : 'That block is not in this routine';
+			return inRange && blockIndex < tl.blocks.length ? null : 'block-not-in-routine';
 		}
 		case 'done':
-			return segment?.kind === 'manual' || segment?.kind === 'reps'
-				? null
-				: 'Done only applies to a reps exercise';
+			return segment?.kind === 'manual' || segment?.kind === 'reps' ? null : 'done-needs-reps';
 		case 'extend': {
 			const { seconds } = command;
 			if (!Number.isInteger(seconds) || Math.abs(seconds) > EXTEND_LIMIT_SECONDS || seconds === 0) {
-				return 'Extend by a whole number of seconds, from -600 to 600, not 0';
+				return 'extend-out-of-range';
 			}
-			if (!segment) return 'There is nothing to extend';
-			return segment.durationMs === null ? 'A reps exercise waits for Done instead' : null;
+			if (!segment) return 'nothing-to-extend';
+			return segment.durationMs === null ? 'reps-wait-for-done' : null;
 		}
 	}
 }

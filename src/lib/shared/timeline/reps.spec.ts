@@ -60,7 +60,7 @@ describe('reps that wait for Done', () => {
 		expect(waiting).toMatchObject({ blockIndex: 3, segmentRemainingMs: null });
 		expect(applicable(plan, started(), { type: 'extend', seconds: 10 }, at(95))).toEqual({
 			ok: false,
-			reason: 'A reps exercise waits for Done instead'
+			code: 'reps-wait-for-done'
 		});
 		const done = accepted(plan, started(), 95, { type: 'done' });
 		expect(classState(plan, done, at(95)).blockIndex).toBe(4);

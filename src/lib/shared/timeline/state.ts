@@ -111,6 +111,6 @@ export function applicable(
 	at: number
 ): Applicability {
 	const tl = compile(plan);
-	const reason = refusal(tl, runAt(tl, log, at), command);
-	return reason === null ? { ok: true } : { ok: false, reason };
+	const code = refusal(tl, runAt(tl, log, at), command);
+	return code === null ? { ok: true } : { ok: false, code };
 }

@@ -1,3 +1,4 @@
+import type { RefusalCode } from '../refusals';
 import type { Phase } from '../domain';
 import type { Dosing, SupportTierCues } from '../dosing';
 
@@ -111,4 +112,4 @@ export type ClassState = {
 	endedAt: number | null;
 };
 
-export type Applicability = { ok: true } | { ok: false; reason: string };
+export type Applicability = { ok: true } | { ok: false; code: RefusalCode };

@@ -52,7 +52,7 @@ export const actions: Actions = {
 		if (!result.duplicate) {
 			app.log.info({ sessionId: params.sessionId, userId: user.id }, 'pool check recorded');
 			// The other phones' start checklists tick it off.
-			clipboardChanged(params.sessionId);
+			clipboardChanged(app.io, params.sessionId);
 		}
 		// The check comes back in the answer (the page does not reload its data: see pool-check.svelte).
 		const view = await poolCheckView(user.clinicId, params.sessionId);

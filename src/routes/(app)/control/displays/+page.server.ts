@@ -9,6 +9,7 @@ import { renameDisplay } from '$lib/server/displays/names';
 import { notifyRevoked, onlineDisplays, roomChanged } from '$lib/server/displays/notify';
 import { takeEventPoint } from '$lib/server/realtime/event-limits';
 import { lastSeenText } from '$lib/shared/displays';
+import { refusalText } from '$lib/shared/refusals';
 import { formatDateTime } from '$lib/shared/time-zone';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,7 +37,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 		.leftJoin(users, eq(users.id, displays.pairedBy))
 		.where(and(eq(displays.clinicId, clinicId), isNull(displays.revokedAt)))
 		.orderBy(asc(rooms.name), asc(displays.name), asc(displays.pairedAt));
-	const online = await onlineDisplays(list.map((d) => d.id));
+	const online = await onlineDisplays(
+		app.io,
+		list.map((d) => d.id)
+	);
 	const timeZone = clinic?.timeZone ?? 'UTC';
 	const now = new Date();
 	return {
@@ -60,7 +64,7 @@ export const actions: Actions = {
 			.where(eq(displays.id, parsed.data.displayId));
 		const removed = await app.pairing.revoke(parsed.data.displayId, locals.user!.clinicId);
 		if (!removed) return fail(404, { message: 'That display is not paired in your clinic' });
-		notifyRevoked(parsed.data.displayId);
+		notifyRevoked(app.io, parsed.data.displayId);
 		// Phones in a class in its room stop listing it.
 		if (display) await roomChanged(app, display.roomId);
 		app.log.info({ displayId: parsed.data.displayId, userId: locals.user!.id }, 'display removed');
@@ -97,9 +101,9 @@ export const actions: Actions = {
 			socket: `page:${user.id}`,
 			person: user.id
 		});
-		if (limited) return fail(429, { message: limited.error });
+		if (limited) return fail(429, { message: refusalText(limited) });
 		const app = await getApp();
-		const result = await identifyDisplay(app.db, user.clinicId, parsed.data.displayId);
+		const result = await identifyDisplay(app.db, app.io, user.clinicId, parsed.data.displayId);
 		if (!result.ok) return fail(404, { message: 'That display is not paired in your clinic' });
 		return { identified: result.name };
 	}

@@ -70,7 +70,7 @@ export const actions: Actions = {
 			const errors: FieldErrors = {};
 			return fail(result.retryAfterSeconds ? 429 : 400, { values, errors, message: result.error });
 		}
-		notifyPaired(parsed.data.code);
+		notifyPaired(app.io, parsed.data.code);
 		// Phones in a class in that room list the new display.
 		await roomChanged(app, parsed.data.roomId);
 		app.log.info({ displayId: result.displayId, userId: locals.user!.id }, 'display paired');
