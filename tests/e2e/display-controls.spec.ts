@@ -135,7 +135,7 @@ test('a named display: Identify on the TV, and a keyboard on it runs the class w
 	await expect(phone.getByTestId('command-history')).not.toContainText('display');
 	expect(await forgedCommand(display, sessionId, 'pause')).toEqual({
 		ok: false,
-		error: 'Clicker control is off for this room'
+		code: 'clicker-off'
 	});
 
 	// A coordinator allows the clicker in Gym A.

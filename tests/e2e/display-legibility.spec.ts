@@ -115,7 +115,7 @@ class Remote {
 		});
 		const remote = new Remote(socket, sessionId);
 		const joined = await socket.emitWithAck('class:join', { sessionId });
-		expect(joined.ok, joined.error).toBe(true);
+		expect(joined.ok, joined.code).toBe(true);
 		return remote;
 	}
 
@@ -123,7 +123,7 @@ class Remote {
 	async start() {
 		await this.send({ type: 'start' });
 		const joined = await this.socket.emitWithAck('class:join', { sessionId: this.sessionId });
-		expect(joined.ok, joined.error).toBe(true);
+		expect(joined.ok, joined.code).toBe(true);
 		this.plan = joined.snapshot.live.plan;
 	}
 
