@@ -25,10 +25,12 @@ async function openDisplay(browser: Browser) {
 	await page.goto(`${server.url}/display`);
 	await expect(page.getByTestId('pairing-code')).toBeVisible();
 	/** The display has been told its room's clicker setting is now `on`. */
+	// Up to 15 s: on a loaded 2-core machine the room's snapshot can take longer than 5 s.
 	const told = (on: boolean) =>
 		expect
-			.poll(() =>
-				frames.findLast((f) => f.includes('display:snapshot'))?.includes(`"controls":${on}`)
+			.poll(
+				() => frames.findLast((f) => f.includes('display:snapshot'))?.includes(`"controls":${on}`),
+				{ timeout: 15_000 }
 			)
 			.toBe(true);
 	return { page, told };
