@@ -116,3 +116,37 @@ export async function signInCookie(url: string, email = 'technician@example.org'
 	if (!match) throw new Error(`sign-in failed with ${response.status}`);
 	return `steady_session=${match[1]}`;
 }
+
+/**
+ * A coordinator creates an exercise named `name` with `picture` (PNG bytes), as the editor's
+ * form sends it; returns the answer's status (303 when saved).
+ */
+export async function uploadExercisePicture(
+	url: string,
+	name: string,
+	picture: Buffer
+): Promise<number> {
+	const form = new FormData();
+	const fields = {
+		name,
+		displayCue: 'Stand tall.',
+		category: 'balance_static',
+		dosingKind: 'timed',
+		seconds: '30',
+		sets: '1',
+		restBetweenSetsSeconds: '0'
+	};
+	for (const [field, value] of Object.entries(fields)) form.set(field, value);
+	form.set('media', new File([new Uint8Array(picture)], 'picture.png', { type: 'image/png' }));
+	const response = await fetch(`${url}/exercises/new?/save`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			cookie: await signInCookie(url, 'coordinator@example.org'),
+			origin: url,
+			accept: 'text/html'
+		},
+		body: form
+	});
+	return response.status;
+}

@@ -14,7 +14,7 @@ import {
 	type LogEntry,
 	type RoutinePlan
 } from '../../src/lib/shared/timeline';
-import { signInCookie } from '../server-process';
+import { signInCookie, uploadExercisePicture } from '../server-process';
 import { getFrom, startCluster, type Cluster } from './cluster-setup';
 
 let cluster: Cluster;
@@ -174,26 +174,7 @@ void test('a picture uploaded through A is served by B and C, each with a DATA_D
 	const [a, b, c] = cluster.processes.map((p) => p.url);
 	const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 	const picture = Buffer.concat([signature, Buffer.alloc(400_000, 3)]);
-	const form = new FormData();
-	const fields = {
-		name: 'Cluster picture',
-		displayCue: 'Stand tall.',
-		category: 'balance_static',
-		dosingKind: 'timed',
-		seconds: '30',
-		sets: '1',
-		restBetweenSetsSeconds: '0'
-	};
-	for (const [name, value] of Object.entries(fields)) form.set(name, value);
-	form.set('media', new File([picture], 'picture.png', { type: 'image/png' }));
-	const coordinator = await signInCookie(a!, 'coordinator@example.org');
-	const saved = await fetch(`${a}/exercises/new?/save`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { cookie: coordinator, origin: a!, accept: 'text/html' },
-		body: form
-	});
-	assert.equal(saved.status, 303);
+	assert.equal(await uploadExercisePicture(a!, 'Cluster picture', picture), 303);
 	const [row] = await cluster.sql<{ media_file: string }[]>`
 		select media_file from exercises where name = 'Cluster picture'`;
 	for (const url of [b!, c!]) {

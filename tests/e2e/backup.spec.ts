@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { e2ePort, signInCookie, startServer, untilListening } from '../server-process';
+import {
+	e2ePort,
+	signInCookie,
+	startServer,
+	untilListening,
+	uploadExercisePicture
+} from '../server-process';
 
 // Its own production server beside the suite's, on a port of this checkout's range.
 const PORT = e2ePort(8);
@@ -33,29 +39,7 @@ async function uploadPicture(url: string): Promise<Buffer> {
 		),
 		Buffer.alloc(50_000, 7)
 	]);
-	const form = new FormData();
-	const fields = {
-		name: 'Backed-up picture',
-		displayCue: 'Stand tall.',
-		category: 'balance_static',
-		dosingKind: 'timed',
-		seconds: '30',
-		sets: '1',
-		restBetweenSetsSeconds: '0'
-	};
-	for (const [name, value] of Object.entries(fields)) form.set(name, value);
-	form.set('media', new File([png], 'picture.png', { type: 'image/png' }));
-	const response = await fetch(`${url}/exercises/new?/save`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			cookie: await signInCookie(url, 'coordinator@example.org'),
-			origin: url,
-			accept: 'text/html'
-		},
-		body: form
-	});
-	expect(response.status).toBe(303);
+	expect(await uploadExercisePicture(url, 'Backed-up picture', png)).toBe(303);
 	return png;
 }
 
