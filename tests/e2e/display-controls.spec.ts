@@ -51,6 +51,19 @@ async function shoot(phone: Page, name: string) {
 	await phone.setViewportSize({ width: 390, height: 844 });
 }
 
+/** A coordinator sets Gym A's clicker setting on the rooms page. */
+async function allowClicker(desk: Page, allowed: boolean) {
+	await desk.goto(`${server.url}/rooms`);
+	await desk.getByRole('link', { name: 'Edit Gym A' }).click();
+	// The link navigates in the page: wait for Gym A's form, or the tick lands on "Add a room".
+	await expect(desk.getByRole('heading', { name: 'Edit Gym A' })).toBeVisible();
+	await desk
+		.getByLabel("A clicker or keyboard on this room's displays may run the class")
+		.setChecked(allowed);
+	await desk.getByRole('button', { name: 'Save room' }).click();
+	await expect(desk.getByRole('status')).toContainText('Saved Gym A');
+}
+
 /** Forges what the display's page would send, from outside the browser, with its own token. */
 async function forgedCommand(display: Page, sessionId: string, type: string) {
 	const token = await display.evaluate(() => localStorage.getItem('steady.display.token'));
@@ -142,11 +155,7 @@ test('a named display: Identify on the TV, and a keyboard on it runs the class w
 
 	// A coordinator allows the clicker in Gym A.
 	const desk = await openPhone(browser, COORDINATOR);
-	await desk.goto(`${server.url}/rooms`);
-	await desk.getByRole('link', { name: 'Edit Gym A' }).click();
-	await desk.getByLabel("A clicker or keyboard on this room's displays may run the class").check();
-	await desk.getByRole('button', { name: 'Save room' }).click();
-	await expect(desk.getByRole('status')).toContainText('Saved Gym A');
+	await allowClicker(desk, true);
 	await told(true);
 	await expect(panel.getByTestId('clicker-setting')).toContainText('may run the class');
 
@@ -190,13 +199,7 @@ test('a named display: Identify on the TV, and a keyboard on it runs the class w
 	await expect(display.getByTestId('stopped')).toBeHidden();
 
 	// And the coordinator switches it off again: the keys stop working at once.
-	await desk.goto(`${server.url}/rooms`);
-	await desk.getByRole('link', { name: 'Edit Gym A' }).click();
-	await desk
-		.getByLabel("A clicker or keyboard on this room's displays may run the class")
-		.uncheck();
-	await desk.getByRole('button', { name: 'Save room' }).click();
-	await expect(desk.getByRole('status')).toContainText('Saved Gym A');
+	await allowClicker(desk, false);
 	await told(false);
 	await display.keyboard.press('Space');
 	await expect(display.getByTestId('clicker-note')).toHaveText(
