@@ -85,7 +85,7 @@ async function createApp(): Promise<App> {
 			soleWriter: database.kind === 'pglite'
 		});
 		const signIn = new SignInService(database.db);
-		const backups = startBackups(config, database, log);
+		const backups = startBackups(config, database, log, processId);
 		banner.unshift(...durabilityWarning(database, log));
 		return {
 			config,
@@ -106,9 +106,14 @@ async function createApp(): Promise<App> {
 	}
 }
 
-function startBackups(config: Config, database: DatabaseHandle, log: Logger): App['backups'] {
-	const service = config.backup && new BackupService(database, config.backup, log);
-	service?.start();
+function startBackups(
+	config: Config,
+	database: DatabaseHandle,
+	log: Logger,
+	processId: string
+): App['backups'] {
+	const service = config.backup && new BackupService(database, config.backup, log, processId);
+	void service?.start();
 	// Only the embedded database needs the server to make `npm run backup`'s copy.
 	const channel =
 		database.kind === 'pglite'

@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/client';
 import type { Logger } from '../log';
 import { createBackup } from './create-backup';
+import { claimDailyBackup, lastDailyClaim } from './daily-claim';
 import { isBackupFileName, type BackupHeader, type BackupSummary } from './format';
 import { pruneBackupMedia } from './media';
 
@@ -18,7 +19,8 @@ const CATCH_UP_DELAY_MS = 10 * 60 * 1000;
 /**
  * Backups while the server runs: daily at BACKUP_AT (local time), on request (`npm run backup`),
  * never two at once, keeping the BACKUP_KEEP newest files. A failed backup is logged and the
- * server carries on: the classes matter more than the copy.
+ * server carries on: the classes matter more than the copy. Several processes on one database
+ * all keep the schedule, and the first to claim each day's backup in the database writes it.
  */
 export class BackupService {
 	private running: Promise<BackupSummary> | undefined;
@@ -29,6 +31,7 @@ export class BackupService {
 		private readonly database: DatabaseHandle,
 		readonly settings: BackupSettings,
 		private readonly log: Logger,
+		private readonly processId: string,
 		private readonly now: () => Date = () => new Date()
 	) {}
 
@@ -61,7 +64,7 @@ export class BackupService {
 			if (summary.missingMedia.length > 0) {
 				this.log.warn(
 					{ files: summary.missingMedia },
-					'exercise media files were already missing from DATA_DIR/media: the backup has the rest'
+					'exercise media named by exercises were missing from the database: the backup has the rest'
 				);
 			}
 			return summary;
@@ -71,23 +74,51 @@ export class BackupService {
 		}
 	}
 
-	/** Starts the daily schedule (and a catch-up when the last backup is more than a day old). */
-	start(): void {
+	/**
+	 * Starts the daily schedule, with a catch-up soon when neither this BACKUP_DIR nor any process
+	 * on the database has made a backup for more than a day.
+	 */
+	async start(): Promise<void> {
 		const at = this.settings.at;
 		if (!at) return;
-		const newest = newestBackupTime(this.settings.dir);
-		const missed = newest === undefined || this.now().getTime() - newest > DAY_MS;
+		const missed = await this.missedOne().catch((error: unknown) => {
+			this.log.error({ err: error }, 'could not tell when the last backup was made');
+			return true;
+		});
 		this.schedule(missed ? CATCH_UP_DELAY_MS : delayUntil(at, this.now()), missed);
+	}
+
+	private async missedOne(): Promise<boolean> {
+		const dayAgo = this.now().getTime() - DAY_MS;
+		const local = newestBackupTime(this.settings.dir);
+		if (local !== undefined && local > dayAgo) return false;
+		const claim = await lastDailyClaim(this.database.db);
+		return !claim || claim.startedAt.getTime() <= dayAgo;
 	}
 
 	private schedule(delay: number, catchUp: boolean): void {
 		if (this.stopped) return;
 		this.timer = setTimeout(() => {
-			this.backUp(catchUp ? 'catch-up' : 'daily')
-				.catch(() => {}) // logged in write()
-				.finally(() => this.schedule(delayUntil(this.settings.at!, this.now()), false));
+			void this.scheduledBackup(catchUp ? 'catch-up' : 'daily').finally(() =>
+				this.schedule(delayUntil(this.settings.at!, this.now()), false)
+			);
 		}, delay);
 		this.timer.unref();
+	}
+
+	/** The schedule's backup, if this process is the one to claim it. */
+	private async scheduledBackup(reason: 'daily' | 'catch-up'): Promise<void> {
+		try {
+			if (!(await claimDailyBackup(this.database.db, this.processId, this.now()))) {
+				const claim = await lastDailyClaim(this.database.db);
+				this.log.info({ reason, claimedBy: claim?.processId }, 'backup left to another process');
+				return;
+			}
+			await this.backUp(reason);
+		} catch (error) {
+			// write() logged a failed backup; this is a failed claim (the database is away).
+			if (!this.running) this.log.error({ err: error, reason }, 'backup not claimed');
+		}
 	}
 
 	/** Stops the schedule and waits for a backup in progress (it holds the database). */

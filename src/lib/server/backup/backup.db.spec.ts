@@ -239,7 +239,7 @@ describe('backup and restore', { timeout: 120_000 }, () => {
 			error: (_: unknown, message: string) => logged.push({ level: 'error', message })
 		} as unknown as Logger;
 		const dir = path.join(tmp, 'service');
-		const service = new BackupService(source, { dir, at: undefined, keep: 1 }, log);
+		const service = new BackupService(source, { dir, at: undefined, keep: 1 }, log, 'spec');
 		const [first, second] = [service.backUp('request'), service.backUp('daily')];
 		expect(second).toBe(first);
 		await first;
@@ -249,7 +249,12 @@ describe('backup and restore', { timeout: 120_000 }, () => {
 
 		const blocked = path.join(tmp, 'a-file');
 		fs.writeFileSync(blocked, '');
-		const failing = new BackupService(source, { dir: blocked, at: undefined, keep: 1 }, log);
+		const failing = new BackupService(
+			source,
+			{ dir: blocked, at: undefined, keep: 1 },
+			log,
+			'spec'
+		);
 		await expect(failing.backUp('daily')).rejects.toThrow();
 		expect(logged.at(-1)).toEqual({ level: 'error', message: 'backup failed' });
 		await failing.stop();

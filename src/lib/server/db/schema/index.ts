@@ -5,3 +5,4 @@ export * from './schedule';
 export * from './live';
 export * from './entries';
 export * from './media';
+export * from './backups';
