@@ -1,10 +1,10 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { throwawayDatabase } from '../../src/lib/server/db/test-database';
 import { startServer, untilListening, type RunningServer } from '../server-process';
 
 /**
@@ -27,12 +27,8 @@ export type Cluster = {
 
 export async function startCluster(): Promise<Cluster> {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steady-cluster-'));
-	const name = `steady_cluster_${randomBytes(5).toString('hex')}`;
-	const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`create database ${name}`);
-	const url = new URL(ADMIN_URL);
-	url.pathname = `/${name}`;
-	const databaseUrl = url.toString();
+	const database = await throwawayDatabase(ADMIN_URL, 'steady_cluster');
+	const databaseUrl = database.url;
 
 	const redisPort = BASE + 4;
 	let redis = startRedis(dir, redisPort);
@@ -41,7 +37,7 @@ export async function startCluster(): Promise<Cluster> {
 	const env = {
 		DATABASE_URL: databaseUrl,
 		REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-		CLUSTER_NAME: name,
+		CLUSTER_NAME: database.name,
 		BACKUP_DIR: 'off'
 	};
 	const processes = ['A', 'B', 'C'].map((label, i) => {
@@ -77,8 +73,7 @@ export async function startCluster(): Promise<Cluster> {
 			await Promise.all(processes.map((p) => p.server.exited));
 			nginx.kill('SIGTERM');
 			redis.kill('SIGTERM');
-			await admin.unsafe(`drop database if exists ${name} with (force)`);
-			await admin.end();
+			await database.drop();
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
 	};

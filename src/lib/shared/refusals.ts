@@ -103,6 +103,11 @@ export function refuse(code: RefusalCode, params?: RefusalParams): Refusal {
 	return params ? { ok: false, code, params } : { ok: false, code };
 }
 
+/** A check's reason as the answer to the request. */
+export function refusedFor(reason: Reason): Refusal {
+	return refuse(reason.code, reason.params);
+}
+
 export function isRefusalCode(code: unknown): code is RefusalCode {
 	return typeof code === 'string' && Object.hasOwn(REFUSAL_WORDS, code);
 }

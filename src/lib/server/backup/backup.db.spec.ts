@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entry } from '../../shared/entries';
 import type { StaffUser } from '../auth/session';
@@ -17,7 +16,12 @@ import {
 	users
 } from '../db/schema';
 import { seedDemoClinic } from '../db/seed/demo';
-import { anHourAgoToday, createTestDatabase, moveClassTo } from '../db/test-database';
+import {
+	anHourAgoToday,
+	createTestDatabase,
+	moveClassTo,
+	throwawayDatabase
+} from '../db/test-database';
 import { recordEntry } from '../entries/entries';
 import { readMedia, removeMedia, storeMedia } from '../exercises/media-store';
 import { LiveClassService } from '../live/live-classes';
@@ -83,16 +87,11 @@ async function emptyTarget(): Promise<DatabaseHandle> {
 		cleanups.push(() => handle.close());
 		return handle;
 	}
-	const name = `steady_restore_${randomBytes(6).toString('hex')}`;
-	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`create database ${name}`);
-	const url = new URL(serverUrl);
-	url.pathname = `/${name}`;
-	const handle = await openDatabase({ databaseUrl: url.toString() });
+	const throwaway = await throwawayDatabase(serverUrl, 'steady_restore');
+	const handle = await openDatabase({ databaseUrl: throwaway.url });
 	cleanups.push(async () => {
 		await handle.close();
-		await admin.unsafe(`drop database if exists ${name} with (force)`);
-		await admin.end();
+		await throwaway.drop();
 	});
 	return handle;
 }

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../log';
 import { openDatabase, type DatabaseHandle } from './client';
 import { prepareDatabase } from './prepare';
 import { clinics, users } from './schema';
+import { throwawayDatabase } from './test-database';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const config = {
@@ -27,16 +27,9 @@ afterAll(async () => {
 
 /** An empty database on test:pg's server, and `n` pools on it: n server processes starting. */
 async function emptyDatabase(n: number): Promise<DatabaseHandle[]> {
-	const name = `steady_start_${randomBytes(6).toString('hex')}`;
-	const admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`create database ${name}`);
-	drop = async () => {
-		await admin.unsafe(`drop database if exists ${name} with (force)`);
-		await admin.end();
-	};
-	const url = new URL(serverUrl!);
-	url.pathname = `/${name}`;
-	for (let i = 0; i < n; i++) opened.push(await openDatabase({ databaseUrl: url.toString() }));
+	const throwaway = await throwawayDatabase(serverUrl!, 'steady_start');
+	drop = throwaway.drop;
+	for (let i = 0; i < n; i++) opened.push(await openDatabase({ databaseUrl: throwaway.url }));
 	return opened;
 }
 

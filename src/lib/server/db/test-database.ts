@@ -20,23 +20,41 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 		return handle;
 	}
 
-	const name = `steady_test_${randomBytes(6).toString('hex')}`;
-	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`create database ${name}`);
-	const url = new URL(serverUrl);
-	url.pathname = `/${name}`;
-	const handle = await openDatabase({ databaseUrl: url.toString() });
+	const throwaway = await throwawayDatabase(serverUrl, 'steady_test');
+	const handle = await openDatabase({ databaseUrl: throwaway.url });
 	await handle.migrate(MIGRATIONS);
 	const test: DatabaseHandle = {
 		...handle,
 		close: async () => {
 			await handle.close();
+			await throwaway.drop();
+		}
+	};
+	serverUrls.set(test, throwaway.url);
+	return test;
+}
+
+/**
+ * An empty database with a random name on the PostgreSQL server at `serverUrl` (a test's or a
+ * cluster's), and how to drop it again, connections and all.
+ */
+export async function throwawayDatabase(
+	serverUrl: string,
+	prefix: string
+): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+	const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`create database ${name}`);
+	const url = new URL(serverUrl);
+	url.pathname = `/${name}`;
+	return {
+		name,
+		url: url.toString(),
+		drop: async () => {
 			await admin.unsafe(`drop database if exists ${name} with (force)`);
 			await admin.end();
 		}
 	};
-	serverUrls.set(test, url.toString());
-	return test;
 }
 
 const serverUrls = new WeakMap<DatabaseHandle, string>();

@@ -3,7 +3,6 @@ import { normalizePairingCode } from '../../shared/pairing-code';
 import type { Database } from '../db/client';
 import { classSessions } from '../db/schema';
 import type { LiveClassService } from '../live/live-classes';
-import { connectedDisplayIds } from '../realtime/broadcast';
 import { displaysOf, type SteadyIo } from '../realtime/io-types';
 import { classRoom, displayDevice, displayRoom, pairingRoom } from '../realtime/rooms';
 import { displaySnapshot } from './snapshot';
@@ -37,11 +36,6 @@ export async function refreshRoomDisplays(deps: Deps, roomId: string): Promise<v
 		const snapshot = await displaySnapshot(deps.db, deps.live, display);
 		if (snapshot) socket.emit('display:snapshot', snapshot);
 	}
-}
-
-/** Which of these displays have a socket open now (on any process, with an adapter). */
-export function onlineDisplays(io: SteadyIo, ids: string[]): Promise<Set<string>> {
-	return connectedDisplayIds(io, ids);
 }
 
 /**

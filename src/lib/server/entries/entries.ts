@@ -12,7 +12,7 @@ import { clinicClassWindows, entryRefusal } from '../settings/class-windows';
 import { rulesForClass } from '../settings/rules';
 import type { LiveClassService } from '../live/live-classes';
 import { insertSitOutAction, sitOutAlertReady } from '../alerts/alert-actions';
-import { refuse, type Refusal } from '../../shared/refusals';
+import { refuse, refusedFor, type Refusal } from '../../shared/refusals';
 
 const FUTURE_SLACK_MS = 10 * 60 * 1000;
 const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -63,7 +63,7 @@ export async function recordEntry(
 	// Only while the class can start, runs, or was just documented (Settings): not next week's
 	// class, nor one long closed. Final, not passing: the phone shows it and stops sending.
 	const closed = entryRefusal(session, await clinicClassWindows(db, user.clinicId), Date.now());
-	if (closed) return refuse(closed.code, closed.params);
+	if (closed) return refusedFor(closed);
 
 	// recordedAt orders entries (the latest mark counts), so it must be a believable time: a
 	// phone may send a day-old entry after a long time offline, but not one from the future.

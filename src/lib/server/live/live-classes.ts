@@ -12,7 +12,7 @@ import { clinicClassWindows, startRefusal } from '../settings/class-windows';
 import { clinicRules } from '../settings/rules';
 import type { Database } from '../db/client';
 import { DISPLAY_COMMANDS, displayActor } from '../../shared/displays';
-import { refuse, type Reason, type Refusal } from '../../shared/refusals';
+import { refuse, refusedFor, type Reason, type Refusal } from '../../shared/refusals';
 import { classCommands, classSessionReopenings, classSessions } from '../db/schema';
 import type { StaffUser } from '../auth/session';
 import {
@@ -180,7 +180,7 @@ export class LiveClassService {
 				// Only around its own time: a class next week cannot be run, and so closed, today.
 				const windows = await clinicClassWindows(tx, live.clinicId);
 				const refusal = startRefusal(live.startsAt, windows, at);
-				if (refusal) return refuse(refusal.code, refusal.params);
+				if (refusal) return refusedFor(refusal);
 				const busy = await this.#otherLiveClassInRoom(tx, live, input.user, afterCommit);
 				if (busy) return refuse('room-busy', { className: busy });
 			}
@@ -191,7 +191,7 @@ export class LiveClassService {
 						? this.#gates.beforeEnd
 						: undefined;
 			const blocked = gate ? await gate(tx, live) : null;
-			if (blocked) return refuse(blocked.code, blocked.params);
+			if (blocked) return refusedFor(blocked);
 
 			const entry: StaffLogEntry = {
 				seq: lastSeq(live) + 1,

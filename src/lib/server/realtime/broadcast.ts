@@ -53,6 +53,7 @@ export async function presenceOf(io: SteadyIo, live: LoadedClass): Promise<Prese
 	};
 }
 
+/** Which of these displays have a socket open now, on any process of a cluster. */
 export async function connectedDisplayIds(io: SteadyIo, ids: string[]): Promise<Set<string>> {
 	if (ids.length === 0) return new Set();
 	// One query for all of them, answered by every server of a cluster through the adapter.

@@ -6,7 +6,8 @@ import { readForm } from '$lib/server/http/form-data';
 import { clinics, displays, rooms, users } from '$lib/server/db/schema';
 import { identifyDisplay } from '$lib/server/displays/identify';
 import { renameDisplay } from '$lib/server/displays/names';
-import { notifyRevoked, onlineDisplays, roomChanged } from '$lib/server/displays/notify';
+import { notifyRevoked, roomChanged } from '$lib/server/displays/notify';
+import { connectedDisplayIds } from '$lib/server/realtime/broadcast';
 import { takeEventPoint } from '$lib/server/realtime/event-limits';
 import { lastSeenText } from '$lib/shared/displays';
 import { refusalText } from '$lib/shared/refusals';
@@ -37,7 +38,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		.leftJoin(users, eq(users.id, displays.pairedBy))
 		.where(and(eq(displays.clinicId, clinicId), isNull(displays.revokedAt)))
 		.orderBy(asc(rooms.name), asc(displays.name), asc(displays.pairedAt));
-	const online = await onlineDisplays(
+	const online = await connectedDisplayIds(
 		app.io,
 		list.map((d) => d.id)
 	);
