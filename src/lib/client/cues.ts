@@ -1,16 +1,17 @@
+import type { MessageKey } from '../i18n/translate';
 import type { ClassState } from '../shared/timeline';
 
 /** Sounds the display plays; each has a caption, so no cue is sound-only. */
 export type CueKind = 'tick' | 'go' | 'halfway' | 'switch' | 'rest' | 'next' | 'complete';
 
-export const CUE_CAPTIONS: Record<CueKind, string> = {
-	tick: '',
-	go: 'Go!',
-	halfway: 'Halfway',
-	switch: 'Switch sides',
-	rest: 'Rest',
-	next: 'Next exercise',
-	complete: 'Class complete'
+export const CUE_CAPTIONS: Record<CueKind, MessageKey | null> = {
+	tick: null,
+	go: 'display.cue.go',
+	halfway: 'display.cue.halfway',
+	switch: 'display.cue.switch',
+	rest: 'display.cue.rest',
+	next: 'display.cue.next',
+	complete: 'display.cue.complete'
 };
 
 const WORKING = new Set(['work', 'hold', 'reps', 'manual']);

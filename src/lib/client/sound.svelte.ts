@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locales';
 import { Howl, Howler } from 'howler';
 import type { CueKind } from './cues';
 
@@ -52,9 +53,13 @@ export class DisplaySound {
 	}
 
 	/** Spoken exercise names, where the browser can speak. */
-	say(text: string): void {
+	/** Speaks `text` in `locale`, with a voice of that language where the device has one. */
+	say(text: string, locale: Locale): void {
 		if (!this.unlocked || this.#muted || !('speechSynthesis' in window)) return;
 		const utterance = new SpeechSynthesisUtterance(text);
+		utterance.lang = locale;
+		const voice = voiceFor(locale);
+		if (voice) utterance.voice = voice;
 		utterance.volume = this.#volume;
 		utterance.rate = 0.9;
 		window.speechSynthesis.cancel();
@@ -64,4 +69,13 @@ export class DisplaySound {
 	#checkUnlocked(): void {
 		this.unlocked = Howler.ctx?.state === 'running';
 	}
+}
+
+/** A voice of the language, the device's default one first; null when it has none. */
+export function voiceFor(locale: Locale): SpeechSynthesisVoice | null {
+	if (!('speechSynthesis' in window)) return null;
+	const voices = window.speechSynthesis
+		.getVoices()
+		.filter((voice) => voice.lang.toLowerCase().split(/[-_]/)[0] === locale);
+	return voices.find((voice) => voice.default) ?? voices[0] ?? null;
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locales';
 import type { ClassType, RoomKind } from './domain';
 import type { LogEntry, RoutinePlan } from './timeline';
 
@@ -53,6 +54,11 @@ export type DisplaySnapshot = {
 	/** This screen's own name (for Identify) and whether its clicker may run the room's class. */
 	display?: { name: string; controls: boolean };
 	live: LiveClassView | null;
+	/**
+	 * The language the screen shows and speaks: the live (or just finished) class's series, else
+	 * the next class's, else the clinic's.
+	 */
+	language: Locale;
 	serverTime: number;
 };
 

@@ -1,3 +1,4 @@
+import { translator, type MessageKey, type Translate } from '$lib/i18n/translate';
 import { SUPPORT_TIERS } from '$lib/shared/domain';
 import { formatClock } from '$lib/shared/format';
 import type { ClassState, PlanBlock, RoutinePlan } from '$lib/shared/timeline';
@@ -8,11 +9,11 @@ import type { ClassState, PlanBlock, RoutinePlan } from '$lib/shared/timeline';
  * checked without a browser.
  */
 
-const SEGMENT_TITLES: Partial<Record<string, string>> = {
-	rep_rest: 'Rest',
-	set_rest: 'Rest between sets',
-	switch_sides: 'Switch sides',
-	transition: 'Get ready'
+const SEGMENT_TITLES: Partial<Record<string, MessageKey>> = {
+	rep_rest: 'display.segment.rest',
+	set_rest: 'display.segment.set-rest',
+	switch_sides: 'display.segment.switch-sides',
+	transition: 'display.segment.get-ready'
 };
 
 /** Breaks inside an exercise: the exercise carries on after them. */
@@ -20,7 +21,11 @@ const PAUSES_IN_EXERCISE = new Set(['rep_rest', 'set_rest', 'switch_sides']);
 /** Blocks of their own between exercises: they show what comes next. */
 const BETWEEN_EXERCISES = new Set(['rest', 'transition']);
 
-const TIER_LABELS = { seated: 'Seated', supported: 'Supported', standing: 'Standing' } as const;
+const TIER_LABELS = {
+	seated: 'display.tier.seated',
+	supported: 'display.tier.supported',
+	standing: 'display.tier.standing'
+} as const satisfies Record<string, MessageKey>;
 
 /**
  * The ring's content. `clock`: the countdown large, with at most one short line under it.
@@ -53,32 +58,38 @@ export type SegmentFace = {
 	tiers: string[];
 };
 
-const sideWord = (side: 'left' | 'right' | null) => (side ? side.toUpperCase() : null);
+const sideWord = (t: Translate, side: 'left' | 'right' | null) =>
+	side ? t(side === 'left' ? 'display.side.left' : 'display.side.right') : null;
 
 const joined = (...parts: (string | null)[]) => {
 	const kept = parts.filter((part): part is string => !!part);
 	return kept.length ? kept.join(' · ') : null;
 };
 
-function ringFace(state: ClassState): RingFace {
+function ringFace(state: ClassState, t: Translate): RingFace {
 	const segment = state.segment;
 	const clock = formatClock(state.segmentRemainingMs ?? 0);
 	if (!segment) return { kind: 'clock', clock, line: null };
-	const side = sideWord(segment.side);
+	const side = sideWord(t, segment.side);
 	switch (segment.kind) {
 		case 'reps':
 		case 'manual': {
-			const label = joined(segment.reps ? `${segment.reps} reps` : 'Reps', side)!;
+			const reps = segment.reps
+				? t('display.reps-count', { reps: segment.reps })
+				: t('display.reps');
+			const label = joined(reps, side)!;
 			return segment.kind === 'reps'
 				? { kind: 'reps', label, clock, line: null }
-				: { kind: 'reps', label, clock: null, line: 'Go at your own pace' };
+				: { kind: 'reps', label, clock: null, line: t('display.own-pace') };
 		}
 		case 'hold':
 			return {
 				kind: 'clock',
 				clock,
 				line: joined(
-					segment.rep && segment.reps ? `hold ${segment.rep} of ${segment.reps}` : null,
+					segment.rep && segment.reps
+						? t('display.hold-of', { rep: segment.rep, reps: segment.reps })
+						: null,
 					side
 				)
 			};
@@ -87,21 +98,34 @@ function ringFace(state: ClassState): RingFace {
 				kind: 'clock',
 				clock,
 				line:
-					segment.rep && segment.reps ? `next: hold ${segment.rep + 1} of ${segment.reps}` : null
+					segment.rep && segment.reps
+						? t('display.next-hold', { rep: segment.rep + 1, reps: segment.reps })
+						: null
 			};
 		case 'set_rest':
-			return { kind: 'clock', clock, line: `next: set ${segment.set + 1} of ${segment.sets}` };
+			return {
+				kind: 'clock',
+				clock,
+				line: t('display.next-set', { set: segment.set + 1, sets: segment.sets })
+			};
 		default:
 			return { kind: 'clock', clock, line: side };
 	}
 }
 
-function tierLabels(block: PlanBlock | null): string[] {
+function tierLabels(block: PlanBlock | null, t: Translate): string[] {
 	if (!block) return [];
-	return SUPPORT_TIERS.filter((tier) => block.supportTiers[tier]).map((tier) => TIER_LABELS[tier]);
+	return SUPPORT_TIERS.filter((tier) => block.supportTiers[tier]).map((tier) =>
+		t(TIER_LABELS[tier])
+	);
 }
 
-export function segmentFace(state: ClassState, plan: RoutinePlan | null = null): SegmentFace {
+/** `t` speaks the class's language; the builder's preview and the tests use English. */
+export function segmentFace(
+	state: ClassState,
+	plan: RoutinePlan | null = null,
+	t: Translate = translator('en')
+): SegmentFace {
 	const segment = state.segment;
 	const block = state.block;
 	const kind = segment?.kind ?? 'work';
@@ -111,8 +135,9 @@ export function segmentFace(state: ClassState, plan: RoutinePlan | null = null):
 	const nextBlock =
 		between && state.nextExercise ? (plan?.blocks[state.nextExercise.blockIndex] ?? null) : null;
 	const about = between ? nextBlock : block?.kind === 'exercise' ? block : null;
-	const cue = kind === 'switch_sides' ? 'Same exercise, other side.' : about ? about.cue : '';
-	const title = (segment && SEGMENT_TITLES[segment.kind]) ?? block?.name ?? '';
+	const cue = kind === 'switch_sides' ? t('display.other-side') : about ? about.cue : '';
+	const titleKey = segment && SEGMENT_TITLES[segment.kind];
+	const title = titleKey ? t(titleKey) : (block?.name ?? '');
 	const fraction =
 		!state.segmentDurationMs || state.segmentRemainingMs === null
 			? 1
@@ -120,7 +145,7 @@ export function segmentFace(state: ClassState, plan: RoutinePlan | null = null):
 	return {
 		title,
 		resting,
-		ring: ringFace(state),
+		ring: ringFace(state, t),
 		fraction,
 		about,
 		aside: between
@@ -132,8 +157,10 @@ export function segmentFace(state: ClassState, plan: RoutinePlan | null = null):
 				: null,
 		next: between ? null : (state.nextExercise?.name ?? null),
 		setLine:
-			segment && segment.sets > 1 && !between ? `Set ${segment.set} of ${segment.sets}` : null,
+			segment && segment.sets > 1 && !between
+				? t('display.set-of', { set: segment.set, sets: segment.sets })
+				: null,
 		cue,
-		tiers: tierLabels(about)
+		tiers: tierLabels(about, t)
 	};
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, or } from 'drizzle-orm';
 import type { DisplaySnapshot } from '../../shared/live';
 import type { Database } from '../db/client';
-import { classSessions, displays, rooms } from '../db/schema';
+import { classSeries, classSessions, clinics, displays, rooms } from '../db/schema';
 import { LiveClassService } from '../live/live-classes';
 import type { DisplayIdentity } from './pairing';
 
@@ -26,17 +26,20 @@ export async function displaySnapshot(
 			controls: rooms.displayControls,
 			name: displays.name,
 			volume: displays.volume,
-			muted: displays.muted
+			muted: displays.muted,
+			clinicLanguage: clinics.language
 		})
 		.from(displays)
 		.innerJoin(rooms, eq(rooms.id, displays.roomId))
+		.innerJoin(clinics, eq(clinics.id, displays.clinicId))
 		.where(eq(displays.id, display.id));
 	if (!row) return null;
 
 	const recentCutoff = new Date(now.getTime() - COMPLETE_SCREEN_MS);
 	const [current] = await db
-		.select({ id: classSessions.id })
+		.select({ id: classSessions.id, language: classSeries.language })
 		.from(classSessions)
+		.leftJoin(classSeries, eq(classSeries.id, classSessions.seriesId))
 		.where(
 			and(
 				eq(classSessions.roomId, display.roomId),
@@ -51,8 +54,13 @@ export async function displaySnapshot(
 	const loaded = current ? await live.get(current.id, display.clinicId) : null;
 
 	const [next] = await db
-		.select({ name: classSessions.name, startsAt: classSessions.startsAt })
+		.select({
+			name: classSessions.name,
+			startsAt: classSessions.startsAt,
+			language: classSeries.language
+		})
 		.from(classSessions)
+		.leftJoin(classSeries, eq(classSeries.id, classSessions.seriesId))
 		.where(
 			and(
 				eq(classSessions.roomId, display.roomId),
@@ -71,6 +79,7 @@ export async function displaySnapshot(
 		live: loaded
 			? LiveClassService.view(loaded, ({ seq, at, command }) => ({ seq, at, command }))
 			: null,
+		language: (current ? current.language : next?.language) ?? row.clinicLanguage,
 		serverTime: Date.now()
 	};
 }

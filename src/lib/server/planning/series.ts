@@ -51,7 +51,10 @@ export async function seriesChoices(db: Database, clinicId: string) {
 			.where(and(eq(users.clinicId, clinicId), isNull(users.disabledAt)))
 			.orderBy(asc(users.name)),
 		db
-			.select({ defaultExertionScale: clinics.defaultExertionScale })
+			.select({
+				defaultExertionScale: clinics.defaultExertionScale,
+				language: clinics.language
+			})
 			.from(clinics)
 			.where(eq(clinics.id, clinicId))
 	]);
@@ -59,7 +62,8 @@ export async function seriesChoices(db: Database, clinicId: string) {
 		rooms: roomRows,
 		routines: routineRows.sort((a, b) => a.name.localeCompare(b.name)),
 		staff,
-		defaultExertionScale: clinic!.defaultExertionScale
+		defaultExertionScale: clinic!.defaultExertionScale,
+		clinicLanguage: clinic!.language
 	};
 }
 
@@ -112,6 +116,7 @@ export async function seriesFormValues(db: Database, clinicId: string, seriesId:
 		assistantUserIds: row.assistantUserIds,
 		capacity: String(row.capacity),
 		exertionScale: row.exertionScale,
+		language: row.language ?? '',
 		days: ruleDays(row.rrule),
 		startTime: row.startTime.slice(0, 5),
 		durationMinutes: String(row.durationMinutes),
@@ -222,6 +227,7 @@ export async function saveSeries(
 			assistantUserIds: form.assistantUserIds,
 			capacity: form.capacity,
 			exertionScale: form.exertionScale,
+			language: form.language ?? null,
 			rrule: weeklyRule(form.days),
 			startTime: form.startTime,
 			durationMinutes: form.durationMinutes,

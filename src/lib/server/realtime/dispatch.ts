@@ -67,7 +67,7 @@ export function serveEvents<S extends Schemas, A extends { [K in keyof S]: objec
 				refuse('invalid-payload', {
 					event: name,
 					problem: issue?.message ?? 'not valid',
-					field: issue?.path.join('.') ?? ''
+					field: issue?.path.join('.') || 'none'
 				})
 			);
 		}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../../i18n/locales';
 import { CLASS_TYPES, EXERTION_SCALES, ROOM_KINDS } from '../domain';
 import { WEEKDAY_CODES } from './recurrence';
 
@@ -108,6 +109,11 @@ export const seriesFormSchema = z
 				.max(100, 'At most 100 places.')
 		),
 		exertionScale: z.enum(EXERTION_SCALES, { error: 'Choose a scale.' }),
+		/** The display's language for these classes; blank: the clinic's. */
+		language: z.preprocess(
+			blankToUndefined,
+			z.enum(LOCALES, { error: 'Choose a language.' }).optional()
+		),
 		days: z.array(z.enum(WEEKDAY_CODES)).min(1, 'Choose at least one day.'),
 		startTime: timeField,
 		durationMinutes: number('Enter the length in minutes.').pipe(

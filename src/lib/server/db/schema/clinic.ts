@@ -13,9 +13,13 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { LOCALES } from '../../../i18n/locales';
 import { ROLES, ROOM_KINDS, type ExertionScale } from '../../../shared/domain';
 import type { PoolRanges } from '../../../shared/pool';
 import type { RuleSetting } from '../../../shared/rule-settings';
+
+/** A language Steady speaks (i18n/locales.ts); a new one is `ALTER TYPE locale ADD VALUE`. */
+export const localeEnum = pgEnum('locale', LOCALES);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -44,6 +48,8 @@ export const clinics = pgTable('clinics', {
 	startWindowAfterMinutes: integer('start_window_after_minutes').notNull().default(60),
 	/** Entries are taken for a class this many hours after it ended, then it is closed. */
 	documentationWindowHours: integer('documentation_window_hours').notNull().default(72),
+	/** The language of the clinic's displays and classes, unless a class series says otherwise. */
+	language: localeEnum('language').notNull().default('en'),
 	createdAt: createdAt()
 });
 

@@ -23,7 +23,7 @@ import {
 } from '../../../shared/domain';
 import type { VitalRule } from '../../../shared/rules';
 import type { RoutinePlan } from '../../../shared/timeline';
-import { clinicIdColumn, rooms, users } from './clinic';
+import { clinicIdColumn, localeEnum, rooms, users } from './clinic';
 import { routines, routineVersions } from './content';
 import { participants } from './people';
 
@@ -52,6 +52,8 @@ export const classSeries = pgTable('class_series', {
 		.default(sql`'{}'::uuid[]`),
 	capacity: integer('capacity').notNull(),
 	exertionScale: exertionScaleEnum('exertion_scale').notNull().default('borg_6_20'),
+	/** What the wall display shows and says during this series' classes; null: the clinic's. */
+	language: localeEnum('language'),
 	/** e.g. FREQ=WEEKLY;BYDAY=MO,WE,FR */
 	rrule: text('rrule').notNull(),
 	startTime: time('start_time').notNull(),

@@ -1,0 +1,46 @@
+import { getContext, setContext } from 'svelte';
+import { DEFAULT_LOCALE, type Locale } from './locales';
+import {
+	formatDayAndTime,
+	formatTime,
+	messageParts,
+	translate,
+	type MessageKey,
+	type MessageParams,
+	type MessagePart
+} from './translate';
+
+/**
+ * A page's language, shared by its components through context. `t` reads the locale, so what a
+ * template shows through it follows a change of language (the display's class changes) at once.
+ */
+export class I18n {
+	locale = $state<Locale>(DEFAULT_LOCALE);
+
+	constructor(locale: Locale = DEFAULT_LOCALE) {
+		this.locale = locale;
+	}
+
+	t = (key: MessageKey, params?: MessageParams): string => translate(this.locale, key, params);
+
+	parts = (key: MessageKey, slots: string[], params?: MessageParams): MessagePart[] =>
+		messageParts(this.locale, key, slots, params);
+
+	/** A time of day in this language's own format (9:30 AM, 9:30). */
+	time = (value: number | string | Date): string => formatTime(this.locale, value);
+
+	/** A weekday and time (Friday 9:30 AM, viernes, 9:30). */
+	dayAndTime = (value: number | string | Date): string => formatDayAndTime(this.locale, value);
+}
+
+const KEY = Symbol('i18n');
+
+export function provideI18n(i18n: I18n): I18n {
+	setContext(KEY, i18n);
+	return i18n;
+}
+
+/** The page's language; English where no page provided one (a component tested alone). */
+export function useI18n(): I18n {
+	return getContext<I18n | undefined>(KEY) ?? new I18n();
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGS } from './catalog';
+import { LOCALES, negotiateLocale } from './locales';
+import { messageParts, translate } from './translate';
+
+describe('the message catalogs', () => {
+	it('give every key in every locale, and each message parses with the same parameters', () => {
+		const keys = Object.keys(CATALOGS.en).sort();
+		const names = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+		for (const locale of LOCALES) {
+			expect(Object.keys(CATALOGS[locale]).sort()).toEqual(keys);
+			for (const key of keys as (keyof typeof CATALOGS.en)[]) {
+				const text = CATALOGS[locale][key];
+				expect(text.trim(), `${locale} ${key}`).not.toBe('');
+				expect(names(text), `${locale} ${key}`).toEqual(names(CATALOGS.en[key]));
+			}
+		}
+	});
+
+	it('fills parameters and speaks Spanish where asked', () => {
+		expect(translate('en', 'refusal.room-busy', { className: 'Aqua' })).toBe(
+			'Aqua is running in this room: end it first'
+		);
+		expect(translate('es', 'refusal.room-busy', { className: 'Aqua' })).toBe(
+			'Aqua está en curso en esta sala: termínela primero'
+		);
+		expect(
+			translate('en', 'refusal.invalid-payload', { event: 'e', problem: 'p', field: 'none' })
+		).toBe('Invalid e: p');
+		expect(
+			translate('en', 'refusal.invalid-payload', { event: 'e', problem: 'p', field: 'x.y' })
+		).toBe('Invalid e: p (x.y)');
+	});
+
+	it('splits a message around a slot for markup', () => {
+		expect(messageParts('en', 'display.pair-how', ['menu'])).toEqual([
+			{ text: "On a technician's phone, open " },
+			{ slot: 'menu' },
+			{ text: ' and enter:' }
+		]);
+	});
+});
+
+describe('the language of a browser', () => {
+	it('is the first one Steady speaks, by weight, else English', () => {
+		expect(negotiateLocale('es-MX,es;q=0.9,en;q=0.8')).toBe('es');
+		expect(negotiateLocale('fr-FR,fr;q=0.9,es;q=0.5,en;q=0.4')).toBe('es');
+		expect(negotiateLocale('en;q=0.2,es;q=0.8')).toBe('es');
+		expect(negotiateLocale('de')).toBe('en');
+		expect(negotiateLocale(null)).toBe('en');
+		expect(negotiateLocale('es;q=0')).toBe('en');
+	});
+});

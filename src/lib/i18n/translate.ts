@@ -1,0 +1,68 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { CATALOGS, type MessageKey } from './catalog';
+import { DEFAULT_LOCALE, type Locale } from './locales';
+
+export type { MessageKey };
+export type MessageParams = Record<string, string | number | Date>;
+
+/** A message in one locale: `t('display.paused')`, `t('refusal.room-busy', { className })`. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** A piece of a message with a slot for markup (a link, bold words) that the page fills in. */
+export type MessagePart = { text: string } | { slot: string };
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+function formatOf(locale: Locale, key: MessageKey): IntlMessageFormat {
+	const id = `${locale}\u0000${key}`;
+	let format = compiled.get(id);
+	if (!format) {
+		// Parsed once per locale and key, on first use: a page pays only for what it shows.
+		format = new IntlMessageFormat(CATALOGS[locale][key], locale);
+		compiled.set(id, format);
+	}
+	return format;
+}
+
+/** The message in `locale`, its parameters formatted by `Intl` in that locale. */
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+	return String(formatOf(locale, key).format(params));
+}
+
+export function translator(locale: Locale = DEFAULT_LOCALE): Translate {
+	return (key, params) => translate(locale, key, params);
+}
+
+/**
+ * The message split around the parameters named in `slots`, so that a page can wrap those in
+ * markup (`<strong>`) without the markup being in the catalog.
+ */
+export function messageParts(
+	locale: Locale,
+	key: MessageKey,
+	slots: string[],
+	params: MessageParams = {}
+): MessagePart[] {
+	const marker = (name: string) => `\u0001${name}\u0001`;
+	const marked = { ...params, ...Object.fromEntries(slots.map((name) => [name, marker(name)])) };
+	return translate(locale, key, marked)
+		.split('\u0001')
+		.map((piece, index) => (index % 2 === 1 ? { slot: piece } : { text: piece }))
+		.filter((part) => !('text' in part) || part.text !== '');
+}
+
+/** A time of day in the locale's own format: 9:30 AM in English, 9:30 in Spanish. */
+export function formatTime(locale: Locale, value: number | string | Date): string {
+	return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(
+		new Date(value)
+	);
+}
+
+/** A weekday and a time of day: Friday 9:30 AM, viernes, 9:30. */
+export function formatDayAndTime(locale: Locale, value: number | string | Date): string {
+	return new Intl.DateTimeFormat(locale, {
+		weekday: 'long',
+		hour: 'numeric',
+		minute: '2-digit'
+	}).format(new Date(value));
+}

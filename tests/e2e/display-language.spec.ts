@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import { COORDINATOR, pairDisplay, phoneInClass, shotsDir, signIn, TECHNICIAN } from '../helpers';
+import { ownDemoServer } from '../own-demo-server';
+
+/**
+ * Issue 12: a class series set to Spanish runs on the wall in Spanish (titles, rings, captions,
+ * paused and stopped screens, the next class) while the technician's phone stays in English.
+ * Its own server: the series is changed and the class started.
+ */
+test.describe.configure({ timeout: 150_000 });
+const server = ownDemoServer(15);
+const SHOTS = shotsDir('language');
+
+test('a Spanish class series runs on the display in Spanish; the phone stays in English', async ({
+	browser
+}) => {
+	const deskContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const desk = await deskContext.newPage();
+	await signIn(desk, COORDINATOR, undefined, server.url);
+	await desk.goto(`${server.url}/schedule/series`);
+	await desk
+		.getByRole('link', { name: /Balance Basics/ })
+		.first()
+		.click();
+	const language = desk.getByLabel('Language on the display');
+	await expect(language).toHaveValue('');
+	await expect(language.locator('option').first()).toHaveText("The clinic's (English)");
+	await language.selectOption('es');
+	await desk.getByRole('button', { name: 'Save series' }).click();
+	await desk.goto(`${server.url}/schedule/series`);
+	await desk
+		.getByRole('link', { name: /Balance Basics/ })
+		.first()
+		.click();
+	await expect(desk.getByLabel('Language on the display')).toHaveValue('es');
+
+	// Idle, the wall speaks the next class's language: Core Strength's, the clinic's English.
+	const display = await pairDisplay(browser, deskContext, 'Gym A', server.url);
+	await expect(display.getByText(/Next class: Core Strength/)).toBeVisible();
+	await expect(display.locator('html')).toHaveAttribute('lang', 'en');
+
+	const phone = await phoneInClass(browser, TECHNICIAN, 'Gym A', {
+		baseUrl: server.url,
+		classLink: /Balance Basics/
+	});
+	await phone.getByRole('button', { name: 'Start' }).click();
+	await expect(display.getByTestId('exercise-name')).toHaveText('Marching warm-up');
+	await expect(display.locator('html')).toHaveAttribute('lang', 'es');
+	await expect(display.getByText('Calentamiento')).toBeVisible();
+	await expect(display.getByText(/^Quedan \d+:\d\d$/)).toBeVisible();
+	await expect(display.getByTestId('next')).toContainText('Siguiente: Ankle circles');
+	await display.screenshot({ path: `${SHOTS}/tv-running-es.png` });
+
+	await phone.getByRole('button', { name: 'Pause' }).click();
+	await expect(display.getByTestId('paused')).toHaveText('En pausa');
+	await expect(phone.getByTestId('state-banner')).toContainText('PAUSED');
+	await display.screenshot({ path: `${SHOTS}/tv-paused-es.png` });
+	await phone.getByRole('button', { name: 'Resume' }).click();
+
+	// Get ready, then a reps exercise: the ring and the title are Spanish too.
+	await phone.getByRole('button', { name: 'Next' }).click();
+	await expect(display.getByTestId('exercise-name')).toHaveText('Prepárense');
+	await phone.getByRole('button', { name: 'Next' }).click();
+	await expect(display.getByTestId('reps')).toHaveText('10 veces · IZQUIERDA');
+	await display.screenshot({ path: `${SHOTS}/tv-reps-es.png` });
+	await expect(phone.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(phone.getByRole('button', { name: 'Pause' })).toBeVisible();
+});
