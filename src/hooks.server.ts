@@ -10,6 +10,7 @@ import {
 } from '$lib/server/http/body-limit';
 import { addSecurityHeaders } from '$lib/server/http/security-headers';
 import { isPublicPath } from '$lib/server/public-paths';
+import { negotiateLocale } from '$lib/i18n/locales';
 
 /** Runs once when the server starts: database, migrations, demo seed, socket handlers. */
 export const init: ServerInit = async () => {
@@ -60,6 +61,19 @@ const limitRequestBody: Handle = async ({ event, resolve }) => {
 	return check.exceeded() ? tooLarge() : response;
 };
 
+/**
+ * The page's language: the signed-in person's choice, else the browser's Accept-Language; it
+ * also fills `<html lang>` (app.html) before the page leaves the server.
+ */
+const chooseLocale: Handle = async ({ event, resolve }) => {
+	const locale =
+		event.locals.user?.language ?? negotiateLocale(event.request.headers.get('accept-language'));
+	event.locals.locale = locale;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%steady.lang%', locale)
+	});
+};
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	addSecurityHeaders(response, { url: event.url, signedIn: !!event.locals.user });
@@ -67,7 +81,13 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 // securityHeaders wraps the refusals below it too (413, 401).
-export const handle = sequence(identify, securityHeaders, limitRequestBody, requireSignIn);
+export const handle = sequence(
+	identify,
+	chooseLocale,
+	securityHeaders,
+	limitRequestBody,
+	requireSignIn
+);
 
 /** Unexpected errors: logged once with the route (never the request body), shown plainly. */
 export const handleError: HandleServerError = async ({ error, event, status }) => {

@@ -186,6 +186,13 @@ export const RULES: Record<string, RouteRule> = {
 	'/media/[file=media_file]': { path: (ids) => `/media/${ids.mediaFile}`, get: 'public' },
 	'/routine-preview': { path: () => '/routine-preview', get: 'coordinator' },
 	'/sign-in': { path: () => '/sign-in', get: 'public', actions: { default: { access: 'public' } } },
+	'/(app)/language': {
+		path: () => '/language',
+		methods: {
+			POST: { access: 'staff', body: () => ({ language: 'en', next: '/' }), answers: [303] }
+		}
+	},
+
 	'/sign-out': {
 		path: () => '/sign-out',
 		methods: { POST: { access: 'public', signedOutOnly: true, answers: [303] } }

@@ -94,7 +94,7 @@ test('malformed sign-in posts get a clear error and no session', async ({ reques
 	const body = await response.json();
 	expect(body.type).toBe('failure');
 	expect(body.status).toBe(400);
-	expect(body.data).toContain('Enter a valid email address');
+	expect(body.data).toContain('email-invalid');
 	expect(response.headers()['set-cookie']).toBeUndefined();
 
 	const crossSite = await request.post('/sign-in', {

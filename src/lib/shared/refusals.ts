@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales';
 import { translate, type MessageKey } from '../i18n/translate';
 
 /**
@@ -117,12 +117,22 @@ export function isRefusalCode(code: unknown): code is RefusalCode {
 }
 
 /**
+ * In a browser, the language the page is in (`<html lang>`, set by the server for staff pages
+ * and by the display for its class); elsewhere English. Refusals are worded far from any
+ * component, so they read it here instead of having a locale passed through every client class.
+ */
+function pageLocale(): Locale {
+	const lang = typeof document === 'undefined' ? undefined : document.documentElement.lang;
+	return isLocale(lang) ? lang : DEFAULT_LOCALE;
+}
+
+/**
  * The words for a refusal in the reader's language; a code this page does not know (from a newer
  * server) still says something.
  */
 export function refusalText(
 	reason: { code: string; params?: RefusalParams },
-	locale: Locale = DEFAULT_LOCALE
+	locale: Locale = pageLocale()
 ): string {
 	return isRefusalCode(reason.code)
 		? translate(locale, `refusal.${reason.code}`, reason.params)

@@ -1,8 +1,13 @@
 import { redirect } from '@sveltejs/kit';
+import { negotiateLocale } from '$lib/i18n/locales';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals, url }) => {
+export const load: LayoutServerLoad = ({ locals, request, url }) => {
 	// hooks.server.ts already guards every request; this keeps the type narrow for the pages.
 	if (!locals.user) redirect(303, `/sign-in?next=${encodeURIComponent(url.pathname)}`);
-	return { user: { id: locals.user.id, name: locals.user.name, role: locals.user.role } };
+	const { id, name, role, language = null } = locals.user;
+	return {
+		user: { id, name, role, language },
+		browserLocale: negotiateLocale(request.headers.get('accept-language'))
+	};
 };

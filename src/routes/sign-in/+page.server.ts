@@ -2,17 +2,20 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
 import { setSessionCookie } from '$lib/server/auth/cookie';
-import { inSeconds } from '$lib/server/auth/slow-down';
 import { readForm } from '$lib/server/http/form-data';
 import { safeNextPath } from '$lib/server/http/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Each problem is a code; the page words it (`sign-in.<code>`) in the reader's language. */
 const signInForm = z.object({
-	email: z.string().trim().min(1, 'Enter your email').max(254).email('Enter a valid email address'),
-	password: z.string().min(1, 'Enter your password').max(512)
+	email: z.string().trim().min(1, 'email-missing').max(254).email('email-invalid'),
+	password: z.string().min(1, 'password-missing').max(512)
 });
 
-type FieldErrors = Partial<Record<'email' | 'password', string[]>>;
+export type SignInProblem = 'email-missing' | 'email-invalid' | 'password-missing';
+type FieldErrors = Partial<Record<'email' | 'password', SignInProblem>>;
+/** Why a well-formed sign-in was refused. */
+type Refusal = { code: 'mismatch' } | { code: 'wait'; seconds: number };
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next'), url.origin));
@@ -24,8 +27,12 @@ export const actions: Actions = {
 		const parsed = signInForm.safeParse(form);
 		const email = typeof form.email === 'string' ? form.email.slice(0, 254) : '';
 		if (!parsed.success) {
-			const errors: FieldErrors = z.flattenError(parsed.error).fieldErrors;
-			return fail(400, { email, errors, message: null });
+			const fields = z.flattenError(parsed.error).fieldErrors;
+			const errors: FieldErrors = {
+				email: fields.email?.[0] as SignInProblem | undefined,
+				password: fields.password?.[0] as SignInProblem | undefined
+			};
+			return fail(400, { email, errors, refusal: null });
 		}
 
 		const app = await getApp();
@@ -35,13 +42,13 @@ export const actions: Actions = {
 			getClientAddress()
 		);
 		if (!result.ok) {
-			const message =
+			const refusal: Refusal =
 				result.reason === 'wait'
-					? `Too many failed tries. Try again in ${inSeconds(result.retryAfterSeconds)}.`
-					: // One message for unknown email and wrong password alike.
-						'That email and password do not match an account.';
+					? { code: 'wait', seconds: result.retryAfterSeconds }
+					: // One answer for unknown email and wrong password alike.
+						{ code: 'mismatch' };
 			const errors: FieldErrors = {};
-			return fail(result.reason === 'wait' ? 429 : 400, { email, errors, message });
+			return fail(result.reason === 'wait' ? 429 : 400, { email, errors, refusal });
 		}
 		setSessionCookie(cookies, url, result.token, result.expiresAt);
 		redirect(303, safeNextPath(url.searchParams.get('next'), url.origin));

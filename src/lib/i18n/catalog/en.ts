@@ -75,6 +75,36 @@ export const en = {
 	'display.theme-dark': 'Dark',
 	'display.pairing-code': 'Pairing code {code}',
 
+	// Sign-in (routes/sign-in)
+	'sign-in.title': 'Sign in · Steady',
+	'sign-in.lead': "Sign in to run today's classes.",
+	'sign-in.email': 'Email',
+	'sign-in.password': 'Password',
+	'sign-in.submit': 'Sign in',
+	'sign-in.email-missing': 'Enter your email',
+	'sign-in.email-invalid': 'Enter a valid email address',
+	'sign-in.password-missing': 'Enter your password',
+	'sign-in.mismatch': 'That email and password do not match an account.',
+	'sign-in.wait':
+		'Too many failed tries. Try again in {seconds, plural, one {# second} other {# seconds}}.',
+
+	// The staff pages' header (routes/(app)/+layout.svelte)
+	'nav.main': 'Main',
+	'nav.today': 'Today',
+	'nav.run-class': 'Run a class',
+	'nav.schedule': 'Schedule',
+	'nav.routines': 'Routines',
+	'nav.exercises': 'Exercises',
+	'nav.participants': 'Participants',
+	'nav.rooms': 'Rooms',
+	'nav.settings': 'Settings',
+	'nav.sign-out': 'Sign out',
+	'role.technician': 'technician',
+	'role.coordinator': 'coordinator',
+	'account.language': 'Language',
+	'account.language-browser': "This browser's ({language})",
+	'account.change-language': 'Change language',
+
 	// The class series form (schedule/series)
 	'series.language': 'Language on the display',
 	'series.language-clinic': "The clinic's ({language})",

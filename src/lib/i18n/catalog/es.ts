@@ -73,6 +73,36 @@ export const es: Record<MessageKey, string> = {
 	'display.theme-dark': 'Oscuro',
 	'display.pairing-code': 'Código de emparejamiento {code}',
 
+	// Sign-in (routes/sign-in)
+	'sign-in.title': 'Iniciar sesión · Steady',
+	'sign-in.lead': 'Inicie sesión para dar las clases de hoy.',
+	'sign-in.email': 'Correo electrónico',
+	'sign-in.password': 'Contraseña',
+	'sign-in.submit': 'Iniciar sesión',
+	'sign-in.email-missing': 'Escriba su correo electrónico',
+	'sign-in.email-invalid': 'Escriba un correo electrónico válido',
+	'sign-in.password-missing': 'Escriba su contraseña',
+	'sign-in.mismatch': 'Ese correo y esa contraseña no corresponden a ninguna cuenta.',
+	'sign-in.wait':
+		'Demasiados intentos fallidos. Vuelva a intentarlo en {seconds, plural, one {# segundo} other {# segundos}}.',
+
+	// The staff pages' header (routes/(app)/+layout.svelte)
+	'nav.main': 'Principal',
+	'nav.today': 'Hoy',
+	'nav.run-class': 'Dar una clase',
+	'nav.schedule': 'Horario',
+	'nav.routines': 'Rutinas',
+	'nav.exercises': 'Ejercicios',
+	'nav.participants': 'Participantes',
+	'nav.rooms': 'Salas',
+	'nav.settings': 'Ajustes',
+	'nav.sign-out': 'Cerrar sesión',
+	'role.technician': 'técnico',
+	'role.coordinator': 'coordinador',
+	'account.language': 'Idioma',
+	'account.language-browser': 'El de este navegador ({language})',
+	'account.change-language': 'Cambiar idioma',
+
 	// The class series form (schedule/series)
 	'series.language': 'Idioma en la pantalla',
 	'series.language-clinic': 'El de la clínica ({language})',

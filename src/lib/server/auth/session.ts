@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locales';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Role } from '../../shared/domain';
@@ -16,6 +17,8 @@ export type StaffUser = {
 	email: string;
 	name: string;
 	role: Role;
+	/** Their chosen language; null or absent: the browser's. */
+	language?: Locale | null;
 };
 
 /** `lastSeenAt` with `SESSION_IDLE_MS` and `expiresAt` tell when the session will end. */
@@ -61,7 +64,8 @@ export async function validateSession(
 				clinicId: users.clinicId,
 				email: users.email,
 				name: users.name,
-				role: users.role
+				role: users.role,
+				language: users.language
 			}
 		})
 		.from(sessions)

@@ -69,6 +69,8 @@ export const users = pgTable(
 		email: text('email').notNull(),
 		name: text('name').notNull(),
 		role: roleEnum('role').notNull(),
+		/** The language of this person's pages; null: their browser's (Accept-Language). */
+		language: localeEnum('language'),
 		passwordHash: text('password_hash').notNull(),
 		createdAt: createdAt(),
 		disabledAt: timestamp('disabled_at', { withTimezone: true })

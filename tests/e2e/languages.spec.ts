@@ -1,11 +1,20 @@
 import { expect, test } from '@playwright/test';
-import { COORDINATOR, pairDisplay, phoneInClass, shotsDir, signIn, TECHNICIAN } from '../helpers';
+import {
+	COORDINATOR,
+	DEMO_PASSWORD,
+	pairDisplay,
+	phoneInClass,
+	shotsDir,
+	signIn,
+	TECHNICIAN
+} from '../helpers';
 import { ownDemoServer } from '../own-demo-server';
 
 /**
  * Issue 12: a class series set to Spanish runs on the wall in Spanish (titles, rings, captions,
- * paused and stopped screens, the next class) while the technician's phone stays in English.
- * Its own server: the series is changed and the class started.
+ * paused and stopped screens, the next class) while the technician's phone stays in English; a
+ * Spanish browser signs in in Spanish; a person who chooses Spanish gets their pages in it.
+ * Its own server: the series is changed, the class started and a user's language set.
  */
 test.describe.configure({ timeout: 150_000 });
 const server = ownDemoServer(15);
@@ -65,4 +74,45 @@ test('a Spanish class series runs on the display in Spanish; the phone stays in 
 	await display.screenshot({ path: `${SHOTS}/tv-reps-es.png` });
 	await expect(phone.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(phone.getByRole('button', { name: 'Pause' })).toBeVisible();
+});
+
+test('a Spanish browser signs in in Spanish; a person who chooses Spanish keeps it', async ({
+	browser
+}) => {
+	const spanish = await browser.newContext({
+		locale: 'es-ES',
+		viewport: { width: 390, height: 844 }
+	});
+	const phone = await spanish.newPage();
+	await phone.goto(`${server.url}/sign-in`);
+	await expect(phone.locator('html')).toHaveAttribute('lang', 'es');
+	await expect(phone.getByText('Inicie sesión para dar las clases de hoy.')).toBeVisible();
+	await phone.getByLabel('Correo electrónico').fill(TECHNICIAN);
+	await phone.getByLabel('Contraseña').fill('not-the-password');
+	await phone.getByRole('button', { name: 'Iniciar sesión' }).click();
+	await expect(phone.getByRole('alert')).toHaveText(
+		'Ese correo y esa contraseña no corresponden a ninguna cuenta.'
+	);
+	await phone.screenshot({ path: `${SHOTS}/phone-sign-in-refused-es.png` });
+	await phone.getByLabel('Contraseña').fill(DEMO_PASSWORD);
+	await phone.getByRole('button', { name: 'Iniciar sesión' }).click();
+	await expect(phone.getByRole('link', { name: 'Dar una clase' })).toBeVisible();
+	await expect(phone.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible();
+	await phone.screenshot({ path: `${SHOTS}/phone-header-es.png` });
+
+	// An English browser: the coordinator chooses Spanish, keeps it on every page, and goes back.
+	const desk = await browser.newPage({ locale: 'en-GB' });
+	await signIn(desk, COORDINATOR, undefined, server.url);
+	await expect(desk.getByLabel('Language')).toHaveValue('');
+	await desk.getByLabel('Language').selectOption('es');
+	await desk.getByRole('button', { name: 'Change language' }).click();
+	await expect(desk.locator('html')).toHaveAttribute('lang', 'es');
+	await expect(desk.getByRole('link', { name: 'Horario' })).toBeVisible();
+	await desk.goto(`${server.url}/rooms`);
+	await expect(desk.getByRole('link', { name: 'Salas' })).toHaveAttribute('aria-current', 'page');
+	await desk.getByLabel('Idioma').selectOption('');
+	await desk.getByRole('button', { name: 'Cambiar idioma' }).click();
+	await expect(desk).toHaveURL(/\/rooms$/);
+	await expect(desk.getByRole('link', { name: 'Schedule' })).toBeVisible();
+	await expect(desk.locator('html')).toHaveAttribute('lang', 'en');
 });
