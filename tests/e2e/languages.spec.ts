@@ -98,6 +98,12 @@ test('a Spanish browser signs in in Spanish; a person who chooses Spanish keeps 
 	await phone.getByRole('button', { name: 'Iniciar sesión' }).click();
 	await expect(phone.getByRole('link', { name: 'Dar una clase' })).toBeVisible();
 	await expect(phone.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible();
+	// Today's classes: the day, the times and the words in Spanish.
+	await expect(phone.getByRole('heading', { name: 'Hoy', level: 1 })).toBeVisible();
+	await expect(phone.getByRole('region', { name: 'Gym A' })).toContainText(/\d+ de \d+ inscritos/);
+	await expect(
+		phone.getByText(/^(lunes|martes|miércoles|jueves|viernes|sábado|domingo), \d+ de /)
+	).toBeVisible();
 	await phone.screenshot({ path: `${SHOTS}/phone-header-es.png` });
 
 	// An English browser: the coordinator chooses Spanish, keeps it on every page, and goes back.

@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import { DEFAULT_LOCALE, type Locale } from './locales';
 import {
+	formatDay,
 	formatDayAndTime,
 	formatTime,
 	messageParts,
@@ -26,8 +27,12 @@ export class I18n {
 	parts = (key: MessageKey, slots: string[], params?: MessageParams): MessagePart[] =>
 		messageParts(this.locale, key, slots, params);
 
-	/** A time of day in this language's own format (9:30 AM, 9:30). */
-	time = (value: number | string | Date): string => formatTime(this.locale, value);
+	/** A time of day in this language's own format (9:30 AM, 9:30), in `timeZone` if given. */
+	time = (value: number | string | Date, timeZone?: string): string =>
+		formatTime(this.locale, value, timeZone);
+
+	/** A calendar day: Tuesday, December 1 / martes, 1 de diciembre. */
+	day = (isoDate: string): string => formatDay(this.locale, isoDate);
 
 	/** A weekday and time (Friday 9:30 AM, viernes, 9:30). */
 	dayAndTime = (value: number | string | Date): string => formatDayAndTime(this.locale, value);

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 const IN_THE_CATALOG = [
 	'src/routes/+layout.svelte',
 	'src/routes/(app)/+layout.svelte',
+	'src/routes/(app)/+page.svelte',
 	'src/routes/display',
 	'src/routes/sign-in'
 ];

@@ -51,11 +51,28 @@ export function messageParts(
 		.filter((part) => !('text' in part) || part.text !== '');
 }
 
-/** A time of day in the locale's own format: 9:30 AM in English, 9:30 in Spanish. */
-export function formatTime(locale: Locale, value: number | string | Date): string {
-	return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(
+/**
+ * A time of day in the locale's own format: 9:30 AM in English, 9:30 in Spanish; in `timeZone`
+ * (the clinic's) where given, else the device's.
+ */
+export function formatTime(
+	locale: Locale,
+	value: number | string | Date,
+	timeZone?: string
+): string {
+	return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(
 		new Date(value)
 	);
+}
+
+/** A calendar day (YYYY-MM-DD, no time of its own): Tuesday, December 1 / martes, 1 de diciembre. */
+export function formatDay(locale: Locale, isoDate: string): string {
+	return new Intl.DateTimeFormat(locale, {
+		weekday: 'long',
+		month: 'long',
+		day: 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** A weekday and a time of day: Friday 9:30 AM, viernes, 9:30. */

@@ -105,6 +105,20 @@ export const en = {
 	'account.language-browser': "This browser's ({language})",
 	'account.change-language': 'Change language',
 
+	// Today (routes/(app)/+page.svelte) and words shared by the staff pages
+	'today.page-title': 'Today · Steady',
+	'today.title': 'Today',
+	'today.no-classes': 'No classes in this room today.',
+	'today.routine': 'Routine: {name}',
+	'today.minutes': '{minutes} min',
+	'today.enrolled': '{enrolled} of {capacity} enrolled',
+	'room-kind.pool': 'Pool',
+	'room-kind.gym': 'Gym',
+	'class-status.scheduled': 'Scheduled',
+	'class-status.live': 'Running now',
+	'class-status.completed': 'Done',
+	'class-status.cancelled': 'Cancelled',
+
 	// The class series form (schedule/series)
 	'series.language': 'Language on the display',
 	'series.language-clinic': "The clinic's ({language})",

@@ -103,6 +103,20 @@ export const es: Record<MessageKey, string> = {
 	'account.language-browser': 'El de este navegador ({language})',
 	'account.change-language': 'Cambiar idioma',
 
+	// Today (routes/(app)/+page.svelte) and words shared by the staff pages
+	'today.page-title': 'Hoy · Steady',
+	'today.title': 'Hoy',
+	'today.no-classes': 'No hay clases en esta sala hoy.',
+	'today.routine': 'Rutina: {name}',
+	'today.minutes': '{minutes} min',
+	'today.enrolled': '{enrolled} de {capacity} inscritos',
+	'room-kind.pool': 'Piscina',
+	'room-kind.gym': 'Gimnasio',
+	'class-status.scheduled': 'Programada',
+	'class-status.live': 'En curso',
+	'class-status.completed': 'Terminada',
+	'class-status.cancelled': 'Cancelada',
+
 	// The class series form (schedule/series)
 	'series.language': 'Idioma en la pantalla',
 	'series.language-clinic': 'El de la clínica ({language})',
