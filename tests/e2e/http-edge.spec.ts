@@ -239,7 +239,7 @@ test.describe('request bodies', () => {
 		await signIn(page, COORDINATOR);
 		await page.goto('/exercises/new');
 		await page.getByLabel('Name', { exact: true }).fill('Large picture (e2e edge)');
-		await page.getByLabel(/^Display cue/).fill('Stand tall.');
+		await page.getByLabel(/^Display cue shown on the wall/).fill('Stand tall.');
 		await page
 			.getByLabel(/^Upload/)
 			.setInputFiles({ name: 'large.png', mimeType: 'image/png', buffer: big });

@@ -42,6 +42,11 @@ test('a Spanish class series runs on the display in Spanish; the phone stays in 
 		.first()
 		.click();
 	await expect(desk.getByLabel('Language on the display')).toHaveValue('es');
+	// The library holds each exercise's Spanish words beside its English ones.
+	await desk.goto(`${server.url}/exercises`);
+	await desk.getByRole('link', { name: 'Marching warm-up' }).first().click();
+	await expect(desk.getByLabel('Name in Spanish')).toHaveValue('Marcha de calentamiento');
+	await expect(desk.getByLabel('Display cue in Spanish')).toHaveValue(/^Marche en su lugar/);
 
 	// Idle, the wall speaks the next class's language: Core Strength's, the clinic's English.
 	const display = await pairDisplay(browser, deskContext, 'Gym A', server.url);
@@ -53,11 +58,13 @@ test('a Spanish class series runs on the display in Spanish; the phone stays in 
 		classLink: /Balance Basics/
 	});
 	await phone.getByRole('button', { name: 'Start' }).click();
-	await expect(display.getByTestId('exercise-name')).toHaveText('Marching warm-up');
+	// The demo library's Spanish name and cue; the plan was built in the class's language.
+	await expect(display.getByTestId('exercise-name')).toHaveText('Marcha de calentamiento');
+	await expect(display.getByTestId('cue')).toContainText('Marche en su lugar');
 	await expect(display.locator('html')).toHaveAttribute('lang', 'es');
-	await expect(display.getByText('Calentamiento')).toBeVisible();
+	await expect(display.getByText('Calentamiento', { exact: true })).toBeVisible();
 	await expect(display.getByText(/^Quedan \d+:\d\d$/)).toBeVisible();
-	await expect(display.getByTestId('next')).toContainText('Siguiente: Ankle circles');
+	await expect(display.getByTestId('next')).toContainText('Siguiente: Círculos con el tobillo');
 	await display.screenshot({ path: `${SHOTS}/tv-running-es.png` });
 
 	await phone.getByRole('button', { name: 'Pause' }).click();

@@ -23,9 +23,9 @@ test('a coordinator creates an exercise with a picture', async ({ page }) => {
 	await expect(page.getByRole('heading', { name: 'New exercise', level: 1 })).toBeVisible();
 
 	await page.getByLabel('Name', { exact: true }).fill(NAME);
-	await page.getByLabel(/^Display cue/).fill('Hands on the wall. Bend your elbows, push back.');
+	await page.getByLabel(/^Display cue shown on the wall/).fill('Hands on the wall. Bend your elbows, push back.');
 	await expect(page.getByText('47 / 80')).toBeVisible();
-	await page.getByLabel(/^Technician notes/).fill('Feet a step from the wall.');
+	await page.getByLabel(/^Technician notes staff only/).fill('Feet a step from the wall.');
 	await page.getByLabel('Category').selectOption('strength');
 	await page.getByLabel('Dosed as').selectOption('reps');
 	// With JavaScript only the chosen kind's fields show.
@@ -144,7 +144,7 @@ test('without JavaScript, a fake picture and a taken name are refused beside the
 
 	await page.goto('/exercises/new');
 	await page.getByLabel('Name', { exact: true }).fill('bird DOG');
-	await page.getByLabel(/^Display cue/).fill('x'.repeat(81));
+	await page.getByLabel(/^Display cue shown on the wall/).fill('x'.repeat(81));
 	await page.getByLabel(/^Upload/).setInputFiles({
 		name: 'totally-a-picture.png',
 		mimeType: 'image/png',
@@ -178,7 +178,7 @@ test('a picture over 5 MB is refused with its size, by the server and before sen
 	await signIn(page, COORDINATOR);
 	await page.goto('/exercises/new');
 	await page.getByLabel('Name', { exact: true }).fill('Too big (e2e)');
-	await page.getByLabel(/^Display cue/).fill('Stand tall.');
+	await page.getByLabel(/^Display cue shown on the wall/).fill('Stand tall.');
 	await page.getByLabel(/^Upload/).setInputFiles(file);
 	await page.getByRole('button', { name: 'Create exercise' }).click();
 	await expect(page.locator('#media-error')).toHaveText('The file is 5.1 MB: at most 5 MB');

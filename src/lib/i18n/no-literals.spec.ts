@@ -45,8 +45,9 @@ export function literalWords(source: string): string[] {
 		}
 		if (n.type === 'Attribute' && n.name && READ_ATTRIBUTES.has(n.name) && Array.isArray(n.value)) {
 			for (const part of n.value as Node[]) {
-				if (part.type === 'Text' && hasWords(part.data ?? ''))
+				if (part.type === 'Text' && hasWords(part.data ?? '')) {
 					found.push(`${n.name}="${part.data}"`);
+				}
 			}
 		}
 		for (const [key, value] of Object.entries(n)) {

@@ -47,9 +47,24 @@ describe('exercise form', () => {
 				equipment: ['chair', 'resistance band'],
 				waterDepth: null,
 				contraindications: ['acute ankle pain'],
-				source: ''
+				source: '',
+				translations: {}
 			}
 		});
+	});
+
+	it('keeps the Spanish words given, and no Spanish entry when none is', () => {
+		const spanish = parseExerciseForm({
+			...valid,
+			'es.name': '  Elevación   de talones ',
+			'es.displayCue': 'Suba los talones.',
+			'es.technicianNotes': ''
+		});
+		expect(spanish.ok && spanish.values.translations).toEqual({
+			es: { name: 'Elevación de talones', displayCue: 'Suba los talones.' }
+		});
+		const long = parseExerciseForm({ ...valid, 'es.displayCue': 'x'.repeat(81) });
+		expect(long.ok ? null : long.errors['es.displayCue']).toMatch(/at most 80/);
 	});
 
 	it('reads a hold x reps dose from its own fields and ignores the other kinds', () => {

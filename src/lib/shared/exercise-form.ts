@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EXERCISE_CATEGORIES, SUPPORT_TIERS, WATER_DEPTHS, type WaterDepth } from './domain';
 import { dosingSchema, type Dosing, type SupportTierCues } from './dosing';
 import type { ExerciseCategory } from './domain';
+import type { ExerciseTranslations, ExerciseWords } from './exercise-translations';
 
 /**
  * The exercise editor's one form: field names are the keys below, and every error is reported
@@ -62,7 +63,11 @@ const TEXT_FIELDS = [
 	'equipment',
 	'waterDepth',
 	'contraindications',
-	'source'
+	'source',
+	// Spanish words for the wall and the staff; blank ones are shown in English.
+	'es.name',
+	'es.displayCue',
+	'es.technicianNotes'
 ] as const;
 
 export type ExerciseValues = {
@@ -76,6 +81,7 @@ export type ExerciseValues = {
 	waterDepth: WaterDepth | null;
 	contraindications: string[];
 	source: string;
+	translations: ExerciseTranslations;
 };
 
 /** Reads the form; long pastes are cut well past every limit so the error still names them. */
@@ -115,7 +121,10 @@ export function exerciseFormValues(exercise: ExerciseValues): ExerciseFormInput 
 		equipment: exercise.equipment.join(', '),
 		waterDepth: exercise.waterDepth ?? '',
 		contraindications: exercise.contraindications.join(', '),
-		source: exercise.source
+		source: exercise.source,
+		'es.name': exercise.translations?.es?.name ?? '',
+		'es.displayCue': exercise.translations?.es?.displayCue ?? '',
+		'es.technicianNotes': exercise.translations?.es?.technicianNotes ?? ''
 	};
 }
 
@@ -196,7 +205,10 @@ const baseSchema = z.object({
 	equipment: tags('Equipment'),
 	waterDepth: z.union([z.literal(''), z.enum(WATER_DEPTHS)], { error: 'Choose a depth' }),
 	contraindications: tags('Contraindications'),
-	source: trimmed(120, 'Source')
+	source: trimmed(120, 'Source'),
+	'es.name': trimmed(NAME_MAX, 'Name in Spanish'),
+	'es.displayCue': trimmed(DISPLAY_CUE_MAX, 'Display cue in Spanish'),
+	'es.technicianNotes': trimmed(NOTES_MAX, 'Technician notes in Spanish')
 });
 
 export type ExerciseFormResult =
@@ -251,7 +263,12 @@ export function parseExerciseForm(input: ExerciseFormInput): ExerciseFormResult 
 			equipment: v.equipment,
 			waterDepth: v.waterDepth || null,
 			contraindications: v.contraindications,
-			source: v.source
+			source: v.source,
+			translations: translationsOf({
+				name: v['es.name'].replace(/\s+/g, ' '),
+				displayCue: v['es.displayCue'],
+				technicianNotes: v['es.technicianNotes']
+			})
 		}
 	};
 }
@@ -261,4 +278,10 @@ function collect(error: z.ZodError, errors: Record<string, string>) {
 		const key = issue.path.join('.') || 'form';
 		errors[key] ??= issue.message;
 	}
+}
+
+/** Only the Spanish words given; none at all leaves no Spanish entry. */
+function translationsOf(spanish: ExerciseWords): ExerciseTranslations {
+	const given = Object.fromEntries(Object.entries(spanish).filter(([, words]) => words));
+	return Object.keys(given).length ? { es: given } : {};
 }

@@ -119,6 +119,14 @@ export const en = {
 	'class-status.completed': 'Done',
 	'class-status.cancelled': 'Cancelled',
 
+	// The exercise form (routes/(app)/(coordinator)/exercises)
+	'exercise-form.spanish': 'In Spanish',
+	'exercise-form.spanish-hint':
+		'For classes in Spanish: the wall shows these, and anything left blank in English.',
+	'exercise-form.name-es': 'Name in Spanish',
+	'exercise-form.cue-es': 'Display cue in Spanish',
+	'exercise-form.notes-es': 'Technician notes in Spanish',
+
 	// The class series form (schedule/series)
 	'series.language': 'Language on the display',
 	'series.language-clinic': "The clinic's ({language})",

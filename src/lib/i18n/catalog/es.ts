@@ -117,6 +117,14 @@ export const es: Record<MessageKey, string> = {
 	'class-status.completed': 'Terminada',
 	'class-status.cancelled': 'Cancelada',
 
+	// The exercise form (routes/(app)/(coordinator)/exercises)
+	'exercise-form.spanish': 'En español',
+	'exercise-form.spanish-hint':
+		'Para las clases en español: la pantalla muestra esto, y lo que quede en blanco, en inglés.',
+	'exercise-form.name-es': 'Nombre en español',
+	'exercise-form.cue-es': 'Indicación en pantalla en español',
+	'exercise-form.notes-es': 'Notas para técnicos en español',
+
 	// The class series form (schedule/series)
 	'series.language': 'Idioma en la pantalla',
 	'series.language-clinic': 'El de la clínica ({language})',

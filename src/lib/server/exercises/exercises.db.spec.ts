@@ -42,7 +42,10 @@ const heelRaises: ExerciseValues = {
 	equipment: ['chair', 'wobble board'],
 	waterDepth: null,
 	contraindications: ['acute ankle pain'],
-	source: 'Test'
+	source: 'Test',
+	translations: {
+		es: { name: 'Elevación de talones', displayCue: 'Suba de puntillas y baje despacio.' }
+	}
 };
 
 const search = (query: string, clinic = clinicId) =>

@@ -23,7 +23,7 @@ import {
 	loadClass,
 	type LoadedClass
 } from './class-store';
-import { buildPlan } from './plan';
+import { buildPlan, classLanguage } from './plan';
 import { isUniqueViolation, lockRoom } from './room-lock';
 
 export type { LoadedClass } from './class-store';
@@ -167,7 +167,9 @@ export class LiveClassService {
 			if (live.status === 'cancelled') return refuse('class-cancelled');
 			if (live.status === 'completed') return refuse('class-completed');
 
-			const plan = live.plan ?? (await buildPlan(tx, live.routineVersionId));
+			const plan =
+				live.plan ??
+				(await buildPlan(tx, live.routineVersionId, await classLanguage(tx, live.sessionId)));
 			if (plan.blocks.length === 0) return refuse('routine-empty');
 			const lastAt = live.log.at(-1)?.at ?? 0;
 			// Never let the log run backwards, even if a server's clock is stepped back.

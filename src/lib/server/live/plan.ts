@@ -1,4 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Locale } from '../../i18n/locales';
+import { exerciseWordsIn } from '../../shared/exercise-translations';
 import type { Dosing, SupportTierCues } from '../../shared/dosing';
 import {
 	planFromBlocks,
@@ -7,15 +9,38 @@ import {
 	type RoutineSettings
 } from '../../shared/timeline';
 import type { Database } from '../db/client';
-import { exercises, routineBlocks, routineVersions } from '../db/schema';
+import {
+	classSeries,
+	classSessions,
+	clinics,
+	exercises,
+	routineBlocks,
+	routineVersions
+} from '../db/schema';
+
+/** The language a class runs in on the wall: its series', else its clinic's. */
+export async function classLanguage(db: Database, sessionId: string): Promise<Locale> {
+	const [row] = await db
+		.select({ language: sql<Locale>`coalesce(${classSeries.language}, ${clinics.language})` })
+		.from(classSessions)
+		.innerJoin(clinics, eq(clinics.id, classSessions.clinicId))
+		.leftJoin(classSeries, eq(classSeries.id, classSessions.seriesId))
+		.where(eq(classSessions.id, sessionId));
+	return row?.language ?? 'en';
+}
 
 /**
  * The routine version a class runs, resolved into what the timeline needs: each block's own
- * dosing or its exercise's, the version's "Get ready" and wait-for-Done settings, and the cues
- * the wall shows. Technician notes stay out: the plan goes to displays too. The resolving itself
- * is planFromBlocks, which the builder's preview shares.
+ * dosing or its exercise's, the version's "Get ready" and wait-for-Done settings, and the names
+ * and cues the wall shows, in the class's language (English where an exercise has none).
+ * Technician notes stay out: the plan goes to displays too. The resolving itself is
+ * planFromBlocks, which the builder's preview shares.
  */
-export async function buildPlan(db: Database, routineVersionId: string): Promise<RoutinePlan> {
+export async function buildPlan(
+	db: Database,
+	routineVersionId: string,
+	locale: Locale = 'en'
+): Promise<RoutinePlan> {
 	const [settings] = await db
 		.select({
 			transitionSeconds: routineVersions.transitionSeconds,
@@ -35,6 +60,7 @@ export async function buildPlan(db: Database, routineVersionId: string): Promise
 			exerciseName: exercises.name,
 			exerciseDosing: exercises.dosing,
 			cue: exercises.displayCue,
+			translations: exercises.translations,
 			supportTiers: exercises.supportTiers,
 			mediaFile: exercises.mediaFile,
 			mediaType: exercises.mediaType
@@ -47,9 +73,14 @@ export async function buildPlan(db: Database, routineVersionId: string): Promise
 	const byId = new Map<string, PlanExercise>();
 	for (const row of rows) {
 		if (!row.exerciseId || row.exerciseName === null) continue;
+		const words = exerciseWordsIn(
+			{ name: row.exerciseName, displayCue: row.cue ?? '' },
+			row.translations,
+			locale
+		);
 		byId.set(row.exerciseId, {
-			name: row.exerciseName,
-			displayCue: row.cue ?? '',
+			name: words.name,
+			displayCue: words.displayCue,
 			dosing: row.exerciseDosing as Dosing,
 			supportTiers: (row.supportTiers ?? {}) as SupportTierCues,
 			...(row.mediaFile && row.mediaType

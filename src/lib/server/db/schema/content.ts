@@ -1,3 +1,4 @@
+import type { ExerciseTranslations } from '../../../shared/exercise-translations';
 import { sql } from 'drizzle-orm';
 import {
 	boolean,
@@ -30,6 +31,11 @@ export const exercises = pgTable(
 		displayCue: text('display_cue').notNull(),
 		/** For staff only: what to watch, how to progress. */
 		technicianNotes: text('technician_notes').notNull().default(''),
+		/**
+		 * The name, cue and notes in other languages, by locale; the columns above are English.
+		 * What a language lacks is shown in English (marked so on staff pages).
+		 */
+		translations: jsonb('translations').$type<ExerciseTranslations>().notNull().default({}),
 		category: exerciseCategoryEnum('category').notNull(),
 		dosing: jsonb('dosing').$type<Dosing>().notNull(),
 		supportTiers: jsonb('support_tiers').$type<SupportTierCues>().notNull().default({}),

@@ -18,6 +18,7 @@ import {
 } from '../schema';
 import { DEMO_ROUTINES, TRANSITION_SECONDS, type RoutineStep } from './demo-routines';
 import { EXERCISE_CATALOG } from './exercise-catalog';
+import { EXERCISE_CATALOG_ES } from './exercise-catalog-es';
 import { PARTICIPANT_ROSTER } from './participant-roster';
 
 export const DEMO_PASSWORD = 'steady-demo';
@@ -125,7 +126,13 @@ export async function seedDemoClinic(
 
 		const exerciseRows = await tx
 			.insert(exercises)
-			.values(EXERCISE_CATALOG.map((exercise) => ({ ...exercise, clinicId })))
+			.values(
+				EXERCISE_CATALOG.map((exercise) => {
+					// Spanish name and cue for a class set to Spanish; notes stay English (staff).
+					const spanish = EXERCISE_CATALOG_ES[exercise.name];
+					return { ...exercise, clinicId, translations: spanish ? { es: spanish } : {} };
+				})
+			)
 			.returning({ id: exercises.id, name: exercises.name, dosing: exercises.dosing });
 		const exerciseByName = new Map(exerciseRows.map((row) => [row.name, row]));
 

@@ -1,0 +1,1 @@
+ALTER TABLE "exercises" ADD COLUMN "translations" jsonb DEFAULT '{}'::jsonb NOT NULL;
