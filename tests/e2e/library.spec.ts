@@ -23,7 +23,9 @@ test('a coordinator creates an exercise with a picture', async ({ page }) => {
 	await expect(page.getByRole('heading', { name: 'New exercise', level: 1 })).toBeVisible();
 
 	await page.getByLabel('Name', { exact: true }).fill(NAME);
-	await page.getByLabel(/^Display cue shown on the wall/).fill('Hands on the wall. Bend your elbows, push back.');
+	await page
+		.getByLabel(/^Display cue shown on the wall/)
+		.fill('Hands on the wall. Bend your elbows, push back.');
 	await expect(page.getByText('47 / 80')).toBeVisible();
 	await page.getByLabel(/^Technician notes staff only/).fill('Feet a step from the wall.');
 	await page.getByLabel('Category').selectOption('strength');
