@@ -70,11 +70,11 @@ export async function pairDisplay(
 	staff: BrowserContext,
 	room: string,
 	baseUrl = '',
-	watch?: (display: Page) => void
+	watch?: (display: Page) => unknown
 ): Promise<Page> {
 	const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
 	const display = await context.newPage();
-	watch?.(display);
+	await watch?.(display);
 	await display.goto(`${baseUrl}/display`);
 	const code = (await display.getByTestId('pairing-code').getAttribute('aria-label'))!.slice(-6);
 	const pairing = await staff.newPage();
