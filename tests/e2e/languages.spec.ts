@@ -112,6 +112,10 @@ test('a Spanish browser signs in in Spanish; a person who chooses Spanish keeps 
 		phone.getByText(/^(lunes|martes|miércoles|jueves|viernes|sábado|domingo), \d+ de /)
 	).toBeVisible();
 	await phone.screenshot({ path: `${SHOTS}/phone-header-es.png` });
+	await phone.getByRole('link', { name: 'Dar una clase' }).click();
+	await expect(phone.getByRole('heading', { name: 'Dar una clase', level: 1 })).toBeVisible();
+	await expect(phone.getByRole('link', { name: 'Emparejar una pantalla' })).toBeVisible();
+	await expect(phone.getByRole('region', { name: 'Gym A' })).toContainText('13:30');
 
 	// An English browser: the coordinator chooses Spanish, keeps it on every page, and goes back.
 	const desk = await browser.newPage({ locale: 'en-GB' });

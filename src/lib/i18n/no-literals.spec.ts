@@ -12,6 +12,7 @@ const IN_THE_CATALOG = [
 	'src/routes/+layout.svelte',
 	'src/routes/(app)/+layout.svelte',
 	'src/routes/(app)/+page.svelte',
+	'src/routes/(app)/control/+page.svelte',
 	'src/routes/display',
 	'src/routes/sign-in'
 ];

@@ -119,6 +119,12 @@ export const en = {
 	'class-status.completed': 'Done',
 	'class-status.cancelled': 'Cancelled',
 
+	// Run a class (routes/(app)/control/+page.svelte)
+	'control.page-title': 'Control · Steady',
+	'control.running': 'Running',
+	'control.no-classes': 'No classes here today.',
+	'control.displays': 'Displays',
+
 	// The exercise form (routes/(app)/(coordinator)/exercises)
 	'exercise-form.spanish': 'In Spanish',
 	'exercise-form.spanish-hint':

@@ -117,6 +117,12 @@ export const es: Record<MessageKey, string> = {
 	'class-status.completed': 'Terminada',
 	'class-status.cancelled': 'Cancelada',
 
+	// Run a class (routes/(app)/control/+page.svelte)
+	'control.page-title': 'Dar una clase · Steady',
+	'control.running': 'En curso',
+	'control.no-classes': 'No hay clases aquí hoy.',
+	'control.displays': 'Pantallas',
+
 	// The exercise form (routes/(app)/(coordinator)/exercises)
 	'exercise-form.spanish': 'En español',
 	'exercise-form.spanish-hint':
