@@ -114,11 +114,11 @@ export class BackupService {
 				this.log.info({ reason, claimedBy: claim?.processId }, 'backup left to another process');
 				return;
 			}
-			await this.backUp(reason);
 		} catch (error) {
-			// write() logged a failed backup; this is a failed claim (the database is away).
-			if (!this.running) this.log.error({ err: error, reason }, 'backup not claimed');
+			this.log.error({ err: error, reason }, 'backup not claimed: the database did not answer');
+			return;
 		}
+		await this.backUp(reason).catch(() => {}); // write() logged it
 	}
 
 	/** Stops the schedule and waits for a backup in progress (it holds the database). */
