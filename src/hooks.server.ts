@@ -10,6 +10,7 @@ import {
 } from '$lib/server/http/body-limit';
 import { addSecurityHeaders } from '$lib/server/http/security-headers';
 import { isPublicPath } from '$lib/server/public-paths';
+import { isCoordinatorRoute, requireCoordinator } from '$lib/server/auth/guard';
 import { negotiateLocale } from '$lib/i18n/locales';
 
 /** Runs once when the server starts: database, migrations, demo seed, socket handlers. */
@@ -22,13 +23,15 @@ const identify: Handle = async ({ event, resolve }) => {
 	const app = await getApp();
 	const token = event.cookies.get(SESSION_COOKIE);
 	const session = await validateSession(app.db, token);
+	event.locals.app = app;
 	event.locals.user = session?.user ?? null;
 	if (token && !session) event.cookies.delete(SESSION_COOKIE, { path: '/' });
 	return resolve(event);
 };
 
 /**
- * Every page, action and endpoint needs a signed-in user unless listed as public. Guarding here
+ * Every page, action and endpoint needs a signed-in user unless listed as public; coordinator
+ * routes need a coordinator. Guarding here
  * rather than in a layout load also covers form actions and +server endpoints.
  */
 const requireSignIn: Handle = async ({ event, resolve }) => {
@@ -39,6 +42,8 @@ const requireSignIn: Handle = async ({ event, resolve }) => {
 		const next = event.url.pathname + event.url.search;
 		redirect(303, `/sign-in?next=${encodeURIComponent(next)}`);
 	}
+	// Planning pages, their actions and the builder's preview: coordinators only, decided once here.
+	if (isCoordinatorRoute(event.route.id)) requireCoordinator(event.locals);
 	return resolve(event);
 };
 

@@ -4,18 +4,11 @@ import { parse } from 'svelte/compiler';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Pages whose words all come from the message catalog: a word typed into their markup fails
- * here, by file and text. The list grows as pages move to the catalog (issue 12) until it is
- * every component.
+ * Every component's words come from the message catalog: a word typed into markup fails here, by
+ * file and text. A component not moved yet says so in its first line with NOT_YET (issue 12);
+ * the marker goes when its words move, and this list of stragglers is printed with each run.
  */
-const IN_THE_CATALOG = [
-	'src/routes/+layout.svelte',
-	'src/routes/(app)/+layout.svelte',
-	'src/routes/(app)/+page.svelte',
-	'src/routes/(app)/control/+page.svelte',
-	'src/routes/display',
-	'src/routes/sign-in'
-];
+export const NOT_YET = '<!-- words not yet in the message catalog (issue 12) -->';
 
 /** Names that stay as they are in every language. */
 const NAMES = new Set(['Steady']);
@@ -24,12 +17,13 @@ const NAMES = new Set(['Steady']);
 const READ_ATTRIBUTES = new Set(['aria-label', 'title', 'alt', 'placeholder', 'label']);
 
 function svelteFiles(entry: string): string[] {
-	if (entry.endsWith('.svelte')) return [entry];
 	return fs
 		.readdirSync(entry, { recursive: true, encoding: 'utf8' })
 		.filter((name) => name.endsWith('.svelte'))
 		.map((name) => path.join(entry, name));
 }
+
+const read = (file: string) => fs.readFileSync(file, 'utf8');
 
 type Node = { type: string; data?: string; name?: string; value?: unknown; [key: string]: unknown };
 
@@ -69,9 +63,12 @@ export function literalWords(source: string): string[] {
 
 describe('pages in the message catalog', () => {
 	it('type no words into their markup', () => {
-		const offenders = IN_THE_CATALOG.flatMap(svelteFiles).flatMap((file) =>
-			literalWords(fs.readFileSync(file, 'utf8')).map((words) => `${file}: ${words}`)
-		);
+		const sources = svelteFiles('src').map((file) => ({ file, source: read(file) }));
+		const notYet = sources.filter(({ source }) => source.startsWith(NOT_YET));
+		if (notYet.length) console.info(`not yet in the catalog: ${notYet.length} components`);
+		const offenders = sources
+			.filter(({ source }) => !source.startsWith(NOT_YET))
+			.flatMap(({ file, source }) => literalWords(source).map((words) => `${file}: ${words}`));
 		expect(offenders).toEqual([]);
 	});
 

@@ -1,8 +1,7 @@
-import { getApp } from '$lib/server/app';
 import { todaysClassesByRoom } from '$lib/server/classes/calendar';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const app = await getApp();
+	const { app } = locals;
 	return { today: await todaysClassesByRoom(app.db, locals.user!.clinicId) };
 };

@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getApp } from '$lib/server/app';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { readForm } from '$lib/server/http/form-data';
 import { safeNextPath } from '$lib/server/http/safe-next';
@@ -22,7 +21,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, cookies, url, getClientAddress, locals }) => {
 		const form = Object.fromEntries(await readForm(request));
 		const parsed = signInForm.safeParse(form);
 		const email = typeof form.email === 'string' ? form.email.slice(0, 254) : '';
@@ -35,7 +34,7 @@ export const actions: Actions = {
 			return fail(400, { email, errors, refusal: null });
 		}
 
-		const app = await getApp();
+		const { app } = locals;
 		const result = await app.signIn.signIn(
 			parsed.data.email,
 			parsed.data.password,

@@ -1,5 +1,4 @@
 import { redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { clearSessionCookie } from '$lib/server/auth/cookie';
 import { SESSION_COOKIE, endSession } from '$lib/server/auth/session';
 import { crossSiteRefused, fromThisSite } from '$lib/server/http/same-origin';
@@ -7,12 +6,12 @@ import { disconnectSession } from '$lib/server/realtime/disconnect';
 import type { RequestHandler } from './$types';
 
 /** Ends the session on the server, not just in this browser. */
-export const POST: RequestHandler = async ({ cookies, request, url }) => {
+export const POST: RequestHandler = async ({ cookies, request, url, locals }) => {
 	// Another site must not sign a technician out in the middle of a class.
 	if (!fromThisSite(request, url)) return crossSiteRefused();
 	const token = cookies.get(SESSION_COOKIE);
 	if (token) {
-		const app = await getApp();
+		const { app } = locals;
 		await endSession(app.db, token);
 		disconnectSession(app.io, token);
 	}

@@ -1,3 +1,11 @@
+import { formsEn } from './areas/forms';
+import { controllerEn } from './areas/controller';
+import { entriesEn } from './areas/entries';
+import { routinesEn } from './areas/routines';
+import { scheduleEn } from './areas/schedule';
+import { participantsEn } from './areas/participants';
+import { settingsEn } from './areas/settings';
+
 /**
  * English, the source catalog: every key Steady has, in ICU MessageFormat (`{name}` for a
  * parameter, `{n, plural, one {...} other {...}}` for counts). Another locale's catalog must have
@@ -203,7 +211,15 @@ export const en = {
 	'refusal.sit-out-alert-missing': 'The alert this sit-out answers is not here yet',
 	'refusal.action-id-used': 'That action id is already used',
 	'refusal.alert-not-found': 'No such alert in this class',
-	'refusal.participant-not-found': 'No such participant'
+	'refusal.participant-not-found': 'No such participant',
+	// Each area's words live in its own file (areas/), so pages can move in without colliding.
+	...formsEn,
+	...controllerEn,
+	...entriesEn,
+	...routinesEn,
+	...scheduleEn,
+	...participantsEn,
+	...settingsEn
 };
 
 export type MessageKey = keyof typeof en;

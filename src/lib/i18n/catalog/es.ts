@@ -1,4 +1,11 @@
 import type { MessageKey } from './en';
+import { formsEs } from './areas/forms';
+import { controllerEs } from './areas/controller';
+import { entriesEs } from './areas/entries';
+import { routinesEs } from './areas/routines';
+import { scheduleEs } from './areas/schedule';
+import { participantsEs } from './areas/participants';
+import { settingsEs } from './areas/settings';
 
 /** Spanish (neutral, formal "usted" for staff and participants alike). */
 export const es: Record<MessageKey, string> = {
@@ -206,5 +213,12 @@ export const es: Record<MessageKey, string> = {
 	'refusal.sit-out-alert-missing': 'La alerta a la que responde este descanso aún no ha llegado',
 	'refusal.action-id-used': 'Ese identificador de acción ya se usó',
 	'refusal.alert-not-found': 'Esta alerta no existe en esta clase',
-	'refusal.participant-not-found': 'Este participante no existe'
+	'refusal.participant-not-found': 'Este participante no existe',
+	...formsEs,
+	...controllerEs,
+	...entriesEs,
+	...routinesEs,
+	...scheduleEs,
+	...participantsEs,
+	...settingsEs
 };

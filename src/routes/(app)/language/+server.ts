@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { getApp } from '$lib/server/app';
 import { users } from '$lib/server/db/schema';
 import { readForm } from '$lib/server/http/form-data';
 import { safeNextPath } from '$lib/server/http/safe-next';
@@ -17,7 +16,7 @@ export const POST: RequestHandler = async ({ request, locals, url }) => {
 	const form = await readForm(request);
 	const chosen = String(form.get('language') ?? '');
 	if (chosen !== '' && !isLocale(chosen)) error(400, 'No such language');
-	const app = await getApp();
+	const { app } = locals;
 	await app.db
 		.update(users)
 		.set({ language: chosen === '' ? null : chosen })

@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { namedMedia, streamMedia } from '$lib/server/exercises/media-store';
 import { byteRange } from '$lib/server/exercises/byte-range';
 import type { RequestHandler } from './$types';
@@ -10,8 +9,8 @@ import type { RequestHandler } from './$types';
  * the only key. A name never changes content, so browsers may keep it for good. The bytes come
  * from the database in slices (any process of a cluster can serve them).
  */
-export const GET: RequestHandler = async ({ params, request }) => {
-	const app = await getApp();
+export const GET: RequestHandler = async ({ params, request, locals }) => {
+	const { app } = locals;
 	const media = await namedMedia(app.db, params.file);
 	if (!media) error(404, 'Not found');
 	const { type, size } = media;

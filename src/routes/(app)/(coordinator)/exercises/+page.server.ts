@@ -1,12 +1,11 @@
-import { getApp } from '$lib/server/app';
-import { requireCoordinator } from '$lib/server/auth/guard';
+import { signedIn } from '$lib/server/auth/guard';
 import { clinicEquipment, searchExercises } from '$lib/server/exercises/exercises';
 import { readExerciseFilters } from '$lib/shared/exercise-filters';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireCoordinator(locals);
-	const app = await getApp();
+	const user = signedIn(locals);
+	const { app } = locals;
 	const filters = readExerciseFilters(url.searchParams);
 	const [rows, equipment] = await Promise.all([
 		searchExercises(app.db, user.clinicId, filters),

@@ -1,7 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { readForm } from '$lib/server/http/form-data';
-import { requireCoordinator } from '$lib/server/auth/guard';
+import { signedIn } from '$lib/server/auth/guard';
 import { listRooms } from '$lib/server/planning/lists';
 import { roomChanged } from '$lib/server/displays/notify';
 import { clinicOwns } from '$lib/server/planning/owned';
@@ -11,8 +10,8 @@ import { formValues } from '$lib/shared/planning/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireCoordinator(locals);
-	const app = await getApp();
+	const user = signedIn(locals);
+	const { app } = locals;
 	const rooms = await listRooms(app.db, user.clinicId);
 	const editing = rooms.find((room) => room.id === url.searchParams.get('edit')) ?? null;
 	return { rooms, editing };
@@ -20,14 +19,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	save: async ({ request, locals }) => {
-		const user = requireCoordinator(locals);
+		const user = signedIn(locals);
 		const data = await readForm(request);
 		const values = formValues(data);
 		const roomId = typeof values.id === 'string' && values.id ? values.id : null;
 		if (roomId !== null && !isUuid(roomId)) {
 			return fail(400, { values, errors: { form: 'No such room.' }, message: null });
 		}
-		const app = await getApp();
+		const { app } = locals;
 		// Another clinic's room is not found, whatever else the form holds.
 		if (roomId && !(await clinicOwns(app.db, 'rooms', user.clinicId, roomId))) {
 			return fail(404, { values, errors: { form: 'No such room.' }, message: null });
@@ -42,10 +41,10 @@ export const actions: Actions = {
 		redirect(303, `/rooms?saved=${result.id}`);
 	},
 	archive: async ({ request, locals }) => {
-		const user = requireCoordinator(locals);
+		const user = signedIn(locals);
 		const roomId = String((await readForm(request)).get('id') ?? '');
 		if (!isUuid(roomId)) return fail(400, { values: null, errors: null, message: 'No such room.' });
-		const app = await getApp();
+		const { app } = locals;
 		const result = await archiveRoom(app.db, user.clinicId, roomId);
 		if (!result.ok) {
 			return fail(result.notFound ? 404 : 409, {

@@ -1,8 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getApp } from '$lib/server/app';
 import { readForm } from '$lib/server/http/form-data';
-import { requireCoordinator } from '$lib/server/auth/guard';
+import { signedIn } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
 import { listRoutines } from '$lib/server/planning/lists';
 import {
@@ -21,8 +20,8 @@ const newRoutineSchema = z.object({
 const idSchema = z.object({ id: z.uuid() });
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const user = requireCoordinator(locals);
-	const app = await getApp();
+	const user = signedIn(locals);
+	const { app } = locals;
 	const [routines, archived] = await Promise.all([
 		listRoutines(app.db, user.clinicId),
 		listArchivedRoutines(app.db, user.clinicId)
@@ -32,7 +31,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	create: async ({ request, locals }) => {
-		const user = requireCoordinator(locals);
+		const user = signedIn(locals);
 		const form = await readForm(request);
 		const values = {
 			name: String(form.get('name') ?? ''),
@@ -44,7 +43,7 @@ export const actions: Actions = {
 			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
 			return fail(400, { create: { values, errors }, message: null });
 		}
-		const app = await getApp();
+		const { app } = locals;
 		const result = await createRoutine(
 			app.db,
 			user.clinicId,
@@ -56,10 +55,10 @@ export const actions: Actions = {
 		redirect(303, `/routines/${result.id}`);
 	},
 	archive: async ({ request, locals }) => {
-		const user = requireCoordinator(locals);
+		const user = signedIn(locals);
 		const parsed = idSchema.safeParse(Object.fromEntries(await readForm(request)));
 		if (!parsed.success) return fail(400, { create: null, message: 'No such routine.' });
-		const app = await getApp();
+		const { app } = locals;
 		const today = localDate(await clinicTimeZone(app.db, user.clinicId), new Date());
 		const result = await archiveRoutine(app.db, user.clinicId, parsed.data.id, today);
 		if (!result.ok) {
@@ -72,10 +71,10 @@ export const actions: Actions = {
 		};
 	},
 	restore: async ({ request, locals }) => {
-		const user = requireCoordinator(locals);
+		const user = signedIn(locals);
 		const parsed = idSchema.safeParse(Object.fromEntries(await readForm(request)));
 		if (!parsed.success) return fail(400, { create: null, message: 'No such routine.' });
-		const app = await getApp();
+		const { app } = locals;
 		if (!(await restoreRoutine(app.db, user.clinicId, parsed.data.id))) {
 			return fail(404, { create: null, message: 'No such routine.' });
 		}

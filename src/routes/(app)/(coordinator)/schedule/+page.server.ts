@@ -1,5 +1,4 @@
-import { getApp } from '$lib/server/app';
-import { requireCoordinator } from '$lib/server/auth/guard';
+import { signedIn } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
 import { expandClinicSeries } from '$lib/server/planning/expansion';
 import { mondayOf, weekSchedule } from '$lib/server/planning/week';
@@ -14,8 +13,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * the weeks ahead are always there without a background job.
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireCoordinator(locals);
-	const app = await getApp();
+	const user = signedIn(locals);
+	const { app } = locals;
 	const timeZone = await clinicTimeZone(app.db, user.clinicId);
 	const today = localDate(timeZone, new Date());
 	const asked = url.searchParams.get('week') ?? '';

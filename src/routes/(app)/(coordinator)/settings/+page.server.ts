@@ -1,7 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { readForm } from '$lib/server/http/form-data';
-import { requireCoordinator } from '$lib/server/auth/guard';
+import { signedIn } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
 import { listRooms } from '$lib/server/planning/lists';
 import {
@@ -51,8 +50,8 @@ function row(rule: VitalRule) {
 }
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const user = requireCoordinator(locals);
-	const app = await getApp();
+	const user = signedIn(locals);
+	const { app } = locals;
 	const [rules, changes, timeZone, poolRanges, defaultScale, rooms, windows] = await Promise.all([
 		clinicRules(app.db, user.clinicId),
 		recentSettingChanges(app.db, user.clinicId, 10),
@@ -95,9 +94,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	save: async ({ request, locals }) => {
-		const user = requireCoordinator(locals);
+		const user = signedIn(locals);
 		const values = ruleFormInput(await readForm(request));
-		const app = await getApp();
+		const { app } = locals;
 		const result = await saveClinicRules(app.db, user.clinicId, user.id, values);
 		if (!result.ok) {
 			return fail(400, { section: 'rules' as const, values, errors: result.errors, message: null });
@@ -111,8 +110,8 @@ export const actions: Actions = {
 		};
 	},
 	reset: async ({ locals }) => {
-		const user = requireCoordinator(locals);
-		const app = await getApp();
+		const user = signedIn(locals);
+		const { app } = locals;
 		const { changed } = await resetClinicRules(app.db, user.clinicId, user.id);
 		if (changed) app.log.info({ userId: user.id }, 'vital-sign rules reset to defaults');
 		return {
@@ -123,9 +122,9 @@ export const actions: Actions = {
 		};
 	},
 	scale: async ({ request, locals }) => {
-		const user = requireCoordinator(locals);
+		const user = signedIn(locals);
 		const value = (await readForm(request)).get('defaultExertionScale');
-		const app = await getApp();
+		const { app } = locals;
 		const result = await saveDefaultExertionScale(app.db, user.clinicId, user.id, {
 			defaultExertionScale: typeof value === 'string' ? value.slice(0, 20) : undefined
 		});
@@ -137,9 +136,9 @@ export const actions: Actions = {
 		};
 	},
 	poolRanges: async ({ request, locals }) => {
-		const user = requireCoordinator(locals);
+		const user = signedIn(locals);
 		const values = poolRangesFormInput(await readForm(request));
-		const app = await getApp();
+		const { app } = locals;
 		const result = await savePoolRanges(app.db, user.clinicId, user.id, values);
 		if (!result.ok) return fail(400, { section: 'pool' as const, values, errors: result.errors });
 		if (result.changed) app.log.info({ userId: user.id }, 'pool ranges changed');
@@ -149,13 +148,13 @@ export const actions: Actions = {
 		};
 	},
 	staffRatios: async ({ request, locals }) => {
-		const user = requireCoordinator(locals);
+		const user = signedIn(locals);
 		const form = await readForm(request);
 		const input: Record<string, string> = {};
 		for (const [key, value] of form) {
 			if (key.startsWith('ratio-') && typeof value === 'string') input[key.slice(6)] = value;
 		}
-		const app = await getApp();
+		const { app } = locals;
 		const result = await saveStaffRatios(app.db, user.clinicId, user.id, input);
 		if (!result.ok) {
 			return fail(400, { section: 'ratios' as const, values: input, errors: result.errors });
@@ -169,14 +168,14 @@ export const actions: Actions = {
 		};
 	},
 	classWindows: async ({ request, locals }) => {
-		const user = requireCoordinator(locals);
+		const user = signedIn(locals);
 		const form = await readForm(request);
 		const values: Record<string, string> = {};
 		for (const key of ['startBeforeMinutes', 'startAfterMinutes', 'documentationHours']) {
 			const value = form.get(key);
 			values[key] = typeof value === 'string' ? value.slice(0, 10) : '';
 		}
-		const app = await getApp();
+		const { app } = locals;
 		const result = await saveClassWindows(app.db, user.clinicId, user.id, values);
 		if (!result.ok) {
 			return fail(400, { section: 'windows' as const, values, errors: result.errors });
@@ -188,8 +187,8 @@ export const actions: Actions = {
 		};
 	},
 	resetPoolRanges: async ({ locals }) => {
-		const user = requireCoordinator(locals);
-		const app = await getApp();
+		const user = signedIn(locals);
+		const { app } = locals;
 		const { changed } = await resetPoolRanges(app.db, user.clinicId, user.id);
 		if (changed) app.log.info({ userId: user.id }, 'pool ranges reset to defaults');
 		return {

@@ -1,5 +1,4 @@
 import { error, fail } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { readForm } from '$lib/server/http/form-data';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
 import { poolCheckContext, recordPoolCheck } from '$lib/server/planning/pool-check';
@@ -12,7 +11,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const app = await getApp();
+	const { app } = locals;
 	const clinicId = locals.user!.clinicId;
 	const [session] = await app.db
 		.select({ id: classSessions.id, name: classSessions.name })
@@ -21,12 +20,15 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	if (!session) error(404, 'No such class');
 	// Roster and entries so far: staff only (this page is behind sign-in; displays never load it).
 	const clipboard = await classClipboard(app.db, clinicId, session.id);
-	return { session, clipboard: clipboard!, poolCheck: await poolCheckView(clinicId, session.id) };
+	return {
+		session,
+		clipboard: clipboard!,
+		poolCheck: await poolCheckView(app, clinicId, session.id)
+	};
 };
 
 /** Pool classes only: the ranges to check against and the check once recorded. */
-async function poolCheckView(clinicId: string, sessionId: string) {
-	const app = await getApp();
+async function poolCheckView(app: App.Locals['app'], clinicId: string, sessionId: string) {
 	const context = await poolCheckContext(app.db, clinicId, sessionId);
 	if (!context) return null;
 	const { check } = context;
@@ -45,7 +47,7 @@ export const actions: Actions = {
 	poolCheck: async ({ params, request, locals }) => {
 		const user = locals.user!;
 		const values = poolCheckFormInput(await readForm(request));
-		const app = await getApp();
+		const { app } = locals;
 		const result = await recordPoolCheck(app.db, user, params.sessionId, values);
 		if (!result.ok && result.notFound) error(404, 'No such class');
 		if (!result.ok) return fail(400, { poolCheck: { values, errors: result.errors } });
@@ -55,7 +57,7 @@ export const actions: Actions = {
 			clipboardChanged(app.io, params.sessionId);
 		}
 		// The check comes back in the answer (the page does not reload its data: see pool-check.svelte).
-		const view = await poolCheckView(user.clinicId, params.sessionId);
+		const view = await poolCheckView(app, user.clinicId, params.sessionId);
 		return { poolCheck: { values: null, errors: null, recorded: view?.check ?? null } };
 	}
 };

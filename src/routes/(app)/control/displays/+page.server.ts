@@ -1,7 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { getApp } from '$lib/server/app';
 import { readForm } from '$lib/server/http/form-data';
 import { clinics, displays, rooms, users } from '$lib/server/db/schema';
 import { identifyDisplay } from '$lib/server/displays/identify';
@@ -17,7 +16,7 @@ import type { Actions, PageServerLoad } from './$types';
 const chosen = z.object({ displayId: z.uuid() });
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const app = await getApp();
+	const { app } = locals;
 	const clinicId = locals.user!.clinicId;
 	const [clinic] = await app.db
 		.select({ timeZone: clinics.timeZone })
@@ -58,7 +57,7 @@ export const actions: Actions = {
 	revoke: async ({ request, locals }) => {
 		const parsed = chosen.safeParse(Object.fromEntries(await readForm(request)));
 		if (!parsed.success) return fail(400, { message: 'Choose a display to remove' });
-		const app = await getApp();
+		const { app } = locals;
 		const [display] = await app.db
 			.select({ roomId: displays.roomId })
 			.from(displays)
@@ -77,7 +76,7 @@ export const actions: Actions = {
 		const parsed = chosen.extend({ name: z.string().max(200) }).safeParse(form);
 		if (!parsed.success) return fail(400, { message: 'Choose a display and give it a name' });
 		const { displayId, name } = parsed.data;
-		const app = await getApp();
+		const { app } = locals;
 		const result = await renameDisplay(app.db, locals.user!.clinicId, displayId, name);
 		if (!result.ok) {
 			const status = 'notFound' in result ? 404 : 400;
@@ -103,7 +102,7 @@ export const actions: Actions = {
 			person: user.id
 		});
 		if (limited) return fail(429, { message: refusalText(limited) });
-		const app = await getApp();
+		const { app } = locals;
 		const result = await identifyDisplay(app.db, app.io, user.clinicId, parsed.data.displayId);
 		if (!result.ok) return fail(404, { message: 'That display is not paired in your clinic' });
 		return { identified: result.name };

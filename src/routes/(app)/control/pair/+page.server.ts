@@ -1,7 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { getApp } from '$lib/server/app';
 import { readForm } from '$lib/server/http/form-data';
 import { rooms } from '$lib/server/db/schema';
 import { suggestedNames } from '$lib/server/displays/names';
@@ -23,7 +22,7 @@ const pairForm = z.object({
 type FieldErrors = Partial<Record<'code' | 'roomId' | 'name', string[]>>;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const app = await getApp();
+	const { app } = locals;
 	const roomList = await app.db
 		.select({ id: rooms.id, name: rooms.name })
 		.from(rooms)
@@ -53,7 +52,7 @@ export const actions: Actions = {
 			const errors: FieldErrors = z.flattenError(parsed.error).fieldErrors;
 			return fail(400, { values, errors, message: null });
 		}
-		const app = await getApp();
+		const { app } = locals;
 		const result = await app.pairing.pair({
 			code: parsed.data.code,
 			roomId: parsed.data.roomId,

@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { readForm } from '$lib/server/http/form-data';
-import { requireCoordinator } from '$lib/server/auth/guard';
+import { signedIn } from '$lib/server/auth/guard';
 import {
 	deleteUnusedExercise,
 	exerciseUsage,
@@ -22,8 +21,8 @@ const SAVED = {
 } as const;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = requireCoordinator(locals);
-	const app = await getApp();
+	const user = signedIn(locals);
+	const { app } = locals;
 	const exercise = await getExercise(app.db, user.clinicId, params.id);
 	if (!exercise) error(404, 'Not found');
 	const usage = await exerciseUsage(app.db, user.clinicId, exercise.id);
@@ -44,8 +43,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
-		const user = requireCoordinator(locals);
-		const app = await getApp();
+		const user = signedIn(locals);
+		const { app } = locals;
 		// Another clinic's exercise is not found, whatever the form holds.
 		if (!(await clinicOwns(app.db, 'exercises', user.clinicId, params.id))) error(404, 'Not found');
 		const form = await readForm(request);
@@ -58,22 +57,22 @@ export const actions: Actions = {
 		redirect(303, `/exercises/${result.id}?saved=saved`);
 	},
 	archive: async ({ locals, params }) => {
-		const user = requireCoordinator(locals);
-		const app = await getApp();
+		const user = signedIn(locals);
+		const { app } = locals;
 		if (!(await setArchived(app.db, user.clinicId, params.id, true))) error(404, 'Not found');
 		app.log.info({ userId: user.id, exerciseId: params.id }, 'exercise archived');
 		redirect(303, `/exercises/${params.id}?saved=archived`);
 	},
 	restore: async ({ locals, params }) => {
-		const user = requireCoordinator(locals);
-		const app = await getApp();
+		const user = signedIn(locals);
+		const { app } = locals;
 		if (!(await setArchived(app.db, user.clinicId, params.id, false))) error(404, 'Not found');
 		app.log.info({ userId: user.id, exerciseId: params.id }, 'exercise restored');
 		redirect(303, `/exercises/${params.id}?saved=restored`);
 	},
 	delete: async ({ locals, params }) => {
-		const user = requireCoordinator(locals);
-		const app = await getApp();
+		const user = signedIn(locals);
+		const { app } = locals;
 		const result = await deleteUnusedExercise(app.db, user.clinicId, params.id);
 		if (!result.ok && result.notFound) error(404, 'Not found');
 		if (!result.ok) return fail(409, { deleteError: result.error, action: 'delete' });

@@ -1,20 +1,18 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { readForm } from '$lib/server/http/form-data';
-import { requireCoordinator } from '$lib/server/auth/guard';
+import { signedIn } from '$lib/server/auth/guard';
 import { saveExerciseForm } from '$lib/server/exercises/save-form';
 import { EMPTY_EXERCISE_FORM } from '$lib/shared/exercise-form';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
-	requireCoordinator(locals);
+export const load: PageServerLoad = () => {
 	return { values: EMPTY_EXERCISE_FORM };
 };
 
 export const actions: Actions = {
 	save: async ({ request, locals }) => {
-		const user = requireCoordinator(locals);
-		const app = await getApp();
+		const user = signedIn(locals);
+		const { app } = locals;
 		const form = await readForm(request);
 		const result = await saveExerciseForm(app.db, user.clinicId, form, null);
 		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });

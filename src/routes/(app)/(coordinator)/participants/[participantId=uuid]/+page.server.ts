@@ -1,7 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { readForm } from '$lib/server/http/form-data';
-import { requireCoordinator } from '$lib/server/auth/guard';
+import { signedIn } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
 import { cancelAction, enrollAction } from '$lib/server/planning/enrollment-actions';
 import { clinicOwns } from '$lib/server/planning/owned';
@@ -17,8 +16,8 @@ import { isUuid } from '$lib/shared/ids';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = requireCoordinator(locals);
-	const app = await getApp();
+	const user = signedIn(locals);
+	const { app } = locals;
 	const person = await getParticipant(app.db, user.clinicId, params.participantId);
 	if (!person) error(404, 'No such participant in your clinic');
 	const values: ParticipantFormValues = {
@@ -52,8 +51,8 @@ function seriesTarget(data: FormData) {
 
 /** Every action here is about the participant in the URL: another clinic's is not found. */
 async function participantOf(locals: App.Locals, participantId: string) {
-	const user = requireCoordinator(locals);
-	const app = await getApp();
+	const user = signedIn(locals);
+	const { app } = locals;
 	if (!(await clinicOwns(app.db, 'participants', user.clinicId, participantId))) {
 		error(404, 'No such participant in your clinic');
 	}

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { error, fail } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { readForm } from '$lib/server/http/form-data';
-import { requireCoordinator } from '$lib/server/auth/guard';
+import { signedIn } from '$lib/server/auth/guard';
 import { listExercises } from '$lib/server/planning/lists';
 import { clinicOwns } from '$lib/server/planning/owned';
 import { routineForEdit, saveRoutine } from '$lib/server/routines/routines';
@@ -19,8 +18,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Both actions are about the routine in the URL: another clinic's is not found. */
 async function routineOf(locals: App.Locals, routineId: string) {
-	const user = requireCoordinator(locals);
-	const app = await getApp();
+	const user = signedIn(locals);
+	const { app } = locals;
 	if (!(await clinicOwns(app.db, 'routines', user.clinicId, routineId))) {
 		error(404, 'Page not found');
 	}
@@ -28,8 +27,8 @@ async function routineOf(locals: App.Locals, routineId: string) {
 }
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const user = requireCoordinator(locals);
-	const app = await getApp();
+	const user = signedIn(locals);
+	const { app } = locals;
 	const [found, library] = await Promise.all([
 		routineForEdit(app.db, user.clinicId, params.id),
 		listExercises(app.db, user.clinicId)

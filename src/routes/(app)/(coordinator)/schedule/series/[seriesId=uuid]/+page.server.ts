@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { readForm } from '$lib/server/http/form-data';
-import { requireCoordinator } from '$lib/server/auth/guard';
+import { signedIn } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
 import {
 	archiveSeries,
@@ -14,8 +13,8 @@ import { formValues, seriesFormInput } from '$lib/shared/planning/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const user = requireCoordinator(locals);
-	const app = await getApp();
+	const user = signedIn(locals);
+	const { app } = locals;
 	const [choices, timeZone, values] = await Promise.all([
 		seriesChoices(app.db, user.clinicId),
 		clinicTimeZone(app.db, user.clinicId),
@@ -27,8 +26,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
-		const user = requireCoordinator(locals);
-		const app = await getApp();
+		const user = signedIn(locals);
+		const { app } = locals;
 		// Another clinic's series is not found, whatever the form holds.
 		if (!(await clinicOwns(app.db, 'classSeries', user.clinicId, params.seriesId))) {
 			error(404, 'No such class series.');
@@ -43,8 +42,8 @@ export const actions: Actions = {
 		redirect(303, `/schedule?series=${result.id}`);
 	},
 	archive: async ({ locals, params }) => {
-		const user = requireCoordinator(locals);
-		const app = await getApp();
+		const user = signedIn(locals);
+		const { app } = locals;
 		if (!(await archiveSeries(app.db, user.clinicId, params.seriesId))) {
 			error(404, 'No such class series.');
 		}

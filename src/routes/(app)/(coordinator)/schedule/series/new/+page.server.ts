@@ -1,7 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { readForm } from '$lib/server/http/form-data';
-import { requireCoordinator } from '$lib/server/auth/guard';
+import { signedIn } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
 import { saveSeries, seriesChoices } from '$lib/server/planning/series';
 import { formValues, seriesFormInput } from '$lib/shared/planning/forms';
@@ -9,8 +8,8 @@ import { localDate } from '$lib/shared/time-zone';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const user = requireCoordinator(locals);
-	const app = await getApp();
+	const user = signedIn(locals);
+	const { app } = locals;
 	const [choices, timeZone] = await Promise.all([
 		seriesChoices(app.db, user.clinicId),
 		clinicTimeZone(app.db, user.clinicId)
@@ -27,9 +26,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	save: async ({ request, locals }) => {
-		const user = requireCoordinator(locals);
+		const user = signedIn(locals);
 		const data = await readForm(request);
-		const app = await getApp();
+		const { app } = locals;
 		const result = await saveSeries(app.db, user.clinicId, null, seriesFormInput(data));
 		if (!result.ok) return fail(400, { values: formValues(data), errors: result.errors });
 		app.log.info({ userId: user.id, seriesId: result.id }, 'class series created');

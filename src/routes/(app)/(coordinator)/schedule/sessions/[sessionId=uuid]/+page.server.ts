@@ -1,8 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { desc, eq } from 'drizzle-orm';
-import { getApp } from '$lib/server/app';
 import { readForm } from '$lib/server/http/form-data';
-import { requireCoordinator } from '$lib/server/auth/guard';
+import { signedIn } from '$lib/server/auth/guard';
 import type { Target } from '$lib/server/planning/enrollment';
 import { cancelAction, enrollAction } from '$lib/server/planning/enrollment-actions';
 import { findParticipants } from '$lib/server/planning/participants';
@@ -12,8 +11,8 @@ import { formatDateTime } from '$lib/shared/time-zone';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = requireCoordinator(locals);
-	const app = await getApp();
+	const user = signedIn(locals);
+	const { app } = locals;
 	const view = await sessionRosterView(app.db, user.clinicId, params.sessionId);
 	if (!view) error(404, 'No such class in your clinic');
 	const query = url.searchParams.get('q')?.trim() ?? '';
@@ -56,8 +55,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 /** 'session' is this class; 'series' the series it belongs to (none for a one-off class). */
 async function targets(locals: App.Locals, sessionId: string) {
-	const user = requireCoordinator(locals);
-	const app = await getApp();
+	const user = signedIn(locals);
+	const { app } = locals;
 	const view = await sessionRosterView(app.db, user.clinicId, sessionId);
 	if (!view) error(404, 'No such class in your clinic');
 	const resolve = (scope: 'session' | 'series'): Target | null =>

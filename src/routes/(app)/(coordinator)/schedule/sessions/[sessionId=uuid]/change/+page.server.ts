@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { readForm } from '$lib/server/http/form-data';
-import { requireCoordinator } from '$lib/server/auth/guard';
+import { signedIn } from '$lib/server/auth/guard';
 import { listRooms } from '$lib/server/planning/lists';
 import { clinicOwns } from '$lib/server/planning/owned';
 import { cancelSession, moveSession, sessionForChange } from '$lib/server/planning/session-changes';
@@ -9,8 +8,8 @@ import { formValues } from '$lib/shared/planning/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const user = requireCoordinator(locals);
-	const app = await getApp();
+	const user = signedIn(locals);
+	const { app } = locals;
 	const [session, rooms] = await Promise.all([
 		sessionForChange(app.db, user.clinicId, params.sessionId),
 		listRooms(app.db, user.clinicId)
@@ -21,8 +20,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 /** Both actions are about the session in the URL: another clinic's is not found. */
 async function sessionOf(locals: App.Locals, sessionId: string) {
-	const user = requireCoordinator(locals);
-	const app = await getApp();
+	const user = signedIn(locals);
+	const { app } = locals;
 	if (!(await clinicOwns(app.db, 'classSessions', user.clinicId, sessionId))) {
 		error(404, 'No such session.');
 	}
