@@ -1,3 +1,4 @@
+import { domainEn } from './areas/domain';
 import { formsEn } from './areas/forms';
 import { controllerEn } from './areas/controller';
 import { entriesEn } from './areas/entries';
@@ -213,6 +214,7 @@ export const en = {
 	'refusal.alert-not-found': 'No such alert in this class',
 	'refusal.participant-not-found': 'No such participant',
 	// Each area's words live in its own file (areas/), so pages can move in without colliding.
+	...domainEn,
 	...formsEn,
 	...controllerEn,
 	...entriesEn,

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { domainEs } from './areas/domain';
 import { formsEs } from './areas/forms';
 import { controllerEs } from './areas/controller';
 import { entriesEs } from './areas/entries';
@@ -214,6 +215,7 @@ export const es: Record<MessageKey, string> = {
 	'refusal.action-id-used': 'Ese identificador de acción ya se usó',
 	'refusal.alert-not-found': 'Esta alerta no existe en esta clase',
 	'refusal.participant-not-found': 'Este participante no existe',
+	...domainEs,
 	...formsEs,
 	...controllerEs,
 	...entriesEs,
