@@ -100,5 +100,6 @@ export const handleError: HandleServerError = async ({ error, event, status }) =
 		const app = await getApp().catch(() => undefined);
 		app?.log.error({ err: error, route: event.route.id, status }, 'request failed');
 	}
-	return { message: status === 404 ? 'Page not found' : 'Something went wrong. Try again.' };
+	// A catalog key: the error page words it in the reader's language.
+	return { message: status === 404 ? 'error.not-found' : 'error.unexpected' };
 };

@@ -1,4 +1,5 @@
 import { domainEn } from './areas/domain';
+import { errorsEn } from './areas/errors';
 import { formsEn } from './areas/forms';
 import { controllerEn } from './areas/controller';
 import { entriesEn } from './areas/entries';
@@ -215,6 +216,7 @@ export const en = {
 	'refusal.participant-not-found': 'No such participant',
 	// Each area's words live in its own file (areas/), so pages can move in without colliding.
 	...domainEn,
+	...errorsEn,
 	...formsEn,
 	...controllerEn,
 	...entriesEn,

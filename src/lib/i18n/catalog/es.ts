@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { domainEs } from './areas/domain';
+import { errorsEs } from './areas/errors';
 import { formsEs } from './areas/forms';
 import { controllerEs } from './areas/controller';
 import { entriesEs } from './areas/entries';
@@ -216,6 +217,7 @@ export const es: Record<MessageKey, string> = {
 	'refusal.alert-not-found': 'Esta alerta no existe en esta clase',
 	'refusal.participant-not-found': 'Este participante no existe',
 	...domainEs,
+	...errorsEs,
 	...formsEs,
 	...controllerEs,
 	...entriesEs,

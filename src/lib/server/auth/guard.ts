@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { translate } from '$lib/i18n/translate';
 import type { StaffUser } from './session';
 
 /** Routes only coordinators may load or post to: the `(coordinator)` group and the preview. */
@@ -10,11 +11,14 @@ export function isCoordinatorRoute(routeId: string | null): boolean {
 
 /**
  * For the handle: refuses a signed-in technician on a coordinator route, loads and actions
- * alike, so no action has to remember the rule.
+ * alike, so no action has to remember the rule. Thrown from the handle, the refusal is served as
+ * SvelteKit's plain error page, so it is worded here, in the reader's language.
  */
 export function requireCoordinator(locals: App.Locals): StaffUser {
 	if (!locals.user) redirect(303, '/sign-in');
-	if (locals.user.role !== 'coordinator') error(403, 'Only coordinators can open this page.');
+	if (locals.user.role !== 'coordinator') {
+		error(403, translate(locals.locale, 'error.coordinators-only'));
+	}
 	return locals.user;
 }
 
