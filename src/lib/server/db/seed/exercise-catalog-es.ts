@@ -1,4 +1,4 @@
-import spanish from './data/exercise-catalog-es.json';
+import spanish from './data/exercise-catalog-es.json' with { type: 'json' };
 
 /**
  * Spanish (neutral, formal "usted") for the demo exercise catalog, keyed by the English name: the

@@ -3,7 +3,7 @@
  * (data/exercise-catalog.json) and typed here. exercise-catalog.spec.ts checks every entry
  * against the exercise form's rules.
  */
-import catalog from './data/exercise-catalog.json';
+import catalog from './data/exercise-catalog.json' with { type: 'json' };
 import type { ExerciseCategory, WaterDepth } from '../../../shared/domain';
 import type { Dosing, SupportTierCues } from '../../../shared/dosing';
 
