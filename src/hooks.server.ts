@@ -12,6 +12,7 @@ import { addSecurityHeaders } from '$lib/server/http/security-headers';
 import { isPublicPath } from '$lib/server/public-paths';
 import { isCoordinatorRoute, requireCoordinator } from '$lib/server/auth/guard';
 import { negotiateLocale } from '$lib/i18n/locales';
+import { translate } from '$lib/i18n/translate';
 
 /** Runs once when the server starts: database, migrations, demo seed, socket handlers. */
 export const init: ServerInit = async () => {
@@ -37,7 +38,7 @@ const identify: Handle = async ({ event, resolve }) => {
 const requireSignIn: Handle = async ({ event, resolve }) => {
 	if (!event.locals.user && !isPublicPath(event.url.pathname)) {
 		if (event.request.method !== 'GET' && event.request.method !== 'HEAD') {
-			return new Response('Sign in first', { status: 401 });
+			return new Response(translate(event.locals.locale, 'error.sign-in-first'), { status: 401 });
 		}
 		const next = event.url.pathname + event.url.search;
 		redirect(303, `/sign-in?next=${encodeURIComponent(next)}`);
@@ -58,12 +59,12 @@ const limitRequestBody: Handle = async ({ event, resolve }) => {
 		return resolve(event);
 	}
 	const check = checkBodySize(request, SMALL_BODY_BYTES);
-	if (check.verdict === 'too-large') return tooLarge();
+	if (check.verdict === 'too-large') return tooLarge(locals.locale);
 	if (check.verdict === 'ok') return resolve(event);
 	// A body without a length is counted as it is read; the handlers read event.request.
 	event.request = check.request;
 	const response = await resolve(event);
-	return check.exceeded() ? tooLarge() : response;
+	return check.exceeded() ? tooLarge(locals.locale) : response;
 };
 
 /**

@@ -1,3 +1,5 @@
+import type { Locale } from '$lib/i18n/locales';
+import { translate } from '$lib/i18n/translate';
 import { error } from '@sveltejs/kit';
 
 /**
@@ -6,8 +8,6 @@ import { error } from '@sveltejs/kit';
  * at most this much, checked before the body is read.
  */
 export const SMALL_BODY_BYTES = 512 * 1024;
-
-export const TOO_LARGE_MESSAGE = 'That is too large to send.';
 
 /** Exercise create and edit (`?/save`): the only actions that take a file. */
 export function isMediaUpload(method: string, url: URL): boolean {
@@ -41,7 +41,7 @@ export function checkBodySize(request: Request, limit: number): BodyCheck {
 			if (size <= limit) return controller.enqueue(chunk);
 			exceeded = true;
 			// An HttpError: SvelteKit answers it with its status and does not log it as a fault.
-			controller.error(httpError(413, TOO_LARGE_MESSAGE));
+			controller.error(httpError(413, 'error.too-large'));
 		}
 	});
 	// preventCancel: cancelling the source would destroy the socket before the 413 goes out.
@@ -57,9 +57,12 @@ export function checkBodySize(request: Request, limit: number): BodyCheck {
 	return { verdict: 'counted', request: counted, exceeded: () => exceeded };
 }
 
-/** The plain answer for a body over the limit; the connection closes rather than read the rest. */
-export function tooLarge(): Response {
-	return new Response(TOO_LARGE_MESSAGE, {
+/**
+ * The plain answer for a body over the limit, in the reader's language; the connection closes
+ * rather than read the rest.
+ */
+export function tooLarge(locale: Locale): Response {
+	return new Response(translate(locale, 'error.too-large'), {
 		status: 413,
 		headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }
 	});

@@ -12,10 +12,10 @@ import type { RequestHandler } from './$types';
  */
 export const POST: RequestHandler = async ({ request, locals, url }) => {
 	const user = locals.user;
-	if (!user) error(401, 'Sign in first');
+	if (!user) error(401, 'error.sign-in-first');
 	const form = await readForm(request);
 	const chosen = String(form.get('language') ?? '');
-	if (chosen !== '' && !isLocale(chosen)) error(400, 'No such language');
+	if (chosen !== '' && !isLocale(chosen)) error(400, 'error.no-such-language');
 	const { app } = locals;
 	await app.db
 		.update(users)

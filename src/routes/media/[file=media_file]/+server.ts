@@ -12,7 +12,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, request, locals }) => {
 	const { app } = locals;
 	const media = await namedMedia(app.db, params.file);
-	if (!media) error(404, 'Not found');
+	if (!media) error(404, 'error.not-found');
 	const { type, size } = media;
 
 	const headers = new Headers({

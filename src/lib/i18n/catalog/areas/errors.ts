@@ -13,6 +13,7 @@ export const errorsEn = {
 	'error.no-such-series': 'No such class series in your clinic',
 	'error.no-such-participant': 'No such participant in your clinic',
 	'error.no-such-language': 'No such language',
+	'error.too-large': 'That is too large to send.',
 	'error.back-to-today': 'Back to today'
 };
 
@@ -28,5 +29,6 @@ export const errorsEs: Record<keyof typeof errorsEn, string> = {
 	'error.no-such-series': 'Esta serie de clases no existe en su clínica',
 	'error.no-such-participant': 'Este participante no existe en su clínica',
 	'error.no-such-language': 'Este idioma no existe',
+	'error.too-large': 'Es demasiado grande para enviarlo.',
 	'error.back-to-today': 'Volver a hoy'
 };
