@@ -60,7 +60,7 @@ describe('participant form', () => {
 		expect(errors.exclusions).toBeDefined();
 	});
 
-	it('keeps a handout language, or none for the clinic\'s', () => {
+	it("keeps a handout language, or none for the clinic's", () => {
 		const spanish = participantFormSchema.parse(
 			participantFormValues(formOf({ ...valid, preferredLanguage: 'es' }))
 		);

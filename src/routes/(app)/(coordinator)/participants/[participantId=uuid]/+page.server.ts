@@ -5,11 +5,7 @@ import { readForm } from '$lib/server/http/form-data';
 import { refuse } from '$lib/server/http/refuse';
 import { signedIn } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
-import {
-	cancelAction,
-	enrollAction,
-	type Promoted
-} from '$lib/server/planning/enrollment-actions';
+import { cancelAction, enrollAction, type Promoted } from '$lib/server/planning/enrollment-actions';
 import { clinicOwns } from '$lib/server/planning/owned';
 import { seriesPlacesOf } from '$lib/server/planning/participant-places';
 import {
