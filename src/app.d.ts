@@ -10,6 +10,8 @@ declare global {
 			user: StaffUser | null;
 			/** The language of this request's page: the user's choice, else Accept-Language. */
 			locale: Locale;
+			/** `<html lang>` when the page is in another language than its viewer's (a handout). */
+			documentLocale?: Locale;
 		}
 		interface Error {
 			message: string;

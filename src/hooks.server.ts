@@ -76,7 +76,9 @@ const chooseLocale: Handle = async ({ event, resolve }) => {
 		event.locals.user?.language ?? negotiateLocale(event.request.headers.get('accept-language'));
 	event.locals.locale = locale;
 	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%steady.lang%', locale)
+		// A page printed for someone else (a participant's handout) names its own language.
+		transformPageChunk: ({ html }) =>
+			html.replace('%steady.lang%', event.locals.documentLocale ?? locale)
 	});
 };
 

@@ -144,6 +144,11 @@ export const RULES: Record<string, RouteRule> = {
 		}
 	},
 
+	'/(app)/handouts/[participantId=uuid]': {
+		path: (ids) => `/handouts/${ids.participantId}`,
+		get: 'staff',
+		owned: true
+	},
 	'/(app)/control': { path: () => '/control', get: 'staff' },
 	'/(app)/control/[sessionId=uuid]': {
 		path: (ids) => `/control/${ids.sessionId}`,

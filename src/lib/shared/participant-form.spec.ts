@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { enrollFormSchema } from './enrollment-form';
-import { fieldErrors, participantFormSchema, participantFormValues } from './participant-form';
+import { problemsOf } from '../i18n/problem';
+import { participantFormSchema, participantFormValues } from './participant-form';
+
+const fieldErrors = (error: Parameters<typeof problemsOf>[0]) =>
+	Object.fromEntries(
+		Object.entries(problemsOf(error, { top: true })).map(([field, p]) => [field, p.code])
+	);
 
 function formOf(fields: Record<string, string | string[]>) {
 	const form = new FormData();
@@ -21,7 +27,8 @@ const valid = {
 	exclusions: ['fever'],
 	aquaticPrecautions: [],
 	goals: '',
-	emergencyContact: ''
+	emergencyContact: '',
+	preferredLanguage: ''
 };
 
 describe('participant form', () => {
@@ -46,11 +53,24 @@ describe('participant form', () => {
 		expect(result.success).toBe(false);
 		const errors = fieldErrors(result.error!);
 		expect(errors).toMatchObject({
-			lastName: 'Enter the last name',
-			dateOfBirth: 'Enter the date of birth',
-			assistiveDevice: 'Choose a device (or None)'
+			lastName: 'participants.last-name-required',
+			dateOfBirth: 'participants.birth-date-required',
+			assistiveDevice: 'participants.device-choose'
 		});
 		expect(errors.exclusions).toBeDefined();
+	});
+
+	it("keeps a handout language, or none for the clinic's", () => {
+		const spanish = participantFormSchema.parse(
+			participantFormValues(formOf({ ...valid, preferredLanguage: 'es' }))
+		);
+		expect(spanish.preferredLanguage).toBe('es');
+		const clinics = participantFormSchema.parse(participantFormValues(formOf(valid)));
+		expect(clinics.preferredLanguage).toBe('');
+		const klingon = participantFormSchema.safeParse(
+			participantFormValues(formOf({ ...valid, preferredLanguage: 'tlh' }))
+		);
+		expect(fieldErrors(klingon.error!)).toEqual({ preferredLanguage: 'field.choose' });
 	});
 
 	it('wants a screening date when a pool condition is ticked', () => {
@@ -58,7 +78,7 @@ describe('participant form', () => {
 			participantFormValues(formOf({ ...valid, screenedOn: '' }))
 		);
 		expect(fieldErrors(result.error!)).toEqual({
-			screenedOn: 'Give the screening date for the ticked conditions'
+			screenedOn: 'participants.screened-on-required'
 		});
 	});
 });
@@ -74,7 +94,7 @@ describe('enrol form', () => {
 			overrideReason: ' ok '
 		});
 		expect(fieldErrors(short.error!)).toEqual({
-			overrideReason: 'Write why (at least 5 characters)'
+			overrideReason: 'enrol.reason-too-short'
 		});
 	});
 });

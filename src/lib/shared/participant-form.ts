@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { MessageKey } from '../i18n/catalog';
+import { LOCALES } from '../i18n/locales';
 import {
 	AQUATIC_EXCLUSIONS,
 	AQUATIC_PRECAUTIONS,
@@ -8,7 +10,17 @@ import {
 	type AssistiveDevice
 } from './domain';
 
-/** Words staff read for the coded values (clinical.md section 4). */
+/** The catalog's word for a coded value (clinical.md section 4), in the reader's language. */
+export const deviceKey = (device: AssistiveDevice): MessageKey => `device.${device}`;
+export const aquaticExclusionKey = (code: AquaticExclusion): MessageKey =>
+	`aquatic-exclusion.${code}`;
+export const aquaticPrecautionKey = (code: AquaticPrecaution): MessageKey =>
+	`aquatic-precaution.${code}`;
+
+/**
+ * English words for the coded values. Superseded by the catalog keys above; kept only while the
+ * class roster page (schedule/sessions) still reads them.
+ */
 export const ASSISTIVE_DEVICE_LABELS: Record<AssistiveDevice, string> = {
 	none: 'None',
 	cane: 'Cane',
@@ -44,38 +56,40 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDate = (value: string) =>
 	ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
-const required = (max: number, message: string) => text(max).min(1, message);
+const text = (max: number) => z.string().trim().max(max, 'field.too-long');
+const required = (max: number, code: MessageKey) => text(max).min(1, code);
 
 /**
  * One participant as the coordinator's form sends it. An empty display name means "first name +
- * last initial" (displayNameOf); the server fills it in.
+ * last initial" (displayNameOf); the server fills it in. An empty language: the clinic's.
+ * Messages are catalog keys (problemsOf words them).
  */
 export const participantFormSchema = z
 	.object({
-		firstName: required(80, 'Enter the first name'),
-		lastName: required(80, 'Enter the last name'),
+		firstName: required(80, 'participants.first-name-required'),
+		lastName: required(80, 'participants.last-name-required'),
 		displayName: text(40),
 		dateOfBirth: z
 			.string()
 			.trim()
-			.refine(isRealDate, 'Enter the date of birth')
-			.refine((d) => d >= '1900-01-01', 'Check the year')
-			.refine((d) => d <= new Date().toISOString().slice(0, 10), 'Cannot be in the future'),
+			.refine(isRealDate, 'participants.birth-date-required')
+			.refine((d) => d >= '1900-01-01', 'participants.birth-year-check')
+			.refine((d) => d <= new Date().toISOString().slice(0, 10), 'participants.birth-date-future'),
 		precautions: text(2000),
-		assistiveDevice: z.enum(ASSISTIVE_DEVICES, { error: 'Choose a device (or None)' }),
+		assistiveDevice: z.enum(ASSISTIVE_DEVICES, { error: 'participants.device-choose' }),
+		preferredLanguage: z.union([z.literal(''), z.enum(LOCALES)], { error: 'field.choose' }),
 		screenedOn: z
 			.string()
 			.trim()
-			.refine((d) => d === '' || isRealDate(d), 'Enter a date, or leave empty if not screened'),
-		exclusions: z.array(z.enum(AQUATIC_EXCLUSIONS)),
-		aquaticPrecautions: z.array(z.enum(AQUATIC_PRECAUTIONS)),
+			.refine((d) => d === '' || isRealDate(d), 'participants.screened-on-invalid'),
+		exclusions: z.array(z.enum(AQUATIC_EXCLUSIONS), { error: 'field.choose' }),
+		aquaticPrecautions: z.array(z.enum(AQUATIC_PRECAUTIONS), { error: 'field.choose' }),
 		goals: text(2000),
 		emergencyContact: text(300)
 	})
 	.refine((p) => p.screenedOn !== '' || (!p.exclusions.length && !p.aquaticPrecautions.length), {
 		path: ['screenedOn'],
-		message: 'Give the screening date for the ticked conditions'
+		message: 'participants.screened-on-required'
 	});
 
 export type ParticipantForm = z.infer<typeof participantFormSchema>;
@@ -94,6 +108,7 @@ export function participantFormValues(form: FormData): ParticipantFormValues {
 		dateOfBirth: one('dateOfBirth'),
 		precautions: one('precautions'),
 		assistiveDevice: one('assistiveDevice'),
+		preferredLanguage: one('preferredLanguage'),
 		screenedOn: one('screenedOn'),
 		exclusions: form.getAll('exclusions').map(String),
 		aquaticPrecautions: form.getAll('aquaticPrecautions').map(String),
@@ -102,19 +117,9 @@ export function participantFormValues(form: FormData): ParticipantFormValues {
 	};
 }
 
-/** Field name -> first message, for showing each error next to its field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-	const errors: Record<string, string> = {};
-	for (const issue of error.issues) {
-		const key = String(issue.path[0] ?? 'form');
-		errors[key] ??= issue.message;
-	}
-	return errors;
-}
-
 /** A coordinator's written reason to enrol despite a refusal. */
 export const overrideReasonSchema = z
 	.string()
 	.trim()
-	.min(5, 'Write why (at least 5 characters)')
-	.max(500, 'At most 500 characters');
+	.min(5, 'enrol.reason-too-short')
+	.max(500, 'enrol.reason-too-long');

@@ -1,6 +1,12 @@
 import { fail } from '@sveltejs/kit';
-import { cancelFormSchema, enrollFormSchema, formFields } from '../../shared/enrollment-form';
-import { fieldErrors } from '../../shared/participant-form';
+import { problem, problemsOf, type Problem, type Problems } from '../../i18n/problem';
+import { localDate } from '../../shared/time-zone';
+import {
+	cancelFormSchema,
+	enrollFormSchema,
+	formFields,
+	type Promoted
+} from '../../shared/enrollment-form';
 import type { StaffUser } from '../auth/session';
 import type { Database } from '../db/client';
 import type { Logger } from '../log';
@@ -10,31 +16,31 @@ import { getParticipant } from './participants';
 
 /**
  * The enrol and cancel form actions, shared by the roster page and the participant page. They
- * answer with a notice the page shows (including who was promoted), or a failure that names the
- * refusals so the coordinator can give a written reason. Logs carry ids only (names are PHI).
+ * answer with a coded notice the page words (`done`, and who was promoted), or the one refused
+ * shape (`problems`, `values`: the fields as sent, plus `name`) with the `refusals` a coordinator
+ * may override with a written reason. Logs carry ids only (names are PHI).
  */
 
-type Failure = {
-	action: 'enroll' | 'cancel';
-	fields: Record<string, string>;
-	errors: Record<string, string>;
-	refusals: Refusal[] | null;
-};
-const refuse = (status: number, failure: Failure) => fail(status, failure);
+const refused = (
+	status: number,
+	problems: Problems,
+	values: Record<string, string>,
+	refusals: Refusal[] | null = null
+) => fail(status, { problems, values, refusals });
 
 type Resolve = (scope: 'session' | 'series') => Target | null;
 
-const dayFormat = (timeZone: string) =>
-	new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', month: 'short', day: 'numeric' });
+export type { Promoted } from '../../shared/enrollment-form';
 
-export function describePromotions(promoted: Promotion[], timeZone: string): string[] {
-	const day = dayFormat(timeZone);
-	return promoted.map((p) =>
-		p.startsAt
-			? `${p.displayName} moved up from the waitlist for ${day.format(p.startsAt)}`
-			: `${p.displayName} moved up from the waitlist for the whole series`
-	);
+export function describePromotions(promoted: Promotion[], timeZone: string): Promoted[] {
+	return promoted.map((p) => ({
+		name: p.displayName,
+		date: p.startsAt ? localDate(timeZone, p.startsAt) : null
+	}));
 }
+
+const fullName = (person: { firstName: string; lastName: string } | null) =>
+	person ? `${person.firstName} ${person.lastName}` : '—';
 
 export async function enrollAction(
 	db: Database,
@@ -46,10 +52,10 @@ export async function enrollAction(
 	const fields = formFields(data);
 	const parsed = enrollFormSchema.safeParse(fields);
 	if (!parsed.success) {
-		const errors = fieldErrors(parsed.error);
+		const problems = problemsOf(parsed.error, { top: true });
 		// A reason too short: show the refusals again beside the box, as they stand now.
 		const target =
-			errors.overrideReason && !errors.participantId && fields.participantId
+			problems.overrideReason && !problems.participantId && fields.participantId
 				? resolve(fields.scope === 'series' ? 'series' : 'session')
 				: null;
 		const refusals = target
@@ -63,22 +69,15 @@ export async function enrollAction(
 		const person = refusals.length
 			? await getParticipant(db, user.clinicId, fields.participantId!)
 			: null;
-		return refuse(400, {
-			action: 'enroll',
-			fields: person ? { ...fields, name: `${person.firstName} ${person.lastName}` } : fields,
-			errors,
-			refusals: refusals.length ? refusals : null
-		});
+		return refused(
+			400,
+			problems,
+			person ? { ...fields, name: fullName(person) } : fields,
+			refusals.length ? refusals : null
+		);
 	}
 	const target = resolve(parsed.data.scope);
-	if (!target) {
-		return refuse(400, {
-			action: 'enroll',
-			fields,
-			errors: { scope: 'This class is not part of a series' },
-			refusals: null
-		});
-	}
+	if (!target) return refused(400, { scope: problem('enrol.not-in-series') }, fields);
 	const overrideReason =
 		parsed.data.override === 'yes' ? parsed.data.overrideReason?.trim() : undefined;
 	const result = await enroll(db, { clinicId: user.clinicId, userId: user.id }, target, {
@@ -86,14 +85,14 @@ export async function enrollAction(
 		overrideReason
 	});
 	const person = await getParticipant(db, user.clinicId, parsed.data.participantId);
-	const name = person ? `${person.firstName} ${person.lastName}` : 'The participant';
+	const name = fullName(person);
 	if (!result.ok) {
-		return refuse(result.notFound ? 404 : result.refusals ? 409 : 400, {
-			action: 'enroll',
-			fields: { ...fields, name },
-			errors: result.refusals ? {} : { participantId: result.error },
-			refusals: result.refusals ?? null
-		});
+		return refused(
+			result.notFound ? 404 : result.refusals ? 409 : 400,
+			result.refusals ? {} : { participantId: result.problem },
+			{ ...fields, name },
+			result.refusals ?? null
+		);
 	}
 	// Only a real change is logged: "already enrolled" changed nothing.
 	if (!result.already) {
@@ -108,13 +107,11 @@ export async function enrollAction(
 			'enrollment'
 		);
 	}
-	const where = parsed.data.scope === 'series' ? 'the whole series' : 'this class';
-	const notice = result.already
-		? `${name} is already ${result.status === 'waitlisted' ? 'on the waitlist' : 'enrolled'}.`
-		: result.status === 'enrolled'
-			? `${name} enrolled in ${where}.`
-			: `${where === 'this class' ? 'This class' : 'The series'} is full: ${name} is on the waitlist.`;
-	return { action: 'enroll' as const, notice, promoted: [] as string[] };
+	const scope = parsed.data.scope;
+	const done: Problem = result.already
+		? problem(`enrol.already-${result.status}`, { name })
+		: problem(`enrol.${result.status}-${scope}`, { name });
+	return { done, promoted: [] as Promoted[] };
 }
 
 export async function cancelAction(
@@ -127,23 +124,9 @@ export async function cancelAction(
 ) {
 	const fields = formFields(data);
 	const parsed = cancelFormSchema.safeParse(fields);
-	if (!parsed.success) {
-		return refuse(400, {
-			action: 'cancel' as const,
-			fields,
-			errors: fieldErrors(parsed.error),
-			refusals: null
-		});
-	}
+	if (!parsed.success) return refused(400, problemsOf(parsed.error, { top: true }), fields);
 	const target = resolve(parsed.data.scope);
-	if (!target) {
-		return refuse(400, {
-			action: 'cancel' as const,
-			fields,
-			errors: { scope: 'This class is not part of a series' },
-			refusals: null
-		});
-	}
+	if (!target) return refused(400, { scope: problem('enrol.not-in-series') }, fields);
 	const result = await cancel(
 		db,
 		{ clinicId: user.clinicId, userId: user.id },
@@ -151,12 +134,7 @@ export async function cancelAction(
 		parsed.data.participantId
 	);
 	if (!result.ok) {
-		return refuse(result.notFound ? 404 : 400, {
-			action: 'cancel' as const,
-			fields,
-			errors: { participantId: result.error },
-			refusals: null
-		});
+		return refused(result.notFound ? 404 : 400, { participantId: result.problem }, fields);
 	}
 	if (result.cancelled) {
 		log.info(
@@ -170,13 +148,11 @@ export async function cancelAction(
 		);
 	}
 	const person = await getParticipant(db, user.clinicId, parsed.data.participantId);
-	const name = person ? `${person.firstName} ${person.lastName}` : 'The participant';
-	const where = parsed.data.scope === 'series' ? 'the whole series' : 'this class';
+	const name = fullName(person);
 	return {
-		action: 'cancel' as const,
-		notice: result.cancelled
-			? `${name}'s place in ${where} is cancelled.`
-			: `${name} had no place to cancel.`,
+		done: result.cancelled
+			? problem(`enrol.cancelled-${parsed.data.scope}`, { name })
+			: problem('enrol.nothing-to-cancel', { name }),
 		promoted: describePromotions(result.promoted, timeZone)
 	};
 }

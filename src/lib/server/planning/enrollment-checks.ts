@@ -1,13 +1,12 @@
 import { and, eq, gte, inArray, lte, ne, or } from 'drizzle-orm';
 import type { AquaticExclusion } from '../../shared/domain';
-import { AQUATIC_EXCLUSION_LABELS } from '../../shared/participant-form';
-import { formatDateTime } from '../../shared/time-zone';
+import type { Refusal } from '../../shared/enrollment-form';
+import { localDate } from '../../shared/time-zone';
 import type { Database } from '../db/client';
 import { classSessions, enrollments } from '../db/schema';
 import { TAKES_A_PLACE } from '../roster/places';
 
-/** Why a place is refused unless a coordinator overrides with a written reason. */
-export type Refusal = { code: 'double_booked' | 'aquatic_exclusion'; message: string };
+export type { Clash, Refusal } from '../../shared/enrollment-form';
 
 export type TimeSlot = { id: string; startsAt: Date; durationMinutes: number };
 
@@ -21,8 +20,7 @@ export function aquaticRefusal(
 	exclusions: readonly AquaticExclusion[]
 ): Refusal | null {
 	if (roomKind !== 'pool' || exclusions.length === 0) return null;
-	const what = exclusions.map((code) => AQUATIC_EXCLUSION_LABELS[code]).join(', ');
-	return { code: 'aquatic_exclusion', message: `Pool screening excludes: ${what}` };
+	return { code: 'aquatic_exclusion', exclusions: [...exclusions] };
 }
 
 /**
@@ -91,10 +89,14 @@ export async function doubleBooking(
 		.filter((c) => concerned.some((slot) => overlaps(slot, c)))
 		.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 	if (clashes.length === 0) return null;
-	const named = clashes
-		.slice(0, 3)
-		.map((c) => `${c.name} (${formatDateTime(c.startsAt, timeZone)})`)
-		.join(', ');
-	const more = clashes.length > 3 ? ` and ${clashes.length - 3} more` : '';
-	return { code: 'double_booked', message: `Already booked at the same time: ${named}${more}` };
+	return {
+		code: 'double_booked',
+		clashes: clashes.slice(0, 3).map((c) => ({
+			name: c.name,
+			date: localDate(timeZone, c.startsAt),
+			startsAt: c.startsAt.toISOString()
+		})),
+		more: Math.max(0, clashes.length - 3),
+		timeZone
+	};
 }

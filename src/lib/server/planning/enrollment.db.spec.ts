@@ -255,7 +255,7 @@ describe('refusals a coordinator can override', () => {
 			await enroll(database.db, actor, { sessionId: pool }, { participantId: excluded! }, now)
 		).toMatchObject({
 			ok: false,
-			refusals: [{ code: 'aquatic_exclusion', message: 'Pool screening excludes: Fever' }]
+			refusals: [{ code: 'aquatic_exclusion', exclusions: ['fever'] }]
 		});
 		expect(
 			await enroll(database.db, actor, { sessionId: gym }, { participantId: excluded! }, now)

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { problem, type Problem } from '../../i18n/problem';
 import type { Database } from '../db/client';
 import { classSeries, classSessions, enrollments, participants, rooms } from '../db/schema';
 import { clinicTimeZone } from '../classes/calendar';
@@ -40,10 +41,10 @@ export type Promotion = {
 /** `notFound`: the participant or the class is not this clinic's (or no longer active). */
 export type EnrollResult =
 	| { ok: true; status: 'enrolled' | 'waitlisted'; already: boolean }
-	| { ok: false; error: string; refusals?: Refusal[]; notFound?: true };
+	| { ok: false; problem: Problem; refusals?: Refusal[]; notFound?: true };
 export type CancelResult =
 	| { ok: true; cancelled: boolean; promoted: Promotion[] }
-	| { ok: false; error: string; notFound?: true };
+	| { ok: false; problem: Problem; notFound?: true };
 
 export type EnrollRequest = {
 	participantId: string;
@@ -61,13 +62,13 @@ export async function enroll(
 	const timeZone = await clinicTimeZone(db, actor.clinicId);
 	return db.transaction(async (tx) => {
 		const person = await activeParticipant(tx, actor.clinicId, request.participantId);
-		if (!person) return { ok: false, error: 'No such participant', notFound: true };
+		if (!person) return { ok: false, problem: problem('enrol.no-participant'), notFound: true };
 		const exclusions = person.aquaticScreening.exclusions;
 
 		if ('seriesId' in target) {
 			const series = await lockSeries(tx, actor.clinicId, target.seriesId);
 			if (!series || series.archivedAt) {
-				return { ok: false, error: 'No such class series', notFound: true };
+				return { ok: false, problem: problem('enrol.no-series'), notFound: true };
 			}
 			const sessions = await comingSessions(tx, actor.clinicId, series.id, now);
 			const rows = await placeRows(
@@ -85,7 +86,7 @@ export async function enroll(
 				await doubleBooking(tx, actor.clinicId, timeZone, person.id, sessions, series.id)
 			].filter((r): r is Refusal => r !== null);
 			if (refusals.length && !request.overrideReason) {
-				return { ok: false, error: 'Needs a written reason to enrol', refusals };
+				return { ok: false, problem: problem('enrol.needs-reason'), refusals };
 			}
 			const status = seriesHasRoom(rows, series.capacity, sessions, person.id)
 				? 'enrolled'
@@ -103,9 +104,14 @@ export async function enroll(
 		}
 
 		const session = await lockSession(tx, actor.clinicId, target.sessionId);
-		if (!session) return { ok: false, error: 'No such class in your clinic', notFound: true };
+		if (!session) return { ok: false, problem: problem('enrol.no-class'), notFound: true };
 		if (!BOOKABLE.has(session.status)) {
-			return { ok: false, error: `This class is ${session.status}: places cannot change` };
+			return {
+				ok: false,
+				problem: problem(
+					session.status === 'cancelled' ? 'enrol.class-cancelled' : 'enrol.class-ended'
+				)
+			};
 		}
 		const rows = await placeRows(tx, actor.clinicId, session.seriesId, [session.id]);
 		const current = effectivePlaces(rows.filter((r) => r.participantId === person.id)).get(
@@ -120,7 +126,7 @@ export async function enroll(
 			await doubleBooking(tx, actor.clinicId, timeZone, person.id, [session], null)
 		].filter((r): r is Refusal => r !== null);
 		if (refusals.length && !request.overrideReason) {
-			return { ok: false, error: 'Needs a written reason to enrol', refusals };
+			return { ok: false, problem: problem('enrol.needs-reason'), refusals };
 		}
 		const { taken } = sessionPlaces(rows, session.id, person.id);
 		const status = taken < session.capacity ? 'enrolled' : 'waitlisted';
@@ -154,10 +160,10 @@ export async function cancel(
 			.select({ id: participants.id })
 			.from(participants)
 			.where(and(eq(participants.id, participantId), eq(participants.clinicId, actor.clinicId)));
-		if (!person) return { ok: false, error: 'No such participant', notFound: true };
+		if (!person) return { ok: false, problem: problem('enrol.no-participant'), notFound: true };
 		if ('seriesId' in target) {
 			const series = await lockSeries(tx, actor.clinicId, target.seriesId);
-			if (!series) return { ok: false, error: 'No such class series', notFound: true };
+			if (!series) return { ok: false, problem: problem('enrol.no-series'), notFound: true };
 			const [own] = await tx
 				.select({ status: enrollments.status })
 				.from(enrollments)
@@ -187,9 +193,14 @@ export async function cancel(
 		}
 
 		const session = await lockSession(tx, actor.clinicId, target.sessionId);
-		if (!session) return { ok: false, error: 'No such class in your clinic', notFound: true };
+		if (!session) return { ok: false, problem: problem('enrol.no-class'), notFound: true };
 		if (!BOOKABLE.has(session.status)) {
-			return { ok: false, error: `This class is ${session.status}: places cannot change` };
+			return {
+				ok: false,
+				problem: problem(
+					session.status === 'cancelled' ? 'enrol.class-cancelled' : 'enrol.class-ended'
+				)
+			};
 		}
 		const rows = await placeRows(tx, actor.clinicId, session.seriesId, [session.id]);
 		const current = effectivePlaces(rows.filter((r) => r.participantId === participantId)).get(

@@ -2,24 +2,13 @@ import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { classSeries, enrollments, rooms } from '../db/schema';
 
-const DAY_NAMES: Record<string, string> = {
-	MO: 'Mon',
-	TU: 'Tue',
-	WE: 'Wed',
-	TH: 'Thu',
-	FR: 'Fri',
-	SA: 'Sat',
-	SU: 'Sun'
-};
+const WEEKDAYS = new Set(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']);
+export type WeekdayCode = 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU';
 
-/** "Mon, Wed, Fri" from an RRULE's BYDAY; the rule itself when it says something else. */
-export function weekdaysOf(rrule: string): string {
+/** The weekday codes of an RRULE's BYDAY (the page words them); none when it has no BYDAY. */
+export function weekdaysOf(rrule: string): WeekdayCode[] {
 	const byDay = /BYDAY=([A-Z,]+)/.exec(rrule)?.[1];
-	if (!byDay) return rrule;
-	return byDay
-		.split(',')
-		.map((d) => DAY_NAMES[d] ?? d)
-		.join(', ');
+	return (byDay?.split(',') ?? []).filter((d): d is WeekdayCode => WEEKDAYS.has(d));
 }
 
 /** Every active series of the clinic, with this participant's place in it (if any). */

@@ -1,8 +1,9 @@
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { displayNameOf } from '../../shared/domain';
 import type { ParticipantForm } from '../../shared/participant-form';
+import type { Locale } from '../../i18n/locales';
 import type { Database } from '../db/client';
-import { participants } from '../db/schema';
+import { clinics, participants } from '../db/schema';
 
 /**
  * Participants for coordinators. Every field here is PHI: callers log ids only, never a name,
@@ -70,8 +71,18 @@ function columns(form: ParticipantForm) {
 			precautions: form.aquaticPrecautions
 		},
 		goals: form.goals,
-		emergencyContact: form.emergencyContact
+		emergencyContact: form.emergencyContact,
+		preferredLanguage: form.preferredLanguage || null
 	};
+}
+
+/** The clinic's language: what a participant without a preferred one gets on paper. */
+export async function clinicLanguageOf(db: Database, clinicId: string): Promise<Locale> {
+	const [row] = await db
+		.select({ language: clinics.language })
+		.from(clinics)
+		.where(eq(clinics.id, clinicId));
+	return row?.language ?? 'en';
 }
 
 export async function createParticipant(db: Database, clinicId: string, form: ParticipantForm) {

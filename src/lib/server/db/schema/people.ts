@@ -1,6 +1,6 @@
 import { date, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ASSISTIVE_DEVICES, type AquaticScreening } from '../../../shared/domain';
-import { clinicIdColumn } from './clinic';
+import { clinicIdColumn, localeEnum } from './clinic';
 
 export const assistiveDeviceEnum = pgEnum('assistive_device', ASSISTIVE_DEVICES);
 
@@ -26,6 +26,8 @@ export const participants = pgTable(
 			.default({ screenedOn: null, exclusions: [], precautions: [] }),
 		goals: text('goals').notNull().default(''),
 		emergencyContact: text('emergency_contact').notNull().default(''),
+		/** The language of this person's handouts; null: the clinic's. */
+		preferredLanguage: localeEnum('preferred_language'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		archivedAt: timestamp('archived_at', { withTimezone: true })
 	},

@@ -170,7 +170,8 @@ export async function seedDemoClinic(
 						precautions: person.aquaticPrecautions
 					},
 					goals: person.goals,
-					emergencyContact: person.emergencyContact
+					emergencyContact: person.emergencyContact,
+					preferredLanguage: person.preferredLanguage ?? null
 				}))
 			)
 			.returning({ id: participants.id });

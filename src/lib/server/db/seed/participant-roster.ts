@@ -1,4 +1,5 @@
 // Demo participant roster (fictional people); conditions drawn from reference/clinical.md.
+import type { Locale } from '../../../i18n/locales';
 import type { AquaticExclusion, AquaticPrecaution, AssistiveDevice } from '../../../shared/domain';
 
 export type ParticipantSeed = {
@@ -11,6 +12,8 @@ export type ParticipantSeed = {
 	aquaticPrecautions: AquaticPrecaution[];
 	goals: string;
 	emergencyContact: string;
+	/** The language of their handouts; absent: the clinic's. */
+	preferredLanguage?: Locale;
 	/** Demo class series the participant attends. */
 	classes: Array<'balance' | 'core' | 'aquatic'>;
 };
@@ -40,6 +43,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		aquaticPrecautions: ['orthostatic_hypotension'],
 		goals: 'Stand at the grill for a family barbecue',
 		emergencyContact: 'Lucía Herrera (wife) 555-0112',
+		preferredLanguage: 'es',
 		classes: ['balance', 'aquatic']
 	},
 	{
@@ -102,6 +106,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		aquaticPrecautions: ['fear_of_water'],
 		goals: 'Climb the church steps holding the rail',
 		emergencyContact: 'Marisol Delgado (daughter) 555-0167',
+		preferredLanguage: 'es',
 		classes: ['balance', 'aquatic']
 	},
 	{

@@ -1,13 +1,20 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
+import { problem, problemsOf } from '$lib/i18n/problem';
+import { translate } from '$lib/i18n/translate';
 import { readForm } from '$lib/server/http/form-data';
+import { refuse } from '$lib/server/http/refuse';
 import { signedIn } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
-import { cancelAction, enrollAction } from '$lib/server/planning/enrollment-actions';
+import { cancelAction, enrollAction, type Promoted } from '$lib/server/planning/enrollment-actions';
 import { clinicOwns } from '$lib/server/planning/owned';
 import { seriesPlacesOf } from '$lib/server/planning/participant-places';
-import { getParticipant, setArchived, updateParticipant } from '$lib/server/planning/participants';
 import {
-	fieldErrors,
+	clinicLanguageOf,
+	getParticipant,
+	setArchived,
+	updateParticipant
+} from '$lib/server/planning/participants';
+import {
 	participantFormSchema,
 	participantFormValues,
 	type ParticipantFormValues
@@ -19,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = signedIn(locals);
 	const { app } = locals;
 	const person = await getParticipant(app.db, user.clinicId, params.participantId);
-	if (!person) error(404, 'No such participant in your clinic');
+	if (!person) error(404, translate(locals.locale, 'participants.not-found'));
 	const values: ParticipantFormValues = {
 		firstName: person.firstName,
 		lastName: person.lastName,
@@ -27,6 +34,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		dateOfBirth: person.dateOfBirth,
 		precautions: person.precautions,
 		assistiveDevice: person.assistiveDevice,
+		preferredLanguage: person.preferredLanguage ?? '',
 		screenedOn: person.aquaticScreening.screenedOn ?? '',
 		exclusions: person.aquaticScreening.exclusions,
 		aquaticPrecautions: person.aquaticScreening.precautions,
@@ -39,6 +47,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		archived: person.archivedAt !== null,
 		created: url.searchParams.has('created'),
 		values,
+		clinicLanguage: await clinicLanguageOf(app.db, user.clinicId),
 		series: await seriesPlacesOf(app.db, user.clinicId, person.id)
 	};
 };
@@ -54,7 +63,7 @@ async function participantOf(locals: App.Locals, participantId: string) {
 	const user = signedIn(locals);
 	const { app } = locals;
 	if (!(await clinicOwns(app.db, 'participants', user.clinicId, participantId))) {
-		error(404, 'No such participant in your clinic');
+		error(404, translate(locals.locale, 'participants.not-found'));
 	}
 	return { user, app };
 }
@@ -64,34 +73,28 @@ export const actions: Actions = {
 		const { user, app } = await participantOf(locals, params.participantId);
 		const values = participantFormValues(await readForm(request));
 		const parsed = participantFormSchema.safeParse(values);
-		if (!parsed.success) {
-			return fail(400, { action: 'save' as const, values, errors: fieldErrors(parsed.error) });
-		}
+		if (!parsed.success) return refuse(400, problemsOf(parsed.error, { top: true }), values);
 		if (!(await updateParticipant(app.db, user.clinicId, params.participantId, parsed.data))) {
-			error(404, 'No such participant in your clinic');
+			error(404, translate(locals.locale, 'participants.not-found'));
 		}
 		app.log.info({ userId: user.id, participantId: params.participantId }, 'participant updated');
-		return { action: 'save' as const, notice: 'Saved.', promoted: [] as string[] };
+		return { done: problem('participants.saved'), promoted: [] as Promoted[] };
 	},
 	archive: async ({ locals, params }) => {
 		const { user, app } = await participantOf(locals, params.participantId);
 		if (!(await setArchived(app.db, user.clinicId, params.participantId, true))) {
-			error(404, 'No such participant in your clinic');
+			error(404, translate(locals.locale, 'participants.not-found'));
 		}
 		app.log.info({ userId: user.id, participantId: params.participantId }, 'participant archived');
-		return {
-			action: 'archive' as const,
-			notice: 'Archived: hidden from lists and searches. Their places are unchanged.',
-			promoted: [] as string[]
-		};
+		return { done: problem('participants.archived-done'), promoted: [] as Promoted[] };
 	},
 	restore: async ({ locals, params }) => {
 		const { user, app } = await participantOf(locals, params.participantId);
 		if (!(await setArchived(app.db, user.clinicId, params.participantId, false))) {
-			error(404, 'No such participant in your clinic');
+			error(404, translate(locals.locale, 'participants.not-found'));
 		}
 		app.log.info({ userId: user.id, participantId: params.participantId }, 'participant restored');
-		return { action: 'restore' as const, notice: 'Restored.', promoted: [] as string[] };
+		return { done: problem('participants.restored'), promoted: [] as Promoted[] };
 	},
 	enroll: async ({ locals, params, request }) => {
 		const { user, app } = await participantOf(locals, params.participantId);
