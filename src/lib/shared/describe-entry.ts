@@ -1,3 +1,4 @@
+import { isMessageKey } from '../i18n/problem';
 import type { MessageKey } from '../i18n/translate';
 import type { EntryPayload } from './entries';
 import type { Wording } from './rules';
@@ -25,14 +26,8 @@ export function describeVitals(words: Wording, v: Vitals): string {
 /** A Borg anchor's words, where the scale has one for this value. */
 function borgLabel({ t }: Wording, scale: 'borg_6_20' | 'borg_cr10', value: number): string {
 	const key = `${scale === 'borg_6_20' ? 'borg-rpe' : 'borg-cr10'}.${value}`;
-	return Object.hasOwn(BORG_KEYS, key) ? t(key as MessageKey) : 'none';
+	return isMessageKey(key) ? t(key) : 'none';
 }
-const BORG_KEYS = Object.fromEntries(
-	[
-		...[6, 7, 9, 11, 13, 15, 17, 19, 20].map((n) => `borg-rpe.${n}`),
-		...[0, 0.5, 1, 2, 3, 4, 5, 7, 9, 10].map((n) => `borg-cr10.${n}`)
-	].map((key) => [key, true])
-);
 
 /** One line for a staff history list ("Pain 4/10", "Vitals before: HR 80, BP 130/80"). */
 export function describeEntry(words: Wording, payload: EntryPayload): string {
@@ -56,9 +51,7 @@ export function describeEntry(words: Wording, payload: EntryPayload): string {
 			});
 		case 'symptoms':
 			return t('entries.describe.symptoms', {
-				list: payload.symptoms
-					.map((id) => t(`stop-symptom.${id}` as MessageKey))
-					.join(', ')
+				list: payload.symptoms.map((id) => t(`stop-symptom.${id}` as MessageKey)).join(', ')
 			});
 		case 'note':
 			return t('entries.describe.note', { text: payload.text });

@@ -41,11 +41,7 @@ export type AdverseSeverity = (typeof ADVERSE_SEVERITIES)[number];
 const halfSteps = (value: number) => Number.isInteger(value * 2);
 const symptomIds = STOP_SYMPTOMS.map((s) => s.id) as [string, ...string[]];
 const text = (max: number, what: 'note' | 'action-taken' | 'who-was-told') =>
-	z
-		.string()
-		.trim()
-		.min(1, `entries.${what}-required`)
-		.max(max, `entries.${what}-too-long`);
+	z.string().trim().min(1, `entries.${what}-required`).max(max, `entries.${what}-too-long`);
 const distinct = <T>(items: T[]) => new Set(items).size === items.length;
 
 export const entryPayloadSchema = z.discriminatedUnion('kind', [

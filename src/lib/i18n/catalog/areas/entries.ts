@@ -1,6 +1,7 @@
 /** Entry sheets, entry history, roster, walk-ins, head counts, alerts, reminders, unsent entries. English first; Spanish must have the same keys (the type says so). */
 export const entriesEn = {
-	// What the rules say (shared/rules.ts): findings are worded here from their stored numbers
+	// What the rules say (shared/rules.ts): findings are worded here from their stored numbers.
+	// `rules.metric.*` is the name as `rules.subject.rest` places it; `metric-start` opens a phrase.
 	'rules.action.STOP': 'STOP',
 	'rules.action.HOLD': 'HOLD',
 	'rules.action.WARN': 'WARN',
@@ -97,7 +98,8 @@ export const entriesEn = {
 	'entries.vitals.glucose-range': 'Glucose: 20 to 600 mg/dL',
 	'entries.vitals.temperature-range': 'Temperature: 34 to 43 °C',
 	'entries.vitals.bp-both': 'Blood pressure needs both numbers, e.g. 130/80',
-	'entries.vitals.bp-order': 'Blood pressure: the first number (systolic) must be higher, e.g. 130/80',
+	'entries.vitals.bp-order':
+		'Blood pressure: the first number (systolic) must be higher, e.g. 130/80',
 	'entries.vitals.at-least-one': 'Enter at least one vital sign',
 	'entries.choose-number': 'Choose a number first',
 	'entries.choose-event': 'Choose the type and how serious it was',
@@ -268,12 +270,13 @@ export const entriesEs: Record<keyof typeof entriesEn, string> = {
 	'rules.action.STOP': 'ALTO',
 	'rules.action.HOLD': 'NO INICIAR',
 	'rules.action.WARN': 'AVISO',
-	'rules.metric.systolic': 'sistólica',
-	'rules.metric.diastolic': 'diastólica',
-	'rules.metric.heartRate': 'frecuencia cardíaca',
+	// As `rules.subject.rest` uses it: first in the Spanish phrase, so capitalised.
+	'rules.metric.systolic': 'Sistólica',
+	'rules.metric.diastolic': 'Diastólica',
+	'rules.metric.heartRate': 'Frecuencia cardíaca',
 	'rules.metric.spo2': 'SpO2',
-	'rules.metric.glucose': 'glucosa',
-	'rules.metric.temperatureC': 'temperatura',
+	'rules.metric.glucose': 'Glucosa',
+	'rules.metric.temperatureC': 'Temperatura',
 	'rules.metric-start.systolic': 'Sistólica',
 	'rules.metric-start.diastolic': 'Diastólica',
 	'rules.metric-start.heartRate': 'Frecuencia cardíaca',
@@ -286,7 +289,7 @@ export const entriesEs: Record<keyof typeof entriesEn, string> = {
 	'rules.unit.spo2': '%',
 	'rules.unit.glucose': 'mg/dL',
 	'rules.unit.temperatureC': '°C',
-	'rules.subject.rest': '{metricStart} en reposo',
+	'rules.subject.rest': '{metric} en reposo',
 	'rules.subject.exercise': '{metricStart} durante el ejercicio',
 	'rules.subject.any': '{metricStart}',
 	'rules.label.simple': '{subject} {symbol} {threshold} {unit}',
@@ -370,7 +373,8 @@ export const entriesEs: Record<keyof typeof entriesEn, string> = {
 		'No se pudo guardar en este teléfono: el almacenamiento está lleno o bloqueado',
 	'entries.refused-unknown': 'Rechazado ({code})',
 	'entries.no-participant': 'Esta alerta no indica ningún participante',
-	'entries.walk-in-offline': 'Sin conexión: para añadir a alguien sin reserva se necesita el servidor',
+	'entries.walk-in-offline':
+		'Sin conexión: para añadir a alguien sin reserva se necesita el servidor',
 	'entries.search-offline': 'Sin conexión: para buscar se necesita el servidor',
 	'entries.count-out-first': 'Cuente primero a las personas que salen del agua',
 
@@ -408,7 +412,8 @@ export const entriesEs: Record<keyof typeof entriesEn, string> = {
 	'entries.pain': 'Dolor (de 0 a 10)',
 	'entries.first-pain': 'Primera puntuación en esta clase: {score}',
 	'entries.modifications': 'Modificaciones',
-	'entries.symptoms-stop': 'Cualquiera de estos detiene al participante y alerta a todos los técnicos.',
+	'entries.symptoms-stop':
+		'Cualquiera de estos detiene al participante y alerta a todos los técnicos.',
 	'entries.stop-symptoms': 'Síntomas de parada',
 	'entries.note': 'Nota breve (solo personal)',
 	'entries.event-type': 'Tipo',
