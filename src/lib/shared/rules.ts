@@ -13,14 +13,14 @@ export type RuleAction = (typeof RULE_ACTIONS)[number];
 
 export type Metric = 'systolic' | 'diastolic' | 'heartRate' | 'spo2' | 'glucose' | 'temperatureC';
 
-/** How each metric reads in a label, and how many decimals its thresholds carry. */
-export const METRICS: Record<Metric, { name: string; unit: string; decimals: number }> = {
-	systolic: { name: 'systolic', unit: 'mmHg', decimals: 0 },
-	diastolic: { name: 'diastolic', unit: 'mmHg', decimals: 0 },
-	heartRate: { name: 'heart rate', unit: 'bpm', decimals: 0 },
-	spo2: { name: 'SpO2', unit: '%', decimals: 0 },
-	glucose: { name: 'glucose', unit: 'mg/dL', decimals: 0 },
-	temperatureC: { name: 'temperature', unit: '°C', decimals: 1 }
+/** Each metric's unit (its words are the catalog's `rules.metric.*`), and how many decimals its thresholds carry. */
+export const METRICS: Record<Metric, { unit: string; decimals: number }> = {
+	systolic: { unit: 'mmHg', decimals: 0 },
+	diastolic: { unit: 'mmHg', decimals: 0 },
+	heartRate: { unit: 'bpm', decimals: 0 },
+	spo2: { unit: '%', decimals: 0 },
+	glucose: { unit: 'mg/dL', decimals: 0 },
+	temperatureC: { unit: '°C', decimals: 1 }
 };
 
 /**
