@@ -4,7 +4,8 @@ import type { AckResult, StaffAcks } from '../shared/events';
 import type { EntrySync } from './entry-sync.svelte';
 import { ask } from './socket';
 import { randomId } from './uuid';
-import { refusalText } from '../shared/refusals';
+import type { Problem } from '../i18n/problem';
+import { refusalProblem } from './entry-problem';
 
 const ACK_TIMEOUT_MS = 6000;
 type Sendable = AlertAct['action'];
@@ -73,7 +74,7 @@ export class AlertActions {
 	}
 
 	/** Seen, recheck or stop class: shown here at once, then stored. Null, or the refusal. */
-	async act(alert: ClassAlert, action: Sendable): Promise<string | null> {
+	async act(alert: ClassAlert, action: Sendable): Promise<Problem | null> {
 		const act: AlertAct = {
 			id: randomId(),
 			sessionId: this.#sessionId,
@@ -85,14 +86,14 @@ export class AlertActions {
 	}
 
 	/** Sit out from this second: an entry (through the outbox) that the server links to the alert. */
-	async sitOut(alert: ClassAlert): Promise<string | null> {
+	async sitOut(alert: ClassAlert): Promise<Problem | null> {
 		const participantId = alert.entry.entry.participantId;
-		if (!participantId) return 'This alert names no participant';
+		if (!participantId) return { code: 'entries.no-participant' };
 		const result = await this.#sync.record(participantId, {
 			kind: 'sit_out',
 			alertId: alert.entry.entry.id
 		});
-		if (!result.ok) return result.error;
+		if (!result.ok) return result.problem;
 		const entry = result.entry.entry;
 		// From the second it was recorded, as the entry (and the server's action row) says.
 		this.#mine[entry.id] = {
@@ -113,7 +114,7 @@ export class AlertActions {
 		};
 	}
 
-	async #send(act: AlertAct): Promise<string | null> {
+	async #send(act: AlertAct): Promise<Problem | null> {
 		this.#unsent[act.id] = act;
 		const answer = await ask<AckResult<StaffAcks['alert:act']>>(
 			this.#socket,
@@ -126,7 +127,7 @@ export class AlertActions {
 		delete this.#unsent[act.id];
 		if (!answer.ok) {
 			delete this.#mine[act.id];
-			return refusalText(answer);
+			return refusalProblem(answer);
 		}
 		// The server's time; for a second "seen" of this person, the first one they made.
 		if (answer.action.id !== act.id) delete this.#mine[act.id];

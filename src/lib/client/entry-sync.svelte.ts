@@ -7,11 +7,22 @@ import { deviceId, putRecord, recordsOf, type OutboxRecord, type OutboxState } f
 import type { OutboxSender } from './outbox-sender.svelte';
 import { ask } from './socket';
 import { randomId } from './uuid';
-import { refusalText } from '../shared/refusals';
+import type { Problem } from '../i18n/problem';
+import { firstProblem, problemText, refusalProblem } from './entry-problem';
 
-export type ClipboardEntry = StoredEntry & { state: OutboxState; error?: string };
+export type ClipboardEntry = StoredEntry & {
+	state: OutboxState;
+	problem?: Problem;
+	error?: string;
+};
 
 const ACK_TIMEOUT_MS = 6000;
+
+const refused = (problem: Problem) => ({
+	ok: false as const,
+	problem,
+	error: problemText(problem)
+});
 
 /**
  * The class's clipboard on one phone: the roster, everyone's entries, and this phone's outbox.
@@ -108,7 +119,11 @@ export class EntrySync {
 		participantId: string | null,
 		payload: EntryPayload,
 		supersedes?: string
-	): Promise<{ ok: true; entry: ClipboardEntry } | { ok: false; error: string }> {
+	): Promise<
+		| { ok: true; entry: ClipboardEntry }
+		// `error`: the problem worded in the page's language, for callers without an I18n.
+		| { ok: false; problem: Problem; error: string }
+	> {
 		const parsed = entrySchema.safeParse({
 			id: randomId(),
 			sessionId: this.#sessionId,
@@ -118,7 +133,7 @@ export class EntrySync {
 			deviceId: deviceId(),
 			payload
 		});
-		if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'Invalid' };
+		if (!parsed.success) return refused(firstProblem(parsed.error));
 		const entry = parsed.data;
 		const record: OutboxRecord = {
 			entry,
@@ -134,7 +149,7 @@ export class EntrySync {
 		try {
 			await putRecord(record);
 		} catch {
-			return { ok: false, error: 'Could not save on this phone: storage is full or blocked' };
+			return refused({ code: 'entries.phone-storage-failed' });
 		}
 		this.#merge(record);
 		void this.#sender.send();
@@ -163,15 +178,15 @@ export class EntrySync {
 		return answer?.ok ? answer.participants : null;
 	}
 
-	async addWalkIn(participantId: string): Promise<string | null> {
+	async addWalkIn(participantId: string): Promise<Problem | null> {
 		const answer = await ask<AckResult<StaffAcks['roster:walk-in']>>(
 			this.#socket,
 			'roster:walk-in',
 			{ sessionId: this.#sessionId, participantId },
 			ACK_TIMEOUT_MS
 		);
-		if (!answer) return 'No connection: adding a walk-in needs the server';
-		if (!answer.ok) return refusalText(answer);
+		if (!answer) return { code: 'entries.walk-in-offline' };
+		if (!answer.ok) return refusalProblem(answer);
 		await this.refresh();
 		return null;
 	}

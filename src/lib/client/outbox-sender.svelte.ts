@@ -9,7 +9,7 @@ import {
 	type OutboxRecord
 } from './outbox';
 import { ask, createSocket, refusalCode } from './socket';
-import { refusalText } from '../shared/refusals';
+import { refusalProblem } from './entry-problem';
 
 const RETRY_MS = 3000;
 const ACK_TIMEOUT_MS = 6000;
@@ -172,7 +172,12 @@ export class OutboxSender {
 						at: answer.at ?? waiting.at,
 						settledAt: Date.now()
 					}
-				: { ...waiting, state: 'refused', error: refusalText(answer), settledAt: Date.now() };
+				: {
+						...waiting,
+						state: 'refused',
+						problem: refusalProblem(answer),
+						settledAt: Date.now()
+					};
 			// Relaxed: lost in a crash, the entry is only sent again (see putRecord).
 			await putRecord(record, 'relaxed');
 			this.#tell(record);

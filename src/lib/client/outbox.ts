@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Problem } from '../i18n/problem';
 import type { Entry } from '../shared/entries';
 import type { Finding } from '../shared/rules';
 import type { StoredEntry } from '../shared/roster';
@@ -20,7 +21,9 @@ export type OutboxRecord = {
 	/** Who recorded it: only they send it (a shared phone never sends under someone else). */
 	userId: string;
 	at?: StoredEntry['at'];
-	/** Why the server refused it (shown to the technician; not retried). */
+	/** Why the server refused it, as a code worded on the page (shown to the technician; not retried). */
+	problem?: Problem;
+	/** The English reason kept by a phone before refusals were codes: shown when `problem` is absent. */
 	error?: string;
 	/**
 	 * When the server answered for good. Committed copies are pruned after a day; waiting and

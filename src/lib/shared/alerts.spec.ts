@@ -11,8 +11,11 @@ import {
 import type { EntryPayload } from './entries';
 import { headcountIn, poolStartProblem } from './pool-start';
 import type { RosterMember, StoredEntry } from './roster';
-import type { Finding } from './rules';
+import { wording, type Finding } from './rules';
 import { refusalText } from './refusals';
+
+const en = wording('en');
+const es = wording('es');
 
 const SESSION = '00000000-0000-4000-8000-000000000000';
 const ANA = '00000000-0000-4000-8000-00000000000a';
@@ -62,8 +65,9 @@ describe('alerts', () => {
 		const alerts = classAlerts([stop, hold, warn]);
 		expect(alerts.map((a) => a.severity)).toEqual(['STOP', 'HOLD']);
 		expect(alerts[0]!.findings.map((f) => f.action)).toEqual(['STOP']);
-		expect(alertValues(alerts[0]!)).toBe('HR 142 bpm · SpO2 86 % (during)');
-		expect(alertValues(alerts[1]!)).toBe('BP 185/90 mmHg (before)');
+		expect(alertValues(en, alerts[0]!)).toBe('HR 142 bpm · SpO2 86 % (during)');
+		expect(alertValues(en, alerts[1]!)).toBe('BP 185/90 mmHg (before)');
+		expect(alertValues(es, alerts[0]!)).toBe('FC 142 lpm · SpO2 86 % (durante)');
 	});
 
 	it('say who saw and acted, oldest first', () => {
@@ -72,7 +76,12 @@ describe('alerts', () => {
 			{ id: 'b', entryId: 'e', userId: 'u2', by: 'Alex', action: 'sit_out', at: at(2) },
 			{ id: 'a', entryId: 'e', userId: 'u1', by: 'Sam', action: 'seen', at: at(1) }
 		] satisfies AlertActionView[];
-		expect(describeActions(actions, (ms) => `t${ms}`)).toBe('Seen by Sam t1 · Sit out by Alex t2');
+		expect(describeActions(en, actions, (ms) => `t${ms}`)).toBe(
+			'Seen by Sam t1 · Sit out by Alex t2'
+		);
+		expect(describeActions(es, actions, (ms) => `t${ms}`)).toBe(
+			'Visto por Sam t1 · Reposo por Alex t2'
+		);
 	});
 
 	it('a sit-out lasts until back in', () => {

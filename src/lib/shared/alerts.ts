@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { entriesOf } from './clipboard';
 import { describeEntry } from './describe-entry';
 import type { StoredEntry } from './roster';
-import type { Finding } from './rules';
+import type { Finding, Wording } from './rules';
 import type { Vitals } from './vitals';
 
 /**
@@ -74,27 +74,32 @@ export function raisesAlert(kind: string, findings: Finding[]): boolean {
 }
 
 /** "HR 142 bpm", "SpO2 86 %": each value taken, with its unit. */
-export function vitalValues(v: Vitals): string[] {
+export function vitalValues({ t }: Wording, v: Vitals): string[] {
 	return [
-		v.heartRate !== undefined && `HR ${v.heartRate} bpm`,
-		v.systolic !== undefined && `BP ${v.systolic}/${v.diastolic} mmHg`,
-		v.spo2 !== undefined && `SpO2 ${v.spo2} %`,
-		v.glucose !== undefined && `Glucose ${v.glucose} mg/dL`,
-		v.temperatureC !== undefined && `Temp ${v.temperatureC} °C`
+		v.heartRate !== undefined && t('alerts.value.heart-rate', { value: v.heartRate }),
+		v.systolic !== undefined &&
+			t('alerts.value.bp', { systolic: v.systolic, diastolic: v.diastolic ?? '' }),
+		v.spo2 !== undefined && t('alerts.value.spo2', { value: v.spo2 }),
+		v.glucose !== undefined && t('alerts.value.glucose', { value: v.glucose }),
+		v.temperatureC !== undefined && t('alerts.value.temperature', { value: v.temperatureC })
 	].filter((part): part is string => typeof part === 'string');
 }
 
 /** What was recorded, in parts the overlay keeps whole: the values for vitals, else the entry's line. */
-export function alertValueParts(alert: ClassAlert): string[] {
+export function alertValueParts(words: Wording, alert: ClassAlert): string[] {
 	const payload = alert.entry.entry.payload;
-	if (payload.kind !== 'vitals') return [describeEntry(payload)];
-	const values = vitalValues(payload.vitals);
-	values[values.length - 1] += ` (${payload.vitals.timing})`;
+	if (payload.kind !== 'vitals') return [describeEntry(words, payload)];
+	const values = vitalValues(words, payload.vitals);
+	const last = values.length - 1;
+	values[last] = words.t('alerts.value.timing', {
+		value: values[last] ?? '',
+		timing: words.t(`vitals-timing.${payload.vitals.timing}`)
+	});
 	return values;
 }
 
-export function alertValues(alert: ClassAlert): string {
-	return alertValueParts(alert).join(' · ');
+export function alertValues(words: Wording, alert: ClassAlert): string {
+	return alertValueParts(words, alert).join(' · ');
 }
 
 /** Since when a participant sits out (server epoch ms), or null when they are not. */
@@ -107,18 +112,17 @@ export function restingSince(active: StoredEntry[], participantId: string): numb
 	return last?.entry.payload.kind === 'sit_out' ? last.entry.recordedAt : null;
 }
 
-const ACTION_WORDS: Record<AlertAction, string> = {
-	seen: 'Seen',
-	sit_out: 'Sit out',
-	recheck: 'Recheck',
-	stop_class: 'Stop class'
-};
-
 /** "Seen by Sam 10:42 · Sit out by Alex 10:42", oldest first. */
-export function describeActions(actions: AlertActionView[], time: (ms: number) => string): string {
+export function describeActions(
+	{ t }: Wording,
+	actions: AlertActionView[],
+	time: (ms: number) => string
+): string {
 	return [...actions]
 		.sort((a, b) => a.at - b.at)
-		.map((a) => `${ACTION_WORDS[a.action]} by ${a.by} ${time(a.at)}`)
+		.map((a) =>
+			t('alerts.acted', { action: t(`alerts.action.${a.action}`), by: a.by, time: time(a.at) })
+		)
 		.join(' · ');
 }
 

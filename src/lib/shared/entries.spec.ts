@@ -36,16 +36,16 @@ describe('entries from the phone', () => {
 	});
 
 	it.each([
-		[{ kind: 'exertion', scale: 'borg_6_20', value: 25 }, 'Exertion'],
-		[{ kind: 'exertion', scale: 'borg_cr10', value: 3.3 }, 'Exertion'],
-		[{ kind: 'pain', value: 11 }, 'Pain'],
-		[{ kind: 'vitals', vitals: { timing: 'during', spo2: 140 } }, 'SpO2'],
+		[{ kind: 'exertion', scale: 'borg_6_20', value: 25 }, 'entries.exertion-range'],
+		[{ kind: 'exertion', scale: 'borg_cr10', value: 3.3 }, 'entries.exertion-range'],
+		[{ kind: 'pain', value: 11 }, 'entries.pain-range'],
+		[{ kind: 'vitals', vitals: { timing: 'during', spo2: 140 } }, 'entries.vitals.spo2-range'],
 		[
 			{ kind: 'vitals', vitals: { timing: 'during', systolic: 80, diastolic: 120 } },
-			'Blood pressure'
+			'entries.vitals.bp-order'
 		],
-		[{ kind: 'note', text: '' }, 'Note: write a few words'],
-		[{ kind: 'retraction' }, 'A retraction must name']
+		[{ kind: 'note', text: '' }, 'entries.note-required'],
+		[{ kind: 'retraction' }, 'entries.retraction-needs-target']
 	])('refuses %o', (payload, message) => {
 		const result = entrySchema.safeParse({ ...base, payload });
 		expect(result.success).toBe(false);

@@ -10,13 +10,6 @@ import { BORG_CR10, BORG_RPE, PAIN, vitalsSchema } from './vitals';
 
 export const ATTENDANCE = ['present', 'late', 'left_early', 'absent', 'excused'] as const;
 export type Attendance = (typeof ATTENDANCE)[number];
-export const ATTENDANCE_LABELS: Record<Attendance, string> = {
-	present: 'Present',
-	late: 'Late',
-	left_early: 'Left early',
-	absent: 'Absent',
-	excused: 'Excused'
-};
 
 export const MODIFICATIONS = [
 	'seated',
@@ -47,12 +40,8 @@ export type AdverseSeverity = (typeof ADVERSE_SEVERITIES)[number];
 
 const halfSteps = (value: number) => Number.isInteger(value * 2);
 const symptomIds = STOP_SYMPTOMS.map((s) => s.id) as [string, ...string[]];
-const text = (max: number, what: string) =>
-	z
-		.string()
-		.trim()
-		.min(1, `${what}: write a few words`)
-		.max(max, `${what}: at most ${max} characters`);
+const text = (max: number, what: 'note' | 'action-taken' | 'who-was-told') =>
+	z.string().trim().min(1, `entries.${what}-required`).max(max, `entries.${what}-too-long`);
 const distinct = <T>(items: T[]) => new Set(items).size === items.length;
 
 export const entryPayloadSchema = z.discriminatedUnion('kind', [
@@ -65,7 +54,7 @@ export const entryPayloadSchema = z.discriminatedUnion('kind', [
 		})
 		.strict()
 		.refine((a) => a.leftAt === undefined || a.status === 'left_early', {
-			message: 'Only "Left early" has a time of leaving'
+			message: 'entries.left-at-only-left-early'
 		}),
 	z
 		.object({
@@ -79,16 +68,16 @@ export const entryPayloadSchema = z.discriminatedUnion('kind', [
 				e.scale === 'borg_6_20'
 					? Number.isInteger(e.value) && e.value >= BORG_RPE.min && e.value <= BORG_RPE.max
 					: halfSteps(e.value) && e.value >= BORG_CR10.min && e.value <= BORG_CR10.max,
-			{ message: 'Exertion: Borg 6 to 20, or CR10 0 to 10 in half steps' }
+			{ message: 'entries.exertion-range' }
 		),
 	z
 		.object({
 			kind: z.literal('pain'),
 			value: z
 				.number()
-				.int('Pain: a whole number from 0 to 10')
-				.min(PAIN.min, 'Pain: 0 to 10')
-				.max(PAIN.max, 'Pain: 0 to 10')
+				.int('entries.pain-whole')
+				.min(PAIN.min, 'entries.pain-range')
+				.max(PAIN.max, 'entries.pain-range')
 		})
 		.strict(),
 	z.object({ kind: z.literal('vitals'), vitals: vitalsSchema }).strict(),
@@ -97,9 +86,9 @@ export const entryPayloadSchema = z.discriminatedUnion('kind', [
 			kind: z.literal('modifications'),
 			modifications: z
 				.array(z.enum(MODIFICATIONS))
-				.min(1, 'Tap at least one change')
+				.min(1, 'entries.choose-change')
 				.max(MODIFICATIONS.length)
-				.refine(distinct, 'Each change once')
+				.refine(distinct, 'entries.each-change-once')
 		})
 		.strict(),
 	z
@@ -107,19 +96,19 @@ export const entryPayloadSchema = z.discriminatedUnion('kind', [
 			kind: z.literal('symptoms'),
 			symptoms: z
 				.array(z.enum(symptomIds))
-				.min(1, 'Tap at least one symptom')
+				.min(1, 'entries.choose-symptom')
 				.max(symptomIds.length)
-				.refine(distinct, 'Each symptom once')
+				.refine(distinct, 'entries.each-symptom-once')
 		})
 		.strict(),
-	z.object({ kind: z.literal('note'), text: text(500, 'Note') }).strict(),
+	z.object({ kind: z.literal('note'), text: text(500, 'note') }).strict(),
 	z
 		.object({
 			kind: z.literal('adverse_event'),
 			type: z.enum(ADVERSE_EVENT_TYPES),
 			severity: z.enum(ADVERSE_SEVERITIES),
-			actionTaken: text(500, 'What was done'),
-			whoWasTold: text(200, 'Who was told')
+			actionTaken: text(500, 'action-taken'),
+			whoWasTold: text(200, 'who-was-told')
 		})
 		.strict(),
 	/**
@@ -157,9 +146,9 @@ export const entrySchema = z
 	})
 	.strict()
 	.refine((e) => e.payload.kind !== 'retraction' || e.supersedes !== undefined, {
-		message: 'A retraction must name the entry it withdraws'
+		message: 'entries.retraction-needs-target'
 	})
 	.refine((e) => (e.payload.kind === 'headcount_out') === (e.participantId === null), {
-		message: 'A headcount is about the whole class; every other entry names a participant'
+		message: 'entries.headcount-whole-class'
 	});
 export type Entry = z.infer<typeof entrySchema>;

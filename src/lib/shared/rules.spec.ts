@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_VITAL_RULES,
 	evaluateVitals,
+	findingText,
 	labelFor,
 	symptomFindings,
+	wording,
 	worstAction,
+	type Finding,
 	type VitalRule
 } from './rules';
 
@@ -107,5 +110,59 @@ describe('rule labels', () => {
 		expect(labelFor({ ...drop, threshold: 20 })).toBe('Systolic falls > 20 mmHg below resting');
 		const fever = DEFAULT_VITAL_RULES.find((rule) => rule.id === 'temp-38')!;
 		expect(labelFor({ ...fever, threshold: 37.5 })).toBe('Temperature > 37.5 °C');
+	});
+});
+
+describe('findings in the language of the reader', () => {
+	const en = wording('en');
+	const es = wording('es');
+
+	it('words a finding from the numbers of its rule as they were when recorded', () => {
+		const [finding] = evaluateVitals({ timing: 'during', spo2: 87 }, [
+			DEFAULT_VITAL_RULES.find((rule) => rule.id === 'spo2-88')!
+		]);
+		expect(finding).toMatchObject({
+			rule: { metric: 'spo2', when: 'any', comparator: '<', threshold: 88 },
+			adviceCode: 'rules.advice.stop-and-tell'
+		});
+		expect(findingText(en, finding!)).toEqual({
+			action: 'STOP',
+			label: 'SpO2 < 88 %',
+			advice: 'Stop and tell the supervising therapist.'
+		});
+		expect(findingText(es, finding!)).toEqual({
+			action: 'ALTO',
+			label: 'SpO2 < 88 %',
+			advice: 'Detenga el ejercicio y avise al terapeuta responsable.'
+		});
+		const [fever] = evaluateVitals({ timing: 'before', temperatureC: 38.4 }, DEFAULT_VITAL_RULES);
+		expect(findingText(es, fever!).label).toBe('Temperatura > 38,0 °C');
+		const [rest] = evaluateVitals({ timing: 'before', heartRate: 105 }, DEFAULT_VITAL_RULES);
+		expect(findingText(es, rest!).label).toBe('Frecuencia cardíaca en reposo > 100 lpm');
+	});
+
+	it('keeps the own advice of a coordinator as typed, and symptoms by their id', () => {
+		const rule = { ...DEFAULT_VITAL_RULES[0]!, advice: 'Call Dr. Ruiz first.' };
+		const [finding] = evaluateVitals({ timing: 'before', systolic: 190, diastolic: 80 }, [rule]);
+		expect(finding!.adviceCode).toBeUndefined();
+		expect(findingText(es, finding!).advice).toBe('Call Dr. Ruiz first.');
+		const [symptom] = symptomFindings(['chest_pain']);
+		expect(findingText(es, symptom!).label).toBe('Dolor en el pecho o angina');
+		expect(findingText(en, symptom!).label).toBe('Chest pain or angina');
+	});
+
+	it('shows a finding stored before codes by its English label', () => {
+		const old: Finding = {
+			ruleId: 'hr-rest-100',
+			action: 'WARN',
+			label: 'Resting heart rate > 100 bpm',
+			advice: 'Watch closely; recheck before starting.',
+			verified: true
+		};
+		expect(findingText(es, old)).toEqual({
+			action: 'AVISO',
+			label: 'Resting heart rate > 100 bpm',
+			advice: 'Vigile de cerca; vuelva a medir antes de empezar.'
+		});
 	});
 });

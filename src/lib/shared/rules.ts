@@ -1,3 +1,5 @@
+import type { Locale } from '../i18n/locales';
+import { translator, type MessageKey, type Translate } from '../i18n/translate';
 import type { Vitals, VitalsTiming } from './vitals';
 
 /**
@@ -11,14 +13,14 @@ export type RuleAction = (typeof RULE_ACTIONS)[number];
 
 export type Metric = 'systolic' | 'diastolic' | 'heartRate' | 'spo2' | 'glucose' | 'temperatureC';
 
-/** How each metric reads in a label, and how many decimals its thresholds carry. */
-export const METRICS: Record<Metric, { name: string; unit: string; decimals: number }> = {
-	systolic: { name: 'systolic', unit: 'mmHg', decimals: 0 },
-	diastolic: { name: 'diastolic', unit: 'mmHg', decimals: 0 },
-	heartRate: { name: 'heart rate', unit: 'bpm', decimals: 0 },
-	spo2: { name: 'SpO2', unit: '%', decimals: 0 },
-	glucose: { name: 'glucose', unit: 'mg/dL', decimals: 0 },
-	temperatureC: { name: 'temperature', unit: '°C', decimals: 1 }
+/** Each metric's unit (its words are the catalog's `rules.metric.*`), and how many decimals its thresholds carry. */
+export const METRICS: Record<Metric, { unit: string; decimals: number }> = {
+	systolic: { unit: 'mmHg', decimals: 0 },
+	diastolic: { unit: 'mmHg', decimals: 0 },
+	heartRate: { unit: 'bpm', decimals: 0 },
+	spo2: { unit: '%', decimals: 0 },
+	glucose: { unit: 'mg/dL', decimals: 0 },
+	temperatureC: { unit: '°C', decimals: 1 }
 };
 
 /**
@@ -209,13 +211,34 @@ export const STOP_SYMPTOMS = [
 ] as const;
 export type StopSymptom = (typeof STOP_SYMPTOMS)[number]['id'];
 
+/** What a rule checks, as its numbers were: enough to word it in any language. */
+export type RuleWords = Pick<
+	VitalRule,
+	'metric' | 'when' | 'comparator' | 'threshold' | 'below' | 'relativeToRest'
+>;
+
 export type Finding = {
 	ruleId: string;
 	action: RuleAction;
+	/** English, as recorded: what a page shows for a finding stored before `rule`/`symptom`. */
 	label: string;
+	/** The coordinator's words, or the built-in default's English. */
 	advice: string;
 	verified: boolean;
+	/** A vital-sign rule's numbers when the reading was taken (worded by findingText). */
+	rule?: RuleWords;
+	/** A stop symptom's id (worded by findingText). */
+	symptom?: StopSymptom;
+	/** The built-in default advice's catalog key: the page words it; typed advice stays as typed. */
+	adviceCode?: MessageKey;
 };
+
+/** A language to word things in: a page's I18n, or `wording('en')` outside a page. */
+export type Wording = { locale: Locale; t: Translate };
+
+export function wording(locale: Locale): Wording {
+	return { locale, t: translator(locale) };
+}
 
 const compare = (value: number, comparator: VitalRule['comparator'], threshold: number) =>
 	comparator === '>'
@@ -235,30 +258,92 @@ const SYMBOL: Record<VitalRule['comparator'], string> = {
 const isAbove = (comparator: VitalRule['comparator']) => comparator[0] === '>';
 
 /** "Resting heart rate > 100 bpm": what the rule checks, always from its current numbers. */
-export function labelFor(rule: VitalRule): string {
-	const { name, unit, decimals } = METRICS[rule.metric];
-	const number = (n: number) => n.toFixed(decimals);
-	const capital = name[0]!.toUpperCase() + name.slice(1);
+export function labelFor(rule: RuleWords): string {
+	return ruleLabel(wording('en'), rule);
+}
+
+/** What a rule checks, in the reader's language ("Resting heart rate > 100 bpm"). */
+export function ruleLabel({ locale, t }: Wording, rule: RuleWords): string {
+	const { decimals } = METRICS[rule.metric];
+	const format = new Intl.NumberFormat(locale, {
+		minimumFractionDigits: decimals,
+		maximumFractionDigits: decimals,
+		useGrouping: false
+	});
+	const number = (n: number) => format.format(n);
+	const words = {
+		metric: t(`rules.metric.${rule.metric}`),
+		metricStart: t(`rules.metric-start.${rule.metric}`),
+		unit: t(`rules.unit.${rule.metric}`),
+		symbol: SYMBOL[rule.comparator],
+		threshold: number(rule.threshold)
+	};
 	if (rule.relativeToRest) {
 		return isAbove(rule.comparator)
-			? `${capital} ${SYMBOL[rule.comparator]} resting + ${number(rule.threshold)} ${unit}`
+			? t('rules.label.above-rest', words)
 			: // "falls > 10 below resting" reads better than "< resting − 10"; same test.
-				`${capital} falls ${rule.comparator === '<' ? '>' : '≥'} ${number(rule.threshold)} ${unit} below resting`;
+				t('rules.label.below-rest', { ...words, symbol: rule.comparator === '<' ? '>' : '≥' });
 	}
-	const subject =
-		rule.when === 'rest'
-			? `Resting ${name}`
-			: rule.when === 'exercise'
-				? `${capital} during exercise`
-				: capital;
+	const subject = t(`rules.subject.${rule.when}`, words);
 	if (rule.below !== undefined) {
 		// A band [threshold, below): show the last value inside it, as clinicians write bands.
 		const last = rule.below - 10 ** -decimals;
 		return rule.comparator === '>='
-			? `${subject} ${number(rule.threshold)}–${number(last)} ${unit}`
-			: `${subject} ${SYMBOL[rule.comparator]} ${number(rule.threshold)} and < ${number(rule.below)} ${unit}`;
+			? t('rules.label.band', { ...words, subject, last: number(last) })
+			: t('rules.label.under', { ...words, subject, below: number(rule.below) });
 	}
-	return `${subject} ${SYMBOL[rule.comparator]} ${number(rule.threshold)} ${unit}`;
+	return t('rules.label.simple', { ...words, subject });
+}
+
+/** The built-in advice sentences, by their English words: each has a catalog key. */
+const DEFAULT_ADVICE: Record<string, MessageKey> = {
+	'Do not start exercise.': 'rules.advice.do-not-start',
+	'Relative contraindication: do not start.': 'rules.advice.relative-contraindication',
+	'Watch closely; recheck before starting.': 'rules.advice.watch-closely',
+	'Stop and tell the supervising therapist.': 'rules.advice.stop-and-tell',
+	'Stop; rest until SpO2 is 90 % or more.': 'rules.advice.spo2-rest',
+	'Do not exercise today.': 'rules.advice.not-today',
+	'Carbohydrate first, then recheck.': 'rules.advice.carbohydrate-first',
+	'Check ketones before exercise.': 'rules.advice.check-ketones'
+};
+
+/** The catalog key of a built-in advice, or undefined for a coordinator's own words. */
+export function adviceCode(advice: string): MessageKey | undefined {
+	return Object.hasOwn(DEFAULT_ADVICE, advice) ? DEFAULT_ADVICE[advice] : undefined;
+}
+
+/**
+ * A finding in the reader's language: the rule's numbers as recorded, or the symptom; a finding
+ * stored before those were kept shows its English label. The built-in advice is worded from the
+ * catalog; a coordinator's own advice stays as they typed it.
+ */
+export function findingText(
+	words: Wording,
+	finding: Finding
+): { action: string; label: string; advice: string } {
+	const label = finding.rule
+		? ruleLabel(words, finding.rule)
+		: finding.symptom
+			? words.t(`stop-symptom.${finding.symptom}`)
+			: finding.label;
+	const code = finding.adviceCode ?? adviceCode(finding.advice);
+	return {
+		action: words.t(`rules.action.${finding.action}`),
+		label,
+		advice: code ? words.t(code) : finding.advice
+	};
+}
+
+function ruleWords(rule: VitalRule): RuleWords {
+	const { metric, when, comparator, threshold, below, relativeToRest } = rule;
+	return {
+		metric,
+		when,
+		comparator,
+		threshold,
+		...(below !== undefined ? { below } : {}),
+		...(relativeToRest ? { relativeToRest } : {})
+	};
 }
 
 function applies(rule: VitalRule, timing: VitalsTiming): boolean {
@@ -294,13 +379,16 @@ export function evaluateVitals(
 		}
 		if (!compare(value, rule.comparator, threshold)) continue;
 		if (rule.below !== undefined && value >= rule.below) continue;
+		const code = adviceCode(rule.advice);
 		findings.push({
 			ruleId: rule.id,
 			action: rule.action,
 			// Kept with the stored entry: it says what the rule was when the reading was taken.
 			label: labelFor(rule),
 			advice: rule.advice,
-			verified: rule.verified
+			verified: rule.verified,
+			rule: ruleWords(rule),
+			...(code ? { adviceCode: code } : {})
 		});
 	}
 	return findings;
@@ -312,7 +400,9 @@ export function symptomFindings(symptoms: StopSymptom[]): Finding[] {
 		action: 'STOP' as const,
 		label: STOP_SYMPTOMS.find((s) => s.id === id)!.label,
 		advice: 'Stop and tell the supervising therapist.',
-		verified: true
+		verified: true,
+		symptom: id,
+		adviceCode: 'rules.advice.stop-and-tell' as const
 	}));
 }
 

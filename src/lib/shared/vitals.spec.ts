@@ -10,10 +10,10 @@ describe('vital signs', () => {
 	});
 
 	it.each([
-		[{ timing: 'before', spo2: 140 }, 'SpO2: 50 to 100 %'],
-		[{ timing: 'before', systolic: 80, diastolic: 120 }, 'Blood pressure: the first number'],
-		[{ timing: 'before', systolic: 130 }, 'Blood pressure needs both numbers'],
-		[{ timing: 'during' }, 'Enter at least one vital sign'],
+		[{ timing: 'before', spo2: 140 }, 'entries.vitals.spo2-range'],
+		[{ timing: 'before', systolic: 80, diastolic: 120 }, 'entries.vitals.bp-order'],
+		[{ timing: 'before', systolic: 130 }, 'entries.vitals.bp-both'],
+		[{ timing: 'during' }, 'entries.vitals.at-least-one'],
 		[{ timing: 'later', heartRate: 80 }, 'Invalid option']
 	])('refuses %o with a plain message', (input, message) => {
 		const result = vitalsSchema.safeParse(input);

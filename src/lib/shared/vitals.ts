@@ -10,31 +10,6 @@ export const BORG_RPE = { min: 6, max: 20, step: 1 } as const;
 export const BORG_CR10 = { min: 0, max: 10, step: 0.5 } as const;
 export const PAIN = { min: 0, max: 10, step: 1 } as const;
 
-export const BORG_RPE_LABELS: Record<number, string> = {
-	6: 'No exertion at all',
-	7: 'Extremely light',
-	9: 'Very light',
-	11: 'Light',
-	13: 'Somewhat hard',
-	15: 'Hard',
-	17: 'Very hard',
-	19: 'Extremely hard',
-	20: 'Maximal exertion'
-};
-
-export const BORG_CR10_LABELS: Record<number, string> = {
-	0: 'Nothing at all',
-	0.5: 'Very, very slight',
-	1: 'Very slight',
-	2: 'Slight',
-	3: 'Moderate',
-	4: 'Somewhat severe',
-	5: 'Severe',
-	7: 'Very severe',
-	9: 'Very, very severe',
-	10: 'Maximal'
-};
-
 export function painBand(score: number): 'none' | 'mild' | 'moderate' | 'severe' {
 	if (score === 0) return 'none';
 	if (score <= 3) return 'mild';
@@ -51,24 +26,17 @@ export type VitalsTiming = (typeof VITALS_TIMINGS)[number];
  * is a typing slip, refused on the phone and by the server), and where a stepper starts.
  */
 export const VITAL_FIELDS = {
-	heartRate: { label: 'Heart rate', unit: 'bpm', min: 25, max: 250, start: 80, bigStep: 10 },
-	systolic: { label: 'Systolic (top)', unit: 'mmHg', min: 60, max: 260, start: 130, bigStep: 10 },
-	diastolic: {
-		label: 'Diastolic (bottom)',
-		unit: 'mmHg',
-		min: 30,
-		max: 160,
-		start: 80,
-		bigStep: 10
-	},
-	spo2: { label: 'SpO2', unit: '%', min: 50, max: 100, start: 97, bigStep: undefined },
-	glucose: { label: 'Glucose', unit: 'mg/dL', min: 20, max: 600, start: 120, bigStep: 10 }
+	heartRate: { unit: 'bpm', min: 25, max: 250, start: 80, bigStep: 10 },
+	systolic: { unit: 'mmHg', min: 60, max: 260, start: 130, bigStep: 10 },
+	diastolic: { unit: 'mmHg', min: 30, max: 160, start: 80, bigStep: 10 },
+	spo2: { unit: '%', min: 50, max: 100, start: 97, bigStep: undefined },
+	glucose: { unit: 'mg/dL', min: 20, max: 600, start: 120, bigStep: 10 }
 } as const;
 export type VitalField = keyof typeof VITAL_FIELDS;
 
 function wholeNumberIn(field: VitalField) {
-	const { label, unit, min, max } = VITAL_FIELDS[field];
-	const message = `${label.replace(/ \(.*\)$/, '')}: ${min} to ${max} ${unit}`;
+	const { min, max } = VITAL_FIELDS[field];
+	const message = `entries.vitals.${field}-range` as const;
 	return z.number().int(message).min(min, message).max(max, message).optional();
 }
 
@@ -82,23 +50,21 @@ export const vitalsSchema = z
 		glucose: wholeNumberIn('glucose'),
 		temperatureC: z
 			.number()
-			.min(34, 'Temperature: 34 to 43 °C')
-			.max(43, 'Temperature: 34 to 43 °C')
+			.min(34, 'entries.vitals.temperature-range')
+			.max(43, 'entries.vitals.temperature-range')
 			.optional()
 	})
 	.strict()
 	.refine((v) => (v.systolic === undefined) === (v.diastolic === undefined), {
-		message: 'Blood pressure needs both numbers, e.g. 130/80'
+		message: 'entries.vitals.bp-both'
 	})
 	.refine(
 		(v) => v.systolic === undefined || v.diastolic === undefined || v.systolic > v.diastolic,
-		{
-			message: 'Blood pressure: the first number (systolic) must be higher, e.g. 130/80'
-		}
+		{ message: 'entries.vitals.bp-order' }
 	)
 	.refine(
 		(v) =>
 			[v.heartRate, v.systolic, v.spo2, v.glucose, v.temperatureC].some((x) => x !== undefined),
-		{ message: 'Enter at least one vital sign' }
+		{ message: 'entries.vitals.at-least-one' }
 	);
 export type Vitals = z.infer<typeof vitalsSchema>;
