@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from './catalog';
 import { LOCALES, negotiateLocale } from './locales';
+import { refusalText } from '../shared/refusals';
 import { messageParts, translate } from './translate';
 
 describe('the message catalogs', () => {
@@ -30,6 +31,15 @@ describe('the message catalogs', () => {
 		expect(
 			translate('en', 'refusal.invalid-payload', { event: 'e', problem: 'p', field: 'x.y' })
 		).toBe('Invalid e: p (x.y)');
+	});
+
+	it("words an invalid payload whose problem is a catalog key, in the reader's language", () => {
+		const reason = {
+			code: 'invalid-payload',
+			params: { event: 'entry:record', problem: 'field.required', field: 'note' }
+		};
+		expect(refusalText(reason, 'en')).toBe('Invalid entry:record: Fill this in. (note)');
+		expect(refusalText(reason, 'es')).toContain('Complete este campo.');
 	});
 
 	it('splits a message around a slot for markup', () => {

@@ -1,4 +1,5 @@
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales';
+import { isMessageKey } from '../i18n/problem';
 import { translate, type MessageKey } from '../i18n/translate';
 
 /**
@@ -134,7 +135,12 @@ export function refusalText(
 	reason: { code: string; params?: RefusalParams },
 	locale: Locale = pageLocale()
 ): string {
-	return isRefusalCode(reason.code)
-		? translate(locale, `refusal.${reason.code}`, reason.params)
-		: `Refused (${reason.code})`;
+	if (!isRefusalCode(reason.code)) return `Refused (${reason.code})`;
+	// An invalid payload's problem is the schema's message: a catalog key, worded here too.
+	const problem = reason.params?.problem;
+	const params =
+		typeof problem === 'string' && isMessageKey(problem)
+			? { ...reason.params, problem: translate(locale, problem) }
+			: reason.params;
+	return translate(locale, `refusal.${reason.code}`, params);
 }

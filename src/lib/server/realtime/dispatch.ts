@@ -62,7 +62,7 @@ export function serveEvents<S extends Schemas, A extends { [K in keyof S]: objec
 		const parsed = schemas[name]!.safeParse(args[0] ?? {});
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
-			// The schema's own words for now: the message catalog will give zod's codes words.
+			// The schema's message is a catalog key (or zod's own words): refusalText words it.
 			return reply(
 				refuse('invalid-payload', {
 					event: name,
