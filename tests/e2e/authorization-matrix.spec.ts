@@ -176,7 +176,7 @@ async function clinicAView() {
 	};
 	return {
 		participantArchived: (await page(`/participants/${ids.participantId}`)).includes('(archived)'),
-		exerciseArchived: /class="badge[^"]*">Archived/.test(
+		exerciseArchived: /class="badge[^"]*">(<!---->)?Archived/.test(
 			await page(`/exercises/${ids.exerciseId}`)
 		),
 		seriesActive: (await page('/schedule/series')).includes(ids.seriesId),
