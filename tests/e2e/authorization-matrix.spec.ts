@@ -176,8 +176,8 @@ async function clinicAView() {
 	};
 	return {
 		participantArchived: (await page(`/participants/${ids.participantId}`)).includes('(archived)'),
-		exerciseArchived: (await page(`/exercises/${ids.exerciseId}`)).includes(
-			'class="badge">Archived'
+		exerciseArchived: /class="badge[^"]*">(<!---->)?Archived/.test(
+			await page(`/exercises/${ids.exerciseId}`)
 		),
 		seriesActive: (await page('/schedule/series')).includes(ids.seriesId),
 		displayPaired: (await page('/control/displays')).includes(ids.displayIds[0]),

@@ -64,7 +64,10 @@ describe('exercise form', () => {
 			es: { name: 'Elevación de talones', displayCue: 'Suba los talones.' }
 		});
 		const long = parseExerciseForm({ ...valid, 'es.displayCue': 'x'.repeat(81) });
-		expect(long.ok ? null : long.errors['es.displayCue']).toMatch(/at most 80/);
+		expect(long.ok ? null : long.problems['es.displayCue']).toEqual({
+			code: 'exercise-form.cue-es-too-long',
+			params: { max: 80 }
+		});
 	});
 
 	it('reads a hold x reps dose from its own fields and ignores the other kinds', () => {
@@ -92,7 +95,9 @@ describe('exercise form', () => {
 		const long = parseExerciseForm({ ...valid, displayCue: 'x'.repeat(DISPLAY_CUE_MAX + 1) });
 		expect(long).toEqual({
 			ok: false,
-			errors: { displayCue: `Display cue: at most ${DISPLAY_CUE_MAX} characters` }
+			problems: {
+				displayCue: { code: 'exercise-form.cue-too-long', params: { max: DISPLAY_CUE_MAX } }
+			}
 		});
 		expect(parseExerciseForm({ ...valid, displayCue: 'x'.repeat(DISPLAY_CUE_MAX) }).ok).toBe(true);
 	});
@@ -109,20 +114,25 @@ describe('exercise form', () => {
 			waterDepth: 'ocean'
 		});
 		expect(result.ok).toBe(false);
-		expect(!result.ok && result.errors).toEqual({
-			name: 'Enter name',
-			category: 'Choose a category',
-			reps: 'Enter 1 to 100 reps',
-			secondsPerRep: 'A whole number, 1 to 60 seconds',
-			sets: 'Enter 1 to 10 sets',
-			'tier.standing': 'Standing cue: at most 80 characters',
-			waterDepth: 'Choose a depth'
+		expect(!result.ok && result.problems).toEqual({
+			name: { code: 'exercise-form.name-missing', params: { min: 1 } },
+			category: { code: 'exercise-form.choose-category' },
+			reps: { code: 'exercise-form.number-range', params: { min: 1, max: 100, unit: 'reps' } },
+			secondsPerRep: {
+				code: 'exercise-form.number-not-whole',
+				params: { min: 1, max: 60, unit: 'seconds' }
+			},
+			sets: { code: 'exercise-form.number-range', params: { min: 1, max: 10, unit: 'sets' } },
+			'tier.standing': { code: 'exercise-form.standing-too-long', params: { max: 80 } },
+			waterDepth: { code: 'exercise-form.choose-depth' }
 		});
 	});
 
 	it('refuses an unknown dosing kind', () => {
 		const result = parseExerciseForm({ ...valid, dosingKind: 'forever' });
-		expect(!result.ok && result.errors.dosingKind).toBe('Choose how it is dosed');
+		expect(!result.ok && result.problems.dosingKind).toEqual({
+			code: 'exercise-form.choose-dosing'
+		});
 	});
 
 	it('round-trips a stored exercise through the form', () => {

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { EXERCISE_CATEGORIES, SUPPORT_TIERS, WATER_DEPTHS, type WaterDepth } from './domain';
+import { problemsOf, type Problem, type Problems } from '../i18n/problem';
+import type { MessageKey } from '../i18n/catalog';
+import type { Translate } from '../i18n/translate';
 import { dosingSchema, type Dosing, type SupportTierCues } from './dosing';
 import type { ExerciseCategory } from './domain';
+import { MEDIA_MAX_BYTES } from './media-types';
 import type { ExerciseTranslations, ExerciseWords } from './exercise-translations';
 
 /**
@@ -17,26 +21,13 @@ const TAG_MAX = 40;
 const TAGS_MAX = 12;
 
 export const DOSING_KINDS = ['timed', 'hold', 'reps'] as const;
-export const DOSING_KIND_LABELS = {
-	timed: 'Timed (seconds)',
-	hold: 'Hold × reps',
-	reps: 'Reps (technician taps Done)'
-} as const;
 
-export const TIER_LABELS = {
-	seated: 'Seated',
-	supported: 'Supported',
-	standing: 'Standing'
-} as const;
-
-/** Harrison's share of body weight the water carries, so staff pick depth by load. */
-export const WATER_DEPTH_LABELS: Record<WaterDepth, string> = {
-	mid_thigh: 'Mid-thigh',
-	hip: 'Hip',
-	waist: 'Waist',
-	mid_chest: 'Mid-chest',
-	neck: 'Neck'
-};
+/** How each dosing kind is named in the editor's list. */
+export const DOSING_KIND_KEYS = {
+	timed: 'exercise-form.dosing-kind.timed',
+	hold: 'exercise-form.dosing-kind.hold',
+	reps: 'exercise-form.dosing-kind.reps'
+} as const satisfies Record<(typeof DOSING_KINDS)[number], MessageKey>;
 
 /** Every field as the browser sends it: text, or a ticked checkbox. */
 export type ExerciseFormInput = Record<(typeof TEXT_FIELDS)[number], string> & {
@@ -139,26 +130,37 @@ export const EMPTY_EXERCISE_FORM: ExerciseFormInput = {
 	perSide: false
 } as ExerciseFormInput;
 
-const trimmed = (max: number, label: string) =>
-	z.string().trim().max(max, `${label}: at most ${max} characters`);
+const trimmed = (max: number, code: MessageKey) => z.string().trim().max(max, code);
 
-const required = (max: number, label: string) =>
-	trimmed(max, label).min(1, `Enter ${label.toLowerCase()}`);
+const required = (max: number, tooLong: MessageKey, missing: MessageKey) =>
+	trimmed(max, tooLong).min(1, missing);
+
+/** The range and unit of each number field: its problems name them, whatever went wrong. */
+const NUMBER_RANGES: Record<string, { min: number; max: number; unit: string }> = {
+	seconds: { min: 5, max: 3600, unit: 'seconds' },
+	holdSeconds: { min: 1, max: 120, unit: 'seconds' },
+	holdReps: { min: 1, max: 50, unit: 'holds' },
+	restBetweenRepsSeconds: { min: 0, max: 120, unit: 'seconds' },
+	reps: { min: 1, max: 100, unit: 'reps' },
+	secondsPerRep: { min: 1, max: 60, unit: 'seconds' },
+	sets: { min: 1, max: 10, unit: 'sets' },
+	restBetweenSetsSeconds: { min: 0, max: 600, unit: 'seconds' }
+};
 
 /** A whole number from a text box; an empty box is "missing", not zero. */
-const wholeNumber = (min: number, max: number, unit: string) =>
-	z
+const wholeNumber = (field: keyof typeof NUMBER_RANGES) => {
+	const { min, max } = NUMBER_RANGES[field]!;
+	return z
 		.string()
 		.trim()
-		.min(1, `Enter ${min} to ${max}${unit}`)
-		.regex(/^\d+$/, `A whole number, ${min} to ${max}${unit}`)
+		.min(1, 'exercise-form.number-range')
+		.regex(/^\d+$/, 'exercise-form.number-not-whole')
 		.transform(Number)
-		.pipe(
-			z.number().min(min, `Enter ${min} to ${max}${unit}`).max(max, `Enter ${min} to ${max}${unit}`)
-		);
+		.pipe(z.number().min(min, 'exercise-form.number-range').max(max, 'exercise-form.number-range'));
+};
 
 /** "chair, band , chair" → ["chair", "band"]: comma-separated tags, kept lower-case for filters. */
-const tags = (label: string) =>
+const tags = (tagTooLong: MessageKey, tooMany: MessageKey) =>
 	z
 		.string()
 		.transform((value) => [
@@ -169,62 +171,67 @@ const tags = (label: string) =>
 					.filter(Boolean)
 			)
 		])
-		.refine((list) => list.every((tag) => tag.length <= TAG_MAX), {
-			message: `${label}: each at most ${TAG_MAX} characters`
-		})
-		.refine((list) => list.length <= TAGS_MAX, { message: `${label}: at most ${TAGS_MAX}` });
-
-const tierCue = (label: string) => trimmed(DISPLAY_CUE_MAX, `${label} cue`);
+		.pipe(z.array(z.string().max(TAG_MAX, tagTooLong)).max(TAGS_MAX, tooMany));
 
 // The dosing fields each kind needs; fields of the other kinds are ignored, not checked.
 const DOSING_FIELDS = {
-	timed: { seconds: wholeNumber(5, 3600, ' seconds') },
+	timed: { seconds: wholeNumber('seconds') },
 	hold: {
-		holdSeconds: wholeNumber(1, 120, ' seconds'),
-		holdReps: wholeNumber(1, 50, ' holds'),
-		restBetweenRepsSeconds: wholeNumber(0, 120, ' seconds')
+		holdSeconds: wholeNumber('holdSeconds'),
+		holdReps: wholeNumber('holdReps'),
+		restBetweenRepsSeconds: wholeNumber('restBetweenRepsSeconds')
 	},
 	reps: {
-		reps: wholeNumber(1, 100, ' reps'),
-		secondsPerRep: wholeNumber(1, 60, ' seconds')
+		reps: wholeNumber('reps'),
+		secondsPerRep: wholeNumber('secondsPerRep')
 	}
 } as const;
 
 const baseSchema = z.object({
-	name: required(NAME_MAX, 'Name'),
-	displayCue: required(DISPLAY_CUE_MAX, 'Display cue'),
-	technicianNotes: trimmed(NOTES_MAX, 'Technician notes'),
-	category: z.enum(EXERCISE_CATEGORIES, { error: 'Choose a category' }),
-	dosingKind: z.enum(DOSING_KINDS, { error: 'Choose how it is dosed' }),
-	sets: wholeNumber(1, 10, ' sets'),
-	restBetweenSetsSeconds: wholeNumber(0, 600, ' seconds'),
+	name: required(NAME_MAX, 'exercise-form.name-too-long', 'exercise-form.name-missing'),
+	displayCue: required(DISPLAY_CUE_MAX, 'exercise-form.cue-too-long', 'exercise-form.cue-missing'),
+	technicianNotes: trimmed(NOTES_MAX, 'exercise-form.notes-too-long'),
+	category: z.enum(EXERCISE_CATEGORIES, { error: 'exercise-form.choose-category' }),
+	dosingKind: z.enum(DOSING_KINDS, { error: 'exercise-form.choose-dosing' }),
+	sets: wholeNumber('sets'),
+	restBetweenSetsSeconds: wholeNumber('restBetweenSetsSeconds'),
 	perSide: z.boolean(),
-	'tier.seated': tierCue('Seated'),
-	'tier.supported': tierCue('Supported'),
-	'tier.standing': tierCue('Standing'),
-	equipment: tags('Equipment'),
-	waterDepth: z.union([z.literal(''), z.enum(WATER_DEPTHS)], { error: 'Choose a depth' }),
-	contraindications: tags('Contraindications'),
-	source: trimmed(120, 'Source'),
-	'es.name': trimmed(NAME_MAX, 'Name in Spanish'),
-	'es.displayCue': trimmed(DISPLAY_CUE_MAX, 'Display cue in Spanish'),
-	'es.technicianNotes': trimmed(NOTES_MAX, 'Technician notes in Spanish')
+	'tier.seated': trimmed(DISPLAY_CUE_MAX, 'exercise-form.seated-too-long'),
+	'tier.supported': trimmed(DISPLAY_CUE_MAX, 'exercise-form.supported-too-long'),
+	'tier.standing': trimmed(DISPLAY_CUE_MAX, 'exercise-form.standing-too-long'),
+	equipment: tags('exercise-form.equipment-tag-too-long', 'exercise-form.equipment-too-many'),
+	waterDepth: z.union([z.literal(''), z.enum(WATER_DEPTHS)], {
+		error: 'exercise-form.choose-depth'
+	}),
+	contraindications: tags(
+		'exercise-form.contraindication-too-long',
+		'exercise-form.contraindications-too-many'
+	),
+	source: trimmed(120, 'exercise-form.source-too-long'),
+	'es.name': trimmed(NAME_MAX, 'exercise-form.name-es-too-long'),
+	'es.displayCue': trimmed(DISPLAY_CUE_MAX, 'exercise-form.cue-es-too-long'),
+	'es.technicianNotes': trimmed(NOTES_MAX, 'exercise-form.notes-es-too-long')
 });
 
 export type ExerciseFormResult =
-	{ ok: true; values: ExerciseValues } | { ok: false; errors: Record<string, string> };
+	{ ok: true; values: ExerciseValues } | { ok: false; problems: Problems };
 
-/** Checks the whole form; every invalid field gets its own message, keyed by its form name. */
+/** Checks the whole form; every invalid field gets its own problem, keyed by its form name. */
 export function parseExerciseForm(input: ExerciseFormInput): ExerciseFormResult {
-	const errors: Record<string, string> = {};
 	const base = baseSchema.safeParse(input);
-	if (!base.success) collect(base.error, errors);
-
 	const kind = DOSING_KINDS.find((k) => k === input.dosingKind);
 	const dosingFields = kind ? z.object(DOSING_FIELDS[kind]).safeParse(input) : null;
-	if (dosingFields && !dosingFields.success) collect(dosingFields.error, errors);
 
-	if (!base.success || !dosingFields?.success) return { ok: false, errors };
+	if (!base.success || !dosingFields?.success) {
+		// A list's items (one tag too long) report on the list's field.
+		const problems: Problems = {
+			...(base.success ? {} : problemsOf(base.error, { top: true })),
+			...(dosingFields && !dosingFields.success
+				? problemsOf(dosingFields.error, { top: true })
+				: {})
+		};
+		return { ok: false, problems: withRanges(problems) };
+	}
 	const v = base.data;
 	const d = dosingFields.data as Record<string, number>;
 	const common = {
@@ -273,11 +280,41 @@ export function parseExerciseForm(input: ExerciseFormInput): ExerciseFormResult 
 	};
 }
 
-function collect(error: z.ZodError, errors: Record<string, string>) {
-	for (const issue of error.issues) {
-		const key = issue.path.join('.') || 'form';
-		errors[key] ??= issue.message;
+/** A number field's problem says the field's own range and unit, whatever went wrong. */
+function withRanges(problems: Problems): Problems {
+	const out: Problems = {};
+	for (const [field, problem] of Object.entries(problems)) {
+		const range = NUMBER_RANGES[field];
+		out[field] = range ? { code: problem.code, params: { ...range } } : problem;
 	}
+	return out;
+}
+
+/** "The file is 5.1 MB: at most 5 MB", or null when it is small enough. */
+export function mediaTooBig(bytes: number): Problem | null {
+	return bytes > MEDIA_MAX_BYTES
+		? {
+				code: 'exercise-form.media-too-big',
+				params: { size: bytes / 1024 / 1024, max: MEDIA_MAX_BYTES / 1024 / 1024 }
+			}
+		: null;
+}
+
+/**
+ * "10 s x 5", "30 s", "12 reps"; sets and sides appended, and whether it waits for Done, in the
+ * reader's language. Read by staff, not the wall.
+ */
+export function dosingText(t: Translate, dosing: Dosing): string {
+	// The catalog starts the hold case with a space (its checker reads "{word" as a parameter).
+	return t('exercises.dosing', {
+		kind: dosing.kind,
+		seconds:
+			dosing.kind === 'timed' ? dosing.seconds : dosing.kind === 'hold' ? dosing.holdSeconds : 0,
+		reps: dosing.kind === 'timed' ? 0 : dosing.reps,
+		perSide: dosing.perSide ? 'yes' : 'no',
+		sets: dosing.sets,
+		waits: dosing.kind === 'reps' && dosing.waitForDone ? 'yes' : 'no'
+	}).trim();
 }
 
 /** Only the Spanish words given; none at all leaves no Spanish entry. */

@@ -13,10 +13,3 @@ export type MediaType = keyof typeof MEDIA_TYPES;
 
 /** What the file input offers; the server still checks the bytes. */
 export const MEDIA_ACCEPT = Object.keys(MEDIA_TYPES).join(',');
-
-/** "The file is 5.1 MB: at most 5 MB", or null when it is small enough. */
-export function tooBig(bytes: number): string | null {
-	return bytes > MEDIA_MAX_BYTES
-		? `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB: at most 5 MB`
-		: null;
-}

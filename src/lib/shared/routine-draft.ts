@@ -1,6 +1,7 @@
 import type { BlockKind, Phase } from './domain';
 import { BLOCK_KINDS, PHASES } from './domain';
 import type { Dosing } from './dosing';
+import type { MessageKey } from '../i18n/catalog';
 
 /**
  * A routine as the builder holds it while the coordinator edits: what the inputs say, as text,
@@ -69,14 +70,15 @@ export const DOSING_FIELDS: Record<Dosing['kind'], string[]> = {
 	reps: ['reps', 'secondsPerRep', 'sets', 'restBetweenSetsSeconds']
 };
 
-export const DOSING_FIELD_LABELS: Record<string, string> = {
-	seconds: 'Seconds',
-	holdSeconds: 'Hold (s)',
-	reps: 'Reps',
-	restBetweenRepsSeconds: 'Rest between reps (s)',
-	secondsPerRep: 'Seconds per rep',
-	sets: 'Sets',
-	restBetweenSetsSeconds: 'Rest between sets (s)'
+/** Each numeric dosing field's label in the builder. */
+export const DOSING_FIELD_KEYS: Record<string, MessageKey> = {
+	seconds: 'builder.field.seconds',
+	holdSeconds: 'builder.field.hold-seconds',
+	reps: 'builder.field.reps',
+	restBetweenRepsSeconds: 'builder.field.rest-between-reps',
+	secondsPerRep: 'builder.field.seconds-per-rep',
+	sets: 'builder.field.sets',
+	restBetweenSetsSeconds: 'builder.field.rest-between-sets'
 };
 
 /** A dosing as the builder's inputs show it. */

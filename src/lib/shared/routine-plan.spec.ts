@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plannedRoutineSeconds, type Dosing } from './dosing';
 import { applyOp, moveBlock, moveBlockTo, newBlock, parseOp } from './routine-builder';
 import { draftDosing, draftFromForm, type DraftBlock } from './routine-draft';
+import type { Problem } from '../i18n/problem';
 import { parseRoutineDraft } from './routine-form';
 import { planFromDraft } from './routine-plan';
 import {
@@ -290,11 +291,11 @@ describe('the routine form', () => {
 		const result = parseRoutineDraft(draft);
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
-		expect(result.errors).toMatchObject({
-			name: 'Give the routine a name',
-			'blocks.0.dosing.seconds': 'At least 5',
-			'blocks.0.dosing.sets': 'Enter a number',
-			'blocks.1.seconds': 'At least 1 s'
+		expect(result.problems).toMatchObject({
+			name: { code: 'routines.name-missing' },
+			'blocks.0.dosing.seconds': { code: 'builder.at-least', params: { min: 5 } },
+			'blocks.0.dosing.sets': { code: 'builder.enter-number' },
+			'blocks.1.seconds': { code: 'builder.at-least-seconds', params: { min: 1 } }
 		});
 	});
 
@@ -303,14 +304,14 @@ describe('the routine form', () => {
 		const result = parseRoutineDraft({ name: 'Mixed', description: '', ...off, blocks });
 		expect(result.ok).toBe(false);
 		if (!result.ok) {
-			expect(result.errors.blocks).toBe('Warm-up blocks come first and cool-down blocks last');
+			expect(result.problems.blocks).toEqual({ code: 'builder.phase-order' });
 		}
 	});
 
 	it('refuses a routine without an exercise', () => {
 		const result = parseRoutineDraft({ name: 'Empty', description: '', ...off, blocks: [] });
 		expect(result.ok).toBe(false);
-		if (!result.ok) expect(result.errors.blocks).toBe('Add at least one exercise');
+		if (!result.ok) expect(result.problems.blocks?.code).toBe('builder.no-exercise');
 	});
 
 	const oneExercise = {
@@ -337,17 +338,17 @@ describe('the routine form', () => {
 	});
 
 	it('names a bad Get ready length beside its field', () => {
-		const cases: [string, string][] = [
-			['0', 'At least 1 s, or choose Off'],
-			['121', 'At most 120 s'],
-			['', 'Enter the seconds, or choose Off'],
-			['7.5', 'A whole number of seconds']
+		const cases: [string, Problem][] = [
+			['0', { code: 'builder.transition-too-short', params: { min: 1 } }],
+			['121', { code: 'builder.at-most-seconds', params: { max: 120 } }],
+			['', { code: 'builder.transition-missing' }],
+			['7.5', { code: 'builder.whole-seconds' }]
 		];
-		for (const [typed, message] of cases) {
+		for (const [typed, problem] of cases) {
 			const result = parseRoutineDraft(
 				draftFromForm(form({ ...oneExercise, transition: 'on', transitionSeconds: typed }))
 			);
-			expect(result, typed).toEqual({ ok: false, errors: { transitionSeconds: message } });
+			expect(result, typed).toEqual({ ok: false, problems: { transitionSeconds: problem } });
 		}
 	});
 
@@ -364,10 +365,7 @@ describe('the routine form', () => {
 		);
 		expect(result).toEqual({
 			ok: false,
-			errors: {
-				'blocks.1.kind':
-					'Get ready is a routine setting now: remove this block and set Get ready between exercises under Routine settings'
-			}
+			problems: { 'blocks.1.kind': { code: 'builder.transition-block' } }
 		});
 	});
 

@@ -111,8 +111,8 @@ describe('creating and finding exercises', () => {
 		});
 		expect(again).toEqual({
 			ok: false,
-			errors: {
-				name: 'Another exercise is already called “Library heel raises”: choose another name'
+			problems: {
+				name: { code: 'exercise-form.name-taken', params: { name: 'Library heel raises' } }
 			}
 		});
 	});
@@ -158,7 +158,10 @@ describe('editing', () => {
 			name: 'Bird dog'
 		});
 		expect(clash.ok).toBe(false);
-		expect(!clash.ok && clash.errors.name).toMatch(/already called “Bird dog”/);
+		expect(!clash.ok && clash.problems.name).toEqual({
+			code: 'exercise-form.name-taken',
+			params: { name: 'Bird dog' }
+		});
 		const recased = await updateExercise(database.db, clinicId, id, {
 			...heelRaises,
 			name: 'Library Heel Raises'
@@ -175,7 +178,7 @@ describe('archiving', () => {
 
 		expect(await deleteUnusedExercise(database.db, clinicId, id)).toEqual({
 			ok: false,
-			error: 'A routine uses this exercise: archive it instead'
+			problem: { code: 'exercises.in-use' }
 		});
 		expect(await getExercise(database.db, clinicId, id)).not.toBeNull();
 

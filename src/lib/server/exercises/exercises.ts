@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm';
 import type { ExerciseFilters } from '../../shared/exercise-filters';
 import type { ExerciseValues } from '../../shared/exercise-form';
+import { problem, type Problem, type Problems } from '../../i18n/problem';
 import type { Database } from '../db/client';
 import { classSessions, exercises, routineBlocks, routines, routineVersions } from '../db/schema';
 import type { MediaType } from './media-check';
@@ -77,7 +78,7 @@ export async function getExercise(db: Database, clinicId: string, id: string) {
 const isUuid = (id: string) =>
 	/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
-export type SaveResult = { ok: true; id: string } | { ok: false; errors: Record<string, string> };
+export type SaveResult = { ok: true; id: string } | { ok: false; problems: Problems };
 
 /** Names are unique per clinic whatever their case: "Heel raises" and "heel raises" are one. */
 export async function nameTaken(db: Database, clinicId: string, name: string, exceptId?: string) {
@@ -93,9 +94,10 @@ export async function nameTaken(db: Database, clinicId: string, name: string, ex
 		)
 		.limit(1);
 	if (!row) return null;
-	return row.archivedAt
-		? `An archived exercise is already called “${row.name}”: restore it, or choose another name`
-		: `Another exercise is already called “${row.name}”: choose another name`;
+	return problem(
+		row.archivedAt ? 'exercise-form.name-taken-archived' : 'exercise-form.name-taken',
+		{ name: row.name }
+	);
 }
 
 /** The database's own unique index is the last word if two saves race. */
@@ -104,7 +106,7 @@ function isUniqueViolation(error: unknown): boolean {
 	return code(error) === '23505' || code((error as { cause?: unknown })?.cause) === '23505';
 }
 
-const DUPLICATE = { name: 'Another exercise already has this name: choose another name' };
+const DUPLICATE: Problems = { name: problem('exercise-form.name-duplicate') };
 
 export async function createExercise(
 	db: Database,
@@ -113,7 +115,7 @@ export async function createExercise(
 	media: ExerciseMedia | null = null
 ): Promise<SaveResult> {
 	const taken = await nameTaken(db, clinicId, values.name);
-	if (taken) return { ok: false, errors: { name: taken } };
+	if (taken) return { ok: false, problems: { name: taken } };
 	try {
 		const [row] = await db
 			.insert(exercises)
@@ -126,7 +128,7 @@ export async function createExercise(
 			.returning({ id: exercises.id });
 		return { ok: true, id: row!.id };
 	} catch (error) {
-		if (isUniqueViolation(error)) return { ok: false, errors: DUPLICATE };
+		if (isUniqueViolation(error)) return { ok: false, problems: DUPLICATE };
 		throw error;
 	}
 }
@@ -141,7 +143,7 @@ export type UpdateResult =
 			id: string;
 			/** The file no row names any more: remove it. */ oldMedia: string | null;
 	  }
-	| { ok: false; errors: Record<string, string>; notFound?: true };
+	| { ok: false; problems: Problems; notFound?: true };
 
 export async function updateExercise(
 	db: Database,
@@ -152,10 +154,10 @@ export async function updateExercise(
 ): Promise<UpdateResult> {
 	const current = await getExercise(db, clinicId, id);
 	if (!current) {
-		return { ok: false, errors: { form: 'This exercise is not in your clinic' }, notFound: true };
+		return { ok: false, problems: { form: problem('exercises.not-in-clinic') }, notFound: true };
 	}
 	const taken = await nameTaken(db, clinicId, values.name, id);
-	if (taken) return { ok: false, errors: { name: taken } };
+	if (taken) return { ok: false, problems: { name: taken } };
 	const mediaColumns =
 		media.kind === 'keep'
 			? {}
@@ -168,7 +170,7 @@ export async function updateExercise(
 			.set({ ...values, ...mediaColumns })
 			.where(and(eq(exercises.id, id), eq(exercises.clinicId, clinicId)));
 	} catch (error) {
-		if (isUniqueViolation(error)) return { ok: false, errors: DUPLICATE };
+		if (isUniqueViolation(error)) return { ok: false, problems: DUPLICATE };
 		throw error;
 	}
 	return { ok: true, id, oldMedia: media.kind === 'keep' ? null : current.mediaFile };
@@ -217,7 +219,7 @@ export async function exerciseUsage(
 }
 
 export type DeleteResult =
-	{ ok: true; media: string | null } | { ok: false; error: string; notFound?: true };
+	{ ok: true; media: string | null } | { ok: false; problem: Problem; notFound?: true };
 
 /** Only an exercise nothing ever used may go for good; anything else is archived instead. */
 export async function deleteUnusedExercise(
@@ -226,17 +228,17 @@ export async function deleteUnusedExercise(
 	id: string
 ): Promise<DeleteResult> {
 	const current = await getExercise(db, clinicId, id);
-	if (!current) return { ok: false, error: 'This exercise is not in your clinic', notFound: true };
+	if (!current) return { ok: false, problem: problem('exercises.not-in-clinic'), notFound: true };
 	const usage = await exerciseUsage(db, clinicId, id);
 	if (usage.routines.length > 0) {
-		return { ok: false, error: 'A routine uses this exercise: archive it instead' };
+		return { ok: false, problem: problem('exercises.in-use') };
 	}
 	try {
 		await db.delete(exercises).where(and(eq(exercises.id, id), eq(exercises.clinicId, clinicId)));
 	} catch (error) {
 		// A routine saved it a moment ago: the foreign key keeps it, as it should.
 		if ((error as { cause?: { code?: string } }).cause?.code === '23503') {
-			return { ok: false, error: 'A routine uses this exercise: archive it instead' };
+			return { ok: false, problem: problem('exercises.in-use') };
 		}
 		throw error;
 	}

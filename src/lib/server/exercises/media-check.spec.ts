@@ -58,15 +58,21 @@ describe('upload checks', () => {
 	});
 
 	it('refuses an empty file, one over 5 MB, and one of another kind, each with a plain reason', () => {
-		expect(checkMedia(new Uint8Array())).toEqual({ ok: false, error: 'The file is empty' });
+		expect(checkMedia(new Uint8Array())).toEqual({
+			ok: false,
+			problem: { code: 'exercise-form.media-empty' }
+		});
 		expect(checkMedia(padded(SAMPLES.png, MEDIA_MAX_BYTES)).ok).toBe(true);
 		expect(checkMedia(padded(SAMPLES.png, MEDIA_MAX_BYTES + 1))).toEqual({
 			ok: false,
-			error: 'The file is 5.0 MB: at most 5 MB'
+			problem: {
+				code: 'exercise-form.media-too-big',
+				params: { size: (MEDIA_MAX_BYTES + 1) / 1024 / 1024, max: 5 }
+			}
 		});
 		expect(checkMedia(padded(bytes('GIF89a')))).toMatchObject({
 			ok: false,
-			error: expect.stringContaining('PNG, JPEG, WebP, MP4 or WebM')
+			problem: { code: 'exercise-form.media-unknown' }
 		});
 	});
 

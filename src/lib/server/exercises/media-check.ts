@@ -1,4 +1,6 @@
-import { MEDIA_TYPES, tooBig, type MediaType } from '../../shared/media-types';
+import type { Problem } from '../../i18n/problem';
+import { mediaTooBig } from '../../shared/exercise-form';
+import { MEDIA_TYPES, type MediaType } from '../../shared/media-types';
 
 export { MEDIA_MAX_BYTES, MEDIA_TYPES, type MediaType } from '../../shared/media-types';
 
@@ -38,20 +40,15 @@ function isMp4Brand(brand: string): boolean {
 }
 
 export type MediaCheck =
-	{ ok: true; type: MediaType; extension: string } | { ok: false; error: string };
+	{ ok: true; type: MediaType; extension: string } | { ok: false; problem: Problem };
 
 /** The checks an upload passes before it is written anywhere: not empty, small enough, known kind. */
 export function checkMedia(bytes: Uint8Array): MediaCheck {
-	if (bytes.length === 0) return { ok: false, error: 'The file is empty' };
-	const size = tooBig(bytes.length);
-	if (size) return { ok: false, error: size };
+	if (bytes.length === 0) return { ok: false, problem: { code: 'exercise-form.media-empty' } };
+	const size = mediaTooBig(bytes.length);
+	if (size) return { ok: false, problem: size };
 	const type = sniffMediaType(bytes);
-	if (!type) {
-		return {
-			ok: false,
-			error: 'Not a picture or video we can show: use PNG, JPEG, WebP, MP4 or WebM'
-		};
-	}
+	if (!type) return { ok: false, problem: { code: 'exercise-form.media-unknown' } };
 	return { ok: true, type, extension: MEDIA_TYPES[type] };
 }
 

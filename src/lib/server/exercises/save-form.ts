@@ -3,6 +3,7 @@ import {
 	parseExerciseForm,
 	type ExerciseFormInput
 } from '../../shared/exercise-form';
+import { problem, type Problems } from '../../i18n/problem';
 import type { Database } from '../db/client';
 import { createExercise, nameTaken, updateExercise, type MediaChange } from './exercises';
 import { removeMedia, storeMedia } from './media-store';
@@ -10,7 +11,7 @@ import { checkUpload } from './upload';
 
 export type FormSave =
 	| { ok: true; id: string }
-	| { ok: false; values: ExerciseFormInput; errors: Record<string, string>; notFound?: true };
+	| { ok: false; values: ExerciseFormInput; problems: Problems; notFound?: true };
 
 /**
  * One save of the exercise editor, new or existing: every field and the upload are checked
@@ -26,20 +27,20 @@ export async function saveExerciseForm(
 	const values = exerciseFormInput(form);
 	const parsed = parseExerciseForm(values);
 	const upload = await checkUpload(form);
-	const errors = parsed.ok ? {} : { ...parsed.errors };
-	if (upload.kind === 'invalid') errors.media = upload.error;
+	const problems: Problems = parsed.ok ? {} : { ...parsed.problems };
+	if (upload.kind === 'invalid') problems.media = upload.problem;
 	// Say a name is taken now too, not only after the other fields are put right.
-	if (!parsed.ok && !errors.name) {
+	if (!parsed.ok && !problems.name) {
 		const taken = await nameTaken(
 			db,
 			clinicId,
 			values.name.trim().replace(/\s+/g, ' '),
 			id ?? undefined
 		);
-		if (taken) errors.name = taken;
+		if (taken) problems.name = taken;
 	}
 	if (!parsed.ok || upload.kind === 'invalid') {
-		return { ok: false, values, errors: withLostUpload(errors, upload.kind) };
+		return { ok: false, values, problems: withLostUpload(problems, upload.kind) };
 	}
 
 	const stored =
@@ -67,15 +68,15 @@ export async function saveExerciseForm(
 	if (!result.ok) {
 		await removeMedia(db, stored?.file ?? null);
 		const notFound = 'notFound' in result && result.notFound ? (true as const) : undefined;
-		return { ok: false, values, errors: withLostUpload(result.errors, upload.kind), notFound };
+		return { ok: false, values, problems: withLostUpload(result.problems, upload.kind), notFound };
 	}
 	if ('oldMedia' in result) await removeMedia(db, result.oldMedia as string | null);
 	return { ok: true, id: result.id };
 }
 
 /** A browser never refills a file input: say so, rather than let the picture silently vanish. */
-function withLostUpload(errors: Record<string, string>, upload: string) {
+function withLostUpload(problems: Problems, upload: string): Problems {
 	return upload === 'valid'
-		? { ...errors, mediaLost: 'Choose the picture or video again too.' }
-		: errors;
+		? { ...problems, mediaLost: problem('exercise-form.media-lost') }
+		: problems;
 }

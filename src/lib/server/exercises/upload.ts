@@ -1,9 +1,10 @@
+import type { Problem } from '../../i18n/problem';
 import { checkMedia, type MediaCheck } from './media-check';
 
 /** The picture or video field of the exercise form, checked but not yet stored. */
 export type UploadCheck =
 	| { kind: 'none' }
-	| { kind: 'invalid'; error: string }
+	| { kind: 'invalid'; problem: Problem }
 	| ({ kind: 'valid'; bytes: Uint8Array } & Extract<MediaCheck, { ok: true }>);
 
 export async function checkUpload(form: FormData, field = 'media'): Promise<UploadCheck> {
@@ -12,6 +13,6 @@ export async function checkUpload(form: FormData, field = 'media'): Promise<Uplo
 	if (!(value instanceof File) || (value.size === 0 && value.name === '')) return { kind: 'none' };
 	const bytes = new Uint8Array(await value.arrayBuffer());
 	const check = checkMedia(bytes);
-	if (!check.ok) return { kind: 'invalid', error: check.error };
+	if (!check.ok) return { kind: 'invalid', problem: check.problem };
 	return { kind: 'valid', bytes, ...check };
 }

@@ -199,9 +199,9 @@ describe('routine versions', () => {
 		const result = await saveRoutine(database.db, clinicId, null, routineId, bad, null);
 		expect(result).toMatchObject({
 			ok: false,
-			errors: {
-				name: 'Another routine has this name',
-				'blocks.0.exerciseId': 'This exercise is not in your library'
+			problems: {
+				name: { code: 'routines.name-taken' },
+				'blocks.0.exerciseId': { code: 'builder.exercise-unknown' }
 			}
 		});
 	});
@@ -224,7 +224,7 @@ describe('routine versions', () => {
 		const again = await createRoutine(database.db, clinicId, null, 'Fresh', '');
 		expect(again).toMatchObject({
 			ok: false,
-			errors: { name: expect.stringContaining('archived') }
+			problems: { name: { code: 'routines.name-taken-archived' } }
 		});
 	});
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import type { RoutineErrors, RoutineInput } from '../../shared/routine-form';
+import { problem, type Problem, type Problems } from '../../i18n/problem';
+import type { RoutineInput } from '../../shared/routine-form';
 import type { Database } from '../db/client';
 import {
 	classSeries,
@@ -120,7 +121,7 @@ export async function routineForEdit(db: Database, clinicId: string, routineId: 
 /** `notFound`: the routine is not one of this clinic's: nothing was written. */
 export type SaveResult =
 	| { ok: true; version: number; newVersion: boolean; movedSessions: number }
-	| { ok: false; errors: RoutineErrors; conflict?: boolean; notFound?: true };
+	| { ok: false; problems: Problems; conflict?: boolean; notFound?: true };
 
 const isUniqueViolation = (error: unknown) =>
 	typeof error === 'object' &&
@@ -149,7 +150,7 @@ export async function saveRoutine(
 				.where(and(eq(routines.id, routineId), eq(routines.clinicId, clinicId)))
 				.for('update');
 			if (!routine) {
-				return { ok: false, errors: { form: 'This routine no longer exists.' }, notFound: true };
+				return { ok: false, problems: { form: problem('routines.gone') }, notFound: true };
 			}
 
 			const current = await newestVersion(tx, routineId);
@@ -162,14 +163,12 @@ export async function saveRoutine(
 				return {
 					ok: false,
 					conflict: true,
-					errors: {
-						form: 'Someone saved this routine while you were editing. Your changes are still here: reload to see theirs, then make yours again.'
-					}
+					problems: { form: problem('builder.conflict') }
 				};
 			}
 
-			const errors = await crossCheck(tx, clinicId, routineId, input);
-			if (errors) return { ok: false, errors };
+			const problems = await crossCheck(tx, clinicId, routineId, input);
+			if (problems) return { ok: false, problems };
 
 			const usedBy = current
 				? ((
@@ -260,7 +259,7 @@ export async function saveRoutine(
 			return {
 				ok: false,
 				conflict: true,
-				errors: { form: 'Another save of this routine happened at the same moment. Save again.' }
+				problems: { form: problem('builder.save-race') }
 			};
 		}
 		throw error;
@@ -273,8 +272,8 @@ async function crossCheck(
 	clinicId: string,
 	routineId: string,
 	input: RoutineInput
-): Promise<RoutineErrors | null> {
-	const errors: RoutineErrors = {};
+): Promise<Problems | null> {
+	const problems: Problems = {};
 	const ids = [
 		...new Set(input.blocks.flatMap((b) => (b.kind === 'exercise' ? [b.exerciseId] : [])))
 	];
@@ -287,7 +286,7 @@ async function crossCheck(
 	const knownIds = new Set(known.map((row) => row.id));
 	input.blocks.forEach((block, i) => {
 		if (block.kind === 'exercise' && !knownIds.has(block.exerciseId)) {
-			errors[`blocks.${i}.exerciseId`] = 'This exercise is not in your library';
+			problems[`blocks.${i}.exerciseId`] = problem('builder.exercise-unknown');
 		}
 	});
 	const [clash] = await tx
@@ -300,14 +299,12 @@ async function crossCheck(
 				ne(routines.id, routineId)
 			)
 		);
-	if (clash) errors.name = nameTaken(clash.archivedAt !== null);
-	return Object.keys(errors).length ? errors : null;
+	if (clash) problems.name = nameTaken(clash.archivedAt !== null);
+	return Object.keys(problems).length ? problems : null;
 }
 
-const nameTaken = (archived: boolean) =>
-	archived
-		? 'An archived routine has this name: restore it, or choose another name'
-		: 'Another routine has this name';
+const nameTaken = (archived: boolean): Problem =>
+	problem(archived ? 'routines.name-taken-archived' : 'routines.name-taken');
 
 export async function createRoutine(
 	db: Database,
@@ -315,13 +312,13 @@ export async function createRoutine(
 	userId: string | null,
 	name: string,
 	description: string
-): Promise<{ ok: true; id: string } | { ok: false; errors: RoutineErrors }> {
+): Promise<{ ok: true; id: string } | { ok: false; problems: Problems }> {
 	return db.transaction(async (tx) => {
 		const [clash] = await tx
 			.select({ archivedAt: routines.archivedAt })
 			.from(routines)
 			.where(and(eq(routines.clinicId, clinicId), eq(routines.name, name)));
-		if (clash) return { ok: false, errors: { name: nameTaken(clash.archivedAt !== null) } };
+		if (clash) return { ok: false, problems: { name: nameTaken(clash.archivedAt !== null) } };
 		const [row] = await tx
 			.insert(routines)
 			.values({ clinicId, name, description })
@@ -342,14 +339,14 @@ export async function archiveRoutine(
 	clinicId: string,
 	routineId: string,
 	today: string
-): Promise<{ ok: true } | { ok: false; message: string; notFound?: true }> {
+): Promise<{ ok: true } | { ok: false; problem: Problem; notFound?: true }> {
 	return db.transaction(async (tx) => {
 		const [routine] = await tx
 			.select({ id: routines.id })
 			.from(routines)
 			.where(and(eq(routines.id, routineId), eq(routines.clinicId, clinicId)))
 			.for('update');
-		if (!routine) return { ok: false, message: 'This routine no longer exists.', notFound: true };
+		if (!routine) return { ok: false, problem: problem('routines.gone'), notFound: true };
 		const [series] = await tx
 			.select({ n: count() })
 			.from(classSeries)
@@ -362,12 +359,14 @@ export async function archiveRoutine(
 			);
 		const { scheduled } = await usage(tx, routineId);
 		if ((series?.n ?? 0) > 0 || scheduled > 0) {
-			const parts = [];
-			if (series?.n) parts.push(`${series.n} ongoing class series`);
-			if (scheduled) parts.push(`${scheduled} scheduled ${scheduled === 1 ? 'class' : 'classes'}`);
+			const seriesCount = series?.n ?? 0;
 			return {
 				ok: false,
-				message: `Not archived: ${parts.join(' and ')} still use it. Give them another routine first.`
+				problem: problem('routines.archive-in-use', {
+					series: seriesCount,
+					scheduled,
+					both: seriesCount > 0 && scheduled > 0 ? 'yes' : 'no'
+				})
 			};
 		}
 		await tx

@@ -1,6 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { problemsOf } from '$lib/i18n/problem';
 import { readForm } from '$lib/server/http/form-data';
+import { refuse, refuseForm } from '$lib/server/http/refuse';
 import { signedIn } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
 import { listRoutines } from '$lib/server/planning/lists';
@@ -14,8 +16,8 @@ import { localDate } from '$lib/shared/time-zone';
 import type { Actions, PageServerLoad } from './$types';
 
 const newRoutineSchema = z.object({
-	name: z.string().trim().min(1, 'Give the routine a name').max(80, 'At most 80 characters'),
-	description: z.string().trim().max(500, 'At most 500 characters')
+	name: z.string().trim().min(1, 'routines.name-missing').max(80, 'field.too-long'),
+	description: z.string().trim().max(500, 'field.too-long')
 });
 const idSchema = z.object({ id: z.uuid() });
 
@@ -38,11 +40,7 @@ export const actions: Actions = {
 			description: String(form.get('description') ?? '')
 		};
 		const parsed = newRoutineSchema.safeParse(values);
-		if (!parsed.success) {
-			const errors: Record<string, string> = {};
-			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-			return fail(400, { create: { values, errors }, message: null });
-		}
+		if (!parsed.success) return refuse(400, problemsOf(parsed.error, { top: true }), values);
 		const { app } = locals;
 		const result = await createRoutine(
 			app.db,
@@ -51,34 +49,29 @@ export const actions: Actions = {
 			parsed.data.name,
 			parsed.data.description
 		);
-		if (!result.ok) return fail(400, { create: { values, errors: result.errors }, message: null });
+		if (!result.ok) return refuse(400, result.problems, values);
 		redirect(303, `/routines/${result.id}`);
 	},
 	archive: async ({ request, locals }) => {
 		const user = signedIn(locals);
 		const parsed = idSchema.safeParse(Object.fromEntries(await readForm(request)));
-		if (!parsed.success) return fail(400, { create: null, message: 'No such routine.' });
+		if (!parsed.success) return refuseForm(400, 'routines.gone');
 		const { app } = locals;
 		const today = localDate(await clinicTimeZone(app.db, user.clinicId), new Date());
 		const result = await archiveRoutine(app.db, user.clinicId, parsed.data.id, today);
-		if (!result.ok) {
-			return fail(result.notFound ? 404 : 409, { create: null, message: result.message });
-		}
+		if (!result.ok) return refuse(result.notFound ? 404 : 409, { form: result.problem });
 		app.log.info({ userId: user.id, routineId: parsed.data.id }, 'routine archived');
-		return {
-			create: null,
-			message: 'Archived. Restore it from the list below if you need it again.'
-		};
+		return { done: 'routines.archived-done' as const };
 	},
 	restore: async ({ request, locals }) => {
 		const user = signedIn(locals);
 		const parsed = idSchema.safeParse(Object.fromEntries(await readForm(request)));
-		if (!parsed.success) return fail(400, { create: null, message: 'No such routine.' });
+		if (!parsed.success) return refuseForm(400, 'routines.gone');
 		const { app } = locals;
 		if (!(await restoreRoutine(app.db, user.clinicId, parsed.data.id))) {
-			return fail(404, { create: null, message: 'No such routine.' });
+			return refuseForm(404, 'routines.gone');
 		}
 		app.log.info({ userId: user.id, routineId: parsed.data.id }, 'routine restored');
-		return { create: null, message: 'Restored.' };
+		return { done: 'routines.restored-done' as const };
 	}
 };

@@ -1,4 +1,6 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { refuse } from '$lib/server/http/refuse';
+import { translate } from '$lib/i18n/translate';
 import { readForm } from '$lib/server/http/form-data';
 import { signedIn } from '$lib/server/auth/guard';
 import {
@@ -13,18 +15,20 @@ import { clinicOwns } from '$lib/server/planning/owned';
 import { exerciseFormValues } from '$lib/shared/exercise-form';
 import type { Actions, PageServerLoad } from './$types';
 
-const SAVED = {
-	created: 'Exercise created.',
-	saved: 'Saved. Routines use the new version from their next class.',
-	archived: 'Archived: hidden from the list and from new routines.',
-	restored: 'Restored: back in the list.'
-} as const;
+/** Another clinic's exercise, or none at all: not found, in the viewer's language. */
+function notFound(locals: App.Locals): never {
+	error(404, translate(locals.locale, 'exercises.not-found'));
+}
+
+/** What the page says after each action (`?saved=`), worded on the page. */
+const SAVED = ['created', 'saved', 'archived', 'restored'] as const;
+type Saved = (typeof SAVED)[number];
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = signedIn(locals);
 	const { app } = locals;
 	const exercise = await getExercise(app.db, user.clinicId, params.id);
-	if (!exercise) error(404, 'Not found');
+	if (!exercise) notFound(locals);
 	const usage = await exerciseUsage(app.db, user.clinicId, exercise.id);
 	const saved = url.searchParams.get('saved');
 	return {
@@ -37,7 +41,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				? { url: `/media/${exercise.mediaFile}`, type: exercise.mediaType }
 				: null,
 		usage,
-		message: saved && saved in SAVED ? SAVED[saved as keyof typeof SAVED] : null
+		saved: SAVED.includes(saved as Saved) ? (saved as Saved) : null
 	};
 };
 
@@ -46,27 +50,24 @@ export const actions: Actions = {
 		const user = signedIn(locals);
 		const { app } = locals;
 		// Another clinic's exercise is not found, whatever the form holds.
-		if (!(await clinicOwns(app.db, 'exercises', user.clinicId, params.id))) error(404, 'Not found');
+		if (!(await clinicOwns(app.db, 'exercises', user.clinicId, params.id))) notFound(locals);
 		const form = await readForm(request);
 		const result = await saveExerciseForm(app.db, user.clinicId, form, params.id);
-		if (!result.ok) {
-			const failure = { values: result.values, errors: result.errors, action: 'save' };
-			return fail(result.notFound ? 404 : 400, failure);
-		}
+		if (!result.ok) return refuse(result.notFound ? 404 : 400, result.problems, result.values);
 		app.log.info({ userId: user.id, exerciseId: result.id }, 'exercise changed');
 		redirect(303, `/exercises/${result.id}?saved=saved`);
 	},
 	archive: async ({ locals, params }) => {
 		const user = signedIn(locals);
 		const { app } = locals;
-		if (!(await setArchived(app.db, user.clinicId, params.id, true))) error(404, 'Not found');
+		if (!(await setArchived(app.db, user.clinicId, params.id, true))) notFound(locals);
 		app.log.info({ userId: user.id, exerciseId: params.id }, 'exercise archived');
 		redirect(303, `/exercises/${params.id}?saved=archived`);
 	},
 	restore: async ({ locals, params }) => {
 		const user = signedIn(locals);
 		const { app } = locals;
-		if (!(await setArchived(app.db, user.clinicId, params.id, false))) error(404, 'Not found');
+		if (!(await setArchived(app.db, user.clinicId, params.id, false))) notFound(locals);
 		app.log.info({ userId: user.id, exerciseId: params.id }, 'exercise restored');
 		redirect(303, `/exercises/${params.id}?saved=restored`);
 	},
@@ -74,8 +75,8 @@ export const actions: Actions = {
 		const user = signedIn(locals);
 		const { app } = locals;
 		const result = await deleteUnusedExercise(app.db, user.clinicId, params.id);
-		if (!result.ok && result.notFound) error(404, 'Not found');
-		if (!result.ok) return fail(409, { deleteError: result.error, action: 'delete' });
+		if (!result.ok && result.notFound) notFound(locals);
+		if (!result.ok) return refuse(409, { delete: result.problem });
 		await removeMedia(app.db, result.media);
 		app.log.info({ userId: user.id, exerciseId: params.id }, 'unused exercise deleted');
 		redirect(303, '/exercises');

@@ -1,4 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { refuse } from '$lib/server/http/refuse';
 import { readForm } from '$lib/server/http/form-data';
 import { signedIn } from '$lib/server/auth/guard';
 import { saveExerciseForm } from '$lib/server/exercises/save-form';
@@ -15,7 +16,7 @@ export const actions: Actions = {
 		const { app } = locals;
 		const form = await readForm(request);
 		const result = await saveExerciseForm(app.db, user.clinicId, form, null);
-		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });
+		if (!result.ok) return refuse(400, result.problems, result.values);
 		app.log.info({ userId: user.id, exerciseId: result.id }, 'exercise created');
 		redirect(303, `/exercises/${result.id}?saved=created`);
 	}

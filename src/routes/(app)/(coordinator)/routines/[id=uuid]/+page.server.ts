@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
+import { translate } from '$lib/i18n/translate';
+import { refuse } from '$lib/server/http/refuse';
 import { readForm } from '$lib/server/http/form-data';
 import { signedIn } from '$lib/server/auth/guard';
 import { listExercises } from '$lib/server/planning/lists';
 import { clinicOwns } from '$lib/server/planning/owned';
 import { routineForEdit, saveRoutine } from '$lib/server/routines/routines';
-import { describeDosing, type Dosing } from '$lib/shared/dosing';
+import type { Dosing } from '$lib/shared/dosing';
 import { applyOp, parseOp } from '$lib/shared/routine-builder';
 import {
 	draftBlockOf,
@@ -16,13 +18,15 @@ import {
 import { parseRoutineDraft } from '$lib/shared/routine-form';
 import type { Actions, PageServerLoad } from './$types';
 
+function notFound(locals: App.Locals): never {
+	error(404, translate(locals.locale, 'routines.not-found'));
+}
+
 /** Both actions are about the routine in the URL: another clinic's is not found. */
 async function routineOf(locals: App.Locals, routineId: string) {
 	const user = signedIn(locals);
 	const { app } = locals;
-	if (!(await clinicOwns(app.db, 'routines', user.clinicId, routineId))) {
-		error(404, 'Page not found');
-	}
+	if (!(await clinicOwns(app.db, 'routines', user.clinicId, routineId))) notFound(locals);
 	return { user, app };
 }
 
@@ -33,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		routineForEdit(app.db, user.clinicId, params.id),
 		listExercises(app.db, user.clinicId)
 	]);
-	if (!found || found.routine.archivedAt) error(404, 'Page not found');
+	if (!found || found.routine.archivedAt) notFound(locals);
 	const draft: RoutineDraft = {
 		name: found.routine.name,
 		description: found.routine.description,
@@ -53,7 +57,6 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			category: exercise.category,
 			displayCue: exercise.displayCue,
 			dosing: exercise.dosing as Dosing,
-			dosingText: describeDosing(exercise.dosing as Dosing),
 			supportTiers: exercise.supportTiers
 		}))
 	};
@@ -65,7 +68,7 @@ export const actions: Actions = {
 		const form = await readForm(request);
 		const draft = draftFromForm(form);
 		const parsed = parseRoutineDraft(draft);
-		if (!parsed.ok) return fail(400, { draft, errors: parsed.errors, message: null });
+		if (!parsed.ok) return refuse(400, parsed.problems, draft);
 		const revision = String(form.get('revision') ?? '');
 		const result = await saveRoutine(
 			app.db,
@@ -77,19 +80,18 @@ export const actions: Actions = {
 		);
 		if (!result.ok) {
 			const status = result.notFound ? 404 : result.conflict ? 409 : 400;
-			return fail(status, { draft, errors: result.errors, message: null });
+			return refuse(status, result.problems, draft);
 		}
 		app.log.info(
 			{ userId: user.id, routineId: params.id, version: result.version },
 			'routine saved'
 		);
-		const moved = result.movedSessions
-			? ` ${result.movedSessions} scheduled ${result.movedSessions === 1 ? 'class runs' : 'classes run'} it now; classes that already ran keep theirs.`
-			: '';
 		return {
-			draft: null,
-			errors: null,
-			message: result.newVersion ? `Saved as version ${result.version}.${moved}` : 'Saved.'
+			saved: {
+				newVersion: result.newVersion,
+				version: result.version,
+				moved: result.movedSessions
+			}
 		};
 	},
 	/** The builder's buttons when JavaScript is off: edit the posted draft, store nothing. */
@@ -102,6 +104,6 @@ export const actions: Actions = {
 			phase: String(form.get('add.phase') ?? '')
 		});
 		if (op) draft.blocks = applyOp(draft.blocks, op, randomUUID());
-		return { draft, errors: null, message: 'Not saved yet: press Save routine when you are done.' };
+		return { edited: draft };
 	}
 };
