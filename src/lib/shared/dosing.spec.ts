@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeDosing, plannedDosingSeconds, type Dosing } from './dosing';
+import { translator } from '../i18n/translate';
+import { plannedDosingSeconds, type Dosing } from './dosing';
+import { dosingText } from './exercise-form';
 
 const base = { sets: 1, restBetweenSetsSeconds: 0, perSide: false };
 
@@ -33,31 +35,34 @@ describe('plannedDosingSeconds', () => {
 	});
 });
 
-describe('describeDosing', () => {
-	it('reads like a handout', () => {
-		expect(
-			describeDosing({
-				kind: 'hold',
-				holdSeconds: 5,
-				reps: 10,
-				restBetweenRepsSeconds: 2,
-				sets: 2,
-				restBetweenSetsSeconds: 30,
-				perSide: true
-			})
-		).toBe('hold 5 s x 10 per side, 2 sets');
+describe('dosingText', () => {
+	const hold: Dosing = {
+		kind: 'hold',
+		holdSeconds: 5,
+		reps: 10,
+		restBetweenRepsSeconds: 2,
+		sets: 2,
+		restBetweenSetsSeconds: 30,
+		perSide: true
+	};
+	const reps: Dosing = {
+		kind: 'reps',
+		reps: 12,
+		secondsPerRep: 3,
+		sets: 2,
+		restBetweenSetsSeconds: 30,
+		perSide: false
+	};
+
+	it("reads like a handout, in the reader's language", () => {
+		expect(dosingText(translator('en'), hold)).toBe('hold 5 s x 10 per side, 2 sets');
+		expect(dosingText(translator('es'), hold)).toBe('mantener 5 s x 10 por lado, 2 series');
 	});
 
 	it('says when a reps block waits for Done', () => {
-		const reps: Dosing = {
-			kind: 'reps',
-			reps: 12,
-			secondsPerRep: 3,
-			sets: 2,
-			restBetweenSetsSeconds: 30,
-			perSide: false
-		};
-		expect(describeDosing(reps)).toBe('12 reps, 2 sets');
-		expect(describeDosing({ ...reps, waitForDone: true })).toBe('12 reps, 2 sets, waits for Done');
+		expect(dosingText(translator('en'), reps)).toBe('12 reps, 2 sets');
+		expect(dosingText(translator('en'), { ...reps, waitForDone: true })).toBe(
+			'12 reps, 2 sets, waits for Done'
+		);
 	});
 });

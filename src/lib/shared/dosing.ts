@@ -58,23 +58,6 @@ export function plannedDosingSeconds(dosing: Dosing): number {
 	return dosing.sets * oneSet + (dosing.sets - 1) * dosing.restBetweenSetsSeconds;
 }
 
-/**
- * "10 s x 5", "30 s", "12 reps"; sets and sides appended, and whether it waits for Done.
- * Read by staff, not the wall.
- */
-export function describeDosing(dosing: Dosing): string {
-	const base =
-		dosing.kind === 'timed'
-			? `${dosing.seconds} s`
-			: dosing.kind === 'hold'
-				? `hold ${dosing.holdSeconds} s x ${dosing.reps}`
-				: `${dosing.reps} reps`;
-	const sets = dosing.sets > 1 ? `, ${dosing.sets} sets` : '';
-	const side = dosing.perSide ? ' per side' : '';
-	const waits = dosing.kind === 'reps' && dosing.waitForDone ? ', waits for Done' : '';
-	return `${base}${side}${sets}${waits}`;
-}
-
 export type PlannedBlock = {
 	kind: BlockKind;
 	seconds?: number | null;
