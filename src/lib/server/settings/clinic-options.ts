@@ -1,8 +1,14 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { SETTINGS, STAFF_RATIO, exertionScaleSchema } from '../../shared/clinic-settings';
+import { problemsOf, type Problems } from '../../i18n/problem';
+import {
+	SETTINGS,
+	STAFF_RATIO,
+	exertionScaleSchema,
+	poolRangeProblems,
+	poolRangesEditSchema
+} from '../../shared/clinic-settings';
 import type { ExertionScale } from '../../shared/domain';
-import { DEFAULT_POOL_RANGES, poolRangesSchema, type PoolRanges } from '../../shared/pool';
-import { editErrors } from '../../shared/rule-settings';
+import { DEFAULT_POOL_RANGES, type PoolRanges } from '../../shared/pool';
 import type { Database } from '../db/client';
 import { clinicSettingChanges, clinics, rooms } from '../db/schema';
 
@@ -34,8 +40,7 @@ export async function clinicDefaultExertionScale(
 	return row?.scale ?? 'borg_6_20';
 }
 
-export type OptionSaveResult =
-	{ ok: true; changed: boolean } | { ok: false; errors: Record<string, string> };
+export type OptionSaveResult = { ok: true; changed: boolean } | { ok: false; problems: Problems };
 
 /** Field by field: jsonb keeps its own key order, so the stored text is no guide. */
 function sameRanges(a: PoolRanges, b: PoolRanges): boolean {
@@ -50,8 +55,8 @@ export async function savePoolRanges(
 	userId: string,
 	input: unknown
 ): Promise<OptionSaveResult> {
-	const parsed = poolRangesSchema.safeParse(input);
-	if (!parsed.success) return { ok: false, errors: editErrors(parsed.error) };
+	const parsed = poolRangesEditSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, problems: poolRangeProblems(parsed.error) };
 	const next: PoolRanges = parsed.data;
 	return db.transaction(async (tx) => {
 		// Locked, so two coordinators saving at once each audit what they really replaced.
@@ -106,7 +111,7 @@ export async function saveDefaultExertionScale(
 	input: unknown
 ): Promise<OptionSaveResult> {
 	const parsed = exertionScaleSchema.safeParse(input);
-	if (!parsed.success) return { ok: false, errors: editErrors(parsed.error) };
+	if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
 	const next = parsed.data.defaultExertionScale;
 	return db.transaction(async (tx) => {
 		const [row] = await tx
@@ -145,7 +150,7 @@ export async function saveStaffRatios(
 			.from(rooms)
 			.where(and(eq(rooms.clinicId, clinicId), eq(rooms.kind, 'pool'), isNull(rooms.archivedAt)))
 			.for('update');
-		const errors: Record<string, string> = {};
+		const problems: Problems = {};
 		const next = new Map<string, number>();
 		for (const pool of pools) {
 			const typed = input[pool.id]?.trim();
@@ -157,13 +162,15 @@ export async function saveStaffRatios(
 				value < STAFF_RATIO.min ||
 				value > STAFF_RATIO.max
 			) {
-				errors[`ratio-${pool.id}`] =
-					`Enter ${STAFF_RATIO.min} to ${STAFF_RATIO.max} participants per staff member`;
+				problems[`ratio-${pool.id}`] = {
+					code: 'settings.ratios.out-of-range',
+					params: STAFF_RATIO
+				};
 			} else {
 				next.set(pool.id, value);
 			}
 		}
-		if (Object.keys(errors).length) return { ok: false, errors };
+		if (Object.keys(problems).length) return { ok: false, problems };
 		const changed = pools.filter((pool) => next.has(pool.id) && next.get(pool.id) !== pool.ratio);
 		if (changed.length === 0) return { ok: true, changed: false };
 		for (const pool of changed) {
