@@ -57,12 +57,12 @@ const poolRange = (reading: keyof PoolRanges) => {
 		formNumber,
 		z
 			.number({ error: 'settings.enter-number' })
-			.min(min, 'settings.pool.out-of-range')
-			.max(max, 'settings.pool.out-of-range')
+			.min(min, `settings.pool.out-of-range.${reading}`)
+			.max(max, `settings.pool.out-of-range.${reading}`)
 	);
 	return z.object({ min: limit, max: limit }).refine((r) => r.min < r.max, {
 		path: ['max'],
-		message: 'settings.pool.upper-above-lower'
+		message: `settings.pool.upper-above-lower.${reading}`
 	});
 };
 
@@ -72,17 +72,14 @@ export const poolRangesEditSchema = z.object({
 	ph: poolRange('ph')
 });
 
-/** A refused pool-range edit's problems, each naming its reading (and its range). */
+/** A refused pool-range edit's problems, a range naming both its ends. */
 export function poolRangeProblems(error: z.ZodError): Problems {
-	const problems = problemsOf(error);
-	const readingOf = (field: string) => field.split('.')[0] as keyof PoolRanges;
-	withRange(problems, 'settings.pool.out-of-range', (field) => ({
-		reading: readingOf(field),
-		...POOL_RANGE_LIMITS[readingOf(field)]
-	}));
-	return withRange(problems, 'settings.pool.upper-above-lower', (field) => ({
-		reading: readingOf(field)
-	}));
+	return withRange(problemsOf(error), (field, code) => {
+		const reading = field.split('.')[0] as keyof PoolRanges;
+		return code === `settings.pool.out-of-range.${reading}`
+			? POOL_RANGE_LIMITS[reading]
+			: undefined;
+	});
 }
 
 /** "1–5 ppm", "7.2–7.8" in the reader's language. */
@@ -104,7 +101,7 @@ function describePoolRanges(
 		if (old[key].min !== now[key].min || old[key].max !== now[key].max) {
 			lines.push(
 				t('settings.change.pool-range', {
-					reading: t('settings.pool.reading', { reading: key }),
+					reading: t(`settings.pool.reading.${key}`),
 					from: rangeText(old[key], unit, words),
 					to: rangeText(now[key], unit, words)
 				})
@@ -155,13 +152,13 @@ export function describeSettingChange(
 			const was = (before ?? {}) as Record<string, number>;
 			const now = (after ?? {}) as Record<string, number>;
 			return CLASS_WINDOW_FIELDS.filter((key) => was[key] !== now[key]).map((field) =>
-				t('settings.change.window', { field, from: was[field] ?? '', to: now[field] ?? '' })
+				t(`settings.change.window.${field}`, { from: was[field] ?? '', to: now[field] ?? '' })
 			);
 		}
 		case SETTINGS.displayControls: {
 			const was = (before ?? {}) as Record<string, boolean>;
 			const now = (after ?? {}) as Record<string, boolean>;
-			const word = (on: boolean | undefined) => (on ? 'on' : 'off');
+			const word = (on: boolean | undefined) => t(on ? 'settings.on' : 'settings.off');
 			return Object.keys(now)
 				.filter((room) => was[room] !== now[room])
 				.map((room) =>

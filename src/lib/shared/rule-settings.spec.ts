@@ -52,14 +52,14 @@ describe('the rule edit schema', () => {
 		expect(result.ok).toBe(false);
 		expect(!result.ok && result.errors).toEqual({
 			'hr-rest-100.threshold': {
-				code: 'settings.rules.out-of-range',
-				params: { min: 20, max: 250, metric: 'heartRate' }
+				code: 'settings.rules.out-of-range.heartRate',
+				params: { min: 20, max: 250 }
 			},
 			'spo2-90.threshold': { code: 'settings.enter-number' },
 			'temp-38.threshold': { code: 'settings.rules.one-decimal' },
 			'hr-exercise-rest-30.threshold': {
-				code: 'settings.rules.out-of-range',
-				params: { min: 1, max: 100, metric: 'heartRate' }
+				code: 'settings.rules.out-of-range.heartRate',
+				params: { min: 1, max: 100 }
 			},
 			'sbp-rest-180.action': { code: 'field.choose' },
 			'glucose-low.threshold': { code: 'settings.enter-number' }

@@ -59,8 +59,8 @@ function numberField(rule: VitalRule) {
 			typeof value === 'string' ? (value.trim() === '' ? undefined : Number(value)) : value,
 		z
 			.number({ error: 'settings.enter-number' })
-			.min(min, 'settings.rules.out-of-range')
-			.max(max, 'settings.rules.out-of-range')
+			.min(min, `settings.rules.out-of-range.${rule.metric}`)
+			.max(max, `settings.rules.out-of-range.${rule.metric}`)
 			.refine(
 				(n) => Math.abs(n * 10 ** decimals - Math.round(n * 10 ** decimals)) < 1e-9,
 				decimals === 0 ? 'settings.rules.whole-number' : 'settings.rules.one-decimal'
@@ -129,27 +129,26 @@ export function ruleFormInput(form: FormData): RuleEditInput {
 
 /**
  * zod names only the edge a number crossed (`{min}` or `{max}`); a range message names both, so
- * each problem with `code` takes the parameters `range` gives for its field.
+ * each problem takes the parameters `range` gives for its field and code (none: left as it is).
  */
 export function withRange(
 	problems: Problems,
-	code: MessageKey,
-	range: (field: string) => Params | undefined
+	range: (field: string, code: MessageKey) => Params | undefined
 ): Problems {
 	for (const [field, problem] of Object.entries(problems)) {
-		const params = problem.code === code ? range(field) : undefined;
-		if (params) problems[field] = { code, params };
+		const params = range(field, problem.code);
+		if (params) problems[field] = { code: problem.code, params };
 	}
 	return problems;
 }
 
 /** A refused edit's problems by form name ("hr-rest-100.threshold"), ranges in the rule's unit. */
 export function ruleProblems(error: z.ZodError): Problems {
-	return withRange(problemsOf(error), 'settings.rules.out-of-range', (field) => {
+	return withRange(problemsOf(error), (field, code) => {
 		const rule = DEFAULT_VITAL_RULES.find((r) => field.startsWith(`${r.id}.`));
-		if (!rule) return undefined;
+		if (!rule || code !== `settings.rules.out-of-range.${rule.metric}`) return undefined;
 		const { min, max } = limitsFor(rule);
-		return { min, max, metric: rule.metric };
+		return { min, max };
 	});
 }
 
@@ -212,14 +211,24 @@ export function ruleLabel(rule: VitalRule, { t, locale }: Words): string {
 		maximumFractionDigits: decimals,
 		useGrouping: false
 	});
-	const metricName = t('settings.metric', { metric: rule.metric });
 	const words = {
-		metric: metricName,
-		Metric: metricName[0]!.toLocaleUpperCase(locale) + metricName.slice(1),
-		unit: t('settings.unit', { metric: rule.metric }),
+		metric: t(`settings.metric.${rule.metric}`),
+		unit: t(`settings.unit.${rule.metric}`),
 		value: format.format(rule.threshold),
 		symbol: SYMBOL[rule.comparator]
 	};
+	// Each language puts the metric where it goes; the label starts with a capital either way.
+	const label = ruleText(rule, words, format, t);
+	return label[0]!.toLocaleUpperCase(locale) + label.slice(1);
+}
+
+function ruleText(
+	rule: VitalRule,
+	words: { metric: string; unit: string; value: string; symbol: string },
+	format: Intl.NumberFormat,
+	t: Translate
+): string {
+	const { decimals } = METRICS[rule.metric];
 	if (rule.relativeToRest) {
 		return rule.comparator[0] === '>'
 			? t('settings.rule.above-resting', words)
@@ -229,7 +238,7 @@ export function ruleLabel(rule: VitalRule, { t, locale }: Words): string {
 					symbol: rule.comparator === '<' ? '>' : '≥'
 				});
 	}
-	const subject = t('settings.rule.subject', { ...words, when: rule.when });
+	const subject = t(`settings.rule.subject.${rule.when}`, words);
 	if (rule.below !== undefined) {
 		// A band [threshold, below): show the last value inside it, as clinicians write bands.
 		const last = format.format(rule.below - 10 ** -decimals);
@@ -255,7 +264,7 @@ export function describeRuleChanges(
 	const { t } = words;
 	const old = applySettings(before);
 	const lines: string[] = after === null ? [t('settings.change.rules-restored')] : [];
-	const action = (a: RuleAction) => t('settings.action', { action: a });
+	const action = (a: RuleAction) => t(`settings.action.${a}`);
 	applySettings(after).forEach((rule, i) => {
 		const was = old[i]!;
 		const label = ruleLabel(rule, words);
@@ -269,7 +278,9 @@ export function describeRuleChanges(
 		}
 		if ((was.enabled !== false) !== (rule.enabled !== false)) {
 			lines.push(
-				t('settings.change.rule-turned', { rule: label, on: rule.enabled === false ? 'off' : 'on' })
+				t(rule.enabled === false ? 'settings.change.rule-off' : 'settings.change.rule-on', {
+					rule: label
+				})
 			);
 		}
 	});

@@ -53,12 +53,12 @@ export const classWindowsSchema = z.object({
 
 /** A refused edit's problems; a range message names both ends. */
 function windowProblems(error: z.ZodError): Problems {
-	const problems = problemsOf(error);
-	withRange(problems, 'settings.windows.minutes-range', () => CLASS_WINDOW_LIMITS.startMinutes);
-	return withRange(
-		problems,
-		'settings.windows.hours-range',
-		() => CLASS_WINDOW_LIMITS.documentationHours
+	return withRange(problemsOf(error), (_field, code) =>
+		code === 'settings.windows.minutes-range'
+			? CLASS_WINDOW_LIMITS.startMinutes
+			: code === 'settings.windows.hours-range'
+				? CLASS_WINDOW_LIMITS.documentationHours
+				: undefined
 	);
 }
 

@@ -78,8 +78,8 @@ describe('pool ranges', () => {
 			ok: false,
 			problems: {
 				'freeChlorinePpm.max': {
-					code: 'settings.pool.out-of-range',
-					params: { reading: 'freeChlorinePpm', min: 0, max: 10 }
+					code: 'settings.pool.out-of-range.freeChlorinePpm',
+					params: { min: 0, max: 10 }
 				}
 			}
 		});

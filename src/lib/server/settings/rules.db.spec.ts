@@ -143,8 +143,8 @@ describe('clinic vital-sign rules', () => {
 			ok: false,
 			problems: {
 				'temp-38.threshold': {
-					code: 'settings.rules.out-of-range',
-					params: { min: 34, max: 42, metric: 'temperatureC' }
+					code: 'settings.rules.out-of-range.temperatureC',
+					params: { min: 34, max: 42 }
 				}
 			}
 		});
