@@ -57,7 +57,25 @@ export async function savePoolRanges(
 ): Promise<OptionSaveResult> {
 	const parsed = poolRangesEditSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, problems: poolRangeProblems(parsed.error) };
-	const next: PoolRanges = parsed.data;
+	return { ok: true, changed: await writePoolRanges(db, clinicId, userId, parsed.data) };
+}
+
+/** Back to the shipped ranges (null), audited like any change; nothing when already there. */
+export async function resetPoolRanges(
+	db: Database,
+	clinicId: string,
+	userId: string
+): Promise<{ changed: boolean }> {
+	return { changed: await writePoolRanges(db, clinicId, userId, null) };
+}
+
+/** Stores `next` (null = the defaults) with an audit row; nothing when it is what is in force. */
+async function writePoolRanges(
+	db: Database,
+	clinicId: string,
+	userId: string,
+	next: PoolRanges | null
+): Promise<boolean> {
 	return db.transaction(async (tx) => {
 		// Locked, so two coordinators saving at once each audit what they really replaced.
 		const [row] = await tx
@@ -67,40 +85,13 @@ export async function savePoolRanges(
 			.for('update');
 		if (!row) throw new Error(`No clinic ${clinicId}`);
 		const before = row.ranges ?? null;
-		if (sameRanges(before ?? DEFAULT_POOL_RANGES, next)) {
-			return { ok: true, changed: false };
-		}
+		const same = next === null ? before === null : sameRanges(before ?? DEFAULT_POOL_RANGES, next);
+		if (same) return false;
 		await tx.update(clinics).set({ poolRanges: next }).where(eq(clinics.id, clinicId));
 		await tx
 			.insert(clinicSettingChanges)
 			.values({ clinicId, userId, setting: POOL_RANGES_SETTING, before, after: next });
-		return { ok: true, changed: true };
-	});
-}
-
-/** Back to the shipped ranges (null), audited like any change; nothing when already there. */
-export async function resetPoolRanges(
-	db: Database,
-	clinicId: string,
-	userId: string
-): Promise<{ changed: boolean }> {
-	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.select({ ranges: clinics.poolRanges })
-			.from(clinics)
-			.where(eq(clinics.id, clinicId))
-			.for('update');
-		if (!row) throw new Error(`No clinic ${clinicId}`);
-		if (row.ranges === null) return { changed: false };
-		await tx.update(clinics).set({ poolRanges: null }).where(eq(clinics.id, clinicId));
-		await tx.insert(clinicSettingChanges).values({
-			clinicId,
-			userId,
-			setting: POOL_RANGES_SETTING,
-			before: row.ranges,
-			after: null
-		});
-		return { changed: true };
+		return true;
 	});
 }
 
