@@ -9,19 +9,16 @@ export const DISPLAY_NAME_MAX = 40;
  * runs of spaces that would make two names look alike.
  */
 export const displayNameSchema = z
-	.string({ error: 'Give the display a name.' })
+	.string({ error: 'displays.name-required' })
 	.transform((name) => name.replace(/\s+/g, ' ').trim())
 	.pipe(
 		z
 			.string()
-			.min(1, 'Give the display a name.')
-			.max(DISPLAY_NAME_MAX, `At most ${DISPLAY_NAME_MAX} characters.`)
+			.min(1, 'displays.name-required')
+			.max(DISPLAY_NAME_MAX, 'field.too-long')
 			// Control and invisible format characters (zero-width, direction marks): two names
 			// that look the same on the wall must be the same name.
-			.refine(
-				(name) => !/[\p{Cc}\p{Cf}]/u.test(name),
-				'That name has characters a screen cannot show.'
-			)
+			.refine((name) => !/[\p{Cc}\p{Cf}]/u.test(name), 'displays.name-unshowable')
 	);
 
 /** "<room> TV 1", "<room> TV 2" …: the first number no display in the room uses yet. */

@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
 	applySettings,
 	describeRuleChanges,
-	editErrors,
 	ruleEditSchema,
+	ruleLabel,
+	ruleProblems,
 	ruleFormInput,
 	settingsOf,
 	type RuleEditInput
 } from './rule-settings';
+import { translator } from '../i18n/translate';
 import { DEFAULT_VITAL_RULES } from './rules';
+
+const english = { t: translator('en'), locale: 'en' as const };
+const spanish = { t: translator('es'), locale: 'es' as const };
 
 /** The settings form as the browser posts it, with the shipped values. */
 function defaultForm(): FormData {
@@ -26,7 +31,7 @@ const parse = (input: RuleEditInput) => {
 	const result = ruleEditSchema.safeParse(input);
 	return result.success
 		? { ok: true as const, data: result.data }
-		: { ok: false as const, errors: editErrors(result.error) };
+		: { ok: false as const, errors: ruleProblems(result.error) };
 };
 
 describe('the rule edit schema', () => {
@@ -46,13 +51,24 @@ describe('the rule edit schema', () => {
 		const result = parse(ruleFormInput(form));
 		expect(result.ok).toBe(false);
 		expect(!result.ok && result.errors).toEqual({
-			'hr-rest-100.threshold': 'Enter 20 to 250 bpm',
-			'spo2-90.threshold': 'Enter a number',
-			'temp-38.threshold': 'At most 1 decimal',
-			'hr-exercise-rest-30.threshold': 'Enter 1 to 100 bpm',
-			'sbp-rest-180.action': 'Choose WARN, HOLD or STOP',
-			'glucose-low.threshold': 'Enter a number'
+			'hr-rest-100.threshold': {
+				code: 'settings.rules.out-of-range.heartRate',
+				params: { min: 20, max: 250 }
+			},
+			'spo2-90.threshold': { code: 'settings.enter-number' },
+			'temp-38.threshold': { code: 'settings.rules.one-decimal' },
+			'hr-exercise-rest-30.threshold': {
+				code: 'settings.rules.out-of-range.heartRate',
+				params: { min: 1, max: 100 }
+			},
+			'sbp-rest-180.action': { code: 'field.choose' },
+			'glucose-low.threshold': { code: 'settings.enter-number' }
 		});
+		const { code, params } = result.ok
+			? { code: 'field.invalid' as const }
+			: result.errors['hr-rest-100.threshold']!;
+		expect(english.t(code, params)).toBe('Enter 20 to 250 bpm');
+		expect(spanish.t(code, params)).toBe('Escriba de 20 a 250 lpm');
 	});
 
 	it('keeps a band the right way up', () => {
@@ -61,7 +77,7 @@ describe('the rule edit schema', () => {
 		form.set('glucose-250.below', '280');
 		const result = parse(ruleFormInput(form));
 		expect(!result.ok && result.errors).toEqual({
-			'glucose-250.below': 'Must be above the lower number'
+			'glucose-250.below': { code: 'settings.rules.below-above-threshold' }
 		});
 	});
 
@@ -105,16 +121,27 @@ describe('clinic settings over the defaults', () => {
 					? { ...s, enabled: false }
 					: s
 		);
-		expect(describeRuleChanges(null, after)).toEqual([
+		expect(describeRuleChanges(null, after, english)).toEqual([
 			'Resting heart rate > 100 bpm → Resting heart rate > 110 bpm',
 			'Resting heart rate > 110 bpm: WARN → HOLD',
 			'SpO2 < 90 %: turned off'
 		]);
-		expect(describeRuleChanges(after, null)).toEqual([
+		expect(describeRuleChanges(after, null, english)).toEqual([
 			'Restored the defaults',
 			'Resting heart rate > 110 bpm → Resting heart rate > 100 bpm',
 			'Resting heart rate > 100 bpm: HOLD → WARN',
 			'SpO2 < 90 %: turned on'
 		]);
+	});
+});
+
+describe('rule labels', () => {
+	it("word every shipped rule as rules.ts's English label does, and in Spanish", async () => {
+		const { labelFor } = await import('./rules');
+		for (const rule of DEFAULT_VITAL_RULES) expect(ruleLabel(rule, english)).toBe(labelFor(rule));
+		const temp = DEFAULT_VITAL_RULES.find((rule) => rule.id === 'temp-38')!;
+		expect(ruleLabel(temp, spanish)).toMatch(/^Temperatura .*38,0 °C$/);
+		const hr = DEFAULT_VITAL_RULES.find((rule) => rule.id === 'hr-rest-100')!;
+		expect(ruleLabel(hr, spanish)).toBe('Frecuencia cardiaca en reposo > 100 lpm');
 	});
 });

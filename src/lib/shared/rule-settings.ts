@@ -1,13 +1,19 @@
 import { z } from 'zod';
+import type { Locale } from '../i18n/locales';
+import type { MessageKey } from '../i18n/catalog';
+import { isMessageKey, problemsOf, type Params, type Problems } from '../i18n/problem';
+import type { Translate } from '../i18n/translate';
 import {
 	DEFAULT_VITAL_RULES,
 	METRICS,
 	RULE_ACTIONS,
-	labelFor,
 	type Metric,
 	type RuleAction,
 	type VitalRule
 } from './rules';
+
+/** What wording needs: the catalog in a language, and the language for numbers (a page's I18n). */
+export type Words = { t: Translate; locale: Locale };
 
 /**
  * What a coordinator may change in a rule, and nothing else: the metric, comparator, advice,
@@ -46,19 +52,18 @@ export function limitsFor(rule: VitalRule): { min: number; max: number; step: nu
 
 function numberField(rule: VitalRule) {
 	const { min, max } = limitsFor(rule);
-	const { unit, decimals } = METRICS[rule.metric];
-	const range = `${min} to ${max} ${unit}`;
+	const { decimals } = METRICS[rule.metric];
 	return z.preprocess(
 		// Form values arrive as text; an empty box is "missing", not zero.
 		(value) =>
 			typeof value === 'string' ? (value.trim() === '' ? undefined : Number(value)) : value,
 		z
-			.number({ error: 'Enter a number' })
-			.min(min, `Enter ${range}`)
-			.max(max, `Enter ${range}`)
+			.number({ error: 'settings.enter-number' })
+			.min(min, `settings.rules.out-of-range.${rule.metric}`)
+			.max(max, `settings.rules.out-of-range.${rule.metric}`)
 			.refine(
 				(n) => Math.abs(n * 10 ** decimals - Math.round(n * 10 ** decimals)) < 1e-9,
-				decimals === 0 ? 'A whole number' : `At most ${decimals} decimal`
+				decimals === 0 ? 'settings.rules.whole-number' : 'settings.rules.one-decimal'
 			)
 	);
 }
@@ -69,13 +74,13 @@ function ruleSchema(rule: VitalRule) {
 			threshold: numberField(rule),
 			// Only band rules have an upper edge to set.
 			below: rule.below !== undefined ? numberField(rule) : z.undefined().optional(),
-			action: z.enum(RULE_ACTIONS, { error: 'Choose WARN, HOLD or STOP' }),
+			action: z.enum(RULE_ACTIONS, { error: 'field.choose' }),
 			enabled: z.boolean()
 		})
 		.strict()
 		.refine((s) => s.below === undefined || s.threshold < s.below, {
 			path: ['below'],
-			message: 'Must be above the lower number'
+			message: 'settings.rules.below-above-threshold'
 		});
 }
 
@@ -122,7 +127,35 @@ export function ruleFormInput(form: FormData): RuleEditInput {
 	);
 }
 
-/** The first message for each field, keyed by its form name ("hr-rest-100.threshold"). */
+/**
+ * zod names only the edge a number crossed (`{min}` or `{max}`); a range message names both, so
+ * each problem takes the parameters `range` gives for its field and code (none: left as it is).
+ */
+export function withRange(
+	problems: Problems,
+	range: (field: string, code: MessageKey) => Params | undefined
+): Problems {
+	for (const [field, problem] of Object.entries(problems)) {
+		const params = range(field, problem.code);
+		if (params) problems[field] = { code: problem.code, params };
+	}
+	return problems;
+}
+
+/** A refused edit's problems by form name ("hr-rest-100.threshold"), ranges in the rule's unit. */
+export function ruleProblems(error: z.ZodError): Problems {
+	return withRange(problemsOf(error), (field, code) => {
+		const rule = DEFAULT_VITAL_RULES.find((r) => field.startsWith(`${r.id}.`));
+		if (!rule || code !== `settings.rules.out-of-range.${rule.metric}`) return undefined;
+		const { min, max } = limitsFor(rule);
+		return { min, max };
+	});
+}
+
+/**
+ * @deprecated Prose by field, for pool-check.ts until it moves to problemsOf (another area):
+ * delete then.
+ */
 export function editErrors(error: z.ZodError): Record<string, string> {
 	const errors: Record<string, string> = {};
 	for (const issue of error.issues) {
@@ -157,22 +190,98 @@ export function settingsOf(rules: VitalRule[]): RuleSetting[] {
 	}));
 }
 
+const SYMBOL: Record<VitalRule['comparator'], string> = {
+	'>': '>',
+	'>=': '≥',
+	'<': '<',
+	'<=': '≤'
+};
+
+/** A comparator as the settings table shows it beside the threshold box. */
+export const comparatorSymbol = (comparator: VitalRule['comparator']) => SYMBOL[comparator];
+
+/**
+ * "Resting heart rate > 100 bpm" in the reader's language: what the rule checks, always from its
+ * current numbers (the settings page's and the audit list's own wording of rules.ts's labelFor).
+ */
+export function ruleLabel(rule: VitalRule, { t, locale }: Words): string {
+	const { decimals } = METRICS[rule.metric];
+	const format = new Intl.NumberFormat(locale, {
+		minimumFractionDigits: decimals,
+		maximumFractionDigits: decimals,
+		useGrouping: false
+	});
+	const words = {
+		metric: t(`settings.metric.${rule.metric}`),
+		unit: t(`settings.unit.${rule.metric}`),
+		value: format.format(rule.threshold),
+		symbol: SYMBOL[rule.comparator]
+	};
+	// Each language puts the metric where it goes; the label starts with a capital either way.
+	const label = ruleText(rule, words, format, t);
+	return label[0]!.toLocaleUpperCase(locale) + label.slice(1);
+}
+
+function ruleText(
+	rule: VitalRule,
+	words: { metric: string; unit: string; value: string; symbol: string },
+	format: Intl.NumberFormat,
+	t: Translate
+): string {
+	const { decimals } = METRICS[rule.metric];
+	if (rule.relativeToRest) {
+		return rule.comparator[0] === '>'
+			? t('settings.rule.above-resting', words)
+			: // "falls > 10 below resting" reads better than "< resting − 10"; same test.
+				t('settings.rule.falls-below-resting', {
+					...words,
+					symbol: rule.comparator === '<' ? '>' : '≥'
+				});
+	}
+	const subject = t(`settings.rule.subject.${rule.when}`, words);
+	if (rule.below !== undefined) {
+		// A band [threshold, below): show the last value inside it, as clinicians write bands.
+		const last = format.format(rule.below - 10 ** -decimals);
+		return rule.comparator === '>='
+			? t('settings.rule.band', { ...words, subject, last })
+			: t('settings.rule.band-open', { ...words, subject, below: format.format(rule.below) });
+	}
+	return t('settings.rule.plain', { ...words, subject });
+}
+
+/** What to do when the rule fires, in the reader's language (the shipped English for a rule the catalog lacks). */
+export function ruleAdvice(rule: VitalRule, t: Translate): string {
+	const key = `settings.rule-advice.${rule.id}`;
+	return isMessageKey(key) ? t(key) : rule.advice;
+}
+
 /** One line per change between two stored versions (null = the defaults), for the audit list. */
 export function describeRuleChanges(
 	before: RuleSetting[] | null,
-	after: RuleSetting[] | null
+	after: RuleSetting[] | null,
+	words: Words
 ): string[] {
+	const { t } = words;
 	const old = applySettings(before);
-	const lines: string[] = after === null ? ['Restored the defaults'] : [];
+	const lines: string[] = after === null ? [t('settings.change.rules-restored')] : [];
+	const action = (a: RuleAction) => t(`settings.action.${a}`);
 	applySettings(after).forEach((rule, i) => {
 		const was = old[i]!;
-		const label = labelFor(rule);
+		const label = ruleLabel(rule, words);
 		if (was.threshold !== rule.threshold || was.below !== rule.below) {
-			lines.push(`${labelFor(was)} → ${label}`);
+			lines.push(t('settings.change.from-to', { from: ruleLabel(was, words), to: label }));
 		}
-		if (was.action !== rule.action) lines.push(`${label}: ${was.action} → ${rule.action}`);
+		if (was.action !== rule.action) {
+			lines.push(
+				t('settings.change.labelled', { label, from: action(was.action), to: action(rule.action) })
+			);
+		}
 		if ((was.enabled !== false) !== (rule.enabled !== false)) {
-			lines.push(`${label}: turned ${rule.enabled === false ? 'off' : 'on'}`);
+			lines.push(
+				t(rule.enabled === false ? 'settings.change.rule-off' : 'settings.change.rule-on', {
+					rule: label
+				})
+			);
 		}
 	});
 	return lines;

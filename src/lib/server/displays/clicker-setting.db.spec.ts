@@ -6,6 +6,8 @@ import { seedDemoClinic } from '../db/seed/demo';
 import { createTestDatabase } from '../db/test-database';
 import { saveRoom } from '../planning/rooms';
 import { recentSettingChanges } from '../settings/setting-changes';
+import { describeSettingChange } from '../../shared/clinic-settings';
+import { translator } from '../../i18n/translate';
 
 /** The rooms form's clicker setting: a checkbox, off unless ticked, and audited when changed. */
 
@@ -49,7 +51,12 @@ describe('clicker control per room', () => {
 	it('every change is in the settings audit, saying who and which room; a save without one is not', async () => {
 		await saveRoom(database.db, clinicId, gymId, form, userId);
 		const changes = await recentSettingChanges(database.db, clinicId);
-		const lines = changes.flatMap((change) => change.lines.map((line) => `${change.by}: ${line}`));
+		const english = { t: translator('en'), locale: 'en' as const };
+		const lines = changes.flatMap((change) =>
+			describeSettingChange(change.setting, change.before, change.after, english).map(
+				(line) => `${change.by}: ${line}`
+			)
+		);
 		expect(lines.filter((line) => line.includes('Clicker'))).toEqual([
 			'Casey Morgan: Clicker control in Gym A: on → off',
 			'Casey Morgan: Clicker control in Gym A: off → on'

@@ -61,7 +61,7 @@ describe('display names', () => {
 		const clash = await pair(gym.id, 'GYM A LEFT TV');
 		expect(clash.result).toEqual({
 			ok: false,
-			error: 'Another display in Gym A is called "GYM A LEFT TV".',
+			problem: { code: 'displays.name-taken', params: { room: 'Gym A', name: 'GYM A LEFT TV' } },
 			field: 'name'
 		});
 		// Another room may use it; and the refused code pairs once the name is changed.
@@ -74,11 +74,14 @@ describe('display names', () => {
 
 	it('refuses names that are too long or cannot be shown, pairing nothing', async () => {
 		const before = await database.db.select().from(displays);
-		for (const [name, error] of [
-			['x'.repeat(DISPLAY_NAME_MAX + 1), `At most ${DISPLAY_NAME_MAX} characters.`],
-			['TV\u0000one', 'That name has characters a screen cannot show.']
-		]) {
-			expect((await pair(gym.id, name)).result).toEqual({ ok: false, error, field: 'name' });
+		for (const [name, problem] of [
+			[
+				'x'.repeat(DISPLAY_NAME_MAX + 1),
+				{ code: 'field.too-long', params: { max: DISPLAY_NAME_MAX } }
+			],
+			['TV\u0000one', { code: 'displays.name-unshowable' }]
+		] as const) {
+			expect((await pair(gym.id, name)).result).toEqual({ ok: false, problem, field: 'name' });
 		}
 		expect(await database.db.select().from(displays)).toEqual(before);
 	});
@@ -88,7 +91,10 @@ describe('display names', () => {
 		const b = (await pair(pool.id, 'Shallow end')).result as { displayId: string };
 		expect(await renameDisplay(database.db, clinicId, a.displayId, 'Shallow end')).toEqual({
 			ok: false,
-			error: 'Another display in Therapy Pool is called "Shallow end".'
+			problem: {
+				code: 'displays.name-taken',
+				params: { room: 'Therapy Pool', name: 'Shallow end' }
+			}
 		});
 		expect(await renameDisplay(database.db, clinicId, a.displayId, '   ')).toMatchObject({
 			ok: false

@@ -1,10 +1,11 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
+import { problemsOf, type Problem } from '../../i18n/problem';
 import { displayNameSchema, suggestDisplayName } from '../../shared/displays';
 import type { Database } from '../db/client';
 import { displays, rooms } from '../db/schema';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
-export type NameResult = { ok: true; name: string } | { ok: false; error: string };
+export type NameResult = { ok: true; name: string } | { ok: false; problem: Problem };
 
 /** The names of the room's paired displays (removed ones free their names). */
 async function namesInRoom(db: Database | Tx, roomId: string, except?: string) {
@@ -49,16 +50,19 @@ export async function chooseName(
 		.from(rooms)
 		.where(eq(rooms.id, roomId))
 		.for('update');
-	if (!room) return { ok: false, error: 'Choose a room of your clinic.' };
+	if (!room) return { ok: false, problem: { code: 'pair.room-not-in-clinic' } };
 	const taken = await namesInRoom(tx, roomId, except);
 	if (typed === undefined || typed.trim() === '') {
 		return { ok: true, name: suggestDisplayName(room.name, taken) };
 	}
 	const parsed = displayNameSchema.safeParse(typed);
-	if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
+	if (!parsed.success) return { ok: false, problem: Object.values(problemsOf(parsed.error))[0]! };
 	const name = parsed.data;
 	if (taken.some((other) => other.toLowerCase() === name.toLowerCase())) {
-		return { ok: false, error: `Another display in ${room.name} is called "${name}".` };
+		return {
+			ok: false,
+			problem: { code: 'displays.name-taken', params: { room: room.name, name } }
+		};
 	}
 	return { ok: true, name };
 }
@@ -69,8 +73,8 @@ export async function renameDisplay(
 	clinicId: string,
 	displayId: string,
 	typed: string
-): Promise<NameResult | { ok: false; notFound: true; error: string }> {
-	if (typed.trim() === '') return { ok: false, error: 'Give the display a name.' };
+): Promise<NameResult | { ok: false; notFound: true; problem: Problem }> {
+	if (typed.trim() === '') return { ok: false, problem: { code: 'displays.name-required' } };
 	return db.transaction(async (tx) => {
 		const [display] = await tx
 			.select({ roomId: displays.roomId })
@@ -82,7 +86,7 @@ export async function renameDisplay(
 			return {
 				ok: false as const,
 				notFound: true as const,
-				error: 'No such display in your clinic.'
+				problem: { code: 'displays.not-in-clinic' } as Problem
 			};
 		}
 		const chosen = await chooseName(tx, display.roomId, typed, displayId);

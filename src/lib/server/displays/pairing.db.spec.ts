@@ -63,13 +63,13 @@ describe('display pairing', () => {
 		for (let i = 0; i < FREE_WRONG_CODES; i++) {
 			expect(await pair('ZZZZZZ', '192.0.2.50')).toEqual({
 				ok: false,
-				error: 'That code is not showing on any display (or it expired).'
+				problem: { code: 'pair.code-unknown' }
 			});
 		}
 		const { code } = await service.requestCode();
 		expect(await pair(code, '192.0.2.50')).toEqual({
 			ok: false,
-			error: 'Too many wrong codes. Try again in 1 second.',
+			problem: { code: 'pair.too-many-wrong', params: { seconds: 1 } },
 			retryAfterSeconds: 1
 		});
 		// Another address is not affected …
@@ -103,7 +103,7 @@ describe('display pairing', () => {
 			userId,
 			address: '10.0.0.3'
 		});
-		expect(result).toEqual({ ok: false, error: 'Choose a room of your clinic.' });
+		expect(result).toEqual({ ok: false, problem: { code: 'pair.room-not-in-clinic' } });
 	});
 
 	it('revokes: the token stops working', async () => {

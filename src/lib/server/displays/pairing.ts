@@ -8,7 +8,8 @@ import {
 	normalizePairingCode
 } from '../../shared/pairing-code';
 import type { Database } from '../db/client';
-import { SlowDown, inSeconds } from '../auth/slow-down';
+import type { Problem } from '../../i18n/problem';
+import { SlowDown } from '../auth/slow-down';
 import { displays, pairingCodes, rooms } from '../db/schema';
 import { chooseName } from './names';
 
@@ -34,7 +35,7 @@ function randomCode(): string {
 
 export type PairResult =
 	| { ok: true; displayId: string; roomName: string; name: string }
-	| { ok: false; error: string; retryAfterSeconds?: number; field?: 'name' };
+	| { ok: false; problem: Problem; retryAfterSeconds?: number; field?: 'name' };
 
 export class PairingService {
 	readonly #db: Database;
@@ -84,7 +85,7 @@ export class PairingService {
 			const retryAfterSeconds = Math.ceil(taken.retryAfterMs / 1000);
 			return {
 				ok: false,
-				error: `Too many wrong codes. Try again in ${inSeconds(retryAfterSeconds)}.`,
+				problem: { code: 'pair.too-many-wrong', params: { seconds: retryAfterSeconds } },
 				retryAfterSeconds
 			};
 		}
@@ -95,7 +96,7 @@ export class PairingService {
 			.where(and(eq(rooms.id, input.roomId), eq(rooms.clinicId, input.clinicId)));
 		if (!room) {
 			await this.#wrongCodes.refund(key, taken);
-			return { ok: false, error: 'Choose a room of your clinic.' };
+			return { ok: false, problem: { code: 'pair.room-not-in-clinic' } };
 		}
 
 		const code = normalizePairingCode(input.code);
@@ -140,11 +141,11 @@ export class PairingService {
 		if (paired && !paired.ok) {
 			// Not a wrong code: the try is given back.
 			await this.#wrongCodes.refund(key, taken);
-			return { ok: false, error: paired.error, field: 'name' };
+			return { ok: false, problem: paired.problem, field: 'name' };
 		}
 		if (!paired) {
 			await this.#wrongCodes.failed(key, taken, FREE_WRONG_CODES);
-			return { ok: false, error: 'That code is not showing on any display (or it expired).' };
+			return { ok: false, problem: { code: 'pair.code-unknown' } };
 		}
 		await this.#wrongCodes.succeeded(key, taken, { forget: false });
 		return { ok: true, displayId: paired.id, roomName: room.name, name: paired.name };

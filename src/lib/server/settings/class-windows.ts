@@ -2,7 +2,8 @@ import type { Reason } from '../../shared/refusals';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { SETTINGS } from '../../shared/clinic-settings';
-import { editErrors } from '../../shared/rule-settings';
+import { problemsOf, type Problems } from '../../i18n/problem';
+import { withRange } from '../../shared/rule-settings';
 import {
 	addDays,
 	formatDateTime,
@@ -35,20 +36,31 @@ export const CLASS_WINDOW_LIMITS = {
 } as const;
 
 const minutes = z.coerce
-	.number({ error: 'Enter a number of minutes' })
-	.int('Enter whole minutes')
-	.min(CLASS_WINDOW_LIMITS.startMinutes.min, 'Enter 0 to 1440 minutes')
-	.max(CLASS_WINDOW_LIMITS.startMinutes.max, 'Enter 0 to 1440 minutes');
+	.number({ error: 'settings.enter-number' })
+	.int('settings.windows.whole-minutes')
+	.min(CLASS_WINDOW_LIMITS.startMinutes.min, 'settings.windows.minutes-range')
+	.max(CLASS_WINDOW_LIMITS.startMinutes.max, 'settings.windows.minutes-range');
 
 export const classWindowsSchema = z.object({
 	startBeforeMinutes: minutes,
 	startAfterMinutes: minutes,
 	documentationHours: z.coerce
-		.number({ error: 'Enter a number of hours' })
-		.int('Enter whole hours')
-		.min(CLASS_WINDOW_LIMITS.documentationHours.min, 'Enter 1 to 720 hours')
-		.max(CLASS_WINDOW_LIMITS.documentationHours.max, 'Enter 1 to 720 hours')
+		.number({ error: 'settings.enter-number' })
+		.int('settings.windows.whole-hours')
+		.min(CLASS_WINDOW_LIMITS.documentationHours.min, 'settings.windows.hours-range')
+		.max(CLASS_WINDOW_LIMITS.documentationHours.max, 'settings.windows.hours-range')
 });
+
+/** A refused edit's problems; a range message names both ends. */
+function windowProblems(error: z.ZodError): Problems {
+	return withRange(problemsOf(error), (_field, code) =>
+		code === 'settings.windows.minutes-range'
+			? CLASS_WINDOW_LIMITS.startMinutes
+			: code === 'settings.windows.hours-range'
+				? CLASS_WINDOW_LIMITS.documentationHours
+				: undefined
+	);
+}
 
 export async function clinicClassWindows(db: Database, clinicId: string): Promise<ClassWindows> {
 	const [row] = await db
@@ -118,8 +130,7 @@ export function entryRefusal(
 	}
 }
 
-export type WindowsSaveResult =
-	{ ok: true; changed: boolean } | { ok: false; errors: Record<string, string> };
+export type WindowsSaveResult = { ok: true; changed: boolean } | { ok: false; problems: Problems };
 
 export async function saveClassWindows(
 	db: Database,
@@ -128,7 +139,7 @@ export async function saveClassWindows(
 	input: unknown
 ): Promise<WindowsSaveResult> {
 	const parsed = classWindowsSchema.safeParse(input);
-	if (!parsed.success) return { ok: false, errors: editErrors(parsed.error) };
+	if (!parsed.success) return { ok: false, problems: windowProblems(parsed.error) };
 	const next: ClassWindowSettings = parsed.data;
 	return db.transaction(async (tx) => {
 		// Locked, so two coordinators saving at once each audit what they really replaced.

@@ -14,7 +14,17 @@ import {
 	saveStaffRatios
 } from './clinic-options';
 import { saveClinicRules } from './rules';
-import { recentSettingChanges } from './setting-changes';
+import { recentSettingChanges, type SettingChange } from './setting-changes';
+import { describeSettingChange } from '../../shared/clinic-settings';
+import type { Problems } from '../../i18n/problem';
+import { translator } from '../../i18n/translate';
+
+/** An audit row worded as the settings page shows it in English. */
+const lines = (change: SettingChange) =>
+	describeSettingChange(change.setting, change.before, change.after, {
+		t: translator('en'),
+		locale: 'en'
+	});
 
 let database: DatabaseHandle;
 let clinicId: string;
@@ -66,8 +76,16 @@ describe('pool ranges', () => {
 		});
 		expect(result).toEqual({
 			ok: false,
-			errors: { 'freeChlorinePpm.max': 'Free chlorine (ppm): 0 to 10' }
+			problems: {
+				'freeChlorinePpm.max': {
+					code: 'settings.pool.out-of-range.freeChlorinePpm',
+					params: { min: 0, max: 10 }
+				}
+			}
 		});
+		const { code, params } = (result as { problems: Problems }).problems['freeChlorinePpm.max']!;
+		expect(translator('en')(code, params)).toBe('Free chlorine (ppm): 0 to 10');
+		expect(translator('es')(code, params)).toBe('Cloro libre (ppm): de 0 a 10');
 		expect((await clinicPoolRanges(database.db, clinicId)).freeChlorinePpm.max).toBe(4);
 		expect(await audits('pool_ranges')).toHaveLength(1);
 	});
@@ -89,7 +107,7 @@ describe('default exertion scale', () => {
 			})
 		).toEqual({
 			ok: false,
-			errors: { defaultExertionScale: 'Choose Borg RPE 6–20 or Borg CR10' }
+			problems: { defaultExertionScale: { code: 'field.choose' } }
 		});
 		expect(
 			await saveDefaultExertionScale(database.db, clinicId, userId, {
@@ -108,7 +126,7 @@ describe('recent setting changes', () => {
 		const rules = await saveClinicRules(database.db, clinicId, userId, {});
 		expect(rules.ok).toBe(false);
 		const changes = await recentSettingChanges(database.db, clinicId);
-		expect(changes.map((change) => change.lines)).toEqual([
+		expect(changes.map(lines)).toEqual([
 			['Default exertion scale: Borg RPE 6–20 → Borg CR10 (0–10)'],
 			[
 				'Pool ranges: restored the defaults',
@@ -127,7 +145,12 @@ describe('pool staff ratios', () => {
 		const refused = await saveStaffRatios(database.db, clinicId, userId, { [pool!.id]: '0' });
 		expect(refused).toEqual({
 			ok: false,
-			errors: { [`ratio-${pool!.id}`]: 'Enter 1 to 20 participants per staff member' }
+			problems: {
+				[`ratio-${pool!.id}`]: {
+					code: 'settings.ratios.out-of-range',
+					params: { min: 1, max: 20 }
+				}
+			}
 		});
 		expect(await saveStaffRatios(database.db, clinicId, userId, { [pool!.id]: '3' })).toEqual({
 			ok: true,
@@ -137,7 +160,7 @@ describe('pool staff ratios', () => {
 		expect(after!.participantsPerStaff).toBe(3);
 		expect(await audits('staff_ratios')).toHaveLength(1);
 		const [latest] = await recentSettingChanges(database.db, clinicId);
-		expect(latest!.lines).toEqual([
+		expect(lines(latest!)).toEqual([
 			`${pool!.name}: 1 staff per ${pool!.participantsPerStaff} → 1 staff per 3`
 		]);
 		expect(await saveStaffRatios(database.db, clinicId, userId, { [pool!.id]: '3' })).toEqual({

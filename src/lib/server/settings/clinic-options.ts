@@ -1,8 +1,14 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { SETTINGS, STAFF_RATIO, exertionScaleSchema } from '../../shared/clinic-settings';
+import { problemsOf, type Problems } from '../../i18n/problem';
+import {
+	SETTINGS,
+	STAFF_RATIO,
+	exertionScaleSchema,
+	poolRangeProblems,
+	poolRangesEditSchema
+} from '../../shared/clinic-settings';
 import type { ExertionScale } from '../../shared/domain';
-import { DEFAULT_POOL_RANGES, poolRangesSchema, type PoolRanges } from '../../shared/pool';
-import { editErrors } from '../../shared/rule-settings';
+import { DEFAULT_POOL_RANGES, type PoolRanges } from '../../shared/pool';
 import type { Database } from '../db/client';
 import { clinicSettingChanges, clinics, rooms } from '../db/schema';
 
@@ -34,8 +40,7 @@ export async function clinicDefaultExertionScale(
 	return row?.scale ?? 'borg_6_20';
 }
 
-export type OptionSaveResult =
-	{ ok: true; changed: boolean } | { ok: false; errors: Record<string, string> };
+export type OptionSaveResult = { ok: true; changed: boolean } | { ok: false; problems: Problems };
 
 /** Field by field: jsonb keeps its own key order, so the stored text is no guide. */
 function sameRanges(a: PoolRanges, b: PoolRanges): boolean {
@@ -50,9 +55,27 @@ export async function savePoolRanges(
 	userId: string,
 	input: unknown
 ): Promise<OptionSaveResult> {
-	const parsed = poolRangesSchema.safeParse(input);
-	if (!parsed.success) return { ok: false, errors: editErrors(parsed.error) };
-	const next: PoolRanges = parsed.data;
+	const parsed = poolRangesEditSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, problems: poolRangeProblems(parsed.error) };
+	return { ok: true, changed: await writePoolRanges(db, clinicId, userId, parsed.data) };
+}
+
+/** Back to the shipped ranges (null), audited like any change; nothing when already there. */
+export async function resetPoolRanges(
+	db: Database,
+	clinicId: string,
+	userId: string
+): Promise<{ changed: boolean }> {
+	return { changed: await writePoolRanges(db, clinicId, userId, null) };
+}
+
+/** Stores `next` (null = the defaults) with an audit row; nothing when it is what is in force. */
+async function writePoolRanges(
+	db: Database,
+	clinicId: string,
+	userId: string,
+	next: PoolRanges | null
+): Promise<boolean> {
 	return db.transaction(async (tx) => {
 		// Locked, so two coordinators saving at once each audit what they really replaced.
 		const [row] = await tx
@@ -62,40 +85,13 @@ export async function savePoolRanges(
 			.for('update');
 		if (!row) throw new Error(`No clinic ${clinicId}`);
 		const before = row.ranges ?? null;
-		if (sameRanges(before ?? DEFAULT_POOL_RANGES, next)) {
-			return { ok: true, changed: false };
-		}
+		const same = next === null ? before === null : sameRanges(before ?? DEFAULT_POOL_RANGES, next);
+		if (same) return false;
 		await tx.update(clinics).set({ poolRanges: next }).where(eq(clinics.id, clinicId));
 		await tx
 			.insert(clinicSettingChanges)
 			.values({ clinicId, userId, setting: POOL_RANGES_SETTING, before, after: next });
-		return { ok: true, changed: true };
-	});
-}
-
-/** Back to the shipped ranges (null), audited like any change; nothing when already there. */
-export async function resetPoolRanges(
-	db: Database,
-	clinicId: string,
-	userId: string
-): Promise<{ changed: boolean }> {
-	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.select({ ranges: clinics.poolRanges })
-			.from(clinics)
-			.where(eq(clinics.id, clinicId))
-			.for('update');
-		if (!row) throw new Error(`No clinic ${clinicId}`);
-		if (row.ranges === null) return { changed: false };
-		await tx.update(clinics).set({ poolRanges: null }).where(eq(clinics.id, clinicId));
-		await tx.insert(clinicSettingChanges).values({
-			clinicId,
-			userId,
-			setting: POOL_RANGES_SETTING,
-			before: row.ranges,
-			after: null
-		});
-		return { changed: true };
+		return true;
 	});
 }
 
@@ -106,7 +102,7 @@ export async function saveDefaultExertionScale(
 	input: unknown
 ): Promise<OptionSaveResult> {
 	const parsed = exertionScaleSchema.safeParse(input);
-	if (!parsed.success) return { ok: false, errors: editErrors(parsed.error) };
+	if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
 	const next = parsed.data.defaultExertionScale;
 	return db.transaction(async (tx) => {
 		const [row] = await tx
@@ -145,7 +141,7 @@ export async function saveStaffRatios(
 			.from(rooms)
 			.where(and(eq(rooms.clinicId, clinicId), eq(rooms.kind, 'pool'), isNull(rooms.archivedAt)))
 			.for('update');
-		const errors: Record<string, string> = {};
+		const problems: Problems = {};
 		const next = new Map<string, number>();
 		for (const pool of pools) {
 			const typed = input[pool.id]?.trim();
@@ -157,13 +153,15 @@ export async function saveStaffRatios(
 				value < STAFF_RATIO.min ||
 				value > STAFF_RATIO.max
 			) {
-				errors[`ratio-${pool.id}`] =
-					`Enter ${STAFF_RATIO.min} to ${STAFF_RATIO.max} participants per staff member`;
+				problems[`ratio-${pool.id}`] = {
+					code: 'settings.ratios.out-of-range',
+					params: STAFF_RATIO
+				};
 			} else {
 				next.set(pool.id, value);
 			}
 		}
-		if (Object.keys(errors).length) return { ok: false, errors };
+		if (Object.keys(problems).length) return { ok: false, problems };
 		const changed = pools.filter((pool) => next.has(pool.id) && next.get(pool.id) !== pool.ratio);
 		if (changed.length === 0) return { ok: true, changed: false };
 		for (const pool of changed) {

@@ -11,7 +11,17 @@ import { seedDemoClinic } from '../db/seed/demo';
 import { anHourAgoToday, createTestDatabase, moveClassTo } from '../db/test-database';
 import { recordEntry } from '../entries/entries';
 import { LiveClassService } from '../live/live-classes';
-import { clinicRules, recentRuleChanges, resetClinicRules, saveClinicRules } from './rules';
+import { clinicRules, resetClinicRules, saveClinicRules } from './rules';
+import { recentSettingChanges, type SettingChange } from './setting-changes';
+import { describeSettingChange } from '../../shared/clinic-settings';
+import { translator } from '../../i18n/translate';
+
+/** An audit row worded as the settings page shows it in English. */
+const lines = (change: SettingChange) =>
+	describeSettingChange(change.setting, change.before, change.after, {
+		t: translator('en'),
+		locale: 'en'
+	});
 
 let database: DatabaseHandle;
 let clinicId: string;
@@ -113,14 +123,12 @@ describe('clinic vital-sign rules', () => {
 		const [audit] = await auditRows();
 		expect(audit).toMatchObject({ userId: coordinator.id, setting: 'vital_rules', before: null });
 		expect(audit!.after).toEqual(settingsOf(rules));
-		const [change] = await recentRuleChanges(database.db, clinicId);
-		expect(change).toMatchObject({
-			by: 'Casey Morgan',
-			lines: [
-				'Resting heart rate > 100 bpm → Resting heart rate > 110 bpm',
-				'SpO2 < 90 %: turned off'
-			]
-		});
+		const [change] = await recentSettingChanges(database.db, clinicId);
+		expect(change!.by).toBe('Casey Morgan');
+		expect(lines(change!)).toEqual([
+			'Resting heart rate > 100 bpm → Resting heart rate > 110 bpm',
+			'SpO2 < 90 %: turned off'
+		]);
 	});
 
 	it('refuses an edit with any bad field and changes nothing', async () => {
@@ -131,7 +139,15 @@ describe('clinic vital-sign rules', () => {
 			coordinator.id,
 			edit({ 'spo2-88': { threshold: '85' }, 'temp-38': { threshold: '45' } })
 		);
-		expect(result).toEqual({ ok: false, errors: { 'temp-38.threshold': 'Enter 34 to 42 °C' } });
+		expect(result).toEqual({
+			ok: false,
+			problems: {
+				'temp-38.threshold': {
+					code: 'settings.rules.out-of-range.temperatureC',
+					params: { min: 34, max: 42 }
+				}
+			}
+		});
 		expect(await storedColumn()).toEqual(before);
 		expect(await auditRows()).toHaveLength(1);
 	});
@@ -156,7 +172,7 @@ describe('clinic vital-sign rules', () => {
 		const audits = await auditRows();
 		expect(audits).toHaveLength(2);
 		expect(audits[1]).toMatchObject({ before: saved, after: null });
-		expect((await recentRuleChanges(database.db, clinicId))[0]!.lines[0]).toBe(
+		expect(lines((await recentSettingChanges(database.db, clinicId))[0]!)[0]).toBe(
 			'Restored the defaults'
 		);
 		const at105 = await restingReading({ heartRate: 105 });

@@ -1,16 +1,16 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import type { Problems } from '../../i18n/problem';
 import {
 	applySettings,
-	describeRuleChanges,
-	editErrors,
 	ruleEditSchema,
+	ruleProblems,
 	settingsOf,
 	type RuleEditInput,
 	type RuleSetting
 } from '../../shared/rule-settings';
 import type { VitalRule } from '../../shared/rules';
 import type { Database } from '../db/client';
-import { classSessions, clinicSettingChanges, clinics, users } from '../db/schema';
+import { classSessions, clinicSettingChanges, clinics } from '../db/schema';
 
 const SETTING = 'vital_rules';
 
@@ -39,8 +39,7 @@ export async function rulesForClass(
 	return session?.rules ?? clinicRules(db, clinicId);
 }
 
-export type SaveResult =
-	{ ok: true; changed: boolean } | { ok: false; errors: Record<string, string> };
+export type SaveResult = { ok: true; changed: boolean } | { ok: false; problems: Problems };
 
 /**
  * Validates a whole edit and stores it with an audit row, in one transaction; any invalid
@@ -54,7 +53,7 @@ export async function saveClinicRules(
 	edit: RuleEditInput
 ): Promise<SaveResult> {
 	const parsed = ruleEditSchema.safeParse(edit);
-	if (!parsed.success) return { ok: false, errors: editErrors(parsed.error) };
+	if (!parsed.success) return { ok: false, problems: ruleProblems(parsed.error) };
 	const changed = await writeSetting(db, clinicId, userId, parsed.data);
 	return { ok: true, changed };
 }
@@ -95,38 +94,4 @@ async function writeSetting(
 			.values({ clinicId, userId, setting: SETTING, before, after: next });
 		return true;
 	});
-}
-
-export type RuleChange = { id: string; at: Date; by: string; lines: string[] };
-
-/** The latest changes to the rules, newest first, each described in plain lines. */
-export async function recentRuleChanges(
-	db: Database,
-	clinicId: string,
-	limit = 10
-): Promise<RuleChange[]> {
-	const rows = await db
-		.select({
-			id: clinicSettingChanges.id,
-			at: clinicSettingChanges.createdAt,
-			by: users.name,
-			before: clinicSettingChanges.before,
-			after: clinicSettingChanges.after
-		})
-		.from(clinicSettingChanges)
-		.innerJoin(users, eq(users.id, clinicSettingChanges.userId))
-		.where(
-			and(eq(clinicSettingChanges.clinicId, clinicId), eq(clinicSettingChanges.setting, SETTING))
-		)
-		.orderBy(desc(clinicSettingChanges.createdAt), desc(clinicSettingChanges.id))
-		.limit(limit);
-	return rows.map((row) => ({
-		id: row.id,
-		at: row.at,
-		by: row.by,
-		lines: describeRuleChanges(
-			row.before as RuleSetting[] | null,
-			row.after as RuleSetting[] | null
-		)
-	}));
 }

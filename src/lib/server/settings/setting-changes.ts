@@ -1,17 +1,27 @@
 import { desc, eq } from 'drizzle-orm';
-import { describeSettingChange } from '../../shared/clinic-settings';
 import type { Database } from '../db/client';
 import { clinicSettingChanges, users } from '../db/schema';
 
-export type SettingChange = { id: string; at: Date; by: string; lines: string[] };
+/**
+ * One audited change as stored: which setting, and its value before and after. The page words it
+ * (describeSettingChange) in the reader's language.
+ */
+export type SettingChange = {
+	id: string;
+	at: Date;
+	by: string;
+	setting: string;
+	before: unknown;
+	after: unknown;
+};
 
-/** The latest changes to any of the clinic's settings, newest first, in plain lines. */
+/** The latest changes to any of the clinic's settings, newest first. */
 export async function recentSettingChanges(
 	db: Database,
 	clinicId: string,
 	limit = 10
 ): Promise<SettingChange[]> {
-	const rows = await db
+	return db
 		.select({
 			id: clinicSettingChanges.id,
 			at: clinicSettingChanges.createdAt,
@@ -25,10 +35,4 @@ export async function recentSettingChanges(
 		.where(eq(clinicSettingChanges.clinicId, clinicId))
 		.orderBy(desc(clinicSettingChanges.createdAt), desc(clinicSettingChanges.id))
 		.limit(limit);
-	return rows.map((row) => ({
-		id: row.id,
-		at: row.at,
-		by: row.by,
-		lines: describeSettingChange(row.setting, row.before, row.after)
-	}));
 }

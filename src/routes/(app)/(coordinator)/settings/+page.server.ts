@@ -1,5 +1,5 @@
-import { fail } from '@sveltejs/kit';
 import { readForm } from '$lib/server/http/form-data';
+import { refuse } from '$lib/server/http/refuse';
 import { signedIn } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
 import { listRooms } from '$lib/server/planning/lists';
@@ -14,15 +14,31 @@ import {
 import { clinicClassWindows, saveClassWindows } from '$lib/server/settings/class-windows';
 import { clinicRules, resetClinicRules, saveClinicRules } from '$lib/server/settings/rules';
 import { recentSettingChanges } from '$lib/server/settings/setting-changes';
-import { EXERTION_SCALE_LABELS } from '$lib/shared/clinic-settings';
+import type { MessageKey } from '$lib/i18n/catalog';
+import { CLASS_WINDOW_FIELDS } from '$lib/shared/clinic-settings';
 import { EXERTION_SCALES } from '$lib/shared/domain';
 import { DEFAULT_POOL_RANGES, poolRangesFormInput } from '$lib/shared/pool';
 import { limitsFor, ruleFormInput } from '$lib/shared/rule-settings';
-import { DEFAULT_VITAL_RULES, METRICS, labelFor, type VitalRule } from '$lib/shared/rules';
-import { formatDateTime } from '$lib/shared/time-zone';
+import { DEFAULT_VITAL_RULES, type VitalRule } from '$lib/shared/rules';
 import type { Actions, PageServerLoad } from './$types';
 
-/** What the table shows of a rule; the page itself stays free of zod and the defaults. */
+/** The page's forms, each told apart in what an action answers. */
+type Section = 'rules' | 'scale' | 'pool' | 'ratios' | 'windows';
+
+/** What was saved (or that nothing changed), as a code the section words. */
+const done = <S extends Section>(section: S, changed: boolean, saved: MessageKey) => ({
+	section,
+	done: changed ? saved : ('settings.no-changes' as MessageKey)
+});
+
+/** A refused section: its problems, and what was typed, to show again. */
+const refused = <S extends Section, T>(
+	section: S,
+	problems: Parameters<typeof refuse>[1],
+	typed: T
+) => refuse(400, problems, { section, typed });
+
+/** What the table shows of a rule: the rule itself (the page words it), and the shipped one. */
 function row(rule: VitalRule) {
 	const shipped = DEFAULT_VITAL_RULES.find((d) => d.id === rule.id)!;
 	const differs =
@@ -30,22 +46,11 @@ function row(rule: VitalRule) {
 		shipped.below !== rule.below ||
 		shipped.action !== rule.action;
 	return {
-		id: rule.id,
-		label: labelFor(rule),
-		when: rule.when,
-		comparator: rule.comparator,
-		relative: rule.relativeToRest ?? false,
-		threshold: rule.threshold,
-		below: rule.below,
-		unit: METRICS[rule.metric].unit,
+		rule,
 		limits: limitsFor(rule),
-		action: rule.action,
 		enabled: rule.enabled !== false,
-		advice: rule.advice,
-		source: rule.source,
-		verified: rule.verified,
 		// The source vouches for the shipped numbers, not for a clinic's own: say which is which.
-		shipped: differs ? `${labelFor(shipped)}, ${shipped.action}` : null
+		shipped: differs ? shipped : null
 	};
 }
 
@@ -71,7 +76,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			startAfterMinutes: windows.startAfterMinutes,
 			documentationHours: windows.documentationHours
 		},
-		scales: EXERTION_SCALES.map((id) => ({ id, label: EXERTION_SCALE_LABELS[id] })),
+		scales: EXERTION_SCALES,
 		// Staff ratios are edited here too (audited); everything else about rooms on /rooms.
 		poolRooms: rooms
 			.filter((room) => room.kind === 'pool')
@@ -82,13 +87,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 				waterTempMaxC: room.waterTempMaxC,
 				participantsPerStaff: room.participantsPerStaff
 			})),
-		changes: changes.map((change) => ({
-			id: change.id,
-			at: change.at.toISOString(),
-			when: formatDateTime(change.at, timeZone),
-			by: change.by,
-			lines: change.lines
-		}))
+		timeZone,
+		changes: changes.map((change) => ({ ...change, at: change.at.toISOString() }))
 	};
 };
 
@@ -98,16 +98,9 @@ export const actions: Actions = {
 		const values = ruleFormInput(await readForm(request));
 		const { app } = locals;
 		const result = await saveClinicRules(app.db, user.clinicId, user.id, values);
-		if (!result.ok) {
-			return fail(400, { section: 'rules' as const, values, errors: result.errors, message: null });
-		}
+		if (!result.ok) return refused('rules', result.problems, values);
 		if (result.changed) app.log.info({ userId: user.id }, 'vital-sign rules changed');
-		return {
-			section: 'rules' as const,
-			values: null,
-			errors: null,
-			message: result.changed ? 'Saved. The new rules apply to the next reading.' : 'No changes.'
-		};
+		return done('rules', result.changed, 'settings.rules.saved');
 	},
 	reset: async ({ locals }) => {
 		const user = signedIn(locals);
@@ -116,9 +109,7 @@ export const actions: Actions = {
 		if (changed) app.log.info({ userId: user.id }, 'vital-sign rules reset to defaults');
 		return {
 			section: 'rules' as const,
-			values: null,
-			errors: null,
-			message: changed ? 'Defaults restored.' : 'These are already the defaults.'
+			done: (changed ? 'settings.rules.restored' : 'settings.already-defaults') as MessageKey
 		};
 	},
 	scale: async ({ request, locals }) => {
@@ -128,24 +119,18 @@ export const actions: Actions = {
 		const result = await saveDefaultExertionScale(app.db, user.clinicId, user.id, {
 			defaultExertionScale: typeof value === 'string' ? value.slice(0, 20) : undefined
 		});
-		if (!result.ok) return fail(400, { section: 'scale' as const, errors: result.errors });
+		if (!result.ok) return refused('scale', result.problems, null);
 		if (result.changed) app.log.info({ userId: user.id }, 'default exertion scale changed');
-		return {
-			section: 'scale' as const,
-			message: result.changed ? 'Saved. Classes planned from now on use this scale.' : 'No changes.'
-		};
+		return done('scale', result.changed, 'settings.scale.saved');
 	},
 	poolRanges: async ({ request, locals }) => {
 		const user = signedIn(locals);
 		const values = poolRangesFormInput(await readForm(request));
 		const { app } = locals;
 		const result = await savePoolRanges(app.db, user.clinicId, user.id, values);
-		if (!result.ok) return fail(400, { section: 'pool' as const, values, errors: result.errors });
+		if (!result.ok) return refused('pool', result.problems, values);
 		if (result.changed) app.log.info({ userId: user.id }, 'pool ranges changed');
-		return {
-			section: 'pool' as const,
-			message: result.changed ? 'Saved. The next pool check uses these ranges.' : 'No changes.'
-		};
+		return done('pool', result.changed, 'settings.pool.saved');
 	},
 	staffRatios: async ({ request, locals }) => {
 		const user = signedIn(locals);
@@ -156,35 +141,23 @@ export const actions: Actions = {
 		}
 		const { app } = locals;
 		const result = await saveStaffRatios(app.db, user.clinicId, user.id, input);
-		if (!result.ok) {
-			return fail(400, { section: 'ratios' as const, values: input, errors: result.errors });
-		}
+		if (!result.ok) return refused('ratios', result.problems, input);
 		if (result.changed) app.log.info({ userId: user.id }, 'staff ratios changed');
-		return {
-			section: 'ratios' as const,
-			message: result.changed
-				? 'Saved. Series are checked against it when next saved.'
-				: 'No changes.'
-		};
+		return done('ratios', result.changed, 'settings.ratios.saved');
 	},
 	classWindows: async ({ request, locals }) => {
 		const user = signedIn(locals);
 		const form = await readForm(request);
 		const values: Record<string, string> = {};
-		for (const key of ['startBeforeMinutes', 'startAfterMinutes', 'documentationHours']) {
+		for (const key of CLASS_WINDOW_FIELDS) {
 			const value = form.get(key);
 			values[key] = typeof value === 'string' ? value.slice(0, 10) : '';
 		}
 		const { app } = locals;
 		const result = await saveClassWindows(app.db, user.clinicId, user.id, values);
-		if (!result.ok) {
-			return fail(400, { section: 'windows' as const, values, errors: result.errors });
-		}
+		if (!result.ok) return refused('windows', result.problems, values);
 		if (result.changed) app.log.info({ userId: user.id }, 'class windows changed');
-		return {
-			section: 'windows' as const,
-			message: result.changed ? 'Saved. Applies to the next start and entry.' : 'No changes.'
-		};
+		return done('windows', result.changed, 'settings.windows.saved');
 	},
 	resetPoolRanges: async ({ locals }) => {
 		const user = signedIn(locals);
@@ -193,7 +166,7 @@ export const actions: Actions = {
 		if (changed) app.log.info({ userId: user.id }, 'pool ranges reset to defaults');
 		return {
 			section: 'pool' as const,
-			message: changed ? 'Pool ranges back to the defaults.' : 'These are already the defaults.'
+			done: (changed ? 'settings.pool.restored' : 'settings.already-defaults') as MessageKey
 		};
 	}
 };
