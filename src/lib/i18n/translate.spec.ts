@@ -1,19 +1,38 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from './catalog';
 import { LOCALES, negotiateLocale } from './locales';
 import { refusalText } from '../shared/refusals';
 import { messageParts, translate } from './translate';
 
+type Ast = ReturnType<IntlMessageFormat['getAst']>;
+
+/** The parameters a message reads, from its parsed form (a select's words are not parameters). */
+function argumentNames(ast: Ast): string[] {
+	return ast.flatMap((element) => {
+		const own =
+			'value' in element && element.type !== 0 && element.type !== 7 ? [element.value] : [];
+		const options = 'options' in element ? Object.values(element.options) : [];
+		const children = 'children' in element ? argumentNames(element.children) : [];
+		return [
+			...own.map(String),
+			...options.flatMap((option) => argumentNames(option.value)),
+			...children
+		];
+	});
+}
+
 describe('the message catalogs', () => {
 	it('give every key in every locale, and each message parses with the same parameters', () => {
 		const keys = Object.keys(CATALOGS.en).sort();
-		const names = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+		const names = (text: string, locale: string) =>
+			[...new Set(argumentNames(new IntlMessageFormat(text, locale).getAst()))].sort();
 		for (const locale of LOCALES) {
 			expect(Object.keys(CATALOGS[locale]).sort()).toEqual(keys);
 			for (const key of keys as (keyof typeof CATALOGS.en)[]) {
 				const text = CATALOGS[locale][key];
 				expect(text.trim(), `${locale} ${key}`).not.toBe('');
-				expect(names(text), `${locale} ${key}`).toEqual(names(CATALOGS.en[key]));
+				expect(names(text, locale), `${locale} ${key}`).toEqual(names(CATALOGS.en[key], 'en'));
 			}
 		}
 	});
