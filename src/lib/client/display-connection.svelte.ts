@@ -121,8 +121,9 @@ export class DisplayConnection {
 	 */
 	reportVoice(locale: Locale, hasVoice: boolean): void {
 		this.#voice = { locale, hasVoice };
-		if (this.phase === 'paired' && this.#socket.connected)
+		if (this.phase === 'paired' && this.#socket.connected) {
 			void this.#ask('display:voice', this.#voice);
+		}
 	}
 
 	async #greet(): Promise<void> {

@@ -53,11 +53,12 @@ export function segmentDetails(state: ClassState, t: Translate): Detail[] {
 			text: t(segment.side === 'left' ? 'controller.side.left' : 'controller.side.right')
 		});
 	}
-	if (segment.sets > 1)
+	if (segment.sets > 1) {
 		details.push({
 			key: 'set',
 			text: t('controller.set-of', { set: segment.set, sets: segment.sets })
 		});
+	}
 	if (segment.kind === 'hold' && segment.reps && segment.rep) {
 		details.push({
 			key: 'hold',
