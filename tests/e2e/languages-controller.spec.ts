@@ -26,7 +26,12 @@ test('a technician who chooses Spanish runs the class in Spanish; a TV without a
 		.click();
 	await desk.getByLabel('Language on the display').selectOption('es');
 	await desk.getByRole('button', { name: 'Save series' }).click();
-	await expect(desk.getByRole('status')).toBeVisible();
+	await desk.goto(`${server.url}/schedule/series`);
+	await desk
+		.getByRole('link', { name: /Balance Basics/ })
+		.first()
+		.click();
+	await expect(desk.getByLabel('Language on the display')).toHaveValue('es');
 	const display = await pairDisplay(browser, deskContext, 'Gym A', server.url);
 
 	const phone = await phoneInClass(browser, TECHNICIAN, 'Gym A', {
