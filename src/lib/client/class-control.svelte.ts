@@ -6,9 +6,17 @@ import type { ClockSync } from './clock-sync';
 import { mergeEntries, receiveEntry } from './live-log';
 import { ask, clockOver, createSocket, refusalCode, retryAfterRefusal } from './socket';
 import { randomId } from './uuid';
-import { refusalText } from '../shared/refusals';
+import { isRefusalCode, type RefusalParams } from '../shared/refusals';
+import type { Problem } from '../i18n/problem';
 
 type StaffSocket = Socket<StaffServerEvents, StaffClientEvents>;
+
+/** A refusal as a problem the page words: its catalog message, or a plain "refused" for a code from a newer server. */
+export function refusalProblem(reason: { code: string; params?: RefusalParams }): Problem {
+	return isRefusalCode(reason.code)
+		? { code: `refusal.${reason.code}`, ...(reason.params ? { params: reason.params } : {}) }
+		: { code: 'controller.problem.refused', params: { code: reason.code } };
+}
 
 /**
  * A phone's remote control for one class: the same plan, log and corrected clock as the display,
@@ -19,8 +27,8 @@ export class ClassControl {
 	snapshot = $state<ControlSnapshot | null>(null);
 	presence = $state<Presence | null>(null);
 	version = $state(0);
-	/** The last refusal or failure, in words for the technician. */
-	problem = $state<string | null>(null);
+	/** The last refusal or failure, as a code the page words for the technician. */
+	problem = $state<Problem | null>(null);
 	busy = $state(false);
 	/** The server ended this phone's session: the page offers to sign in again. */
 	signedOut = $state(false);
@@ -53,7 +61,7 @@ export class ClassControl {
 			this.online = false;
 			if (refusalCode(error) === 'unauthenticated') {
 				this.signedOut = true;
-				this.problem = 'Signed out: sign in again to control the class.';
+				this.problem = { code: 'controller.problem.signed-out' };
 			}
 		});
 		socket.on('class:applied', ({ sessionId, entry }) => {
@@ -64,7 +72,7 @@ export class ClassControl {
 		});
 		socket.on('session:ended', () => {
 			this.signedOut = true;
-			this.problem = 'Signed out: sign in again to control the class.';
+			this.problem = { code: 'controller.problem.signed-out' };
 		});
 		socket.on('class:presence', (presence) => {
 			if (presence.sessionId !== this.#sessionId) return;
@@ -110,7 +118,7 @@ export class ClassControl {
 	 */
 	async send(command: Command): Promise<boolean> {
 		if (!this.online) {
-			this.problem = 'No connection: the command was not sent.';
+			this.problem = { code: 'controller.problem.not-sent' };
 			return false;
 		}
 		this.busy = true;
@@ -129,11 +137,11 @@ export class ClassControl {
 		}
 		this.busy = false;
 		if (!result) {
-			this.problem = 'No answer from the server: check the display before trying again.';
+			this.problem = { code: 'controller.problem.no-answer' };
 			return false;
 		}
 		if (!result.ok) {
-			this.problem = refusalText(result);
+			this.problem = refusalProblem(result);
 			return false;
 		}
 		// The broadcast normally arrives first; if not, fetch what is missing.
@@ -159,13 +167,13 @@ export class ClassControl {
 
 	async setDisplay(displayId: string, settings: { volume?: number; muted?: boolean }) {
 		const result = await this.#ask('display:settings', { displayId, ...settings });
-		if (result && !result.ok) this.problem = refusalText(result);
+		if (result && !result.ok) this.problem = refusalProblem(result);
 		if (result?.ok) await this.#join();
 	}
 
 	async setSpeech(roomId: string, enabled: boolean) {
 		const result = await this.#ask('room:speech', { roomId, enabled });
-		if (result && !result.ok) this.problem = refusalText(result);
+		if (result && !result.ok) this.problem = refusalProblem(result);
 		if (result?.ok) await this.#join();
 	}
 
@@ -192,7 +200,7 @@ export class ClassControl {
 			this.snapshot = result.snapshot;
 			this.version++;
 		} else if (result) {
-			this.problem = refusalText(result);
+			this.problem = refusalProblem(result);
 		}
 	}
 

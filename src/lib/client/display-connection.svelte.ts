@@ -5,6 +5,7 @@ import type {
 	DisplayClientEvents,
 	DisplayServerEvents
 } from '../shared/events';
+import type { Locale } from '../i18n/locales';
 import type { DisplaySettings, DisplaySnapshot, LiveClassView } from '../shared/live';
 import type { DisplayCommandType } from '../shared/displays';
 import type { LogEntry } from '../shared/timeline';
@@ -39,6 +40,7 @@ export class DisplayConnection {
 	#pairingTimer: ReturnType<typeof setTimeout> | undefined;
 	#cleanups: (() => void)[] = [];
 	#clientSeq = 0;
+	#voice: { locale: Locale; hasVoice: boolean } | null = null;
 
 	constructor() {
 		this.#socket = createSocket<DisplayServerEvents, DisplayClientEvents>('/display', {
@@ -113,10 +115,24 @@ export class DisplayConnection {
 		});
 	}
 
+	/**
+	 * Tells the server whether this screen can speak the language it shows (the phones say so
+	 * when it cannot), now and again after every reconnect.
+	 */
+	reportVoice(locale: Locale, hasVoice: boolean): void {
+		this.#voice = { locale, hasVoice };
+		if (this.phase === 'paired' && this.#socket.connected) {
+			void this.#ask('display:voice', this.#voice);
+		}
+	}
+
 	async #greet(): Promise<void> {
 		if (!localStorage.getItem(TOKEN_KEY)) return this.#requestPairing();
 		const hello = await this.#ask('display:hello', {});
-		if (hello?.ok) this.#apply(hello.snapshot);
+		if (hello?.ok) {
+			this.#apply(hello.snapshot);
+			if (this.#voice) void this.#ask('display:voice', this.#voice);
+		}
 	}
 
 	#apply(snapshot: DisplaySnapshot): void {

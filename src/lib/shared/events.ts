@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../i18n/locales';
 import type { Role } from './domain';
 import type {
 	ControlSnapshot,
@@ -104,6 +105,11 @@ export const displayEventSchemas = {
 	'display:hello': z.object({}).strict(),
 	'class:log-since': logSince,
 	/**
+	 * Whether this screen's browser can speak the language it shows: the phones say so when it
+	 * cannot (the names are then shown, not spoken). A language and a yes or no, nothing else.
+	 */
+	'display:voice': z.object({ locale: z.enum(LOCALES), hasVoice: z.boolean() }).strict(),
+	/**
 	 * A clicker or keyboard on the display runs the class, where the room allows it: the same
 	 * idempotent id and ordering as a phone's command, and only the commands a clicker may give.
 	 */
@@ -152,6 +158,7 @@ export type DisplayAcks = {
 	'pairing:claim': { token: string };
 	'display:hello': { snapshot: DisplaySnapshot };
 	'class:log-since': { entries: LogEntry[] };
+	'display:voice': object;
 	'display:command': { seq: number; duplicate: boolean };
 };
 

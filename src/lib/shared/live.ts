@@ -68,4 +68,9 @@ export type Presence = {
 	displays: number;
 	/** Which of the room's displays are connected, by id. */
 	displayIds?: string[];
+	/** What the connected displays said about speaking the class's language (display:voice). */
+	voices?: DisplayVoice[];
 };
+
+/** A display's own report: whether its browser has a speech voice for the language it shows. */
+export type DisplayVoice = { displayId: string; locale: Locale; hasVoice: boolean };

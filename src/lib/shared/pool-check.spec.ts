@@ -56,7 +56,7 @@ describe('pool check schema', () => {
 		['ph', '7.1']
 	])('needs a written reason when %s is %s', (field, value) => {
 		expect(errorsOf({ ...good, [field]: value })).toEqual({
-			overrideReason: expect.stringMatching(/write why/)
+			overrideReason: 'controller.pool.why-needed'
 		});
 		const withReason = poolCheckSchema(limits).parse({
 			...good,
@@ -83,9 +83,9 @@ describe('pool check schema', () => {
 		expect(
 			errorsOf({ ...good, waterTempC: '', ph: '15', freeChlorinePpm: '1.234', overrideReason: 'x' })
 		).toEqual({
-			waterTempC: 'Enter the reading',
-			ph: 'Enter 0 to 14',
-			freeChlorinePpm: 'At most 2 decimals'
+			waterTempC: 'controller.pool.enter-reading',
+			ph: 'controller.pool.enter-between',
+			freeChlorinePpm: 'controller.pool.two-decimals'
 		});
 	});
 
@@ -95,7 +95,7 @@ describe('pool check schema', () => {
 		expect(errorsOf({ ...good, waterTempC: '40' }, strict)).toEqual({});
 	});
 
-	it('lists each problem in plain words', () => {
+	it('lists each problem as a code', () => {
 		expect(
 			poolCheckProblems(
 				{
@@ -108,9 +108,15 @@ describe('pool check schema', () => {
 				limits
 			)
 		).toEqual([
-			'Water temperature 36 °C is outside 33–35 °C',
-			'pH 8.1 is outside 7.2–7.8',
-			'Emergency equipment not checked'
+			{
+				code: 'controller.pool.reading-outside',
+				params: { what: 'waterTempC', value: 36, unit: ' °C', min: 33, max: 35 }
+			},
+			{
+				code: 'controller.pool.reading-outside',
+				params: { what: 'ph', value: 8.1, unit: '', min: 7.2, max: 7.8 }
+			},
+			{ code: 'controller.pool.equipment-unchecked' }
 		]);
 	});
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Problem } from '../i18n/problem';
 import { formNumber, type PoolRanges } from './pool';
 
 /**
@@ -19,23 +20,24 @@ export type PoolCheckValues = {
 
 /** What a thermometer or test kit can read: outside this is a typing slip, never an override. */
 const READABLE = {
-	waterTempC: { min: 0, max: 50, decimals: 1, what: 'Water temperature', unit: '°C' },
-	freeChlorinePpm: { min: 0, max: 20, decimals: 2, what: 'Free chlorine', unit: 'ppm' },
-	ph: { min: 0, max: 14, decimals: 1, what: 'pH', unit: '' }
+	waterTempC: { min: 0, max: 50, decimals: 1, unit: '°C' },
+	freeChlorinePpm: { min: 0, max: 20, decimals: 2, unit: 'ppm' },
+	ph: { min: 0, max: 14, decimals: 1, unit: '' }
 } as const;
 
+/** Messages are catalog keys (problemsOf words them); zod's limits arrive as {min} and {max}. */
 function reading(key: keyof typeof READABLE) {
-	const { min, max, decimals, unit } = READABLE[key];
-	const span = `Enter ${min} to ${max}${unit ? ` ${unit}` : ''}`;
+	const { min, max, decimals } = READABLE[key];
+	const span = 'controller.pool.enter-between';
 	return z.preprocess(
 		formNumber,
 		z
-			.number({ error: 'Enter the reading' })
+			.number({ error: 'controller.pool.enter-reading' })
 			.min(min, span)
 			.max(max, span)
 			.refine(
 				(n) => Math.abs(n * 10 ** decimals - Math.round(n * 10 ** decimals)) < 1e-9,
-				`At most ${decimals} decimal${decimals > 1 ? 's' : ''}`
+				decimals > 1 ? 'controller.pool.two-decimals' : 'controller.pool.one-decimal'
 			)
 	);
 }
@@ -46,24 +48,29 @@ export type ReadingsSoFar = Omit<PoolCheckValues, keyof typeof READABLE> & {
 };
 
 /**
- * The problems a check has, one plain line each: readings outside their range and safety boxes
- * left unticked. Any of them needs a written reason before the class may start.
+ * The problems a check has, one code each: readings outside their range (`what` names the
+ * reading: `controller.pool.what.<key>`) and safety boxes left unticked. Any of them needs a
+ * written reason before the class may start.
  */
-export function poolCheckProblems(values: ReadingsSoFar, limits: PoolCheckLimits): string[] {
-	const problems: string[] = [];
+export function poolCheckProblems(values: ReadingsSoFar, limits: PoolCheckLimits): Problem[] {
+	const problems: Problem[] = [];
 	const outside = (key: keyof typeof READABLE, r: { min: number; max: number } | null) => {
 		const value = values[key];
 		// A reading not taken yet (the phone form as it fills) is no problem yet.
 		if (value === null || !r || (value >= r.min && value <= r.max)) return;
-		const { what, unit } = READABLE[key];
-		const u = unit ? ` ${unit}` : '';
-		problems.push(`${what} ${value}${u} is outside ${r.min}–${r.max}${u}`);
+		const { unit } = READABLE[key];
+		problems.push({
+			code: 'controller.pool.reading-outside',
+			params: { what: key, value, unit: unit ? ` ${unit}` : '', min: r.min, max: r.max }
+		});
 	};
 	outside('waterTempC', limits.waterTempC);
 	outside('freeChlorinePpm', limits.freeChlorinePpm);
 	outside('ph', limits.ph);
-	if (!values.emergencyEquipmentChecked) problems.push('Emergency equipment not checked');
-	if (!values.rescuerPresent) problems.push('No lifeguard or rescuer present');
+	if (!values.emergencyEquipmentChecked) {
+		problems.push({ code: 'controller.pool.equipment-unchecked' });
+	}
+	if (!values.rescuerPresent) problems.push({ code: 'controller.pool.no-rescuer' });
 	return problems;
 }
 
@@ -82,7 +89,7 @@ export function poolCheckSchema(limits: PoolCheckLimits) {
 			overrideReason: z
 				.string()
 				.trim()
-				.max(500, 'At most 500 characters')
+				.max(500, 'field.too-long')
 				.transform((text) => text || null)
 				.nullable()
 				.optional()
@@ -93,7 +100,7 @@ export function poolCheckSchema(limits: PoolCheckLimits) {
 				ctx.addIssue({
 					code: 'custom',
 					path: ['overrideReason'],
-					message: 'Something is out of range or unchecked: write why the class goes ahead'
+					message: 'controller.pool.why-needed'
 				});
 			}
 		})

@@ -1,5 +1,6 @@
 import { attendanceOf, headcount } from './clipboard';
-import { refusalText, type Reason } from './refusals';
+import type { Problem } from '../i18n/problem';
+import type { Reason } from './refusals';
 import type { RosterMember, StoredEntry } from './roster';
 
 /**
@@ -33,7 +34,12 @@ export function headcountInProblem(count: HeadcountIn): Reason | null {
 	return null;
 }
 
-export type StartItem = { id: 'pool_check' | 'display' | 'headcount'; done: boolean; text: string };
+/** `text`: a catalog key and its parameters; the phone words it in its reader's language. */
+export type StartItem = {
+	id: 'pool_check' | 'display' | 'headcount';
+	done: boolean;
+	text: Problem;
+};
 
 export function poolStartItems(state: {
 	poolCheck: { by: string; time: string } | null;
@@ -47,21 +53,23 @@ export function poolStartItems(state: {
 			id: 'pool_check',
 			done: poolCheck !== null,
 			text: poolCheck
-				? `Pool check recorded ${poolCheck.time} by ${poolCheck.by}`
-				: 'Pool check: not recorded yet'
+				? { code: 'controller.pool.start-check-done', params: poolCheck }
+				: { code: 'controller.pool.start-check-missing' }
 		},
 		{
 			id: 'display',
 			done: displaysOnline > 0,
 			text:
 				displaysOnline > 0
-					? `Display online in the room (${displaysOnline})`
-					: 'Display: none online in the room'
+					? { code: 'controller.pool.start-display', params: { count: displaysOnline } }
+					: { code: 'controller.pool.start-no-display' }
 		},
 		{
 			id: 'headcount',
 			done: problem === null,
-			text: problem ? refusalText(problem) : `Headcount in: ${count.here} in the water`
+			text: problem
+				? { code: `refusal.${problem.code}`, ...(problem.params ? { params: problem.params } : {}) }
+				: { code: 'controller.pool.start-headcount', params: { count: count.here } }
 		}
 	];
 }

@@ -130,7 +130,7 @@ describe('recording a pool check', () => {
 		});
 		expect(refused).toEqual({
 			ok: false,
-			errors: { overrideReason: expect.stringMatching(/write why/) }
+			problems: { overrideReason: { code: 'controller.pool.why-needed' } }
 		});
 		expect(await poolStartBlocked(database.db, clinicId, sessionId)).toEqual({
 			code: 'pool-check-missing'
@@ -158,10 +158,10 @@ describe('recording a pool check', () => {
 		).toEqual({ ok: true, changed: true });
 		expect(
 			await recordPoolCheck(database.db, technician, sessionId, { ...good, freeChlorinePpm: '4' })
-		).toMatchObject({ ok: false, errors: { overrideReason: expect.any(String) } });
+		).toMatchObject({ ok: false, problems: { overrideReason: expect.any(Object) } });
 		expect(
 			await recordPoolCheck(database.db, technician, sessionId, { ...good, waterTempC: '36' })
-		).toMatchObject({ ok: false, errors: { overrideReason: expect.any(String) } });
+		).toMatchObject({ ok: false, problems: { overrideReason: expect.any(Object) } });
 		await savePoolRanges(database.db, clinicId, coordinatorId, {
 			freeChlorinePpm: { min: 1, max: 5 },
 			ph: { min: 7.2, max: 7.8 }
@@ -182,13 +182,13 @@ describe('recording a pool check', () => {
 	});
 
 	it('refuses gym classes, other clinics and classes already started', async () => {
-		const noPool = { ok: false, errors: { form: 'No such pool class in your clinic' } };
+		const noPool = { ok: false, problems: { form: { code: 'controller.pool.not-a-pool' } } };
 		expect(await recordPoolCheck(database.db, technician, gymSessionId, good)).toEqual(noPool);
 		const [foreign] = await sessionsIn('pool', otherClinicId);
 		// Another clinic's class is not found at all (the action answers 404), not "not a pool".
 		expect(await recordPoolCheck(database.db, technician, foreign!, good)).toEqual({
 			ok: false,
-			errors: { form: 'No such class in your clinic' },
+			problems: { form: { code: 'refusal.class-not-found' } },
 			notFound: true
 		});
 		expect(await poolCheckContext(database.db, clinicId, foreign!)).toBeNull();
@@ -201,7 +201,7 @@ describe('recording a pool check', () => {
 			.where(eq(classSessions.id, sessionId));
 		expect(await recordPoolCheck(database.db, technician, sessionId, good)).toEqual({
 			ok: false,
-			errors: { form: 'This class has already started or is over' }
+			problems: { form: { code: 'controller.pool.already-started' } }
 		});
 	});
 });

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { editErrors } from '../../shared/rule-settings';
+import { problemsOf, type Problems } from '../../i18n/problem';
 import {
 	poolCheckSchema,
 	type PoolCheckLimits,
@@ -97,7 +97,7 @@ async function limitsFor(
 
 /** `notFound`: no class of this clinic has that id. */
 export type RecordPoolCheckResult =
-	{ ok: true; duplicate: boolean } | { ok: false; errors: Record<string, string>; notFound?: true };
+	{ ok: true; duplicate: boolean } | { ok: false; problems: Problems; notFound?: true };
 
 /**
  * Stores a check with the class, who and when. Bad input stores nothing. A second check for a
@@ -117,16 +117,16 @@ export async function recordPoolCheck(
 			.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, user.clinicId)))
 			.for('update');
 		if (!locked) {
-			return { ok: false, errors: { form: 'No such class in your clinic' }, notFound: true };
+			return { ok: false, problems: { form: { code: 'refusal.class-not-found' } }, notFound: true };
 		}
 		const session = await poolSession(tx, user.clinicId, sessionId);
-		if (!session) return { ok: false, errors: { form: 'No such pool class in your clinic' } };
+		if (!session) return { ok: false, problems: { form: { code: 'controller.pool.not-a-pool' } } };
 		if (await latestCheck(tx, user.clinicId, sessionId)) return { ok: true, duplicate: true };
 		if (session.status !== 'scheduled') {
-			return { ok: false, errors: { form: 'This class has already started or is over' } };
+			return { ok: false, problems: { form: { code: 'controller.pool.already-started' } } };
 		}
 		const parsed = poolCheckSchema(await limitsFor(tx, user.clinicId, session)).safeParse(input);
-		if (!parsed.success) return { ok: false, errors: editErrors(parsed.error) };
+		if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
 		await tx
 			.insert(poolChecks)
 			.values({ ...parsed.data, clinicId: user.clinicId, sessionId, userId: user.id });

@@ -42,6 +42,11 @@ export async function presenceOf(io: SteadyIo, live: LoadedClass): Promise<Prese
 		const display = socket.data.display;
 		return display ? [display.id] : [];
 	});
+	// A language and a yes or no per screen: what the phones need to say "no Spanish voice".
+	const voices = screens.flatMap((socket) => {
+		const { display, voice } = socket.data;
+		return display && voice ? [{ displayId: display.id, ...voice }] : [];
+	});
 	return {
 		sessionId: live.sessionId,
 		phones: phones.map((socket) => ({
@@ -49,7 +54,8 @@ export async function presenceOf(io: SteadyIo, live: LoadedClass): Promise<Prese
 			name: socket.data.user.name
 		})),
 		displays: screens.length,
-		displayIds: [...new Set(displayIds)]
+		displayIds: [...new Set(displayIds)],
+		voices
 	};
 }
 

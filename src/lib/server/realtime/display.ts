@@ -2,6 +2,7 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { eq } from 'drizzle-orm';
 import { displayEventSchemas, type DisplayAcks } from '../../shared/events';
 import { refuse } from '../../shared/refusals';
+import type { Locale } from '../../i18n/locales';
 import type { App } from '../app';
 import { displays } from '../db/schema';
 import { displayCommand } from '../displays/display-commands';
@@ -16,7 +17,12 @@ import type { DisplaySocket } from './io-types';
 import { announceRoomPresence } from './presence';
 import { displayDevice, displayRoom, pairingRoom } from './rooms';
 
-export type DisplaySocketData = { display: DisplayIdentity | null; pairingCode?: string };
+export type DisplaySocketData = {
+	display: DisplayIdentity | null;
+	pairingCode?: string;
+	/** Whether the screen can speak the language it shows, as it last said (display:voice). */
+	voice?: { locale: Locale; hasVoice: boolean };
+};
 
 /** A screen needs a code every ten minutes; more than 10 a minute from one address is abuse. */
 let codeRequests: RateLimiterAbstract | undefined;
@@ -105,6 +111,14 @@ export function serveDisplaySocket(app: App, socket: DisplaySocket): void {
 				.filter((entry) => entry.seq > afterSeq)
 				.map(({ seq, at, command }) => ({ seq, at, command }));
 			return { ok: true, entries };
+		},
+
+		'display:voice': async ({ locale, hasVoice }) => {
+			if (!data.display) return refuse('pair-first');
+			const changed = data.voice?.locale !== locale || data.voice?.hasVoice !== hasVoice;
+			data.voice = { locale, hasVoice };
+			if (changed) await announceDisplayPresence(app, data.display);
+			return { ok: true };
 		},
 
 		'display:command': async ({ sessionId, clientCommandId, clientSeq, command }) => {

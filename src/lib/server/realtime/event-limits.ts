@@ -56,6 +56,8 @@ export const displayLimits: Record<DisplayEventName, Limits> = {
 	'pairing:claim': limits(perSecond(5, 1000)),
 	'display:hello': limits({ points: 10, seconds: 10, waitMs: 1000 }),
 	'class:log-since': limits(perSecond(5, 1000)),
+	// Once a connection and once per language change (a class in another language starts).
+	'display:voice': limits({ points: 10, seconds: 10, waitMs: 1000 }),
 	// A clicker pressed quickly (Next, Next) a few times a second; a held key sends one command.
 	'display:command': limits(perSecond(4, 500), 'too-many-commands')
 };

@@ -224,6 +224,12 @@ const displayRules: Record<DisplayEventName, DisplayRule> = {
 		paired: 'ok',
 		pairedOtherRoom: 'refused'
 	},
+	'display:voice': {
+		payload: () => ({ locale: 'es', hasVoice: false }),
+		unpaired: 'refused',
+		paired: 'ok',
+		pairedOtherRoom: 'ok'
+	},
 	'display:command': {
 		// The test rooms leave clicker control off (the default): a display changes nothing.
 		payload: (c, as) => ({

@@ -28,3 +28,31 @@ it('tells the phones of a class that started 13 hours ago when a display comes o
 	display.disconnect();
 	phone.disconnect();
 });
+
+// The wall cannot speak the class's language: its phones hear which display, the language and
+// a no, and nothing else about the screen.
+it('tells the phones which display has no voice for the language it shows', async () => {
+	const { sessionId, technicianId, displayToken, displayId } = server.clinic;
+	await moveClassTo(server.database.db, sessionId, Date.now());
+	const phone = await connected(server.staff(await server.cookieFor(technicianId)));
+	expect(await phone.timeout(5000).emitWithAck('class:join', { sessionId })).toMatchObject({
+		ok: true
+	});
+	const heard: Presence[] = [];
+	phone.on('class:presence', (presence: Presence) => heard.push(presence));
+
+	const display = await connected(server.display(displayToken));
+	expect(await display.timeout(5000).emitWithAck('display:hello', {})).toMatchObject({ ok: true });
+	expect(
+		await display.timeout(5000).emitWithAck('display:voice', { locale: 'es', hasVoice: false })
+	).toEqual({ ok: true });
+	await expect
+		.poll(() => heard.at(-1)?.voices, { timeout: 5000 })
+		.toEqual([{ displayId, locale: 'es', hasVoice: false }]);
+	// Anything more than a known language and a yes or no is refused.
+	expect(
+		await display.timeout(5000).emitWithAck('display:voice', { locale: 'fr', hasVoice: false })
+	).toMatchObject({ ok: false, code: 'invalid-payload' });
+	display.disconnect();
+	phone.disconnect();
+});

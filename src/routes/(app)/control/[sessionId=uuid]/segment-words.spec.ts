@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '$lib/i18n/translate';
 import { classState, type RoutinePlan } from '$lib/shared/timeline';
 import { at, logOf } from '$lib/shared/timeline/fixtures';
 import { segmentClock, segmentDetails, segmentTitle, waitsForDone } from './segment-words';
@@ -41,9 +42,10 @@ const plan: RoutinePlan = {
 	]
 };
 
+const t = translator('en');
 const started = logOf([0, { type: 'start' }]);
 const texts = (seconds: number, log = started) =>
-	segmentDetails(classState(plan, log, at(seconds))).map((d) => d.text);
+	segmentDetails(classState(plan, log, at(seconds)), t).map((d) => d.text);
 
 describe('the current block in words', () => {
 	it('names side, set and hold, and the rest after a hold', () => {
@@ -53,7 +55,7 @@ describe('the current block in words', () => {
 		expect(texts(16)).toEqual(['LEFT', 'Set 1 of 2', 'Hold 2 of 3']);
 		// Left: 3 holds and 2 rests = 40 s, then 5 s switch sides, then the right.
 		const switching = classState(plan, started, at(41));
-		expect(segmentTitle(switching)).toBe('Switch sides');
+		expect(segmentTitle(switching, t)).toBe('Switch sides');
 		expect(texts(46)).toEqual(['RIGHT', 'Set 1 of 2', 'Hold 1 of 3']);
 	});
 
@@ -61,7 +63,7 @@ describe('the current block in words', () => {
 		const log = logOf([0, { type: 'start' }], [1, { type: 'jump', blockIndex: 1 }]);
 		const state = classState(plan, log, at(8));
 		expect(waitsForDone(state)).toBe(true);
-		expect(segmentTitle(state)).toBe('Sit-to-stand');
+		expect(segmentTitle(state, t)).toBe('Sit-to-stand');
 		expect(segmentClock(state)).toBe('0:07');
 		expect(texts(8, log)).toEqual(['10 reps']);
 		// Stopped is not waiting: the banner says STOPPED instead.
@@ -76,6 +78,6 @@ describe('the current block in words', () => {
 	it('says nothing before the start', () => {
 		const state = classState(plan, [], at(5));
 		expect(waitsForDone(state)).toBe(false);
-		expect(segmentDetails(state)).toEqual([]);
+		expect(segmentDetails(state, t)).toEqual([]);
 	});
 });

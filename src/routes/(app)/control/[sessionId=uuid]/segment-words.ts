@@ -1,12 +1,13 @@
+import type { MessageKey, Translate } from '$lib/i18n/translate';
 import { formatClock } from '$lib/shared/format';
 import type { ClassState } from '$lib/shared/timeline';
 
 /** What the wall calls the in-between segments (running-screen.svelte on the display). */
-const SEGMENT_TITLES: Partial<Record<string, string>> = {
-	rep_rest: 'Rest',
-	set_rest: 'Rest between sets',
-	switch_sides: 'Switch sides',
-	transition: 'Get ready'
+const SEGMENT_TITLES: Partial<Record<string, MessageKey>> = {
+	rep_rest: 'controller.segment.rest',
+	set_rest: 'controller.segment.set-rest',
+	switch_sides: 'controller.segment.switch-sides',
+	transition: 'controller.segment.get-ready'
 };
 
 const RESTING = new Set(['rep_rest', 'set_rest', 'switch_sides', 'rest', 'transition']);
@@ -20,9 +21,10 @@ export const waitsForDone = (state: ClassState | null): boolean =>
 export const isResting = (state: ClassState): boolean =>
 	!!state.segment && RESTING.has(state.segment.kind);
 
-export function segmentTitle(state: ClassState): string {
+/** The in-between segment's title, in the reader's words; the block's own name otherwise. */
+export function segmentTitle(state: ClassState, t: Translate, name = state.block?.name): string {
 	const title = state.segment && SEGMENT_TITLES[state.segment.kind];
-	return title ?? state.block?.name ?? '';
+	return title ? t(title) : (name ?? '');
 }
 
 /** The wall's clock: counts up while waiting for Done, else down. */
@@ -41,18 +43,34 @@ export function segmentFraction(state: ClassState): number {
 export type Detail = { key: 'side' | 'set' | 'hold' | 'reps'; text: string };
 
 /** Side, set, hold and rep count of the current segment, in the order the wall shows them. */
-export function segmentDetails(state: ClassState): Detail[] {
+export function segmentDetails(state: ClassState, t: Translate): Detail[] {
 	const segment = state.segment;
 	if (!segment) return [];
 	const details: Detail[] = [];
-	if (segment.side) details.push({ key: 'side', text: segment.side === 'left' ? 'LEFT' : 'RIGHT' });
-	if (segment.sets > 1) details.push({ key: 'set', text: `Set ${segment.set} of ${segment.sets}` });
+	if (segment.side) {
+		details.push({
+			key: 'side',
+			text: t(segment.side === 'left' ? 'controller.side.left' : 'controller.side.right')
+		});
+	}
+	if (segment.sets > 1) {
+		details.push({
+			key: 'set',
+			text: t('controller.set-of', { set: segment.set, sets: segment.sets })
+		});
+	}
 	if (segment.kind === 'hold' && segment.reps && segment.rep) {
-		details.push({ key: 'hold', text: `Hold ${segment.rep} of ${segment.reps}` });
+		details.push({
+			key: 'hold',
+			text: t('controller.hold-of', { rep: segment.rep, reps: segment.reps })
+		});
 	} else if (segment.kind === 'rep_rest' && segment.reps && segment.rep) {
-		details.push({ key: 'hold', text: `After hold ${segment.rep} of ${segment.reps}` });
+		details.push({
+			key: 'hold',
+			text: t('controller.after-hold-of', { rep: segment.rep, reps: segment.reps })
+		});
 	} else if (segment.reps && !isResting(state)) {
-		details.push({ key: 'reps', text: `${segment.reps} reps` });
+		details.push({ key: 'reps', text: t('controller.reps', { reps: segment.reps }) });
 	}
 	return details;
 }
