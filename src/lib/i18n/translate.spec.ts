@@ -10,8 +10,8 @@ type Ast = ReturnType<IntlMessageFormat['getAst']>;
 /** The parameters a message reads, from its parsed form (a select's words are not parameters). */
 function argumentNames(ast: Ast): string[] {
 	return ast.flatMap((element) => {
-		const own =
-			'value' in element && element.type !== 0 && element.type !== 7 ? [element.value] : [];
+		// Literals (type 0) carry words as their value, arguments their name; `#` has no value.
+		const own = 'value' in element && element.type !== 0 ? [element.value] : [];
 		const options = 'options' in element ? Object.values(element.options) : [];
 		const children = 'children' in element ? argumentNames(element.children) : [];
 		return [
