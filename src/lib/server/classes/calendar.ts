@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
 import { effectivePlaces, TAKES_A_PLACE } from '../roster/places';
-import { addDays, formatTime, localDate, zonedTimeToInstant } from '../../shared/time-zone';
+import { addDays, localDate, zonedTimeToInstant } from '../../shared/time-zone';
 import type { ClassSessionStatus, ClassType, RoomKind } from '../../shared/domain';
 import type { Database } from '../db/client';
 import {
@@ -17,8 +17,8 @@ export type TodaysClass = {
 	id: string;
 	name: string;
 	type: ClassType;
+	/** The page shows it in its reader's format, in the clinic's zone (`timeZone`). */
 	startsAt: Date;
-	startTime: string;
 	durationMinutes: number;
 	status: ClassSessionStatus;
 	routineName: string;
@@ -113,7 +113,6 @@ export async function classesBetween(
 	return rows.map(({ seriesId: _seriesId, ...row }) => ({
 		...row,
 		date: localDate(timeZone, row.startsAt),
-		startTime: formatTime(row.startsAt, timeZone),
 		enrolled: enrolledCounts.get(row.id) ?? 0
 	}));
 }

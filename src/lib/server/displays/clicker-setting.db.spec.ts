@@ -5,6 +5,7 @@ import { rooms, users } from '../db/schema';
 import { seedDemoClinic } from '../db/seed/demo';
 import { createTestDatabase } from '../db/test-database';
 import { saveRoom } from '../planning/rooms';
+import { roomFormSchema } from '../../shared/planning/forms';
 import { recentSettingChanges } from '../settings/setting-changes';
 import { describeSettingChange } from '../../shared/clinic-settings';
 import { translator } from '../../i18n/translate';
@@ -25,7 +26,10 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 // What the form posts for Gym A: a checkbox is sent as "on" when ticked, and not at all when not.
-const form = { name: 'Gym A', kind: 'gym', capacity: '12', waterTempMinC: '', waterTempMaxC: '' };
+const posted = { name: 'Gym A', kind: 'gym', capacity: '12', waterTempMinC: '', waterTempMaxC: '' };
+/** As the route hands it over: parsed. */
+const parsed = (input: Record<string, unknown>) => roomFormSchema.parse(input);
+const form = parsed(posted);
 const controls = async () =>
 	(await database.db.select().from(rooms).where(eq(rooms.id, gymId)))[0]!.displayControls;
 
@@ -36,7 +40,7 @@ describe('clicker control per room', () => {
 			database.db,
 			clinicId,
 			gymId,
-			{ ...form, displayControls: 'on' },
+			parsed({ ...posted, displayControls: 'on' }),
 			userId
 		);
 		expect(on).toEqual({ ok: true, id: gymId });
@@ -64,11 +68,12 @@ describe('clicker control per room', () => {
 	});
 
 	it('a new room starts with it as the form says', async () => {
-		const made = await saveRoom(database.db, clinicId, null, {
-			...form,
-			name: 'Gym B',
-			displayControls: 'on'
-		});
+		const made = await saveRoom(
+			database.db,
+			clinicId,
+			null,
+			parsed({ ...posted, name: 'Gym B', displayControls: 'on' })
+		);
 		expect(made.ok).toBe(true);
 		const [row] = await database.db.select().from(rooms).where(eq(rooms.name, 'Gym B'));
 		expect(row!.displayControls).toBe(true);

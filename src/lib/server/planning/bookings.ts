@@ -6,7 +6,7 @@ import {
 	type Names
 } from '../../shared/planning/conflicts';
 import { occurrencesBetween } from '../../shared/planning/recurrence';
-import { formatDateTime } from '../../shared/time-zone';
+import type { Problems } from '../../i18n/problem';
 import type { Database } from '../db/client';
 import { classSeries, classSessions, rooms, users } from '../db/schema';
 import { ownedBySeries } from './expansion';
@@ -96,39 +96,28 @@ export async function clinicNames(db: Database, clinicId: string): Promise<Names
 	const roomNames = new Map(roomRows.map((r) => [r.id, r.name]));
 	const userNames = new Map(userRows.map((u) => [u.id, u.name]));
 	return {
-		room: (id) => roomNames.get(id) ?? 'The room',
-		user: (id) => userNames.get(id) ?? 'A technician'
+		room: (id) => roomNames.get(id) ?? '?',
+		user: (id) => userNames.get(id) ?? '?'
 	};
 }
 
 /**
- * Conflicts of several candidate occurrences, one message per field: the first clash, with how
- * many other dates clash the same way.
+ * Conflicts of several candidate occurrences, one problem per field: the first clash, with how
+ * many other dates clash the same way (`more`).
  */
-export function summarize(
-	candidates: Booking[],
-	others: Booking[],
-	names: Names,
-	timeZone: string
-): Record<string, string> {
+export function summarize(candidates: Booking[], others: Booking[], names: Names): Problems {
 	const byField = new Map<string, { first: Conflict; dates: Set<string> }>();
 	for (const candidate of candidates) {
-		const found = bookingConflicts(candidate, others, names, (instant) =>
-			formatDateTime(instant, timeZone)
-		);
-		for (const conflict of found) {
+		for (const conflict of bookingConflicts(candidate, others, names)) {
 			const entry = byField.get(conflict.field) ?? { first: conflict, dates: new Set<string>() };
 			entry.dates.add(candidate.key);
 			byField.set(conflict.field, entry);
 		}
 	}
-	const errors: Record<string, string> = {};
+	const problems: Problems = {};
 	for (const [field, { first, dates }] of byField) {
-		const more = dates.size - 1;
-		errors[field] =
-			more > 0
-				? `${first.message.replace(/\.$/, '')} (and ${more} more date${more === 1 ? '' : 's'}).`
-				: first.message;
+		const { code, params } = first.problem;
+		problems[field] = { code, params: { ...params, more: dates.size - 1 } };
 	}
-	return errors;
+	return problems;
 }

@@ -20,6 +20,7 @@ import { cancel, enroll } from './enrollment';
 import { clinicOwns } from './owned';
 import { setArchived, updateParticipant } from './participants';
 import { recordPoolCheck } from './pool-check';
+import { roomFormSchema, seriesFormSchema } from '../../shared/planning/forms';
 import { archiveRoom, saveRoom } from './rooms';
 import { archiveSeries, saveSeries, seriesFormValues } from './series';
 import { cancelSession, moveSession } from './session-changes';
@@ -145,7 +146,8 @@ describe("clinic B naming clinic A's rows", () => {
 		expect(await updateParticipant(db, b.clinicId, a.participantId, renamed)).toBe(false);
 		expect(await archiveSeries(db, b.clinicId, a.seriesId, now)).toBe(false);
 		const seriesForm = await seriesFormValues(db, a.clinicId, a.seriesId);
-		expect(await saveSeries(db, b.clinicId, a.seriesId, seriesForm, now)).toMatchObject({
+		const parsedSeries = seriesFormSchema.parse(seriesForm);
+		expect(await saveSeries(db, b.clinicId, a.seriesId, parsedSeries, now)).toMatchObject({
 			ok: false,
 			notFound: true
 		});
@@ -153,7 +155,7 @@ describe("clinic B naming clinic A's rows", () => {
 			ok: false,
 			notFound: true
 		});
-		const room = { name: 'Taken over', kind: 'gym', capacity: '4' };
+		const room = roomFormSchema.parse({ name: 'Taken over', kind: 'gym', capacity: '4' });
 		expect(await saveRoom(db, b.clinicId, a.roomId, room)).toMatchObject({
 			ok: false,
 			notFound: true

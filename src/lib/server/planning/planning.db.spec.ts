@@ -12,6 +12,8 @@ import {
 import { seedDemoClinic } from '../db/seed/demo';
 import { createTestDatabase } from '../db/test-database';
 import { expandClinicSeries, expandSeries } from './expansion';
+import { problemsOf, type Problems } from '../../i18n/problem';
+import { roomFormSchema, seriesFormSchema } from '../../shared/planning/forms';
 import { archiveRoom, saveRoom } from './rooms';
 import { saveSeries } from './series';
 import { cancelSession, moveSession } from './session-changes';
@@ -44,22 +46,25 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 /** A Saturday class in the gym, free of the demo's weekday series. */
-const saturdayForm = (overrides: Record<string, unknown> = {}) => ({
-	name: 'Weekend Balance',
-	type: 'balance',
-	roomId: gymId,
-	routineId,
-	leadUserId: jordan,
-	assistantUserIds: [],
-	capacity: '8',
-	exertionScale: 'borg_6_20',
-	days: ['SA'],
-	startTime: '10:00',
-	durationMinutes: '45',
-	startsOn: '2026-11-28',
-	endsOn: '',
-	...overrides
-});
+/** The form as the route hands it over, parsed. */
+const saturdayForm = (overrides: Record<string, unknown> = {}) =>
+	seriesFormSchema.parse({
+		name: 'Weekend Balance',
+		type: 'balance',
+		roomId: gymId,
+		routineId,
+		leadUserId: jordan,
+		assistantUserIds: [],
+		capacity: '8',
+		exertionScale: 'borg_6_20',
+		days: ['SA'],
+		startTime: '10:00',
+		durationMinutes: '45',
+		startsOn: '2026-11-28',
+		endsOn: '',
+		...overrides
+	});
+const roomForm = (input: Record<string, unknown>) => roomFormSchema.parse(input);
 
 const sessionsOf = (seriesId: string) =>
 	database.db
@@ -199,9 +204,13 @@ describe('conflicts', () => {
 			now
 		);
 		expect(result.ok).toBe(false);
-		const errors = (result as { errors: Record<string, string> }).errors;
-		expect(errors.roomId).toMatch(/^Gym A is already booked for "Balance Basics" on Nov 30, 2026/);
-		expect(errors.roomId).toMatch(/ \(and \d+ more dates\)\.$/);
+		const problems = (result as { problems: Problems }).problems;
+		expect(problems.roomId).toMatchObject({
+			code: 'planning.clash-room',
+			params: { room: 'Gym A', name: 'Balance Basics', more: expect.any(Number) }
+		});
+		expect(problems.roomId!.params!.more).toBeGreaterThan(0);
+		expect(String(problems.roomId!.params!.at)).toMatch(/^2026-11-30T/);
 		expect(await totalSessions()).toBe(before);
 		const [named] = await database.db
 			.select({ n: count() })
@@ -226,7 +235,12 @@ describe('conflicts', () => {
 		);
 		expect(result).toMatchObject({
 			ok: false,
-			errors: { leadUserId: expect.stringMatching(/^Jordan Lee already works in "Balance Basics"/) }
+			problems: {
+				leadUserId: {
+					code: 'planning.clash-staff',
+					params: expect.objectContaining({ person: 'Jordan Lee', name: 'Balance Basics' })
+				}
+			}
 		});
 	});
 
@@ -235,8 +249,11 @@ describe('conflicts', () => {
 		const refused = await saveSeries(database.db, clinicId, null, form, now);
 		expect(refused).toMatchObject({
 			ok: false,
-			errors: {
-				assistantUserIds: expect.stringContaining('at most 4 participants per staff member')
+			problems: {
+				assistantUserIds: {
+					code: 'planning.pool-ratio',
+					params: expect.objectContaining({ ratio: 4 })
+				}
 			}
 		});
 		const accepted = await saveSeries(
@@ -270,7 +287,9 @@ describe('conflicts', () => {
 		);
 		expect(result).toMatchObject({
 			ok: false,
-			errors: { roomId: expect.stringContaining('Gym A is already booked') }
+			problems: {
+				roomId: { code: 'planning.clash-room', params: expect.objectContaining({ room: 'Gym A' }) }
+			}
 		});
 		const [unchanged] = await sessionsOf(id);
 		expect(unchanged).toMatchObject({ changeReason: null, startsAt: first!.startsAt });
@@ -288,14 +307,14 @@ describe('conflicts', () => {
 			await cancelSession(database.db, clinicId, past!.id, { reason: 'Too late' }, now)
 		).toEqual({
 			ok: false,
-			errors: { form: 'Only a session that has not started yet can be changed.' }
+			problems: { form: { code: 'session-change.started' } }
 		});
 	});
 });
 
 describe('rooms', () => {
 	it('creates a pool with its temperature range and ratio, and refuses a bad range or a missing ratio', async () => {
-		const refused = await saveRoom(database.db, clinicId, null, {
+		const refused = roomFormSchema.safeParse({
 			name: 'Small Pool',
 			kind: 'pool',
 			capacity: '6',
@@ -303,21 +322,23 @@ describe('rooms', () => {
 			waterTempMaxC: '34',
 			participantsPerStaff: ''
 		});
-		expect(refused).toEqual({
-			ok: false,
-			errors: {
-				waterTempMaxC: 'The highest temperature must not be below the lowest.',
-				participantsPerStaff: 'A pool needs its staff ratio.'
-			}
+		expect(problemsOf(refused.error!, { top: true })).toEqual({
+			waterTempMaxC: { code: 'rooms.temperature-reversed' },
+			participantsPerStaff: { code: 'rooms.ratio-required' }
 		});
-		const created = await saveRoom(database.db, clinicId, null, {
-			name: 'Small Pool',
-			kind: 'pool',
-			capacity: '6',
-			waterTempMinC: '33',
-			waterTempMaxC: '35.5',
-			participantsPerStaff: '3'
-		});
+		const created = await saveRoom(
+			database.db,
+			clinicId,
+			null,
+			roomForm({
+				name: 'Small Pool',
+				kind: 'pool',
+				capacity: '6',
+				waterTempMinC: '33',
+				waterTempMaxC: '35.5',
+				participantsPerStaff: '3'
+			})
+		);
 		expect(created.ok).toBe(true);
 		const [row] = await database.db
 			.select()
@@ -325,12 +346,13 @@ describe('rooms', () => {
 			.where(eq(rooms.id, (created as { id: string }).id));
 		expect(row).toMatchObject({ waterTempMinC: 33, waterTempMaxC: 35.5, participantsPerStaff: 3 });
 		expect(
-			await saveRoom(database.db, clinicId, null, {
-				name: 'Small Pool',
-				kind: 'gym',
-				capacity: '6'
-			})
-		).toEqual({ ok: false, errors: { name: 'Another room already has this name.' } });
+			await saveRoom(
+				database.db,
+				clinicId,
+				null,
+				roomForm({ name: 'Small Pool', kind: 'gym', capacity: '6' })
+			)
+		).toEqual({ ok: false, problems: { name: { code: 'rooms.name-taken' } } });
 		expect(await archiveRoom(database.db, clinicId, row!.id, now)).toEqual({ ok: true });
 	});
 
@@ -341,15 +363,14 @@ describe('rooms', () => {
 				database.db,
 				clinicId,
 				poolId,
-				{
-					id: poolId,
+				roomForm({
 					name: pool!.name,
 					kind: 'pool',
 					capacity: String(pool!.capacity),
 					waterTempMinC: String(pool!.waterTempMinC),
 					waterTempMaxC: String(pool!.waterTempMaxC),
 					participantsPerStaff
-				},
+				}),
 				casey
 			);
 		expect(await edit(String(pool!.participantsPerStaff))).toMatchObject({ ok: true });
@@ -370,7 +391,10 @@ describe('rooms', () => {
 	it('refuses to archive a room classes still use', async () => {
 		expect(await archiveRoom(database.db, clinicId, gymId, now)).toMatchObject({
 			ok: false,
-			message: expect.stringContaining('move or end them first')
+			problem: {
+				code: 'rooms.in-use',
+				params: expect.objectContaining({ series: expect.any(Number) })
+			}
 		});
 	});
 });

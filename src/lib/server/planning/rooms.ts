@@ -1,12 +1,13 @@
 import { and, count, eq, gt, isNull, ne } from 'drizzle-orm';
-import { fieldErrors, roomFormSchema, type FieldErrors } from '../../shared/planning/forms';
+import type { Problem, Problems } from '../../i18n/problem';
+import type { RoomForm } from '../../shared/planning/forms';
 import type { Database } from '../db/client';
 import { SETTINGS } from '../../shared/clinic-settings';
 import { classSeries, classSessions, clinicSettingChanges, rooms } from '../db/schema';
 
 /** `notFound`: the room is not one of this clinic's (or is archived): nothing was written. */
 export type SaveRoomResult =
-	{ ok: true; id: string } | { ok: false; errors: FieldErrors; notFound?: true };
+	{ ok: true; id: string } | { ok: false; problems: Problems; notFound?: true };
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -18,19 +19,16 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * Creates (roomId null) or changes a room of the clinic; bad input changes nothing. A changed
+ * Creates (roomId null) or changes a room of the clinic (the route has parsed the form). A changed
  * pool staff ratio is a clinic rule: it is audited as in Settings (`userId` says who).
  */
 export async function saveRoom(
 	db: Database,
 	clinicId: string,
 	roomId: string | null,
-	input: unknown,
+	room: RoomForm,
 	userId?: string
 ): Promise<SaveRoomResult> {
-	const parsed = roomFormSchema.safeParse(input);
-	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-	const room = parsed.data;
 	const values = {
 		name: room.name,
 		kind: room.kind,
@@ -59,7 +57,7 @@ export async function saveRoom(
 				.where(and(eq(rooms.id, roomId), eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
 				.for('update');
 			if (!before) {
-				return { ok: false, errors: { form: 'This room no longer exists.' }, notFound: true };
+				return { ok: false, problems: { form: { code: 'rooms.not-found' } }, notFound: true };
 			}
 			await tx.update(rooms).set(values).where(eq(rooms.id, roomId));
 			if (userId && before.ratio !== values.participantsPerStaff) {
@@ -85,7 +83,7 @@ export async function saveRoom(
 		});
 	} catch (error) {
 		if (isUniqueViolation(error)) {
-			return { ok: false, errors: { name: 'Another room already has this name.' } };
+			return { ok: false, problems: { name: { code: 'rooms.name-taken' } } };
 		}
 		throw error;
 	}
@@ -100,7 +98,7 @@ export async function archiveRoom(
 	clinicId: string,
 	roomId: string,
 	now = new Date()
-): Promise<{ ok: true } | { ok: false; message: string; notFound?: true }> {
+): Promise<{ ok: true } | { ok: false; problem: Problem; notFound?: true }> {
 	const [series] = await db
 		.select({ n: count() })
 		.from(classSeries)
@@ -126,7 +124,7 @@ export async function archiveRoom(
 	if (series!.n > 0 || sessions!.n > 0) {
 		return {
 			ok: false,
-			message: `Still in use by ${series!.n} class series and ${sessions!.n} upcoming sessions: move or end them first.`
+			problem: { code: 'rooms.in-use', params: { series: series!.n, sessions: sessions!.n } }
 		};
 	}
 	const archived = await db
@@ -136,5 +134,5 @@ export async function archiveRoom(
 		.returning({ id: rooms.id });
 	return archived.length
 		? { ok: true }
-		: { ok: false, message: 'This room no longer exists.', notFound: true };
+		: { ok: false, problem: { code: 'rooms.not-found' }, notFound: true };
 }

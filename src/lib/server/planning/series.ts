@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import { roomConflicts, staffingConflicts } from '../../shared/planning/conflicts';
-import { fieldErrors, seriesFormSchema, type FieldErrors } from '../../shared/planning/forms';
+import type { Problems } from '../../i18n/problem';
+import type { SeriesForm } from '../../shared/planning/forms';
 import {
 	HORIZON_WEEKS,
 	occurrencesBetween,
@@ -127,27 +128,23 @@ export async function seriesFormValues(db: Database, clinicId: string, seriesId:
 
 /** `notFound`: the series is not one of this clinic's (or has ended): nothing was written. */
 export type SaveSeriesResult =
-	{ ok: true; id: string } | { ok: false; errors: FieldErrors; notFound?: true };
+	{ ok: true; id: string } | { ok: false; problems: Problems; notFound?: true };
 
 /**
- * Creates (seriesId null) or changes a series and expands it, in one transaction. Refused, with
- * every reason beside its field, when a reference is not the clinic's, the room's limits or a
- * pool's staff ratio are broken, or any occurrence in the checked window clashes with another
- * class's room or staff. Nothing is written on a refusal.
+ * Creates (seriesId null) or changes a series (the route has parsed the form) and expands it, in
+ * one transaction. Refused, with every problem beside its field, when a reference is not the
+ * clinic's, the room's limits or a pool's staff ratio are broken, or any occurrence in the
+ * checked window clashes with another class's room or staff. Nothing is written on a refusal.
  */
 export async function saveSeries(
 	db: Database,
 	clinicId: string,
 	seriesId: string | null,
-	input: unknown,
+	form: SeriesForm,
 	now = new Date()
 ): Promise<SaveSeriesResult> {
-	const parsed = seriesFormSchema.safeParse(input);
-	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-	const form = parsed.data;
-
 	return db.transaction(async (tx) => {
-		const errors: FieldErrors = {};
+		const problems: Problems = {};
 		const [clinic] = await tx
 			.select({ timeZone: clinics.timeZone })
 			.from(clinics)
@@ -168,7 +165,7 @@ export async function saveSeries(
 					)
 				);
 			if (!existing) {
-				return { ok: false, errors: { form: 'This series no longer exists.' }, notFound: true };
+				return { ok: false, problems: { form: { code: 'series.not-found' } }, notFound: true };
 			}
 		}
 
@@ -178,7 +175,7 @@ export async function saveSeries(
 			.where(
 				and(eq(rooms.id, form.roomId), eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt))
 			);
-		if (!room) errors.roomId = 'Choose one of the clinic’s rooms.';
+		if (!room) problems.roomId = { code: 'field.choose' };
 		const [routine] = await tx
 			.select({ id: routines.id })
 			.from(routines)
@@ -191,7 +188,7 @@ export async function saveSeries(
 				)
 			)
 			.limit(1);
-		if (!routine) errors.routineId = 'Choose one of the clinic’s routines.';
+		if (!routine) problems.routineId = { code: 'field.choose' };
 		const staffIds = [form.leadUserId, ...form.assistantUserIds];
 		const staff = await tx
 			.select({ id: users.id })
@@ -200,22 +197,22 @@ export async function saveSeries(
 				and(inArray(users.id, staffIds), eq(users.clinicId, clinicId), isNull(users.disabledAt))
 			);
 		const known = new Set(staff.map((u) => u.id));
-		if (!known.has(form.leadUserId)) errors.leadUserId = 'Choose one of the clinic’s staff.';
+		if (!known.has(form.leadUserId)) problems.leadUserId = { code: 'field.choose' };
 		if (form.assistantUserIds.some((id) => !known.has(id))) {
-			errors.assistantUserIds = 'Choose the clinic’s staff only.';
+			problems.assistantUserIds = { code: 'field.choose' };
 		}
 		if (form.type === 'aquatic' && room && room.kind !== 'pool') {
-			errors.roomId = 'An aquatic class needs a pool.';
+			problems.roomId = { code: 'planning.aquatic-needs-pool' };
 		}
 		if (form.type !== 'aquatic' && room?.kind === 'pool') {
-			errors.type = 'A class in a pool is an aquatic class.';
+			problems.type = { code: 'series.pool-is-aquatic' };
 		}
 		const rules = [
 			...staffingConflicts(form.leadUserId, form.assistantUserIds),
 			...(room ? roomConflicts(room, form.capacity, form.assistantUserIds.length) : [])
 		];
-		for (const conflict of rules) errors[conflict.field] ??= conflict.message;
-		if (Object.keys(errors).length) return { ok: false, errors };
+		for (const conflict of rules) problems[conflict.field] ??= conflict.problem;
+		if (Object.keys(problems).length) return { ok: false, problems };
 
 		const values = {
 			clinicId,
@@ -259,8 +256,8 @@ export async function saveSeries(
 			end: zonedTimeToInstant(to, '00:00', timeZone)
 		};
 		const others = await bookingsBetween(tx, clinicId, timeZone, range, now, seriesId);
-		const clashes = summarize(candidates, others, await clinicNames(tx, clinicId), timeZone);
-		if (Object.keys(clashes).length) return { ok: false, errors: clashes };
+		const clashes = summarize(candidates, others, await clinicNames(tx, clinicId));
+		if (Object.keys(clashes).length) return { ok: false, problems: clashes };
 
 		let id = seriesId;
 		if (id) {

@@ -1,18 +1,17 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { roomConflicts } from '../../shared/planning/conflicts';
-import {
-	cancelFormSchema,
-	fieldErrors,
-	moveFormSchema,
-	type FieldErrors
-} from '../../shared/planning/forms';
-import { addDays, formatTime, localDate, zonedTimeToInstant } from '../../shared/time-zone';
+import type { Problem, Problems } from '../../i18n/problem';
+import type { CancelForm, MoveForm } from '../../shared/planning/forms';
+import { addDays, localDate, zonedTimeToInstant } from '../../shared/time-zone';
 import type { Database } from '../db/client';
 import { classSessions, clinics, rooms } from '../db/schema';
 import { bookingsBetween, clinicNames, summarize } from './bookings';
 
 /** `notFound`: no session of this clinic has that id: nothing was written. */
-export type ChangeResult = { ok: true } | { ok: false; errors: FieldErrors; notFound?: true };
+export type ChangeResult = { ok: true } | { ok: false; problems: Problems; notFound?: true };
+
+const refused = (problems: Problems, notFound?: true): ChangeResult =>
+	notFound ? { ok: false, problems, notFound } : { ok: false, problems };
 
 /** One session as the change page shows it, or null when it is not the clinic's. */
 export async function sessionForChange(db: Database, clinicId: string, sessionId: string) {
@@ -41,12 +40,12 @@ export async function sessionForChange(db: Database, clinicId: string, sessionId
 		minute: '2-digit',
 		hourCycle: 'h23'
 	}).format(row.startsAt);
-	return { ...row, date, time, startLabel: formatTime(row.startsAt, row.timeZone) };
+	return { ...row, date, time };
 }
 
 type Changeable =
-	| { row: typeof classSessions.$inferSelect; error: null }
-	| { row: null; error: string; notFound?: true };
+	| { row: typeof classSessions.$inferSelect; problem: null }
+	| { row: null; problem: Problem; notFound?: true };
 
 async function changeable(
 	db: Database,
@@ -59,11 +58,11 @@ async function changeable(
 		.from(classSessions)
 		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)))
 		.for('update');
-	if (!row) return { row: null, error: 'This session does not exist.', notFound: true };
+	if (!row) return { row: null, problem: { code: 'session-change.not-found' }, notFound: true };
 	if (row.status !== 'scheduled' || row.startedAt || row.startsAt <= now) {
-		return { row: null, error: 'Only a session that has not started yet can be changed.' };
+		return { row: null, problem: { code: 'session-change.started' } };
 	}
-	return { row, error: null };
+	return { row, problem: null };
 }
 
 /**
@@ -74,17 +73,15 @@ export async function cancelSession(
 	db: Database,
 	clinicId: string,
 	sessionId: string,
-	input: unknown,
+	cancel: CancelForm,
 	now = new Date()
 ): Promise<ChangeResult> {
-	const parsed = cancelFormSchema.safeParse(input);
-	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
 	return db.transaction(async (tx) => {
 		const found = await changeable(tx, clinicId, sessionId, now);
-		if (!found.row) return { ok: false, errors: { form: found.error }, notFound: found.notFound };
+		if (!found.row) return refused({ form: found.problem }, found.notFound);
 		await tx
 			.update(classSessions)
-			.set({ status: 'cancelled', changeReason: parsed.data.reason })
+			.set({ status: 'cancelled', changeReason: cancel.reason })
 			.where(eq(classSessions.id, sessionId));
 		return { ok: true };
 	});
@@ -98,12 +95,9 @@ export async function moveSession(
 	db: Database,
 	clinicId: string,
 	sessionId: string,
-	input: unknown,
+	move: MoveForm,
 	now = new Date()
 ): Promise<ChangeResult> {
-	const parsed = moveFormSchema.safeParse(input);
-	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-	const move = parsed.data;
 	return db.transaction(async (tx) => {
 		const [clinic] = await tx
 			.select({ timeZone: clinics.timeZone })
@@ -112,7 +106,7 @@ export async function moveSession(
 			.for('update');
 		const timeZone = clinic!.timeZone;
 		const found = await changeable(tx, clinicId, sessionId, now);
-		if (!found.row) return { ok: false, errors: { form: found.error }, notFound: found.notFound };
+		if (!found.row) return refused({ form: found.problem }, found.notFound);
 		const session = found.row;
 
 		const [room] = await tx
@@ -121,29 +115,19 @@ export async function moveSession(
 			.where(
 				and(eq(rooms.id, move.roomId), eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt))
 			);
-		if (!room) return { ok: false, errors: { roomId: 'Choose one of the clinic’s rooms.' } };
+		if (!room) return refused({ roomId: { code: 'field.choose' } });
 		if ((session.type === 'aquatic') !== (room.kind === 'pool')) {
-			return {
-				ok: false,
-				errors: {
-					roomId:
-						session.type === 'aquatic'
-							? 'An aquatic class needs a pool.'
-							: 'This class needs a gym.'
-				}
-			};
+			const code =
+				session.type === 'aquatic' ? 'planning.aquatic-needs-pool' : 'session-change.needs-gym';
+			return refused({ roomId: { code } });
 		}
 		const startsAt = zonedTimeToInstant(move.date, move.startTime, timeZone);
-		if (startsAt <= now) return { ok: false, errors: { date: 'Choose a time still to come.' } };
-		const errors: FieldErrors = {};
-		for (const conflict of roomConflicts(room, session.capacity, session.assistantUserIds.length)) {
-			errors[conflict.field === 'capacity' ? 'roomId' : conflict.field] ??= conflict.message;
+		if (startsAt <= now) {
+			return refused({ date: { code: 'session-change.in-the-past' } });
 		}
-		if (errors.assistantUserIds) {
-			errors.roomId = errors.assistantUserIds;
-			delete errors.assistantUserIds;
-		}
-		if (Object.keys(errors).length) return { ok: false, errors };
+		// The form has no capacity or staff fields: the room's limits show beside the room.
+		const [limit] = roomConflicts(room, session.capacity, session.assistantUserIds.length);
+		if (limit) return refused({ roomId: limit.problem });
 
 		const candidate = {
 			key: session.id,
@@ -161,18 +145,12 @@ export async function moveSession(
 			end: zonedTimeToInstant(addDays(move.date, 2), '00:00', timeZone)
 		};
 		const others = await bookingsBetween(tx, clinicId, timeZone, range, now);
-		const clashes = summarize([candidate], others, await clinicNames(tx, clinicId), timeZone);
+		const clashes = summarize([candidate], others, await clinicNames(tx, clinicId));
 		if (Object.keys(clashes).length) {
-			// The form has no staff fields: the technicians' clashes show beside the time.
-			const { roomId, ...staff } = clashes;
-			const staffMessage = Object.values(staff).join(' ');
-			return {
-				ok: false,
-				errors: {
-					...(roomId ? { roomId } : {}),
-					...(staffMessage ? { startTime: staffMessage } : {})
-				}
-			};
+			// The form has no staff fields: a technician's clash shows beside the time.
+			const { roomId, leadUserId, assistantUserIds } = clashes;
+			const staff = leadUserId ?? assistantUserIds;
+			return refused({ ...(roomId ? { roomId } : {}), ...(staff ? { startTime: staff } : {}) });
 		}
 
 		await tx

@@ -1,11 +1,5 @@
 import { and, asc, eq, gte, isNull, lt } from 'drizzle-orm';
-import {
-	addDays,
-	formatTime,
-	localDate,
-	weekdayOf,
-	zonedTimeToInstant
-} from '../../shared/time-zone';
+import { addDays, localDate, weekdayOf, zonedTimeToInstant } from '../../shared/time-zone';
 import type { ClassSessionStatus, ClassType } from '../../shared/domain';
 import type { Database } from '../db/client';
 import { classSessions, rooms, users } from '../db/schema';
@@ -15,9 +9,9 @@ export type WeekSession = {
 	name: string;
 	type: ClassType;
 	date: string;
-	start: string;
-	/** "9:30–10:15 AM": one meridiem when both ends share it, to fit a narrow day column. */
-	range: string;
+	/** Start and end instants (ISO): the page shows them in its reader's format, clinic's zone. */
+	startsAt: string;
+	endsAt: string;
 	roomId: string;
 	roomName: string;
 	staffIds: string[];
@@ -99,8 +93,8 @@ export async function weekSchedule(
 				name: row.name,
 				type: row.type,
 				date,
-				start: formatTime(row.startsAt, timeZone),
-				range: timeRange(row.startsAt, row.durationMinutes, timeZone),
+				startsAt: row.startsAt.toISOString(),
+				endsAt: new Date(row.startsAt.getTime() + row.durationMinutes * 60_000).toISOString(),
 				roomId: row.roomId,
 				roomName: row.roomName,
 				staffIds: [...(row.leadUserId ? [row.leadUserId] : []), ...row.assistantUserIds],
@@ -124,12 +118,4 @@ export async function weekSchedule(
 		technicians,
 		sessions
 	};
-}
-
-function timeRange(startsAt: Date, minutes: number, timeZone: string): string {
-	const start = formatTime(startsAt, timeZone);
-	const end = formatTime(new Date(startsAt.getTime() + minutes * 60_000), timeZone);
-	const [startClock, startHalf] = start.split(/\s/);
-	const [, endHalf] = end.split(/\s/);
-	return startHalf && startHalf === endHalf ? `${startClock}–${end}` : `${start}–${end}`;
 }

@@ -20,9 +20,8 @@ const booking = (overrides: Partial<Booking> = {}): Booking => ({
 	...overrides
 });
 const names = { room: (id: string) => `Room ${id}`, user: (id: string) => `User ${id}` };
-const when = (instant: Date) => instant.toISOString().slice(11, 16);
-const check = (candidate: Booking, others: Booking[]) =>
-	bookingConflicts(candidate, others, names, when);
+const iso = (time: string) => at(time).toISOString();
+const check = (candidate: Booking, others: Booking[]) => bookingConflicts(candidate, others, names);
 
 describe('overlap', () => {
 	it('counts back-to-back classes as free', () => {
@@ -45,7 +44,13 @@ describe('booking conflicts', () => {
 
 	it('refuses a room booked twice at once, naming the other class', () => {
 		expect(check(booking({ leadUserId: null }), [other])).toEqual([
-			{ field: 'roomId', message: 'Room gym is already booked for "Core" on 10:30.' }
+			{
+				field: 'roomId',
+				problem: {
+					code: 'planning.clash-room',
+					params: { room: 'Room gym', name: 'Core', at: iso('10:30'), more: 0 }
+				}
+			}
 		]);
 	});
 
@@ -65,14 +70,26 @@ describe('booking conflicts', () => {
 		});
 		expect(check(booking(), [leads]).map((c) => c.field)).toEqual(['leadUserId']);
 		expect(check(booking(), [assists])).toEqual([
-			{ field: 'leadUserId', message: 'User jordan already works in "Balance" on 10:00.' }
+			{
+				field: 'leadUserId',
+				problem: {
+					code: 'planning.clash-staff',
+					params: { person: 'User jordan', name: 'Balance', at: iso('10:00'), more: 0 }
+				}
+			}
 		]);
 	});
 
 	it('refuses an assistant who works in an overlapping class', () => {
 		const elsewhere = booking({ key: 'b', roomId: 'pool', leadUserId: 'alex' });
 		expect(check(booking({ assistantUserIds: ['alex'] }), [elsewhere])).toEqual([
-			{ field: 'assistantUserIds', message: 'User alex already works in "Balance" on 10:00.' }
+			{
+				field: 'assistantUserIds',
+				problem: {
+					code: 'planning.clash-staff',
+					params: { person: 'User alex', name: 'Balance', at: iso('10:00'), more: 0 }
+				}
+			}
 		]);
 	});
 
@@ -96,13 +113,15 @@ describe('room limits', () => {
 		expect(roomConflicts(pool, 8, 0)).toEqual([
 			{
 				field: 'assistantUserIds',
-				message:
-					'Pool allows at most 4 participants per staff member: 8 places need the lead and at least 1 assistant.'
+				problem: {
+					code: 'planning.pool-ratio',
+					params: { room: 'Pool', ratio: 4, places: 8, needed: 1 }
+				}
 			}
 		]);
 		expect(roomConflicts(pool, 8, 1)).toEqual([]);
 		expect(roomConflicts(pool, 4, 0)).toEqual([]);
-		expect(roomConflicts(pool, 9, 1)[0]?.message).toContain('at least 2 assistants');
+		expect(roomConflicts(pool, 9, 1)[0]?.problem.params).toMatchObject({ needed: 2 });
 	});
 
 	it('has no staff ratio in a gym', () => {
@@ -111,7 +130,10 @@ describe('room limits', () => {
 
 	it('refuses more places than the room holds', () => {
 		expect(roomConflicts(gym, 13, 0)).toEqual([
-			{ field: 'capacity', message: 'Gym holds at most 12 participants.' }
+			{
+				field: 'capacity',
+				problem: { code: 'planning.room-too-small', params: { room: 'Gym', max: 12 } }
+			}
 		]);
 	});
 });

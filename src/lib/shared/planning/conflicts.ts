@@ -1,3 +1,5 @@
+import type { Problem } from '../../i18n/problem';
+
 /**
  * Planning conflicts: pure rules, so the server refuses exactly what the tests describe.
  * A refusal names the field it belongs to, for the form to show it there.
@@ -15,7 +17,8 @@ export type Booking = {
 };
 
 export type ConflictField = 'roomId' | 'leadUserId' | 'assistantUserIds' | 'capacity';
-export type Conflict = { field: ConflictField; message: string };
+/** A refusal as a catalog key and its parameters (`at`: the clashing class's start, ISO). */
+export type Conflict = { field: ConflictField; problem: Problem };
 
 export type Names = { room: (id: string) => string; user: (id: string) => string };
 
@@ -31,41 +34,41 @@ function staffOf(booking: Booking): string[] {
 /**
  * What stops `candidate` from taking place beside `others` (which must exclude the candidate
  * itself and cancelled sessions): the same room at once, or a technician in two classes at once.
- * `when` formats the clashing class's start for the message.
+ * The clashing class's start goes out as an instant (`at`); the page words it in its reader's
+ * language and the clinic's zone.
  */
 export function bookingConflicts(
 	candidate: Booking,
 	others: readonly Booking[],
-	names: Names,
-	when: (instant: Date) => string
+	names: Names
 ): Conflict[] {
 	const conflicts: Conflict[] = [];
 	const seen = new Set<string>();
 	const add = (conflict: Conflict) => {
-		const id = `${conflict.field}|${conflict.message}`;
+		const id = JSON.stringify(conflict);
 		if (!seen.has(id)) conflicts.push(conflict);
 		seen.add(id);
 	};
 	for (const other of others) {
 		if (other.key === candidate.key || !overlaps(candidate, other)) continue;
-		const at = `"${other.name}" on ${when(other.startsAt)}`;
+		const at = { name: other.name, at: other.startsAt.toISOString(), more: 0 };
 		if (other.roomId === candidate.roomId) {
-			add({ field: 'roomId', message: `${names.room(other.roomId)} is already booked for ${at}.` });
-		}
-		const busy = staffOf(other);
-		if (candidate.leadUserId && busy.includes(candidate.leadUserId)) {
 			add({
-				field: 'leadUserId',
-				message: `${names.user(candidate.leadUserId)} already works in ${at}.`
+				field: 'roomId',
+				problem: { code: 'planning.clash-room', params: { room: names.room(other.roomId), ...at } }
 			});
 		}
+		const busy = staffOf(other);
+		const staffClash = (field: ConflictField, userId: string) =>
+			add({
+				field,
+				problem: { code: 'planning.clash-staff', params: { person: names.user(userId), ...at } }
+			});
+		if (candidate.leadUserId && busy.includes(candidate.leadUserId)) {
+			staffClash('leadUserId', candidate.leadUserId);
+		}
 		for (const assistant of candidate.assistantUserIds) {
-			if (busy.includes(assistant)) {
-				add({
-					field: 'assistantUserIds',
-					message: `${names.user(assistant)} already works in ${at}.`
-				});
-			}
+			if (busy.includes(assistant)) staffClash('assistantUserIds', assistant);
 		}
 	}
 	return conflicts;
@@ -77,7 +80,7 @@ export function staffingConflicts(
 	assistantUserIds: string[]
 ): Conflict[] {
 	if (leadUserId && assistantUserIds.includes(leadUserId)) {
-		return [{ field: 'assistantUserIds', message: 'The lead technician cannot also assist.' }];
+		return [{ field: 'assistantUserIds', problem: { code: 'series.lead-also-assists' } }];
 	}
 	return [];
 }
@@ -98,7 +101,7 @@ export function roomConflicts(room: RoomRule, capacity: number, assistants: numb
 	if (capacity > room.capacity) {
 		conflicts.push({
 			field: 'capacity',
-			message: `${room.name} holds at most ${room.capacity} participants.`
+			problem: { code: 'planning.room-too-small', params: { room: room.name, max: room.capacity } }
 		});
 	}
 	const ratio = room.participantsPerStaff;
@@ -106,9 +109,10 @@ export function roomConflicts(room: RoomRule, capacity: number, assistants: numb
 		const needed = Math.ceil(capacity / ratio) - 1;
 		conflicts.push({
 			field: 'assistantUserIds',
-			message:
-				`${room.name} allows at most ${ratio} participants per staff member: ` +
-				`${capacity} places need the lead and at least ${needed} assistant${needed === 1 ? '' : 's'}.`
+			problem: {
+				code: 'planning.pool-ratio',
+				params: { room: room.name, ratio, places: capacity, needed }
+			}
 		});
 	}
 	return conflicts;

@@ -1,17 +1,10 @@
 import { z } from 'zod';
+import type { MessageKey } from '../../i18n/catalog';
 import { LOCALES } from '../../i18n/locales';
 import { CLASS_TYPES, EXERTION_SCALES, ROOM_KINDS } from '../domain';
 import { WEEKDAY_CODES } from './recurrence';
 
 /** The planning pages' form schemas: one per form, shared by the page and the server. */
-
-export type FieldErrors = Record<string, string>;
-
-export function fieldErrors(error: z.ZodError): FieldErrors {
-	const errors: FieldErrors = {};
-	for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
-	return errors;
-}
 
 /** A form's text fields as typed, to put back after a refusal. */
 export function formValues(data: FormData): Record<string, string | string[]> {
@@ -25,30 +18,30 @@ export function formValues(data: FormData): Record<string, string | string[]> {
 
 const blankToUndefined = (value: unknown) =>
 	typeof value === 'string' && value.trim() === '' ? undefined : value;
-const number = (message: string) =>
+const number = (message: MessageKey) =>
 	z.preprocess(blankToUndefined, z.coerce.number({ error: message }).optional());
-const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date.');
-const timeField = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time (HH:MM).');
+const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'planning.date-invalid');
+const timeField = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'planning.time-invalid');
 const reasonField = z
 	.string()
 	.trim()
-	.min(3, 'Say why (for example "Bank holiday").')
-	.max(200, 'Keep the reason under 200 characters.');
+	.min(3, 'session-change.reason-required')
+	.max(200, 'field.too-long');
 
 export const roomFormSchema = z
 	.object({
-		name: z.string().trim().min(1, 'Give the room a name.').max(60, 'Keep the name short.'),
-		kind: z.enum(ROOM_KINDS, { error: 'Choose gym or pool.' }),
-		capacity: number('Enter the number of places.').pipe(
+		name: z.string().trim().min(1, 'rooms.name-required').max(60, 'field.too-long'),
+		kind: z.enum(ROOM_KINDS, { error: 'rooms.kind-required' }),
+		capacity: number('planning.places-required').pipe(
 			z
-				.number({ error: 'Enter the number of places.' })
-				.int('Whole places only.')
-				.min(1, 'At least 1 place.')
-				.max(100, 'At most 100 places.')
+				.number({ error: 'planning.places-required' })
+				.int('planning.whole-places')
+				.min(1, 'planning.places-min')
+				.max(100, 'planning.places-max')
 		),
-		waterTempMinC: number('Enter a temperature in °C.'),
-		waterTempMaxC: number('Enter a temperature in °C.'),
-		participantsPerStaff: number('Enter a whole number.'),
+		waterTempMinC: number('rooms.temperature-invalid'),
+		waterTempMaxC: number('rooms.temperature-invalid'),
+		participantsPerStaff: number('planning.whole-number'),
 		/** A checkbox: sent as "on" when ticked, absent when not. */
 		displayControls: z
 			.union([z.string(), z.boolean()])
@@ -57,25 +50,25 @@ export const roomFormSchema = z
 	})
 	.superRefine((room, ctx) => {
 		if (room.kind !== 'pool') return;
-		const issue = (path: string, message: string) =>
+		const issue = (path: string, message: MessageKey) =>
 			ctx.addIssue({ code: 'custom', path: [path], message });
 		// Therapy pools run at 33-36 °C (clinical.md section 4); allow some room around that.
 		for (const key of ['waterTempMinC', 'waterTempMaxC'] as const) {
 			const value = room[key];
-			if (value === undefined) issue(key, 'A pool needs its water temperature range.');
-			else if (value < 25 || value > 40) issue(key, 'Between 25 and 40 °C.');
+			if (value === undefined) issue(key, 'rooms.temperature-required');
+			else if (value < 25 || value > 40) issue(key, 'rooms.temperature-range');
 		}
 		if (
 			room.waterTempMinC !== undefined &&
 			room.waterTempMaxC !== undefined &&
 			room.waterTempMinC > room.waterTempMaxC
 		) {
-			issue('waterTempMaxC', 'The highest temperature must not be below the lowest.');
+			issue('waterTempMaxC', 'rooms.temperature-reversed');
 		}
 		const ratio = room.participantsPerStaff;
-		if (ratio === undefined) issue('participantsPerStaff', 'A pool needs its staff ratio.');
+		if (ratio === undefined) issue('participantsPerStaff', 'rooms.ratio-required');
 		else if (!Number.isInteger(ratio) || ratio < 1 || ratio > 20) {
-			issue('participantsPerStaff', 'A whole number from 1 to 20.');
+			issue('participantsPerStaff', 'rooms.ratio-range');
 		}
 	})
 	.transform((room) =>
@@ -91,44 +84,41 @@ export const roomFormSchema = z
 	);
 export type RoomForm = z.output<typeof roomFormSchema>;
 
-const uuid = z.uuid('Choose from the list.');
+const uuid = z.uuid('field.choose');
 
 export const seriesFormSchema = z
 	.object({
-		name: z.string().trim().min(1, 'Give the class a name.').max(80, 'Keep the name short.'),
-		type: z.enum(CLASS_TYPES, { error: 'Choose the class type.' }),
+		name: z.string().trim().min(1, 'series.name-required').max(80, 'field.too-long'),
+		type: z.enum(CLASS_TYPES, { error: 'field.choose' }),
 		roomId: uuid,
 		routineId: uuid,
 		leadUserId: uuid,
-		assistantUserIds: z.array(z.uuid()).max(10, 'At most 10 assistants.').default([]),
-		capacity: number('Enter the number of places.').pipe(
+		assistantUserIds: z.array(z.uuid()).max(10, 'series.assistants-too-many').default([]),
+		capacity: number('planning.places-required').pipe(
 			z
-				.number({ error: 'Enter the number of places.' })
-				.int('Whole places only.')
-				.min(1, 'At least 1 place.')
-				.max(100, 'At most 100 places.')
+				.number({ error: 'planning.places-required' })
+				.int('planning.whole-places')
+				.min(1, 'planning.places-min')
+				.max(100, 'planning.places-max')
 		),
-		exertionScale: z.enum(EXERTION_SCALES, { error: 'Choose a scale.' }),
+		exertionScale: z.enum(EXERTION_SCALES, { error: 'field.choose' }),
 		/** The display's language for these classes; blank: the clinic's. */
-		language: z.preprocess(
-			blankToUndefined,
-			z.enum(LOCALES, { error: 'Choose a language.' }).optional()
-		),
-		days: z.array(z.enum(WEEKDAY_CODES)).min(1, 'Choose at least one day.'),
+		language: z.preprocess(blankToUndefined, z.enum(LOCALES, { error: 'field.choose' }).optional()),
+		days: z.array(z.enum(WEEKDAY_CODES)).min(1, 'series.days-required'),
 		startTime: timeField,
-		durationMinutes: number('Enter the length in minutes.').pipe(
+		durationMinutes: number('series.minutes-required').pipe(
 			z
-				.number({ error: 'Enter the length in minutes.' })
-				.int('Whole minutes only.')
-				.min(10, 'At least 10 minutes.')
-				.max(240, 'At most 4 hours.')
+				.number({ error: 'series.minutes-required' })
+				.int('series.whole-minutes')
+				.min(10, 'series.minutes-min')
+				.max(240, 'series.minutes-max')
 		),
 		startsOn: dateField,
 		endsOn: z.preprocess(blankToUndefined, dateField.optional())
 	})
 	.refine((s) => !s.endsOn || s.endsOn >= s.startsOn, {
 		path: ['endsOn'],
-		message: 'The last day must not be before the first.'
+		message: 'series.ends-before-start'
 	});
 export type SeriesForm = z.output<typeof seriesFormSchema>;
 
@@ -142,6 +132,7 @@ export function seriesFormInput(data: FormData) {
 }
 
 export const cancelFormSchema = z.object({ reason: reasonField });
+export type CancelForm = z.output<typeof cancelFormSchema>;
 
 export const moveFormSchema = z.object({
 	date: dateField,
@@ -149,3 +140,4 @@ export const moveFormSchema = z.object({
 	roomId: uuid,
 	reason: reasonField
 });
+export type MoveForm = z.output<typeof moveFormSchema>;

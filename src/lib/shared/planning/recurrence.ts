@@ -16,16 +16,6 @@ const { RRule } = lib;
 export const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type WeekdayCode = (typeof WEEKDAY_CODES)[number];
 
-export const WEEKDAY_LABELS: Record<WeekdayCode, string> = {
-	MO: 'Monday',
-	TU: 'Tuesday',
-	WE: 'Wednesday',
-	TH: 'Thursday',
-	FR: 'Friday',
-	SA: 'Saturday',
-	SU: 'Sunday'
-};
-
 /** Weeks of sessions kept in the database ahead of today (see docs/readme-parts/schedule.md). */
 export const HORIZON_WEEKS = 12;
 

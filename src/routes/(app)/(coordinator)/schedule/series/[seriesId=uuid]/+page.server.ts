@@ -1,5 +1,6 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { readForm } from '$lib/server/http/form-data';
+import { refuse } from '$lib/server/http/refuse';
 import { signedIn } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
 import {
@@ -9,7 +10,9 @@ import {
 	seriesFormValues
 } from '$lib/server/planning/series';
 import { clinicOwns } from '$lib/server/planning/owned';
-import { formValues, seriesFormInput } from '$lib/shared/planning/forms';
+import { problemsOf } from '$lib/i18n/problem';
+import { translate } from '$lib/i18n/translate';
+import { formValues, seriesFormInput, seriesFormSchema } from '$lib/shared/planning/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -20,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		clinicTimeZone(app.db, user.clinicId),
 		seriesFormValues(app.db, user.clinicId, params.seriesId)
 	]);
-	if (!values) error(404, 'No such class series.');
+	if (!values) error(404, translate(locals.locale, 'series.not-found'));
 	return { choices, timeZone, values };
 };
 
@@ -30,14 +33,14 @@ export const actions: Actions = {
 		const { app } = locals;
 		// Another clinic's series is not found, whatever the form holds.
 		if (!(await clinicOwns(app.db, 'classSeries', user.clinicId, params.seriesId))) {
-			error(404, 'No such class series.');
+			error(404, translate(locals.locale, 'series.not-found'));
 		}
 		const data = await readForm(request);
-		const result = await saveSeries(app.db, user.clinicId, params.seriesId, seriesFormInput(data));
-		if (!result.ok) {
-			const failure = { values: formValues(data), errors: result.errors };
-			return fail(result.notFound ? 404 : 400, failure);
-		}
+		const values = formValues(data);
+		const parsed = seriesFormSchema.safeParse(seriesFormInput(data));
+		if (!parsed.success) return refuse(400, problemsOf(parsed.error, { top: true }), values);
+		const result = await saveSeries(app.db, user.clinicId, params.seriesId, parsed.data);
+		if (!result.ok) return refuse(result.notFound ? 404 : 400, result.problems, values);
 		app.log.info({ userId: user.id, seriesId: result.id }, 'class series changed');
 		redirect(303, `/schedule?series=${result.id}`);
 	},
@@ -45,7 +48,7 @@ export const actions: Actions = {
 		const user = signedIn(locals);
 		const { app } = locals;
 		if (!(await archiveSeries(app.db, user.clinicId, params.seriesId))) {
-			error(404, 'No such class series.');
+			error(404, translate(locals.locale, 'series.not-found'));
 		}
 		app.log.info({ userId: user.id, seriesId: params.seriesId }, 'class series ended');
 		redirect(303, '/schedule/series');

@@ -1,9 +1,11 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { readForm } from '$lib/server/http/form-data';
+import { refuse } from '$lib/server/http/refuse';
 import { signedIn } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
 import { saveSeries, seriesChoices } from '$lib/server/planning/series';
-import { formValues, seriesFormInput } from '$lib/shared/planning/forms';
+import { problemsOf } from '$lib/i18n/problem';
+import { formValues, seriesFormInput, seriesFormSchema } from '$lib/shared/planning/forms';
 import { localDate } from '$lib/shared/time-zone';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,9 +31,12 @@ export const actions: Actions = {
 		const user = signedIn(locals);
 		const data = await readForm(request);
 		const { app } = locals;
-		const result = await saveSeries(app.db, user.clinicId, null, seriesFormInput(data));
-		if (!result.ok) return fail(400, { values: formValues(data), errors: result.errors });
+		const values = formValues(data);
+		const parsed = seriesFormSchema.safeParse(seriesFormInput(data));
+		if (!parsed.success) return refuse(400, problemsOf(parsed.error, { top: true }), values);
+		const result = await saveSeries(app.db, user.clinicId, null, parsed.data);
+		if (!result.ok) return refuse(400, result.problems, values);
 		app.log.info({ userId: user.id, seriesId: result.id }, 'class series created');
-		redirect(303, `/schedule?week=${String(data.get('startsOn'))}&series=${result.id}`);
+		redirect(303, `/schedule?week=${parsed.data.startsOn}&series=${result.id}`);
 	}
 };

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { desc, eq } from 'drizzle-orm';
 import { readForm } from '$lib/server/http/form-data';
 import { signedIn } from '$lib/server/auth/guard';
@@ -7,14 +7,15 @@ import { cancelAction, enrollAction } from '$lib/server/planning/enrollment-acti
 import { findParticipants } from '$lib/server/planning/participants';
 import { sessionRosterView } from '$lib/server/planning/session-roster';
 import { classSessionReopenings, users } from '$lib/server/db/schema';
-import { formatDateTime } from '$lib/shared/time-zone';
+import { refuse } from '$lib/server/http/refuse';
+import { translate } from '$lib/i18n/translate';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = signedIn(locals);
 	const { app } = locals;
 	const view = await sessionRosterView(app.db, user.clinicId, params.sessionId);
-	if (!view) error(404, 'No such class in your clinic');
+	if (!view) error(404, translate(locals.locale, 'refusal.class-not-found'));
 	const query = url.searchParams.get('q')?.trim() ?? '';
 	const onList = new Map(
 		[...view.inClass, ...view.waiting].map((p) => [p.participantId, p.status])
@@ -46,7 +47,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		matches,
 		reopenings: reopenings.map((row) => ({
 			id: row.id,
-			when: formatDateTime(row.at, view.timeZone),
+			at: row.at.toISOString(),
 			by: row.by,
 			reason: row.reason
 		}))
@@ -58,7 +59,7 @@ async function targets(locals: App.Locals, sessionId: string) {
 	const user = signedIn(locals);
 	const { app } = locals;
 	const view = await sessionRosterView(app.db, user.clinicId, sessionId);
-	if (!view) error(404, 'No such class in your clinic');
+	if (!view) error(404, translate(locals.locale, 'refusal.class-not-found'));
 	const resolve = (scope: 'session' | 'series'): Target | null =>
 		scope === 'session'
 			? { sessionId }
@@ -82,10 +83,11 @@ export const actions: Actions = {
 		const { user, app } = await targets(locals, params.sessionId);
 		const reason = (await readForm(request)).get('reason');
 		const text = typeof reason === 'string' ? reason.trim().slice(0, 500) : '';
-		if (!text) return fail(400, { reopenError: 'Write why the class is reopened' });
+		if (!text) return refuse(400, { reason: { code: 'session-page.reopen-why' } });
 		const result = await app.live.reopen({ sessionId: params.sessionId, user, reason: text });
-		if (!result.ok) return fail(400, { reopenError: result.error });
+		// With a reason given, the one refusal left is a class that was never started.
+		if (!result.ok) return refuse(400, { reason: { code: 'session-page.reopen-not-started' } });
 		app.log.info({ sessionId: params.sessionId, userId: user.id }, 'class reopened');
-		return { notice: 'Reopened: the class is scheduled again.', promoted: [] as string[] };
+		return { reopened: 'session-page.reopened' as const };
 	}
 };
