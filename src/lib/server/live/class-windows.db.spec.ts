@@ -215,12 +215,12 @@ describe('reopening a class started by mistake', () => {
 		const live = service(start + 60_000);
 		expect(await live.reopen({ sessionId: id, user: coordinator, reason: '  ' })).toEqual({
 			ok: false,
-			error: 'Write why the class is reopened'
+			problem: { code: 'session-page.reopen-why' }
 		});
 		const stranger = { ...coordinator, clinicId: randomUUID() };
 		expect(await live.reopen({ sessionId: id, user: stranger, reason: 'x' })).toEqual({
 			ok: false,
-			error: 'No such class in your clinic'
+			problem: { code: 'error.no-such-class' }
 		});
 		expect(
 			await live.reopen({ sessionId: id, user: coordinator, reason: 'Started on the wrong room' })
@@ -228,7 +228,7 @@ describe('reopening a class started by mistake', () => {
 		// Once: a scheduled class has nothing to reopen.
 		expect(await live.reopen({ sessionId: id, user: coordinator, reason: 'again' })).toEqual({
 			ok: false,
-			error: 'Only a class that was started can be reopened'
+			problem: { code: 'session-page.reopen-not-started' }
 		});
 
 		const [row] = await database.db.select().from(classSessions).where(eq(classSessions.id, id));

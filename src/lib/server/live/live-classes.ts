@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import type { Problem } from '../../i18n/problem';
 import type { LiveClassView, StaffLogEntry } from '../../shared/live';
 import {
 	applicable,
@@ -54,7 +55,7 @@ export type CommandActor =
 
 export type CommandResult = { ok: true; seq: number; duplicate: boolean } | Refusal;
 
-export type ReopenResult = { ok: true } | { ok: false; error: string };
+export type ReopenResult = { ok: true } | { ok: false; problem: Problem };
 
 /**
  * Checks that belong to a room's rules rather than the timeline (a pool's start checklist, its
@@ -271,9 +272,9 @@ export class LiveClassService {
 		reason: string;
 	}): Promise<ReopenResult> {
 		const reason = input.reason.trim();
-		if (!reason) return { ok: false, error: 'Write why the class is reopened' };
+		if (!reason) return { ok: false, problem: { code: 'session-page.reopen-why' } };
 		const found = await this.get(input.sessionId, input.user.clinicId);
-		if (!found) return { ok: false, error: 'No such class in your clinic' };
+		if (!found) return { ok: false, problem: { code: 'error.no-such-class' } };
 		return this.#serial(found.roomId, async () => {
 			const reopened = await this.#db.transaction(async (tx) => {
 				await lockRoom(tx, found.roomId);
@@ -313,7 +314,7 @@ export class LiveClassService {
 					.where(eq(classSessions.id, found.sessionId));
 				return true;
 			});
-			if (!reopened) return { ok: false, error: 'Only a class that was started can be reopened' };
+			if (!reopened) return { ok: false, problem: { code: 'session-page.reopen-not-started' } };
 			// A new run: an empty log, waiting to start again.
 			const reloaded = await loadClass(this.#db, found.sessionId);
 			const live = reloaded && Object.assign(found, reloaded);

@@ -85,8 +85,7 @@ export const actions: Actions = {
 		const text = typeof reason === 'string' ? reason.trim().slice(0, 500) : '';
 		if (!text) return refuse(400, { reason: { code: 'session-page.reopen-why' } });
 		const result = await app.live.reopen({ sessionId: params.sessionId, user, reason: text });
-		// With a reason given, the one refusal left is a class that was never started.
-		if (!result.ok) return refuse(400, { reason: { code: 'session-page.reopen-not-started' } });
+		if (!result.ok) return refuse(400, { reason: result.problem });
 		app.log.info({ sessionId: params.sessionId, userId: user.id }, 'class reopened');
 		return { reopened: 'session-page.reopened' as const };
 	}
