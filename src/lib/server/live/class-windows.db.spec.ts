@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../../i18n/translate';
+import { describeSettingChange } from '../../shared/clinic-settings';
 import type { Entry } from '../../shared/entries';
 import { localDate } from '../../shared/time-zone';
 import { classState } from '../../shared/timeline';
@@ -180,10 +182,11 @@ describe('starting a class', () => {
 		expect(await send(service(start - 30 * 60_000), id, 'start')).toMatchObject({ ok: false });
 		expect(await startAndEnd(id, start - 10 * 60_000)).toMatchObject({ ok: true });
 		const [latest] = await recentSettingChanges(database.db, clinicId, 1);
-		expect(latest).toMatchObject({
-			by: 'Casey Morgan',
-			lines: ['Start a class from: 60 min before → 15 min before']
-		});
+		const english = { t: translator('en'), locale: 'en' as const };
+		expect(latest!.by).toBe('Casey Morgan');
+		expect(describeSettingChange(latest!.setting, latest!.before, latest!.after, english)).toEqual([
+			'Start a class from: 60 min before → 15 min before'
+		]);
 		expect(
 			await saveClassWindows(database.db, clinicId, coordinator.id, {
 				startBeforeMinutes: '-5',
@@ -192,10 +195,13 @@ describe('starting a class', () => {
 			})
 		).toEqual({
 			ok: false,
-			errors: {
-				startBeforeMinutes: 'Enter 0 to 1440 minutes',
-				startAfterMinutes: 'Enter a number of minutes',
-				documentationHours: 'Enter 1 to 720 hours'
+			problems: {
+				startBeforeMinutes: {
+					code: 'settings.windows.minutes-range',
+					params: { min: 0, max: 1440 }
+				},
+				startAfterMinutes: { code: 'settings.enter-number' },
+				documentationHours: { code: 'settings.windows.hours-range', params: { min: 1, max: 720 } }
 			}
 		});
 		await saveClassWindows(database.db, clinicId, coordinator.id, {

@@ -137,6 +137,7 @@ describe("clinic B naming clinic A's rows", () => {
 			dateOfBirth: '1950-01-01',
 			precautions: '',
 			assistiveDevice: 'none',
+			preferredLanguage: '',
 			screenedOn: '',
 			exclusions: [],
 			aquaticPrecautions: [],
