@@ -40,22 +40,3 @@ export const displayActor = (name: string) => `display ${name}`;
  */
 export const DISPLAY_COMMANDS = ['pause', 'resume', 'next', 'back', 'done', 'stop'] as const;
 export type DisplayCommandType = (typeof DISPLAY_COMMANDS)[number];
-
-/**
- * "last seen 10:42 AM" today, "last seen Nov 26, 10:42 AM" before, "never connected" without a
- * time. `timeZone`: the clinic's on the server; the phone's own in the browser.
- */
-export function lastSeenText(
-	lastSeenAt: Date | string | null | undefined,
-	now: Date,
-	timeZone?: string
-): string {
-	if (!lastSeenAt) return 'never connected';
-	const at = new Date(lastSeenAt);
-	const day = (instant: Date) =>
-		new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(instant);
-	const time = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' });
-	if (day(at) === day(now)) return `last seen ${time.format(at)}`;
-	const date = new Intl.DateTimeFormat('en-US', { timeZone, month: 'short', day: 'numeric' });
-	return `last seen ${date.format(at)}, ${time.format(at)}`;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatMinutes } from './format';
+import { formatClock } from './format';
 
 describe('formatClock', () => {
 	it('rounds up to whole seconds', () => {
@@ -9,10 +9,5 @@ describe('formatClock', () => {
 		expect(formatClock(0)).toBe('0:00');
 		expect(formatClock(-500)).toBe('0:00');
 		expect(formatClock(125_000)).toBe('2:05');
-	});
-
-	it('says minutes plainly', () => {
-		expect(formatMinutes(42 * 60_000)).toBe('42 min');
-		expect(formatMinutes(65 * 60_000)).toBe('1 h 5 min');
 	});
 });

@@ -17,41 +17,6 @@ export const aquaticExclusionKey = (code: AquaticExclusion): MessageKey =>
 export const aquaticPrecautionKey = (code: AquaticPrecaution): MessageKey =>
 	`aquatic-precaution.${code}`;
 
-/**
- * English words for the coded values. Superseded by the catalog keys above; kept only while the
- * class roster page (schedule/sessions) still reads them.
- */
-export const ASSISTIVE_DEVICE_LABELS: Record<AssistiveDevice, string> = {
-	none: 'None',
-	cane: 'Cane',
-	quad_cane: 'Quad cane',
-	walker: 'Walker',
-	rollator: 'Rollator',
-	wheelchair: 'Wheelchair',
-	other: 'Other'
-};
-
-export const AQUATIC_EXCLUSION_LABELS: Record<AquaticExclusion, string> = {
-	fever: 'Fever',
-	uncontrolled_seizures: 'Uncontrolled seizures',
-	unstable_cardiac_disease: 'Unstable cardiac disease',
-	open_wounds: 'Open wounds',
-	bowel_incontinence: 'Bowel incontinence',
-	infectious_disease: 'Infectious disease',
-	tracheostomy: 'Tracheostomy',
-	chlorine_allergy: 'Chlorine allergy'
-};
-
-export const AQUATIC_PRECAUTION_LABELS: Record<AquaticPrecaution, string> = {
-	small_covered_wounds: 'Small covered wounds',
-	uncontrolled_bp: 'Uncontrolled blood pressure',
-	ms_heat_intolerance: 'MS heat intolerance',
-	controlled_seizures: 'Controlled seizures',
-	orthostatic_hypotension: 'Orthostatic hypotension on exit',
-	ostomy: 'Ostomy',
-	fear_of_water: 'Fear of water'
-};
-
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDate = (value: string) =>
 	ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);

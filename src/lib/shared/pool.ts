@@ -49,13 +49,3 @@ export function poolRangesFormInput(form: FormData): PoolRangesInput {
 	const pair = (key: keyof PoolRanges) => ({ min: text(`${key}.min`), max: text(`${key}.max`) });
 	return { freeChlorinePpm: pair('freeChlorinePpm'), ph: pair('ph') };
 }
-
-export const POOL_RANGE_LABELS: Record<keyof PoolRanges, { label: string; unit: string }> = {
-	freeChlorinePpm: { label: 'Free chlorine', unit: 'ppm' },
-	ph: { label: 'pH', unit: '' }
-};
-
-/** "1–5 ppm", "7.2–7.8": how a range reads in the audit list and on the phone. */
-export function describeRange(r: { min: number; max: number }, unit = ''): string {
-	return `${r.min}–${r.max}${unit ? ` ${unit}` : ''}`;
-}

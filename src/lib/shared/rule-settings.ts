@@ -152,19 +152,6 @@ export function ruleProblems(error: z.ZodError): Problems {
 	});
 }
 
-/**
- * @deprecated Prose by field, for pool-check.ts until it moves to problemsOf (another area):
- * delete then.
- */
-export function editErrors(error: z.ZodError): Record<string, string> {
-	const errors: Record<string, string> = {};
-	for (const issue of error.issues) {
-		const key = issue.path.join('.') || 'form';
-		errors[key] ??= issue.message;
-	}
-	return errors;
-}
-
 /** The defaults with a clinic's settings applied; settings for unknown rules are ignored. */
 export function applySettings(settings: RuleSetting[] | null): VitalRule[] {
 	return DEFAULT_VITAL_RULES.map((rule) => {

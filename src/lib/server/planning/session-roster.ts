@@ -1,5 +1,5 @@
 import { and, asc, eq, or } from 'drizzle-orm';
-import { formatTime, localDate } from '../../shared/time-zone';
+import { localDate } from '../../shared/time-zone';
 import type { Database } from '../db/client';
 import { classSessions, enrollments, participants, rooms } from '../db/schema';
 import { clinicTimeZone } from '../classes/calendar';
@@ -85,20 +85,11 @@ export async function sessionRosterView(db: Database, clinicId: string, sessionI
 	const index = siblings.findIndex((s) => s.id === session.id);
 	const byName = (a: { sortName: string }, b: { sortName: string }) =>
 		a.sortName.localeCompare(b.sortName);
-	const end = new Date(session.startsAt.getTime() + session.durationMinutes * 60_000);
 	return {
 		session: {
 			...session,
 			startsAt: session.startsAt.toISOString(),
-			date: localDate(timeZone, session.startsAt),
-			dateLabel: new Intl.DateTimeFormat('en-US', {
-				timeZone,
-				weekday: 'long',
-				month: 'long',
-				day: 'numeric',
-				year: 'numeric'
-			}).format(session.startsAt),
-			time: `${formatTime(session.startsAt, timeZone)} – ${formatTime(end, timeZone)}`
+			date: localDate(timeZone, session.startsAt)
 		},
 		timeZone,
 		/** The series' sessions either side, to step through the weeks. */
