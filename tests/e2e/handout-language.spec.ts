@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { COORDINATOR, DEMO_PASSWORD, signIn, TECHNICIAN } from '../helpers';
+import { COORDINATOR, DEMO_PASSWORD, shotsDir, signIn, TECHNICIAN } from '../helpers';
 import { ownDemoServer } from '../own-demo-server';
 
 /**
@@ -35,6 +35,7 @@ test('handouts follow the participant’s language, and print without the staff 
 	await expect(page.getByText('De Riverside Rehab (demo)')).toBeVisible();
 	await expect(page.getByText('dolor o presión en el pecho')).toBeVisible();
 	await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+	await page.screenshot({ path: `${shotsDir('language')}/handout-es.png`, fullPage: true });
 	const tomasUrl = page.url();
 
 	// Eleanor Whitfield has no language of her own: the clinic's English.

@@ -68,6 +68,7 @@ test('a technician who chooses Spanish runs the class in Spanish; a TV without a
 	await expect(phone.getByTestId('state-banner')).toContainText('La pantalla está detenida.');
 	await expect(phone.getByTestId('command-history')).toContainText('Pausar');
 	await phone.screenshot({ path: `${SHOTS}/phone-controller-paused-es.png`, fullPage: true });
+	await phone.screenshot({ path: `${SHOTS}/phone-controller-paused-es-390.png` });
 	await bar.getByRole('button', { name: 'Reanudar' }).click();
 	await expect(phone.getByTestId('state-banner')).toHaveCount(0);
 
