@@ -39,7 +39,7 @@ test('pool bookends: the start checklist gates Start from live state, exclusions
 	// As soon as the class opens: the exclusion is flagged, before anyone is marked.
 	await expect(
 		lead.locator(`[data-participant="${excludedName}"]`).getByTestId('flag')
-	).toContainText('Excluded from pool work: open wounds');
+	).toContainText('Excluded from pool work: Open wounds');
 
 	await expect(items).toHaveCount(3);
 	for (const item of await items.all()) await expect(item).toHaveAttribute('data-done', 'false');

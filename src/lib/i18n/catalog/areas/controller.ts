@@ -175,7 +175,11 @@ export const controllerEn = {
 	'controller.pool.effort': 'Effort…',
 	'controller.pool.end': 'End',
 	'controller.pool.count-out-first': 'Count everyone out first',
-	'controller.pool.end-missing': 'End class ({count} missing)'
+	'controller.pool.end-missing': 'End class ({count} missing)',
+	'controller.flag.stop': 'STOP: {label}',
+	'controller.flag.hold': 'Not cleared to exercise',
+	'controller.flag.pain-up': 'Pain up {rise} since first score',
+	'controller.flag.pool-excluded': 'Excluded from pool work: {list}'
 };
 
 export const controllerEs: Record<keyof typeof controllerEn, string> = {
@@ -350,5 +354,9 @@ export const controllerEs: Record<keyof typeof controllerEn, string> = {
 	'controller.pool.effort': 'Esfuerzo…',
 	'controller.pool.end': 'Finalizar',
 	'controller.pool.count-out-first': 'Primero cuente a todos al salir',
-	'controller.pool.end-missing': 'Finalizar la clase ({count} pendientes)'
+	'controller.pool.end-missing': 'Finalizar la clase ({count} pendientes)',
+	'controller.flag.stop': 'ALTO: {label}',
+	'controller.flag.hold': 'No autorizado para hacer ejercicio',
+	'controller.flag.pain-up': 'El dolor subió {rise} desde la primera puntuación',
+	'controller.flag.pool-excluded': 'Excluido del trabajo en la piscina: {list}'
 };
