@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { COORDINATOR, signIn } from '../helpers';
 
 // Each test makes its own routine, so the demo routines other specs run stay as seeded.
-test.describe.configure({ mode: 'serial' });
+// Serial, and room for long builder sessions (build, save, reload, a 10x preview) on a busy CI.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 /** "12:34" on the page, in seconds. */
 async function totalSeconds(page: Page): Promise<number> {
