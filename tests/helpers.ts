@@ -124,3 +124,20 @@ export async function phoneInClass(
 	await expect(page.getByTestId('connection')).toHaveText('Connected');
 	return page;
 }
+
+/** Opens the Balance Basics series form (the first class series of the demo) as the desk. */
+export async function openBalanceBasicsSeries(desk: Page, baseUrl: string) {
+	await desk.goto(`${baseUrl}/schedule/series`);
+	await desk
+		.getByRole('link', { name: /Balance Basics/ })
+		.first()
+		.click();
+}
+
+/** Sets the display language of Balance Basics and checks the saved form says so. */
+export async function setBalanceBasicsLanguage(desk: Page, baseUrl: string, locale: string) {
+	await desk.getByLabel('Language on the display').selectOption(locale);
+	await desk.getByRole('button', { name: 'Save series' }).click();
+	await openBalanceBasicsSeries(desk, baseUrl);
+	await expect(desk.getByLabel('Language on the display')).toHaveValue(locale);
+}

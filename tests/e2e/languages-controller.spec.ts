@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { COORDINATOR, pairDisplay, phoneInClass, shotsDir, signIn, TECHNICIAN } from '../helpers';
+import {
+	COORDINATOR,
+	openBalanceBasicsSeries,
+	pairDisplay,
+	phoneInClass,
+	setBalanceBasicsLanguage,
+	shotsDir,
+	signIn,
+	TECHNICIAN
+} from '../helpers';
 import { ownDemoServer } from '../own-demo-server';
 
 /**
@@ -19,19 +28,8 @@ test('a technician who chooses Spanish runs the class in Spanish; a TV without a
 	const deskContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 	const desk = await deskContext.newPage();
 	await signIn(desk, COORDINATOR, undefined, server.url);
-	await desk.goto(`${server.url}/schedule/series`);
-	await desk
-		.getByRole('link', { name: /Balance Basics/ })
-		.first()
-		.click();
-	await desk.getByLabel('Language on the display').selectOption('es');
-	await desk.getByRole('button', { name: 'Save series' }).click();
-	await desk.goto(`${server.url}/schedule/series`);
-	await desk
-		.getByRole('link', { name: /Balance Basics/ })
-		.first()
-		.click();
-	await expect(desk.getByLabel('Language on the display')).toHaveValue('es');
+	await openBalanceBasicsSeries(desk, server.url);
+	await setBalanceBasicsLanguage(desk, server.url, 'es');
 	const display = await pairDisplay(browser, deskContext, 'Gym A', server.url);
 
 	const phone = await phoneInClass(browser, TECHNICIAN, 'Gym A', {

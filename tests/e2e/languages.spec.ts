@@ -2,8 +2,10 @@ import { expect, test } from '@playwright/test';
 import {
 	COORDINATOR,
 	DEMO_PASSWORD,
+	openBalanceBasicsSeries,
 	pairDisplay,
 	phoneInClass,
+	setBalanceBasicsLanguage,
 	shotsDir,
 	signIn,
 	TECHNICIAN
@@ -26,22 +28,11 @@ test('a Spanish class series runs on the display in Spanish; the phone stays in 
 	const deskContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 	const desk = await deskContext.newPage();
 	await signIn(desk, COORDINATOR, undefined, server.url);
-	await desk.goto(`${server.url}/schedule/series`);
-	await desk
-		.getByRole('link', { name: /Balance Basics/ })
-		.first()
-		.click();
+	await openBalanceBasicsSeries(desk, server.url);
 	const language = desk.getByLabel('Language on the display');
 	await expect(language).toHaveValue('');
 	await expect(language.locator('option').first()).toHaveText("The clinic's (English)");
-	await language.selectOption('es');
-	await desk.getByRole('button', { name: 'Save series' }).click();
-	await desk.goto(`${server.url}/schedule/series`);
-	await desk
-		.getByRole('link', { name: /Balance Basics/ })
-		.first()
-		.click();
-	await expect(desk.getByLabel('Language on the display')).toHaveValue('es');
+	await setBalanceBasicsLanguage(desk, server.url, 'es');
 	// The library holds each exercise's Spanish words beside its English ones.
 	await desk.goto(`${server.url}/exercises`);
 	await desk.getByRole('link', { name: 'Marching warm-up' }).first().click();
