@@ -24,7 +24,8 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	retries: 0,
 	reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
-	timeout: 30_000,
+	// A hang guard, not a speed check: CI machines have run the suite 2.5x slower than an idle one.
+	timeout: 60_000,
 	use: {
 		baseURL: `http://localhost:${E2E_PORT}`,
 		trace: 'retain-on-failure',

@@ -14,12 +14,16 @@ import { FaultyProxy } from '../tcp-proxy';
 // Its own server (it kills it) and proxy, on ports of their own (E2E_PORT + 14 and + 15).
 const SERVER_PORT = e2ePort(14);
 const PROXY_PORT = SERVER_PORT + 1;
-/** UI actions per phone: attendance taps, with an entry-sheet save every SHEET_EVERY-th. */
-const ACTIONS_PER_PHONE = 104;
+/**
+ * UI actions per phone: attendance taps, with an entry-sheet save every SHEET_EVERY-th. Kept
+ * small (real clicks cost ~0.8 s each on 2 busy cores): the 1,000-entry count is the socket-level
+ * spec's job (entries-faults.spec.ts); this one proves the browser's outbox and screens.
+ */
+const ACTIONS_PER_PHONE = 52;
 const SHEET_EVERY = 13;
 const PHONES = [TECHNICIAN, TECHNICIAN, COORDINATOR];
 /** The server is SIGKILLed (and restarted) when the phones have done these many actions. */
-const KILL_AFTER_ACTIONS = [100, 200];
+const KILL_AFTER_ACTIONS = [50, 100];
 const DRAIN_LIMIT_MS = 60_000;
 const TAPS = ['Present', 'Late', 'Absent', 'Excused', 'Left early'];
 
@@ -135,7 +139,7 @@ async function recordOn(phone: Phone, rows: number[]) {
 test('three browser phones through a flapping link and two SIGKILLs: every entry stored once', async ({
 	browser
 }) => {
-	test.setTimeout(240_000);
+	test.setTimeout(360_000);
 	let server: RunningServer = startServer(SERVER_PORT, {}, 'http', { keepData: true });
 	const dataDir = server.dataDir;
 	const runs = [server];
@@ -272,7 +276,8 @@ test('three browser phones through a flapping link and two SIGKILLs: every entry
 		expect(refused).toEqual([]);
 		expect(kills).toBe(2);
 		expect(shown).toEqual(phones.map(() => 'all synced'));
-		expect(created.size).toBeGreaterThanOrEqual(300);
+		// Every action made one entry (each tap changes its row's mark; each sheet save is one).
+		expect(created.size).toBe(PHONES.length * ACTIONS_PER_PHONE);
 		// Shown synced means stored: an ack before the commit would show up here after a SIGKILL.
 		expect(syncedMissing).toEqual([]);
 		expect(synced).toHaveLength(created.size);

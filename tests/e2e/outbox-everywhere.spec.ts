@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { COORDINATOR, TECHNICIAN, signIn } from '../helpers';
 
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 150_000 });
 
 /**
  * Cuts the app's socket off while pages still load: a clinic Wi-Fi that lets a page through now

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { PARTICIPANT_ROSTER } from '../../src/lib/server/db/seed/participant-roster';
 import { COORDINATOR, TECHNICIAN, pairDisplay, recordPoolCheck, signIn } from '../helpers';
 
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 150_000 });
 
 async function phoneInPoolClass(browser: Browser, email: string) {
 	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
