@@ -5,18 +5,26 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * Server replies carry codes, not prose (issue 12): a sentence typed into a route's code (server
- * or page helpers), a service under src/lib/server or the browser's src/lib/client, where a user
- * could read it, fails here. Logs, thrown
+ * or page helpers), a service under src/lib/server, the browser's src/lib/client or the code both
+ * share (src/lib/shared: schemas, rules, labels), where a user could read it, fails here. Logs, thrown
  * programming errors and the seed's demo content are not replies and are let be.
  */
-// src/lib/shared is not yet here: its socket schemas, rule defaults and a few labels still hold
-// English (issue 12's remainder).
-const ROOTS = ['src/routes', 'src/lib/server', 'src/lib/client', 'src/hooks.server.ts'];
+const ROOTS = [
+	'src/routes',
+	'src/lib/server',
+	'src/lib/client',
+	'src/lib/shared',
+	'src/hooks.server.ts'
+];
 const NOT_REPLIES = [
 	/\.spec\.ts$/,
 	// Demo and test content: names of rooms, classes and people, not words of the interface.
 	/lib\/server\/db\/seed\//,
 	/lib\/server\/realtime\/test-server\.ts$/,
+	/lib\/shared\/timeline\/(fixtures|arbitraries)\.ts$/,
+	// The shipped rules: the English record a stored finding keeps, and citations (the pages word
+	// findings from their codes).
+	/lib\/shared\/rule-defaults\.ts$/,
 	// The operator's console: `npm run user:create` and the start-up banner, in English.
 	/lib\/server\/auth\/users\.ts$/,
 	/lib\/server\/db\/prepare\.ts$/

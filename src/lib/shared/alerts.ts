@@ -24,9 +24,9 @@ export const RECHECK_AFTER_MS = 2 * 60 * 1000;
  */
 export const alertActSchema = z
 	.object({
-		id: z.uuid('Not a valid id'),
-		sessionId: z.uuid('Not a valid id'),
-		entryId: z.uuid('Not a valid id'),
+		id: z.uuid('refusal.problem.not-an-id'),
+		sessionId: z.uuid('refusal.problem.not-an-id'),
+		entryId: z.uuid('refusal.problem.not-an-id'),
 		action: z.enum(['seen', 'recheck', 'stop_class'])
 	})
 	.strict();

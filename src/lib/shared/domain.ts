@@ -20,16 +20,6 @@ export const EXERCISE_CATEGORIES = [
 ] as const;
 export type ExerciseCategory = (typeof EXERCISE_CATEGORIES)[number];
 
-export const CATEGORY_LABELS: Record<ExerciseCategory, string> = {
-	balance_static: 'Balance (static)',
-	balance_dynamic: 'Balance (dynamic)',
-	core: 'Core',
-	strength: 'Strength',
-	flexibility: 'Flexibility',
-	aerobic: 'Aerobic',
-	aquatic_method: 'Aquatic method'
-};
-
 export const SUPPORT_TIERS = ['seated', 'supported', 'standing'] as const;
 export type SupportTier = (typeof SUPPORT_TIERS)[number];
 
@@ -39,11 +29,6 @@ export type WaterDepth = (typeof WATER_DEPTHS)[number];
 
 export const PHASES = ['warm_up', 'main', 'cool_down'] as const;
 export type Phase = (typeof PHASES)[number];
-export const PHASE_LABELS: Record<Phase, string> = {
-	warm_up: 'Warm-up',
-	main: 'Main',
-	cool_down: 'Cool-down'
-};
 
 export const BLOCK_KINDS = ['exercise', 'rest', 'transition'] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];

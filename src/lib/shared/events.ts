@@ -30,7 +30,7 @@ import type { LogEntry } from './timeline';
 export type AckResult<T> = ({ ok: true } & T) | Refusal;
 export type Ack<T = object> = (result: AckResult<T>) => void;
 
-const id = z.uuid('Not a valid id');
+const id = z.uuid('refusal.problem.not-an-id');
 
 export const commandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('start') }).strict(),
@@ -43,11 +43,11 @@ export const commandSchema = z.discriminatedUnion('type', [
 		.object({
 			type: z.literal('extend'),
 			seconds: z
-				.number()
-				.int()
-				.min(-600)
-				.max(600)
-				.refine((s) => s !== 0, 'Extend by a non-zero number of seconds')
+				.number('refusal.extend-out-of-range')
+				.int('refusal.extend-out-of-range')
+				.min(-600, 'refusal.extend-out-of-range')
+				.max(600, 'refusal.extend-out-of-range')
+				.refine((s) => s !== 0, 'refusal.extend-out-of-range')
 		})
 		.strict(),
 	z.object({ type: z.literal('jump'), blockIndex: z.number().int().min(0).max(500) }).strict(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POOL_RANGES, poolRangesSchema } from './pool';
+import { poolRangesEditSchema } from './clinic-settings';
+import { DEFAULT_POOL_RANGES } from './pool';
 import {
 	describeReadings,
 	poolCheckFormInput,
@@ -148,19 +149,19 @@ describe('pool check schema', () => {
 describe('pool ranges schema', () => {
 	it('takes form text and refuses a lower limit above the upper, next to the upper', () => {
 		expect(
-			poolRangesSchema.parse({
+			poolRangesEditSchema.parse({
 				freeChlorinePpm: { min: '1.5', max: '4' },
 				ph: { min: '7.2', max: '7.8' }
 			})
 		).toEqual({ freeChlorinePpm: { min: 1.5, max: 4 }, ph: { min: 7.2, max: 7.8 } });
-		const result = poolRangesSchema.safeParse({
+		const result = poolRangesEditSchema.safeParse({
 			freeChlorinePpm: { min: '', max: '4' },
 			ph: { min: '7.8', max: '7.2' }
 		});
 		expect(result.success).toBe(false);
 		expect(result.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-			['freeChlorinePpm.min', 'Enter a number'],
-			['ph.max', 'pH: the upper limit must be above the lower']
+			['freeChlorinePpm.min', 'settings.enter-number'],
+			['ph.max', 'settings.pool.upper-above-lower.ph']
 		]);
 	});
 });

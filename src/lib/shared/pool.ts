@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Pool chemistry ranges for the pre-class check (clinical.md section 4: free chlorine >= 1.0 ppm
  * and pH 7.2-7.8 in one local code; jurisdictions differ, so a coordinator can change them).
@@ -18,25 +16,6 @@ export const DEFAULT_POOL_RANGES: PoolRanges = {
 /** Form values arrive as text; an empty box is "missing", not zero. */
 export const formNumber = (value: unknown) =>
 	typeof value === 'string' ? (value.trim() === '' ? undefined : Number(value)) : value;
-
-const range = (lowest: number, highest: number, what: string) => {
-	const limit = z.preprocess(
-		formNumber,
-		z
-			.number({ error: 'Enter a number' })
-			.min(lowest, `${what}: ${lowest} to ${highest}`)
-			.max(highest, `${what}: ${lowest} to ${highest}`)
-	);
-	return z.object({ min: limit, max: limit }).refine((r) => r.min < r.max, {
-		path: ['max'],
-		message: `${what}: the upper limit must be above the lower`
-	});
-};
-
-export const poolRangesSchema = z.object({
-	freeChlorinePpm: range(0, 10, 'Free chlorine (ppm)'),
-	ph: range(6, 9, 'pH')
-});
 
 /** The raw pool-range fields as typed, keyed like the schema ("ph.min"). */
 export type PoolRangesInput = Record<keyof PoolRanges, { min: string; max: string }>;

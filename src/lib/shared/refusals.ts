@@ -135,7 +135,9 @@ export function refusalText(
 	reason: { code: string; params?: RefusalParams },
 	locale: Locale = pageLocale()
 ): string {
-	if (!isRefusalCode(reason.code)) return `Refused (${reason.code})`;
+	if (!isRefusalCode(reason.code)) {
+		return translate(locale, 'refusal.unknown-code', { code: reason.code });
+	}
 	// An invalid payload's problem is the schema's message: a catalog key, worded here too.
 	const problem = reason.params?.problem;
 	const params =

@@ -5,7 +5,9 @@ import { draftDosing, draftFromForm, type DraftBlock } from './routine-draft';
 import type { Problem } from '../i18n/problem';
 import { parseRoutineDraft } from './routine-form';
 import { planFromDraft } from './routine-plan';
+import { translator } from '../i18n/translate';
 import {
+	blockName,
 	getReadyId,
 	planFromBlocks,
 	plannedTotalMs,
@@ -55,7 +57,14 @@ describe('planFromBlocks', () => {
 			],
 			exerciseOf
 		);
-		expect(plan.blocks.map((b) => b.name)).toEqual(['March', 'Rest', 'March', 'Chairs']);
+		// An unnamed rest stays unnamed in the plan; each reader's page words it (blockName).
+		expect(plan.blocks.map((b) => b.name)).toEqual(['March', '', 'March', 'Chairs']);
+		expect(plan.blocks.map((b) => blockName(b, translator('es')))).toEqual([
+			'March',
+			'Descanso',
+			'March',
+			'Chairs'
+		]);
 		expect(plan.blocks[0]!.dosing).toEqual(library.get(MARCH)!.dosing);
 		expect(plan.blocks[2]!.dosing).toEqual(own);
 		expect(plan.blocks[0]!.cue).toBe('Knees up');
@@ -74,11 +83,11 @@ describe('planFromBlocks', () => {
 		const plan = planFromBlocks(source, exerciseOf, { transitionSeconds: 20, waitForDone: false });
 		expect(plan.blocks.map((b) => [b.id, b.kind, b.phase, b.name, b.seconds])).toEqual([
 			['a', 'exercise', 'warm_up', 'March', undefined],
-			['b:get-ready', 'transition', 'main', 'Get ready', 20],
+			['b:get-ready', 'transition', 'main', '', 20],
 			['b', 'exercise', 'main', 'Sit to stand', undefined],
-			['c', 'rest', 'main', 'Rest', 45],
+			['c', 'rest', 'main', '', 45],
 			['d', 'exercise', 'main', 'March', undefined],
-			['e:get-ready', 'transition', 'cool_down', 'Get ready', 20],
+			['e:get-ready', 'transition', 'cool_down', '', 20],
 			['e', 'exercise', 'cool_down', 'Sit to stand', undefined]
 		]);
 		expect(plan.blocks[1]!.id).toBe(getReadyId('b'));

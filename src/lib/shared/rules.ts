@@ -1,6 +1,9 @@
 import type { Locale } from '../i18n/locales';
 import { translator, type MessageKey, type Translate } from '../i18n/translate';
+import { DEFAULT_ADVICE, STOP_ADVICE, STOP_SYMPTOMS } from './rule-defaults';
 import type { Vitals, VitalsTiming } from './vitals';
+
+export { DEFAULT_VITAL_RULES, STOP_SYMPTOMS } from './rule-defaults';
 
 /**
  * Vital-sign and symptom rules (clinical.md section 2). These are the shipped defaults; a clinic's
@@ -50,165 +53,6 @@ export type VitalRule = {
 	verified: boolean;
 };
 
-export const DEFAULT_VITAL_RULES: VitalRule[] = [
-	{
-		id: 'sbp-rest-180',
-		metric: 'systolic',
-		when: 'rest',
-		comparator: '>=',
-		threshold: 180,
-		action: 'HOLD',
-		advice: 'Do not start exercise.',
-		source: 'ACSM GETP via cardiac-rehab summaries',
-		verified: true
-	},
-	{
-		id: 'sbp-rest-200',
-		metric: 'systolic',
-		when: 'rest',
-		comparator: '>',
-		threshold: 200,
-		action: 'HOLD',
-		advice: 'Relative contraindication: do not start.',
-		source: 'ACSM GETP 9th ed.',
-		verified: true
-	},
-	{
-		id: 'dbp-rest-110',
-		metric: 'diastolic',
-		when: 'rest',
-		comparator: '>=',
-		threshold: 110,
-		action: 'HOLD',
-		advice: 'Do not start exercise.',
-		source: 'ACSM GETP',
-		verified: true
-	},
-	{
-		id: 'hr-rest-100',
-		metric: 'heartRate',
-		when: 'rest',
-		comparator: '>',
-		threshold: 100,
-		action: 'WARN',
-		advice: 'Watch closely; recheck before starting.',
-		source: 'Cardiac rehab guidance',
-		verified: true
-	},
-	{
-		id: 'hr-exercise-130',
-		metric: 'heartRate',
-		when: 'exercise',
-		comparator: '>',
-		threshold: 130,
-		action: 'STOP',
-		advice: 'Stop and tell the supervising therapist.',
-		source: 'Inpatient phase I guidance',
-		verified: false
-	},
-	{
-		id: 'hr-exercise-rest-30',
-		metric: 'heartRate',
-		when: 'exercise',
-		comparator: '>',
-		threshold: 30,
-		relativeToRest: true,
-		action: 'STOP',
-		advice: 'Stop and tell the supervising therapist.',
-		source: 'Inpatient phase I guidance',
-		verified: false
-	},
-	{
-		id: 'spo2-90',
-		metric: 'spo2',
-		when: 'any',
-		comparator: '<',
-		threshold: 90,
-		action: 'STOP',
-		advice: 'Stop; rest until SpO2 is 90 % or more.',
-		source: 'Pulmonary rehab class rule',
-		verified: true
-	},
-	{
-		id: 'spo2-88',
-		metric: 'spo2',
-		when: 'any',
-		comparator: '<',
-		threshold: 88,
-		action: 'STOP',
-		advice: 'Stop and tell the supervising therapist.',
-		source: 'Hillegass 2014; Garvey 2012',
-		verified: true
-	},
-	{
-		id: 'sbp-drop-10',
-		metric: 'systolic',
-		when: 'exercise',
-		comparator: '<',
-		threshold: 10,
-		relativeToRest: true,
-		action: 'STOP',
-		advice: 'Stop and tell the supervising therapist.',
-		source: 'ACSM test-termination criteria',
-		verified: true
-	},
-	{
-		id: 'temp-38',
-		metric: 'temperatureC',
-		when: 'any',
-		comparator: '>',
-		threshold: 38,
-		action: 'HOLD',
-		advice: 'Do not exercise today.',
-		source: 'Contraindication tables',
-		verified: true
-	},
-	{
-		id: 'glucose-low',
-		metric: 'glucose',
-		when: 'any',
-		comparator: '<',
-		threshold: 90,
-		action: 'WARN',
-		advice: 'Carbohydrate first, then recheck.',
-		source: 'ADA 2016 position statement',
-		verified: true
-	},
-	{
-		id: 'glucose-250',
-		metric: 'glucose',
-		when: 'any',
-		comparator: '>=',
-		threshold: 250,
-		below: 350,
-		action: 'WARN',
-		advice: 'Check ketones before exercise.',
-		source: 'ADA 2016 position statement',
-		verified: true
-	},
-	{
-		id: 'glucose-350',
-		metric: 'glucose',
-		when: 'any',
-		comparator: '>=',
-		threshold: 350,
-		action: 'HOLD',
-		advice: 'Do not exercise today.',
-		source: 'ADA 2016 position statement',
-		verified: true
-	}
-];
-
-/** Any one of these: STOP and tell the supervising therapist (ACSM; Otago booklet). */
-export const STOP_SYMPTOMS = [
-	{ id: 'chest_pain', label: 'Chest pain or angina' },
-	{ id: 'dizziness', label: 'Dizziness, unsteadiness or confusion' },
-	{ id: 'breathless', label: 'Severe shortness of breath (cannot speak)' },
-	{ id: 'pallor', label: 'Pale, blue or cold clammy skin' },
-	{ id: 'palpitations', label: 'Palpitations or irregular pulse' },
-	{ id: 'claudication', label: 'Leg pain when walking (claudication)' },
-	{ id: 'asks_to_stop', label: 'Asks to stop' }
-] as const;
 export type StopSymptom = (typeof STOP_SYMPTOMS)[number]['id'];
 
 /** What a rule checks, as its numbers were: enough to word it in any language. */
@@ -294,18 +138,6 @@ export function ruleLabel({ locale, t }: Wording, rule: RuleWords): string {
 	}
 	return t('rules.label.simple', { ...words, subject });
 }
-
-/** The built-in advice sentences, by their English words: each has a catalog key. */
-const DEFAULT_ADVICE: Record<string, MessageKey> = {
-	'Do not start exercise.': 'rules.advice.do-not-start',
-	'Relative contraindication: do not start.': 'rules.advice.relative-contraindication',
-	'Watch closely; recheck before starting.': 'rules.advice.watch-closely',
-	'Stop and tell the supervising therapist.': 'rules.advice.stop-and-tell',
-	'Stop; rest until SpO2 is 90 % or more.': 'rules.advice.spo2-rest',
-	'Do not exercise today.': 'rules.advice.not-today',
-	'Carbohydrate first, then recheck.': 'rules.advice.carbohydrate-first',
-	'Check ketones before exercise.': 'rules.advice.check-ketones'
-};
 
 /** The catalog key of a built-in advice, or undefined for a coordinator's own words. */
 export function adviceCode(advice: string): MessageKey | undefined {
@@ -399,7 +231,7 @@ export function symptomFindings(symptoms: StopSymptom[]): Finding[] {
 		ruleId: `symptom:${id}`,
 		action: 'STOP' as const,
 		label: STOP_SYMPTOMS.find((s) => s.id === id)!.label,
-		advice: 'Stop and tell the supervising therapist.',
+		advice: STOP_ADVICE,
 		verified: true,
 		symptom: id,
 		adviceCode: 'rules.advice.stop-and-tell' as const

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClassState, PlanBlock, RoutinePlan, Segment } from '$lib/shared/timeline';
 import { segmentFace } from './segment-face';
+import { translator } from '$lib/i18n/translate';
 
 const block = (id: string, kind: PlanBlock['kind'], extra: Partial<PlanBlock> = {}): PlanBlock => ({
 	id,
@@ -19,13 +20,14 @@ const plan: RoutinePlan = {
 			supportTiers: { seated: 'Sit tall', standing: 'Hold the chair' },
 			media: { url: '/media/ankle.png', type: 'image/png' }
 		}),
-		block('Get ready', 'transition', { seconds: 10 }),
+		// Pauses nobody named carry no name: the wall words them in the class's language.
+		block('get-ready', 'transition', { seconds: 10, name: '' }),
 		block('Calf raises', 'exercise', {
 			cue: 'Rise onto your toes.',
 			supportTiers: { supported: 'Hold the chair', standing: 'Hands free' },
 			media: { url: '/media/calf.mp4', type: 'video/mp4' }
 		}),
-		block('Rest', 'rest', { seconds: 45 })
+		block('rest', 'rest', { seconds: 45, name: '' })
 	]
 };
 
@@ -151,6 +153,14 @@ describe('the wall for each kind of segment', () => {
 		expect(withoutPlan.cue).toBe('');
 		expect(withoutPlan.tiers).toEqual([]);
 		expect(withoutPlan.about).toBeNull();
+	});
+
+	it('an unnamed rest is titled in the class’s language; a named one keeps its name', () => {
+		expect(segmentFace(at(3, segment('rest')), plan).title).toBe('Rest');
+		expect(segmentFace(at(3, segment('rest')), plan, translator('es')).title).toBe('Descanso');
+		const named = block('Water break', 'rest', { seconds: 45 });
+		const face = segmentFace({ ...at(3, segment('rest')), block: named }, plan, translator('es'));
+		expect(face.title).toBe('Water break');
 	});
 
 	it('the last rest, with nothing after it, names nothing', () => {

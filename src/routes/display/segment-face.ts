@@ -1,7 +1,7 @@
 import { translator, type MessageKey, type Translate } from '$lib/i18n/translate';
 import { SUPPORT_TIERS } from '$lib/shared/domain';
 import { formatClock } from '$lib/shared/format';
-import type { ClassState, PlanBlock, RoutinePlan } from '$lib/shared/timeline';
+import { blockName, type ClassState, type PlanBlock, type RoutinePlan } from '$lib/shared/timeline';
 
 /**
  * What the wall shows for one instant of a class, in words: the title, what sits in the ring,
@@ -137,7 +137,7 @@ export function segmentFace(
 	const about = between ? nextBlock : block?.kind === 'exercise' ? block : null;
 	const cue = kind === 'switch_sides' ? t('display.other-side') : about ? about.cue : '';
 	const titleKey = segment && SEGMENT_TITLES[segment.kind];
-	const title = titleKey ? t(titleKey) : (block?.name ?? '');
+	const title = titleKey ? t(titleKey) : block ? blockName(block, t) : '';
 	const fraction =
 		!state.segmentDurationMs || state.segmentRemainingMs === null
 			? 1

@@ -158,6 +158,8 @@ export const en = {
 	'refusal.unknown-event': 'Unknown event "{event}"',
 	'refusal.invalid-payload':
 		'Invalid {event}: {problem}{field, select, none {} other { ({field})}}',
+	'refusal.problem.not-an-id': 'not a valid id',
+	'refusal.unknown-code': 'Refused ({code})',
 	'refusal.signed-out': 'Signed out: sign in again',
 	'refusal.out-of-order': 'Out-of-order command {clientSeq} (last was {last})',
 	'refusal.class-not-found': 'No such class in your clinic',

@@ -156,6 +156,8 @@ export const es: Record<MessageKey, string> = {
 	'refusal.unknown-event': 'Evento desconocido «{event}»',
 	'refusal.invalid-payload':
 		'{event} no válido: {problem}{field, select, none {} other { ({field})}}',
+	'refusal.problem.not-an-id': 'no es un identificador válido',
+	'refusal.unknown-code': 'Rechazado ({code})',
 	'refusal.signed-out': 'Sesión cerrada: vuelva a iniciar sesión',
 	'refusal.out-of-order': 'Orden {clientSeq} fuera de secuencia (la última fue {last})',
 	'refusal.class-not-found': 'Esta clase no existe en su clínica',

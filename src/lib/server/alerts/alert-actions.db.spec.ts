@@ -105,7 +105,7 @@ describe('alert actions', () => {
 			[{ ...base, action: 'dance' }, /^Invalid alert:act: .*\(action\)/],
 			// Sit out is an entry, never an action sent on its own.
 			[{ ...base, action: 'sit_out' }, /^Invalid alert:act/],
-			[{ ...base, id: 'not-a-uuid' }, /^Invalid alert:act: Not a valid id \(id\)/],
+			[{ ...base, id: 'not-a-uuid' }, /^Invalid alert:act: not a valid id \(id\)/],
 			[{ ...base, extra: 1 }, /^Invalid alert:act/],
 			[{ ...base, entryId: pain.id }, /^No such alert in this class$/],
 			[{ ...base, entryId: randomUUID() }, /^No such alert in this class$/],

@@ -91,7 +91,7 @@ describe('every demo routine runs start to finish without a tap', () => {
 		expect(getReady.length).toBe(expected.length);
 		expect(getReady.length).toBeGreaterThan(10);
 		for (const block of getReady) {
-			expect(block).toMatchObject({ name: 'Get ready', seconds: TRANSITION_SECONDS });
+			expect(block).toMatchObject({ name: '', seconds: TRANSITION_SECONDS });
 			expect(plan.blocks[plan.blocks.indexOf(block) + 1]).toMatchObject({
 				kind: 'exercise',
 				phase: block.phase,

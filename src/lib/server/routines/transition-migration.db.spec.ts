@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../../i18n/translate';
 import type { Dosing } from '../../shared/dosing';
 import {
+	blockName,
 	expandBlock,
 	planFromBlocks,
 	type PlanExercise,
@@ -115,9 +117,10 @@ async function planAsStored(versionId: string): Promise<RoutinePlan> {
 	return planFromBlocks(rows as unknown as SourceBlock[], (id) => library.get(id));
 }
 
+// Names as the wall shows them: an old "Get ready" or "Rest" label, or none, worded the same.
 const shape = (plan: RoutinePlan) =>
 	plan.blocks.map((block) => ({
-		name: block.name,
+		name: blockName(block, translator('en')),
 		kind: block.kind,
 		phase: block.phase,
 		ms: expandBlock(block).reduce((total, segment) => total + segment.plannedMs, 0)

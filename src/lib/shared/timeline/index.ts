@@ -4,9 +4,9 @@
  */
 export { expandBlock, plannedTotalMs } from './segments';
 export { applicable, classState } from './state';
+export { blockName } from './block-name';
 export {
 	DEFAULT_ROUTINE_SETTINGS,
-	GET_READY_NAME,
 	getReadyId,
 	planFromBlocks,
 	type PlanExercise,

@@ -37,8 +37,6 @@ export const DEFAULT_ROUTINE_SETTINGS: RoutineSettings = {
 	waitForDone: false
 };
 
-export const GET_READY_NAME = 'Get ready';
-
 /** The id of the "Get ready" the plan puts before an exercise block: stable across rebuilds. */
 export const getReadyId = (exerciseBlockId: string) => `${exerciseBlockId}:get-ready`;
 
@@ -70,7 +68,8 @@ function pauseBlock(block: SourceBlock): PlanBlock {
 		kind: block.kind,
 		phase: block.phase,
 		seconds: block.seconds ?? 0,
-		name: block.label || (block.kind === 'rest' ? 'Rest' : GET_READY_NAME),
+		// Unnamed pauses stay unnamed: blockName() words them in each reader's language.
+		name: block.label ?? '',
 		cue: '',
 		supportTiers: {}
 	};
@@ -99,7 +98,7 @@ export function planFromBlocks(
 				kind: 'transition',
 				phase: block.phase,
 				seconds: settings.transitionSeconds,
-				name: GET_READY_NAME,
+				name: '',
 				cue: '',
 				supportTiers: {}
 			});

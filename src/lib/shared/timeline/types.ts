@@ -11,7 +11,7 @@ export type PlanBlock = {
 	seconds?: number;
 	/** Exercise blocks: the block's own dosing, else the exercise's default. */
 	dosing?: Dosing;
-	/** The exercise's name, or 'Rest' / 'Get ready'. */
+	/** The exercise's name, a pause's own label, or '' for a pause nobody named (blockName()). */
 	name: string;
 	/** Short display cue; '' for rest. */
 	cue: string;

@@ -270,7 +270,7 @@ export function routineBlocksFor(
 				phase: step.phase,
 				kind: 'rest',
 				seconds: step.seconds,
-				label: step.label ?? 'Rest'
+				label: step.label ?? ''
 			});
 		}
 	}

@@ -1,6 +1,6 @@
 import type { MessageKey, Translate } from '$lib/i18n/translate';
 import { formatClock } from '$lib/shared/format';
-import type { ClassState } from '$lib/shared/timeline';
+import { blockName, type ClassState } from '$lib/shared/timeline';
 
 /** What the wall calls the in-between segments (running-screen.svelte on the display). */
 const SEGMENT_TITLES: Partial<Record<string, MessageKey>> = {
@@ -22,7 +22,11 @@ export const isResting = (state: ClassState): boolean =>
 	!!state.segment && RESTING.has(state.segment.kind);
 
 /** The in-between segment's title, in the reader's words; the block's own name otherwise. */
-export function segmentTitle(state: ClassState, t: Translate, name = state.block?.name): string {
+export function segmentTitle(
+	state: ClassState,
+	t: Translate,
+	name = state.block ? blockName(state.block, t) : undefined
+): string {
 	const title = state.segment && SEGMENT_TITLES[state.segment.kind];
 	return title ? t(title) : (name ?? '');
 }
