@@ -65,6 +65,19 @@ export function formatTime(
 	);
 }
 
+/** A day and a time: Nov 26, 2026, 3:04 PM / 26 nov 2026, 15:04; in `timeZone` where given. */
+export function formatDateTime(
+	locale: Locale,
+	value: number | string | Date,
+	timeZone?: string
+): string {
+	return new Intl.DateTimeFormat(locale, {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone
+	}).format(new Date(value));
+}
+
 /** A calendar day (YYYY-MM-DD, no time of its own): Tuesday, December 1 / martes, 1 de diciembre. */
 export function formatDay(locale: Locale, isoDate: string): string {
 	return new Intl.DateTimeFormat(locale, {

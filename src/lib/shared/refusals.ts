@@ -1,6 +1,6 @@
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales';
 import { isMessageKey } from '../i18n/problem';
-import { translate, type MessageKey } from '../i18n/translate';
+import { formatDateTime, formatTime, translate, type MessageKey } from '../i18n/translate';
 
 /**
  * Why the server refused a socket request: a code and its parameters on the wire, never prose.
@@ -138,11 +138,39 @@ export function refusalText(
 	if (!isRefusalCode(reason.code)) {
 		return translate(locale, 'refusal.unknown-code', { code: reason.code });
 	}
-	// An invalid payload's problem is the schema's message: a catalog key, worded here too.
-	const problem = reason.params?.problem;
-	const params =
-		typeof problem === 'string' && isMessageKey(problem)
-			? { ...reason.params, problem: translate(locale, problem) }
-			: reason.params;
-	return translate(locale, `refusal.${reason.code}`, params);
+	return translate(locale, `refusal.${reason.code}`, wordedParams(reason.params, locale));
+}
+
+/** Class-window instants: a day and time, or a time alone (the same day). */
+const INSTANT_PARAMS: Record<string, 'date-time' | 'time'> = {
+	from: 'date-time',
+	until: 'time',
+	opens: 'date-time'
+};
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T/;
+
+/**
+ * Parameters that carry data, not words, worded for the reader: an invalid payload's problem
+ * (the schema's message, a catalog key) and class-window instants (ISO, with the clinic's
+ * `timeZone`) in the reader's own format.
+ */
+function wordedParams(
+	params: RefusalParams | undefined,
+	locale: Locale
+): RefusalParams | undefined {
+	if (!params) return params;
+	const out = { ...params };
+	if (typeof out.problem === 'string' && isMessageKey(out.problem)) {
+		out.problem = translate(locale, out.problem);
+	}
+	const timeZone = typeof params.timeZone === 'string' ? params.timeZone : undefined;
+	for (const [name, style] of Object.entries(INSTANT_PARAMS)) {
+		const value = out[name];
+		if (!timeZone || typeof value !== 'string' || !ISO_INSTANT.test(value)) continue;
+		out[name] =
+			style === 'time'
+				? formatTime(locale, value, timeZone)
+				: formatDateTime(locale, value, timeZone);
+	}
+	return out;
 }

@@ -56,21 +56,6 @@ export function addDays(date: string, days: number): string {
 	return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
 }
 
-export function formatTime(instant: Date, timeZone: string): string {
-	return new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' }).format(
-		instant
-	);
-}
-
-/** "Nov 26, 2026, 3:04 PM" in the clinic's zone: formatted on the server, the same for everyone. */
-export function formatDateTime(instant: Date, timeZone: string): string {
-	return new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		dateStyle: 'medium',
-		timeStyle: 'short'
-	}).format(instant);
-}
-
 function pad(n: number): string {
 	return String(n).padStart(2, '0');
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../i18n/translate';
 import { describeSettingChange } from '../../shared/clinic-settings';
 import type { Entry } from '../../shared/entries';
+import { refusalText, type Reason } from '../../shared/refusals';
 import { localDate } from '../../shared/time-zone';
 import { classState } from '../../shared/timeline';
 import type { StaffUser } from '../auth/session';
@@ -115,11 +116,21 @@ describe('starting a class', () => {
 	it('is refused a week ahead, saying when it can start, and changes nothing', async () => {
 		const id = await classAt(at('2026-03-17T14:00:00Z')); // Tue 10:00 in New York
 		const live = service(Date.parse('2026-03-10T14:00:00Z'));
-		expect(await send(live, id, 'start')).toEqual({
+		const refused = await send(live, id, 'start');
+		expect(refused).toEqual({
 			ok: false,
 			code: 'too-early',
-			params: { from: 'Mar 17, 2026, 9:00 AM', until: '11:00 AM' }
+			params: {
+				from: '2026-03-17T13:00:00.000Z',
+				until: '2026-03-17T15:00:00.000Z',
+				timeZone: 'America/New_York'
+			}
 		});
+		// Worded by the reader's page, in the clinic's zone and the reader's format.
+		expect(refusalText(refused as Reason, 'en')).toBe(
+			'Too early: this class can be started from Mar 17, 2026, 9:00 AM to 11:00 AM'
+		);
+		expect(refusalText(refused as Reason, 'es')).toMatch(/17 mar 2026, 9:00 .* 11:00$/);
 		// So it cannot be ended (closed) either, and the coordinator can still move or cancel it.
 		expect(await send(live, id, 'end')).toMatchObject({ ok: false });
 		const [row] = await database.db.select().from(classSessions).where(eq(classSessions.id, id));
@@ -136,7 +147,11 @@ describe('starting a class', () => {
 		expect(await send(service(start + 61 * 60_000), id, 'start')).toEqual({
 			ok: false,
 			code: 'too-late',
-			params: { from: 'Mar 18, 2026, 9:00 AM', until: '11:00 AM' }
+			params: {
+				from: '2026-03-18T13:00:00.000Z',
+				until: '2026-03-18T15:00:00.000Z',
+				timeZone: 'America/New_York'
+			}
 		});
 		expect(await startAndEnd(id, start - 60 * 60_000)).toEqual({
 			ok: true,
@@ -150,11 +165,11 @@ describe('starting a class', () => {
 	it("stays within the class's own day in the clinic's zone", async () => {
 		// 00:30 in New York (EDT, UTC-4) on 19 March: an hour before is still the 18th there.
 		const earlyId = await classAt(at('2026-03-19T04:30:00Z'));
-		expect(await send(service(Date.parse('2026-03-19T03:45:00Z')), earlyId, 'start')).toEqual({
-			ok: false,
-			code: 'too-early',
-			params: { from: 'Mar 19, 2026, 12:00 AM', until: '1:30 AM' }
-		});
+		const refused = await send(service(Date.parse('2026-03-19T03:45:00Z')), earlyId, 'start');
+		expect(refused).toMatchObject({ ok: false, code: 'too-early' });
+		expect(refusalText(refused as Reason, 'en')).toBe(
+			'Too early: this class can be started from Mar 19, 2026, 12:00 AM to 1:30 AM'
+		);
 		expect(await startAndEnd(earlyId, Date.parse('2026-03-19T04:05:00Z'))).toMatchObject({
 			ok: true
 		});
@@ -310,7 +325,7 @@ describe('entries and the documentation window', () => {
 		expect(result).toEqual({
 			ok: false,
 			code: 'entries-not-open',
-			params: { opens: expect.any(String) }
+			params: { opens: expect.stringMatching(/^\d{4}-.*Z$/), timeZone: 'America/New_York' }
 		});
 		expect(result).not.toHaveProperty('retry');
 	});

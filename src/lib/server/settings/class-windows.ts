@@ -4,13 +4,7 @@ import { z } from 'zod';
 import { SETTINGS } from '../../shared/clinic-settings';
 import { problemsOf, type Problems } from '../../i18n/problem';
 import { withRange } from '../../shared/rule-settings';
-import {
-	addDays,
-	formatDateTime,
-	formatTime,
-	localDate,
-	zonedTimeToInstant
-} from '../../shared/time-zone';
+import { addDays, localDate, zonedTimeToInstant } from '../../shared/time-zone';
 import type { Database } from '../db/client';
 import { clinicSettingChanges, clinics } from '../db/schema';
 
@@ -92,10 +86,11 @@ export function startWindow(startsAt: Date, windows: ClassWindows): { opens: Dat
 export function startRefusal(startsAt: Date, windows: ClassWindows, now: number): Reason | null {
 	const { opens, closes } = startWindow(startsAt, windows);
 	if (now >= opens.getTime() && now <= closes.getTime()) return null;
-	// In the clinic's time zone, as the phone's reader knows it.
+	// Instants and the clinic's zone: the reader's page words them (refusalText).
 	const params = {
-		from: formatDateTime(opens, windows.timeZone),
-		until: formatTime(closes, windows.timeZone)
+		from: opens.toISOString(),
+		until: closes.toISOString(),
+		timeZone: windows.timeZone
 	};
 	return { code: now < opens.getTime() ? 'too-early' : 'too-late', params };
 }
@@ -123,7 +118,7 @@ export function entryRefusal(
 			return now < opens.getTime()
 				? {
 						code: 'entries-not-open',
-						params: { opens: formatDateTime(opens, windows.timeZone) }
+						params: { opens: opens.toISOString(), timeZone: windows.timeZone }
 					}
 				: { code: 'entries-never-started' };
 		}
