@@ -15,7 +15,7 @@ type StaffSocket = Socket<StaffServerEvents, StaffClientEvents>;
 export function refusalProblem(reason: { code: string; params?: RefusalParams }): Problem {
 	return isRefusalCode(reason.code)
 		? { code: `refusal.${reason.code}`, ...(reason.params ? { params: reason.params } : {}) }
-		: { code: 'controller.problem.refused', params: { code: reason.code } };
+		: { code: 'refusal.unknown-code', params: { code: reason.code } };
 }
 
 /**

@@ -7,7 +7,7 @@ import { isRefusalCode, type RefusalParams } from '../shared/refusals';
 /** A server's refusal as a problem to word on the page; a code this page does not know still says something. */
 export function refusalProblem(reason: { code: string; params?: RefusalParams }): Problem {
 	if (!isRefusalCode(reason.code)) {
-		return { code: 'entries.refused-unknown', params: { code: reason.code } };
+		return { code: 'refusal.unknown-code', params: { code: reason.code } };
 	}
 	return reason.params
 		? { code: `refusal.${reason.code}`, params: reason.params }

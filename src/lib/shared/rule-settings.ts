@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Locale } from '../i18n/locales';
 import type { MessageKey } from '../i18n/catalog';
-import { isMessageKey, problemsOf, type Params, type Problems } from '../i18n/problem';
+import { problemsOf, type Params, type Problems } from '../i18n/problem';
 import type { Translate } from '../i18n/translate';
 import {
+	adviceCode,
 	DEFAULT_VITAL_RULES,
 	METRICS,
 	RULE_ACTIONS,
@@ -236,10 +237,10 @@ function ruleText(
 	return t('settings.rule.plain', { ...words, subject });
 }
 
-/** What to do when the rule fires, in the reader's language (the shipped English for a rule the catalog lacks). */
+/** What to do when the rule fires, in the reader's language (advice the catalog lacks as typed). */
 export function ruleAdvice(rule: VitalRule, t: Translate): string {
-	const key = `settings.rule-advice.${rule.id}`;
-	return isMessageKey(key) ? t(key) : rule.advice;
+	const code = adviceCode(rule.advice);
+	return code ? t(code) : rule.advice;
 }
 
 /** One line per change between two stored versions (null = the defaults), for the audit list. */

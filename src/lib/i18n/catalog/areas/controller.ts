@@ -25,7 +25,6 @@ export const controllerEn = {
 	'controller.problem.not-sent': 'No connection: the command was not sent.',
 	'controller.problem.no-answer':
 		'No answer from the server: check the display before trying again.',
-	'controller.problem.refused': 'Refused ({code})',
 
 	// The bar and the buttons
 	'controller.bar': 'Class controls',
@@ -208,7 +207,6 @@ export const controllerEs: Record<keyof typeof controllerEn, string> = {
 	'controller.problem.not-sent': 'Sin conexión: la orden no se envió.',
 	'controller.problem.no-answer':
 		'El servidor no respondió: revise la pantalla antes de volver a intentarlo.',
-	'controller.problem.refused': 'Rechazado ({code})',
 
 	'controller.bar': 'Controles de la clase',
 	'controller.offline.wall': '{lead} La pantalla sigue funcionando por su cuenta.',

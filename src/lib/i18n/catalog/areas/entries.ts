@@ -105,7 +105,6 @@ export const entriesEn = {
 	'entries.choose-event': 'Choose the type and how serious it was',
 	'entries.already-saved': 'Already saved: change a value for a new reading',
 	'entries.phone-storage-failed': 'Could not save on this phone: storage is full or blocked',
-	'entries.refused-unknown': 'Refused ({code})',
 	'entries.no-participant': 'This alert names no participant',
 	'entries.walk-in-offline': 'No connection: adding a walk-in needs the server',
 	'entries.search-offline': 'No connection: searching needs the server',
@@ -371,7 +370,6 @@ export const entriesEs: Record<keyof typeof entriesEn, string> = {
 	'entries.already-saved': 'Ya guardado: cambie un valor para una nueva medición',
 	'entries.phone-storage-failed':
 		'No se pudo guardar en este teléfono: el almacenamiento está lleno o bloqueado',
-	'entries.refused-unknown': 'Rechazado ({code})',
 	'entries.no-participant': 'Esta alerta no indica ningún participante',
 	'entries.walk-in-offline':
 		'Sin conexión: para añadir a alguien sin reserva se necesita el servidor',

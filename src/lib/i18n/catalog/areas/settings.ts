@@ -68,31 +68,11 @@ export const settingsEn = {
 	'settings.rule.band-open': '{subject} {symbol} {value} and < {below} {unit}',
 	'settings.rule.above-resting': '{metric} {symbol} resting + {value} {unit}',
 	'settings.rule.falls-below-resting': '{metric} falls {symbol} {value} {unit} below resting',
-	'settings.rule-advice.sbp-rest-180': 'Do not start exercise.',
-	'settings.rule-advice.sbp-rest-200': 'Relative contraindication: do not start.',
-	'settings.rule-advice.dbp-rest-110': 'Do not start exercise.',
-	'settings.rule-advice.hr-rest-100': 'Watch closely; recheck before starting.',
-	'settings.rule-advice.hr-exercise-130': 'Stop and tell the supervising therapist.',
-	'settings.rule-advice.hr-exercise-rest-30': 'Stop and tell the supervising therapist.',
-	'settings.rule-advice.spo2-90': 'Stop; rest until SpO2 is 90 % or more.',
-	'settings.rule-advice.spo2-88': 'Stop and tell the supervising therapist.',
-	'settings.rule-advice.sbp-drop-10': 'Stop and tell the supervising therapist.',
-	'settings.rule-advice.temp-38': 'Do not exercise today.',
-	'settings.rule-advice.glucose-low': 'Carbohydrate first, then recheck.',
-	'settings.rule-advice.glucose-250': 'Check ketones before exercise.',
-	'settings.rule-advice.glucose-350': 'Do not exercise today.',
 
 	// Stop symptoms
 	'settings.symptoms.heading': 'Stop symptoms: always STOP',
 	'settings.symptoms.lead':
 		'Any one of these stops the participant; tell the supervising therapist. They cannot be changed or turned off.',
-	'settings.symptom.chest_pain': 'Chest pain or angina',
-	'settings.symptom.dizziness': 'Dizziness, unsteadiness or confusion',
-	'settings.symptom.breathless': 'Severe shortness of breath (cannot speak)',
-	'settings.symptom.pallor': 'Pale, blue or cold clammy skin',
-	'settings.symptom.palpitations': 'Palpitations or irregular pulse',
-	'settings.symptom.claudication': 'Leg pain when walking (claudication)',
-	'settings.symptom.asks_to_stop': 'Asks to stop',
 
 	// Default exertion scale
 	'settings.scale.heading': 'Default exertion scale',
@@ -306,30 +286,10 @@ export const settingsEs: Record<keyof typeof settingsEn, string> = {
 	'settings.rule.above-resting': '{metric} {symbol} reposo + {value} {unit}',
 	'settings.rule.falls-below-resting':
 		'{metric} baja {symbol} {value} {unit} por debajo del reposo',
-	'settings.rule-advice.sbp-rest-180': 'No inicie el ejercicio.',
-	'settings.rule-advice.sbp-rest-200': 'Contraindicación relativa: no inicie.',
-	'settings.rule-advice.dbp-rest-110': 'No inicie el ejercicio.',
-	'settings.rule-advice.hr-rest-100': 'Vigile de cerca; vuelva a medir antes de iniciar.',
-	'settings.rule-advice.hr-exercise-130': 'Detenga y avise al terapeuta supervisor.',
-	'settings.rule-advice.hr-exercise-rest-30': 'Detenga y avise al terapeuta supervisor.',
-	'settings.rule-advice.spo2-90': 'Detenga; descanse hasta que la SpO2 sea del 90 % o más.',
-	'settings.rule-advice.spo2-88': 'Detenga y avise al terapeuta supervisor.',
-	'settings.rule-advice.sbp-drop-10': 'Detenga y avise al terapeuta supervisor.',
-	'settings.rule-advice.temp-38': 'No haga ejercicio hoy.',
-	'settings.rule-advice.glucose-low': 'Primero carbohidratos; luego vuelva a medir.',
-	'settings.rule-advice.glucose-250': 'Compruebe las cetonas antes del ejercicio.',
-	'settings.rule-advice.glucose-350': 'No haga ejercicio hoy.',
 
 	'settings.symptoms.heading': 'Síntomas de alto: siempre ALTO',
 	'settings.symptoms.lead':
 		'Cualquiera de estos detiene al participante; avise al terapeuta supervisor. No se pueden cambiar ni desactivar.',
-	'settings.symptom.chest_pain': 'Dolor en el pecho o angina',
-	'settings.symptom.dizziness': 'Mareo, inestabilidad o confusión',
-	'settings.symptom.breathless': 'Falta de aire intensa (no puede hablar)',
-	'settings.symptom.pallor': 'Piel pálida, azulada o fría y húmeda',
-	'settings.symptom.palpitations': 'Palpitaciones o pulso irregular',
-	'settings.symptom.claudication': 'Dolor de piernas al caminar (claudicación)',
-	'settings.symptom.asks_to_stop': 'Pide parar',
 
 	'settings.scale.heading': 'Escala de esfuerzo predeterminada',
 	'settings.scale.lead':
