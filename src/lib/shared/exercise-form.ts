@@ -305,7 +305,6 @@ export function mediaTooBig(bytes: number): Problem | null {
  * reader's language. Read by staff, not the wall.
  */
 export function dosingText(t: Translate, dosing: Dosing): string {
-	// The catalog starts the hold case with a space (its checker reads "{word" as a parameter).
 	return t('exercises.dosing', {
 		kind: dosing.kind,
 		seconds:
@@ -314,7 +313,7 @@ export function dosingText(t: Translate, dosing: Dosing): string {
 		perSide: dosing.perSide ? 'yes' : 'no',
 		sets: dosing.sets,
 		waits: dosing.kind === 'reps' && dosing.waitForDone ? 'yes' : 'no'
-	}).trim();
+	});
 }
 
 /** Only the Spanish words given; none at all leaves no Spanish entry. */

@@ -31,7 +31,7 @@ export const routinesEn = {
 	'exercises.depth': '{depth} depth',
 	'exercises.archived': 'Archived',
 	'exercises.dosing':
-		'{kind, select, timed {{seconds} s} hold { hold {seconds} s x {reps}} other {{reps} reps}}{perSide, select, yes { per side} other {}}{sets, plural, =1 {} other {, # sets}}{waits, select, yes {, waits for Done} other {}}',
+		'{kind, select, timed {{seconds} s} hold {hold {seconds} s x {reps}} other {{reps} reps}}{perSide, select, yes { per side} other {}}{sets, plural, =1 {} other {, # sets}}{waits, select, yes {, waits for Done} other {}}',
 
 	// One exercise (exercises/[id])
 	'exercises.saved.created': 'Exercise created.',
@@ -315,7 +315,7 @@ export const routinesEs: Record<keyof typeof routinesEn, string> = {
 	'exercises.depth': 'Profundidad: {depth}',
 	'exercises.archived': 'Archivado',
 	'exercises.dosing':
-		'{kind, select, timed {{seconds} s} hold { mantener {seconds} s x {reps}} other {{reps} repeticiones}}{perSide, select, yes { por lado} other {}}{sets, plural, =1 {} other {, # series}}{waits, select, yes {, espera a «Hecho»} other {}}',
+		'{kind, select, timed {{seconds} s} hold {mantener {seconds} s x {reps}} other {{reps} repeticiones}}{perSide, select, yes { por lado} other {}}{sets, plural, =1 {} other {, # series}}{waits, select, yes {, espera a «Hecho»} other {}}',
 
 	'exercises.saved.created': 'Ejercicio creado.',
 	'exercises.saved.saved': 'Guardado. Las rutinas usan la nueva versión desde su próxima clase.',
