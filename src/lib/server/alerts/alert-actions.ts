@@ -2,7 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import { raisesAlert, type AlertAct, type AlertActionView } from '../../shared/alerts';
 import type { StaffUser } from '../auth/session';
 import type { Database } from '../db/client';
-import { classAlertActions, classSessions, participantEntries, users } from '../db/schema';
+import { classAlertActions, participantEntries, users } from '../db/schema';
+import { clinicOwns } from '../planning/owned';
 import { refuse, type Refusal } from '../../shared/refusals';
 
 /**
@@ -67,11 +68,9 @@ export async function recordAlertAction(
 	user: StaffUser,
 	input: AlertAct
 ): Promise<AlertActResult> {
-	const [session] = await db
-		.select({ id: classSessions.id })
-		.from(classSessions)
-		.where(and(eq(classSessions.id, input.sessionId), eq(classSessions.clinicId, user.clinicId)));
-	if (!session) return refuse('class-not-found');
+	if (!(await clinicOwns(db, 'classSessions', user.clinicId, input.sessionId))) {
+		return refuse('class-not-found');
+	}
 
 	const existing = await actionById(db, input.id);
 	if (existing) {

@@ -8,6 +8,7 @@ import type { Logger } from '../log';
 import { createBackup } from './create-backup';
 import { claimDailyBackup, lastDailyClaim } from './daily-claim';
 import { isBackupFileName, type BackupHeader, type BackupSummary } from './format';
+import { namesInFolder } from './folder-names';
 import { pruneBackupMedia } from './media';
 
 export type BackupSettings = NonNullable<Config['backup']>;
@@ -141,11 +142,7 @@ export function delayUntil(at: { hour: number; minute: number }, now: Date): num
 }
 
 function backupFiles(dir: string): string[] {
-	try {
-		return fs.readdirSync(dir).filter(isBackupFileName).sort(); // names sort by time
-	} catch {
-		return [];
-	}
+	return namesInFolder(dir).filter(isBackupFileName).sort(); // names sort by time
 }
 
 /**

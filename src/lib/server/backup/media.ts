@@ -7,6 +7,7 @@ import { MEDIA_FILE_NAME } from '../../shared/ids';
 import type { Database } from '../db/client';
 import { mediaFolder } from '../exercises/media-move';
 import { readMedia, sha256Of } from '../exercises/media-store';
+import { namesInFolder } from './folder-names';
 import type { MediaEntry } from './format';
 
 /**
@@ -90,14 +91,8 @@ export function pruneBackupMedia(
 ): number {
 	if (!named) return 0;
 	const dir = backupMediaDir(backupDir);
-	let names: string[];
-	try {
-		names = fs.readdirSync(dir);
-	} catch {
-		return 0;
-	}
 	let removed = 0;
-	for (const name of names) {
+	for (const name of namesInFolder(dir)) {
 		const file = name.endsWith(CHECKSUM_SUFFIX) ? name.slice(0, -CHECKSUM_SUFFIX.length) : name;
 		if (!MEDIA_FILE_NAME.test(file) || named.has(file)) continue;
 		if (name === file) {

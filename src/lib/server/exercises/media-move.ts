@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/client';
 import { mediaFiles } from '../db/schema';
+import { namesInFolder } from '../backup/folder-names';
 import type { Logger } from '../log';
 import { MEDIA_FILE_NAME, MEDIA_MAX_BYTES, sniffMediaType } from './media-check';
 import { sha256Of } from './media-store';
@@ -24,14 +25,9 @@ export async function moveFolderMediaIntoDatabase(
 	log: Logger
 ): Promise<number> {
 	const folder = mediaFolder(dataDir);
-	let names: string[];
-	try {
-		names = fs.readdirSync(folder);
-	} catch {
-		return 0;
-	}
+	const names = namesInFolder(folder).filter((n) => MEDIA_FILE_NAME.test(n));
 	let moved = 0;
-	for (const name of names.filter((n) => MEDIA_FILE_NAME.test(n))) {
+	for (const name of names) {
 		const file = path.join(folder, name);
 		const bytes = new Uint8Array(fs.readFileSync(file));
 		const type = sniffMediaType(bytes);

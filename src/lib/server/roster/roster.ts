@@ -12,6 +12,7 @@ import {
 } from '../db/schema';
 import { rulesForClass } from '../settings/rules';
 import { alertActionsOf } from '../alerts/alert-actions';
+import { clinicOwns } from '../planning/owned';
 import { poolCheckContext } from '../planning/pool-check';
 import { describeReadings } from '../../shared/pool-check';
 import { effectivePlaces } from './places';
@@ -202,11 +203,9 @@ export async function addWalkIn(
 		.from(participants)
 		.where(and(eq(participants.id, participantId), eq(participants.clinicId, clinicId)));
 	if (!participant || participant.archivedAt) return refuse('participant-not-found');
-	const [session] = await db
-		.select({ id: classSessions.id })
-		.from(classSessions)
-		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)));
-	if (!session) return refuse('class-not-found');
+	if (!(await clinicOwns(db, 'classSessions', clinicId, sessionId))) {
+		return refuse('class-not-found');
+	}
 	if (await isOnRoster(db, clinicId, sessionId, participantId)) return { ok: true };
 	await db
 		.insert(enrollments)

@@ -1,4 +1,5 @@
-import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { pgTable, text } from 'drizzle-orm/pg-core';
+import { timestampTz } from './columns';
 
 /**
  * Who last started a scheduled backup, and when. Every process with BACKUP_DIR keeps the daily
@@ -7,7 +8,7 @@ import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
  */
 export const backupSchedule = pgTable('backup_schedule', {
 	name: text('name').primaryKey(),
-	startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+	startedAt: timestampTz('started_at').notNull(),
 	/** The process that took it (a cluster's process id), for the log and the curious. */
 	processId: text('process_id').notNull()
 });

@@ -9,23 +9,20 @@ import {
 	pgEnum,
 	pgTable,
 	text,
-	timestamp,
-	uniqueIndex,
-	uuid
+	uniqueIndex
 } from 'drizzle-orm/pg-core';
 import { LOCALES } from '../../../i18n/locales';
 import { ROLES, ROOM_KINDS, type ExertionScale } from '../../../shared/domain';
 import type { PoolRanges } from '../../../shared/pool';
 import type { RuleSetting } from '../../../shared/rule-settings';
+import { id, timestampTz, createdAt, requiredRef, createdAndArchived } from './columns';
 
 /** A language Steady speaks (i18n/locales.ts); a new one is `ALTER TYPE locale ADD VALUE`. */
 export const localeEnum = pgEnum('locale', LOCALES);
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-
 /** A site. Every room, user, participant and class belongs to exactly one. */
 export const clinics = pgTable('clinics', {
-	id: uuid('id').primaryKey().defaultRandom(),
+	id: id(),
 	name: text('name').notNull(),
 	/** IANA zone: "today" and class times are read in the clinic's own time. */
 	timeZone: text('time_zone').notNull(),
@@ -54,18 +51,17 @@ export const clinics = pgTable('clinics', {
 });
 
 /** Every row belongs to one clinic; no query crosses clinics. */
-export const clinicIdColumn = () =>
-	uuid('clinic_id')
-		.notNull()
-		.references(() => clinics.id);
+export const clinicIdColumn = () => requiredRef('clinic_id', () => clinics.id);
+
+/** The first columns of a table a clinic owns: the row's own id and its clinic's. */
+export const clinicOwned = () => ({ id: id(), clinicId: clinicIdColumn() });
 
 export const roleEnum = pgEnum('role', ROLES);
 
 export const users = pgTable(
 	'users',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: clinicIdColumn(),
+		...clinicOwned(),
 		email: text('email').notNull(),
 		name: text('name').notNull(),
 		role: roleEnum('role').notNull(),
@@ -73,7 +69,7 @@ export const users = pgTable(
 		language: localeEnum('language'),
 		passwordHash: text('password_hash').notNull(),
 		createdAt: createdAt(),
-		disabledAt: timestamp('disabled_at', { withTimezone: true })
+		disabledAt: timestampTz('disabled_at')
 	},
 	(t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)]
 );
@@ -83,14 +79,12 @@ export const sessions = pgTable(
 	'sessions',
 	{
 		tokenHash: text('token_hash').primaryKey(),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: requiredRef('user_id', () => users.id, { onDelete: 'cascade' }),
 		createdAt: createdAt(),
 		/** Absolute end, fixed at sign-in. */
-		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		expiresAt: timestampTz('expires_at').notNull(),
 		/** Idle expiry counts from here. */
-		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow()
+		lastSeenAt: timestampTz('last_seen_at').notNull().defaultNow()
 	},
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );
@@ -102,7 +96,7 @@ export const sessions = pgTable(
 export const rateLimits = pgTable('rate_limits', {
 	key: text('key').primaryKey(),
 	points: integer('points').notNull().default(0),
-	expire: timestamp('expire', { withTimezone: true })
+	expire: timestampTz('expire')
 });
 
 export const roomKindEnum = pgEnum('room_kind', ROOM_KINDS);
@@ -110,8 +104,7 @@ export const roomKindEnum = pgEnum('room_kind', ROOM_KINDS);
 export const rooms = pgTable(
 	'rooms',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: clinicIdColumn(),
+		...clinicOwned(),
 		name: text('name').notNull(),
 		kind: roomKindEnum('kind').notNull(),
 		capacity: integer('capacity').notNull(),
@@ -127,8 +120,7 @@ export const rooms = pgTable(
 		 * press to stop). Off until a coordinator allows it for the room.
 		 */
 		displayControls: boolean('display_controls').notNull().default(false),
-		createdAt: createdAt(),
-		archivedAt: timestamp('archived_at', { withTimezone: true })
+		...createdAndArchived()
 	},
 	(t) => [
 		uniqueIndex('rooms_clinic_name_unique').on(t.clinicId, t.name),
@@ -140,11 +132,8 @@ export const rooms = pgTable(
 export const clinicSettingChanges = pgTable(
 	'clinic_setting_changes',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: clinicIdColumn(),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id),
+		...clinicOwned(),
+		userId: requiredRef('user_id', () => users.id),
 		setting: text('setting').notNull(),
 		before: jsonb('before'),
 		after: jsonb('after'),

@@ -8,13 +8,13 @@ import {
 	pgEnum,
 	pgTable,
 	text,
-	timestamp,
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
 import { BLOCK_KINDS, EXERCISE_CATEGORIES, PHASES, WATER_DEPTHS } from '../../../shared/domain';
 import type { Dosing, SupportTierCues } from '../../../shared/dosing';
-import { clinicIdColumn, users } from './clinic';
+import { clinicOwned, users } from './clinic';
+import { id, createdAt, requiredRef, createdAndArchived } from './columns';
 
 export const exerciseCategoryEnum = pgEnum('exercise_category', EXERCISE_CATEGORIES);
 export const waterDepthEnum = pgEnum('water_depth', WATER_DEPTHS);
@@ -24,8 +24,7 @@ export const blockKindEnum = pgEnum('block_kind', BLOCK_KINDS);
 export const exercises = pgTable(
 	'exercises',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: clinicIdColumn(),
+		...clinicOwned(),
 		name: text('name').notNull(),
 		/** Short enough to read on the wall from across the room. */
 		displayCue: text('display_cue').notNull(),
@@ -56,8 +55,7 @@ export const exercises = pgTable(
 		mediaType: text('media_type'),
 		/** Where the exercise comes from (Otago, STEADI, Halliwick ...), shown to staff. */
 		source: text('source').notNull().default(''),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		archivedAt: timestamp('archived_at', { withTimezone: true })
+		...createdAndArchived()
 	},
 	(t) => [uniqueIndex('exercises_clinic_name_unique').on(t.clinicId, t.name)]
 );
@@ -65,12 +63,10 @@ export const exercises = pgTable(
 export const routines = pgTable(
 	'routines',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: clinicIdColumn(),
+		...clinicOwned(),
 		name: text('name').notNull(),
 		description: text('description').notNull().default(''),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		archivedAt: timestamp('archived_at', { withTimezone: true })
+		...createdAndArchived()
 	},
 	(t) => [uniqueIndex('routines_clinic_name_unique').on(t.clinicId, t.name)]
 );
@@ -82,10 +78,8 @@ export const routines = pgTable(
 export const routineVersions = pgTable(
 	'routine_versions',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		routineId: uuid('routine_id')
-			.notNull()
-			.references(() => routines.id),
+		id: id(),
+		routineId: requiredRef('routine_id', () => routines.id),
 		version: integer('version').notNull(),
 		/**
 		 * "Get ready" seconds before each exercise that follows another (0: none). The plan puts
@@ -95,7 +89,7 @@ export const routineVersions = pgTable(
 		/** Every reps block waits for Done instead of moving on at its planned time. */
 		waitForDone: boolean('wait_for_done').notNull().default(false),
 		createdBy: uuid('created_by').references(() => users.id),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAt()
 	},
 	(t) => [
 		uniqueIndex('routine_versions_unique').on(t.routineId, t.version),
@@ -106,10 +100,10 @@ export const routineVersions = pgTable(
 export const routineBlocks = pgTable(
 	'routine_blocks',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		routineVersionId: uuid('routine_version_id')
-			.notNull()
-			.references(() => routineVersions.id, { onDelete: 'cascade' }),
+		id: id(),
+		routineVersionId: requiredRef('routine_version_id', () => routineVersions.id, {
+			onDelete: 'cascade'
+		}),
 		position: integer('position').notNull(),
 		phase: phaseEnum('phase').notNull(),
 		kind: blockKindEnum('kind').notNull(),

@@ -6,7 +6,6 @@ import {
 	jsonb,
 	pgTable,
 	text,
-	timestamp,
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
@@ -15,6 +14,7 @@ import type { Finding } from '../../../shared/rules';
 import { clinicIdColumn, users } from './clinic';
 import { participants } from './people';
 import { classSessions } from './schedule';
+import { timestampTz, requiredRef } from './columns';
 
 /**
  * What technicians record about participants in a class: append-only. The id is made on the
@@ -26,23 +26,17 @@ export const participantEntries = pgTable(
 	{
 		id: uuid('id').primaryKey(),
 		clinicId: clinicIdColumn(),
-		sessionId: uuid('session_id')
-			.notNull()
-			.references(() => classSessions.id),
+		sessionId: requiredRef('session_id', () => classSessions.id),
 		/** Null for an entry about the whole class (the pool headcount-out). */
 		participantId: uuid('participant_id').references(() => participants.id),
 		kind: text('kind').$type<EntryPayload['kind']>().notNull(),
 		payload: jsonb('payload').$type<EntryPayload>().notNull(),
 		supersedes: uuid('supersedes'),
 		/** When the technician recorded it (the phone's corrected clock). */
-		recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }).notNull(),
+		recordedAt: timestampTz('recorded_at', 3).notNull(),
 		/** When the server committed it. */
-		receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 })
-			.notNull()
-			.defaultNow(),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id),
+		receivedAt: timestampTz('received_at', 3).notNull().defaultNow(),
+		userId: requiredRef('user_id', () => users.id),
 		deviceId: text('device_id').notNull(),
 		/** Where the class was when it was recorded: block index and seconds into it. */
 		blockIndex: integer('block_index'),
@@ -73,17 +67,11 @@ export const classAlertActions = pgTable(
 	{
 		id: uuid('id').primaryKey(),
 		clinicId: clinicIdColumn(),
-		sessionId: uuid('session_id')
-			.notNull()
-			.references(() => classSessions.id),
-		entryId: uuid('entry_id')
-			.notNull()
-			.references(() => participantEntries.id),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id),
+		sessionId: requiredRef('session_id', () => classSessions.id),
+		entryId: requiredRef('entry_id', () => participantEntries.id),
+		userId: requiredRef('user_id', () => users.id),
 		action: text('action').$type<AlertAction>().notNull(),
-		at: timestamp('at', { withTimezone: true, precision: 3 }).notNull().defaultNow()
+		at: timestampTz('at', 3).notNull().defaultNow()
 	},
 	(t) => [
 		index('class_alert_actions_session_idx').on(t.sessionId, t.entryId),

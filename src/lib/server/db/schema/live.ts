@@ -7,13 +7,13 @@ import {
 	jsonb,
 	pgTable,
 	text,
-	timestamp,
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
 import type { Command } from '../../../shared/timeline';
-import { clinicIdColumn, rooms, users } from './clinic';
+import { clinicOwned, rooms, users } from './clinic';
 import { classSessions } from './schedule';
+import { timestampTz, requiredRef } from './columns';
 
 /**
  * A wall display or pool TV bound to one room. It holds a long-lived device token (only its
@@ -22,18 +22,15 @@ import { classSessions } from './schedule';
 export const displays = pgTable(
 	'displays',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: clinicIdColumn(),
-		roomId: uuid('room_id')
-			.notNull()
-			.references(() => rooms.id),
+		...clinicOwned(),
+		roomId: requiredRef('room_id', () => rooms.id),
 		/** What staff call it ("Gym A left TV"); shown on phones and flashed by Identify. */
 		name: text('name').notNull().default(''),
 		tokenHash: text('token_hash').notNull(),
 		pairedBy: uuid('paired_by').references(() => users.id),
-		pairedAt: timestamp('paired_at', { withTimezone: true }).notNull().defaultNow(),
-		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
-		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		pairedAt: timestampTz('paired_at').notNull().defaultNow(),
+		lastSeenAt: timestampTz('last_seen_at'),
+		revokedAt: timestampTz('revoked_at'),
 		volume: integer('volume').notNull().default(80),
 		muted: boolean('muted').notNull().default(false)
 	},
@@ -50,7 +47,7 @@ export const displays = pgTable(
 export const pairingCodes = pgTable('pairing_codes', {
 	code: text('code').primaryKey(),
 	claimSecretHash: text('claim_secret_hash').notNull(),
-	expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+	expiresAt: timestampTz('expires_at').notNull(),
 	displayId: uuid('display_id').references(() => displays.id, { onDelete: 'cascade' }),
 	deviceToken: text('device_token')
 });
@@ -62,15 +59,12 @@ export const pairingCodes = pgTable('pairing_codes', {
 export const classCommands = pgTable(
 	'class_commands',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: clinicIdColumn(),
-		sessionId: uuid('session_id')
-			.notNull()
-			.references(() => classSessions.id),
+		...clinicOwned(),
+		sessionId: requiredRef('session_id', () => classSessions.id),
 		/** The run of the class (class_sessions.log_epoch when written); seq restarts in each. */
 		epoch: integer('epoch').notNull().default(0),
 		seq: integer('seq').notNull(),
-		at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+		at: timestampTz('at', 3).notNull(),
 		command: jsonb('command').$type<Command>().notNull(),
 		/** Who gave it: a signed-in staff member, or a paired display's clicker (never both). */
 		userId: uuid('user_id').references(() => users.id),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, customType, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { MEDIA_MAX_BYTES } from '../../../shared/media-types';
+import { createdAt } from './columns';
 
 /** PostgreSQL's byte string; both drivers hand it back as a Uint8Array (a Buffer is one). */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -23,7 +24,7 @@ export const mediaFiles = pgTable(
 		/** Taken at upload: backups copy it beside the file, a restore checks the copy against it. */
 		sha256: text('sha256').notNull(),
 		bytes: bytea('bytes').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAt()
 	},
 	(t) => [
 		check(

@@ -1,6 +1,7 @@
-import { date, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
 import { ASSISTIVE_DEVICES, type AquaticScreening } from '../../../shared/domain';
-import { clinicIdColumn, localeEnum } from './clinic';
+import { clinicOwned, localeEnum } from './clinic';
+import { createdAndArchived } from './columns';
 
 export const assistiveDeviceEnum = pgEnum('assistive_device', ASSISTIVE_DEVICES);
 
@@ -11,8 +12,7 @@ export const assistiveDeviceEnum = pgEnum('assistive_device', ASSISTIVE_DEVICES)
 export const participants = pgTable(
 	'participants',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: clinicIdColumn(),
+		...clinicOwned(),
 		firstName: text('first_name').notNull(),
 		lastName: text('last_name').notNull(),
 		/** First name + last initial by default; the only name a shared screen may show. */
@@ -28,8 +28,7 @@ export const participants = pgTable(
 		emergencyContact: text('emergency_contact').notNull().default(''),
 		/** The language of this person's handouts; null: the clinic's. */
 		preferredLanguage: localeEnum('preferred_language'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		archivedAt: timestamp('archived_at', { withTimezone: true })
+		...createdAndArchived()
 	},
 	(t) => [index('participants_clinic_idx').on(t.clinicId, t.lastName)]
 );

@@ -11,7 +11,6 @@ import {
 	pgTable,
 	text,
 	time,
-	timestamp,
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
@@ -23,33 +22,33 @@ import {
 } from '../../../shared/domain';
 import type { VitalRule } from '../../../shared/rules';
 import type { RoutinePlan } from '../../../shared/timeline';
-import { clinicIdColumn, localeEnum, rooms, users } from './clinic';
+import { clinicOwned, localeEnum, rooms, users } from './clinic';
 import { routines, routineVersions } from './content';
 import { participants } from './people';
+import { timestampTz, createdAt, requiredRef, createdAndArchived } from './columns';
 
 export const classTypeEnum = pgEnum('class_type', CLASS_TYPES);
 export const exertionScaleEnum = pgEnum('exertion_scale', EXERTION_SCALES);
 export const classSessionStatusEnum = pgEnum('class_session_status', CLASS_SESSION_STATUSES);
 export const enrollmentStatusEnum = pgEnum('enrollment_status', ENROLLMENT_STATUSES);
 
-/** A weekly class: its sessions are expanded from an iCalendar RRULE in the clinic's zone. */
-export const classSeries = pgTable('class_series', {
-	id: uuid('id').primaryKey().defaultRandom(),
-	clinicId: clinicIdColumn(),
-	name: text('name').notNull(),
-	type: classTypeEnum('type').notNull(),
-	roomId: uuid('room_id')
-		.notNull()
-		.references(() => rooms.id),
-	routineId: uuid('routine_id')
-		.notNull()
-		.references(() => routines.id),
+/** Who runs a class: the lead, and technicians assisting (they count towards a pool's ratio). */
+const classStaff = () => ({
 	leadUserId: uuid('lead_user_id').references(() => users.id),
-	/** Technicians assisting the lead (they count towards a pool's staff ratio). */
 	assistantUserIds: uuid('assistant_user_ids')
 		.array()
 		.notNull()
-		.default(sql`'{}'::uuid[]`),
+		.default(sql`'{}'::uuid[]`)
+});
+
+/** A weekly class: its sessions are expanded from an iCalendar RRULE in the clinic's zone. */
+export const classSeries = pgTable('class_series', {
+	...clinicOwned(),
+	name: text('name').notNull(),
+	type: classTypeEnum('type').notNull(),
+	roomId: requiredRef('room_id', () => rooms.id),
+	routineId: requiredRef('routine_id', () => routines.id),
+	...classStaff(),
 	capacity: integer('capacity').notNull(),
 	exertionScale: exertionScaleEnum('exertion_scale').notNull().default('borg_6_20'),
 	/** What the wall display shows and says during this series' classes; null: the clinic's. */
@@ -60,31 +59,21 @@ export const classSeries = pgTable('class_series', {
 	durationMinutes: integer('duration_minutes').notNull(),
 	startsOn: date('starts_on', { mode: 'string' }).notNull(),
 	endsOn: date('ends_on', { mode: 'string' }),
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-	archivedAt: timestamp('archived_at', { withTimezone: true })
+	...createdAndArchived()
 });
 
 /** One class on one day: what a technician starts and a display runs. */
 export const classSessions = pgTable(
 	'class_sessions',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: clinicIdColumn(),
+		...clinicOwned(),
 		seriesId: uuid('series_id').references(() => classSeries.id),
 		name: text('name').notNull(),
 		type: classTypeEnum('type').notNull(),
-		roomId: uuid('room_id')
-			.notNull()
-			.references(() => rooms.id),
+		roomId: requiredRef('room_id', () => rooms.id),
 		/** The exact routine version this session runs (or ran). */
-		routineVersionId: uuid('routine_version_id')
-			.notNull()
-			.references(() => routineVersions.id),
-		leadUserId: uuid('lead_user_id').references(() => users.id),
-		assistantUserIds: uuid('assistant_user_ids')
-			.array()
-			.notNull()
-			.default(sql`'{}'::uuid[]`),
+		routineVersionId: requiredRef('routine_version_id', () => routineVersions.id),
+		...classStaff(),
 		/**
 		 * The series occurrence (local date) this session is, kept when the session is moved or
 		 * cancelled so the series never makes it again. Null for a one-off session.
@@ -94,7 +83,7 @@ export const classSessions = pgTable(
 		changeReason: text('change_reason'),
 		capacity: integer('capacity').notNull(),
 		exertionScale: exertionScaleEnum('exertion_scale').notNull().default('borg_6_20'),
-		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+		startsAt: timestampTz('starts_at').notNull(),
 		durationMinutes: integer('duration_minutes').notNull(),
 		status: classSessionStatusEnum('status').notNull().default('scheduled'),
 		/** The routine as it ran, frozen at start, so a restarted server replays the same class. */
@@ -104,14 +93,14 @@ export const classSessions = pgTable(
 		 * applies to classes started afterwards, never halfway through one.
 		 */
 		vitalRules: jsonb('vital_rules').$type<VitalRule[]>(),
-		startedAt: timestamp('started_at', { withTimezone: true }),
-		endedAt: timestamp('ended_at', { withTimezone: true }),
+		startedAt: timestampTz('started_at'),
+		endedAt: timestampTz('ended_at'),
 		/**
 		 * Which run of the class counts: a coordinator's reopen (class_session_reopenings) moves it
 		 * on, and only class_commands of this epoch drive the class; older ones stay for the record.
 		 */
 		logEpoch: integer('log_epoch').notNull().default(0),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: createdAt()
 	},
 	(t) => [
 		index('class_sessions_clinic_start_idx').on(t.clinicId, t.startsAt),
@@ -134,11 +123,8 @@ export const classSessions = pgTable(
 export const enrollments = pgTable(
 	'enrollments',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: clinicIdColumn(),
-		participantId: uuid('participant_id')
-			.notNull()
-			.references(() => participants.id),
+		...clinicOwned(),
+		participantId: requiredRef('participant_id', () => participants.id),
 		seriesId: uuid('series_id').references(() => classSeries.id),
 		sessionId: uuid('session_id').references(() => classSessions.id),
 		status: enrollmentStatusEnum('status').notNull().default('enrolled'),
@@ -149,9 +135,9 @@ export const enrollments = pgTable(
 		overrideReason: text('override_reason'),
 		overrideBy: uuid('override_by').references(() => users.id),
 		/** Set when a waitlisted place was promoted automatically, so the coordinator sees it. */
-		promotedAt: timestamp('promoted_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		promotedAt: timestampTz('promoted_at'),
+		createdAt: createdAt(),
+		updatedAt: timestampTz('updated_at').notNull().defaultNow()
 	},
 	(t) => [
 		check('enrollments_target', sql`(${t.seriesId} is null) <> (${t.sessionId} is null)`),
@@ -169,11 +155,8 @@ export const enrollments = pgTable(
  * ranges, safety equipment, a rescuer on deck. Out-of-range values need a written reason.
  */
 export const poolChecks = pgTable('pool_checks', {
-	id: uuid('id').primaryKey().defaultRandom(),
-	clinicId: clinicIdColumn(),
-	sessionId: uuid('session_id')
-		.notNull()
-		.references(() => classSessions.id),
+	...clinicOwned(),
+	sessionId: requiredRef('session_id', () => classSessions.id),
 	waterTempC: numeric('water_temp_c', { precision: 4, scale: 1, mode: 'number' }).notNull(),
 	freeChlorinePpm: numeric('free_chlorine_ppm', {
 		precision: 4,
@@ -184,10 +167,8 @@ export const poolChecks = pgTable('pool_checks', {
 	emergencyEquipmentChecked: boolean('emergency_equipment_checked').notNull(),
 	rescuerPresent: boolean('rescuer_present').notNull(),
 	overrideReason: text('override_reason'),
-	userId: uuid('user_id')
-		.notNull()
-		.references(() => users.id),
-	recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow()
+	userId: requiredRef('user_id', () => users.id),
+	recordedAt: timestampTz('recorded_at').notNull().defaultNow()
 });
 
 /**
@@ -197,21 +178,16 @@ export const poolChecks = pgTable('pool_checks', {
 export const classSessionReopenings = pgTable(
 	'class_session_reopenings',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		clinicId: clinicIdColumn(),
-		sessionId: uuid('session_id')
-			.notNull()
-			.references(() => classSessions.id),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id),
+		...clinicOwned(),
+		sessionId: requiredRef('session_id', () => classSessions.id),
+		userId: requiredRef('user_id', () => users.id),
 		reason: text('reason').notNull(),
 		/** The run that was set aside, and how far it had got. */
 		epoch: integer('epoch').notNull(),
 		previousStatus: classSessionStatusEnum('previous_status').notNull(),
-		startedAt: timestamp('started_at', { withTimezone: true }),
-		endedAt: timestamp('ended_at', { withTimezone: true }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		startedAt: timestampTz('started_at'),
+		endedAt: timestampTz('ended_at'),
+		createdAt: createdAt()
 	},
 	(t) => [index('class_session_reopenings_session_idx').on(t.sessionId)]
 );

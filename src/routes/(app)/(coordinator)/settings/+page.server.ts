@@ -15,12 +15,14 @@ import { clinicClassWindows, saveClassWindows } from '$lib/server/settings/class
 import { clinicRules, resetClinicRules, saveClinicRules } from '$lib/server/settings/rules';
 import { recentSettingChanges } from '$lib/server/settings/setting-changes';
 import type { MessageKey } from '$lib/i18n/catalog';
+import type { Problems } from '$lib/i18n/problem';
+import type { Database } from '$lib/server/db/client';
 import { CLASS_WINDOW_FIELDS } from '$lib/shared/clinic-settings';
 import { EXERTION_SCALES } from '$lib/shared/domain';
 import { DEFAULT_POOL_RANGES, poolRangesFormInput } from '$lib/shared/pool';
 import { limitsFor, ruleFormInput } from '$lib/shared/rule-settings';
 import { DEFAULT_VITAL_RULES, type VitalRule } from '$lib/shared/rules';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The page's forms, each told apart in what an action answers. */
 type Section = 'rules' | 'scale' | 'pool' | 'ratios' | 'windows';
@@ -92,26 +94,84 @@ export const load: PageServerLoad = async ({ locals }) => {
 	};
 };
 
-export const actions: Actions = {
-	save: async ({ request, locals }) => {
+/** What every settings service answers to a save. */
+type SaveResult = { ok: true; changed: boolean } | { ok: false; problems: Problems };
+type Save<T> = (db: Database, clinicId: string, userId: string, input: T) => Promise<SaveResult>;
+type Reset = (db: Database, clinicId: string, userId: string) => Promise<{ changed: boolean }>;
+
+/**
+ * A section's form: what was typed is read, saved (the service writes the audit row), logged when
+ * it changed something, and answered with what was saved or refused with what was typed.
+ */
+function saveAction<S extends Section, T>(
+	section: S,
+	read: (form: FormData) => T,
+	save: Save<T>,
+	changedLog: string,
+	saved: MessageKey
+) {
+	return async ({ request, locals }: RequestEvent) => {
 		const user = signedIn(locals);
-		const values = ruleFormInput(await readForm(request));
+		const values = read(await readForm(request));
 		const { app } = locals;
-		const result = await saveClinicRules(app.db, user.clinicId, user.id, values);
-		if (!result.ok) return refused('rules', result.problems, values);
-		if (result.changed) app.log.info({ userId: user.id }, 'vital-sign rules changed');
-		return done('rules', result.changed, 'settings.rules.saved');
-	},
-	reset: async ({ locals }) => {
+		const result = await save(app.db, user.clinicId, user.id, values);
+		if (!result.ok) return refused(section, result.problems, values);
+		if (result.changed) app.log.info({ userId: user.id }, changedLog);
+		return done(section, result.changed, saved);
+	};
+}
+
+/** A section's shipped defaults put back (audited); `restored` only when that changed anything. */
+function resetAction<S extends Section>(
+	section: S,
+	reset: Reset,
+	changedLog: string,
+	restored: MessageKey
+) {
+	return async ({ locals }: RequestEvent) => {
 		const user = signedIn(locals);
 		const { app } = locals;
-		const { changed } = await resetClinicRules(app.db, user.clinicId, user.id);
-		if (changed) app.log.info({ userId: user.id }, 'vital-sign rules reset to defaults');
+		const { changed } = await reset(app.db, user.clinicId, user.id);
+		if (changed) app.log.info({ userId: user.id }, changedLog);
 		return {
-			section: 'rules' as const,
-			done: (changed ? 'settings.rules.restored' : 'settings.already-defaults') as MessageKey
+			section,
+			done: changed ? restored : ('settings.already-defaults' as MessageKey)
 		};
-	},
+	};
+}
+
+/** The staff ratio of each pool, by room id, from its `ratio-<room id>` field. */
+function staffRatioInput(form: FormData): Record<string, string> {
+	const input: Record<string, string> = {};
+	for (const [key, value] of form) {
+		if (key.startsWith('ratio-') && typeof value === 'string') input[key.slice(6)] = value;
+	}
+	return input;
+}
+
+function classWindowInput(form: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const key of CLASS_WINDOW_FIELDS) {
+		const value = form.get(key);
+		values[key] = typeof value === 'string' ? value.slice(0, 10) : '';
+	}
+	return values;
+}
+
+export const actions: Actions = {
+	save: saveAction(
+		'rules',
+		ruleFormInput,
+		saveClinicRules,
+		'vital-sign rules changed',
+		'settings.rules.saved'
+	),
+	reset: resetAction(
+		'rules',
+		resetClinicRules,
+		'vital-sign rules reset to defaults',
+		'settings.rules.restored'
+	),
 	scale: async ({ request, locals }) => {
 		const user = signedIn(locals);
 		const value = (await readForm(request)).get('defaultExertionScale');
@@ -123,50 +183,31 @@ export const actions: Actions = {
 		if (result.changed) app.log.info({ userId: user.id }, 'default exertion scale changed');
 		return done('scale', result.changed, 'settings.scale.saved');
 	},
-	poolRanges: async ({ request, locals }) => {
-		const user = signedIn(locals);
-		const values = poolRangesFormInput(await readForm(request));
-		const { app } = locals;
-		const result = await savePoolRanges(app.db, user.clinicId, user.id, values);
-		if (!result.ok) return refused('pool', result.problems, values);
-		if (result.changed) app.log.info({ userId: user.id }, 'pool ranges changed');
-		return done('pool', result.changed, 'settings.pool.saved');
-	},
-	staffRatios: async ({ request, locals }) => {
-		const user = signedIn(locals);
-		const form = await readForm(request);
-		const input: Record<string, string> = {};
-		for (const [key, value] of form) {
-			if (key.startsWith('ratio-') && typeof value === 'string') input[key.slice(6)] = value;
-		}
-		const { app } = locals;
-		const result = await saveStaffRatios(app.db, user.clinicId, user.id, input);
-		if (!result.ok) return refused('ratios', result.problems, input);
-		if (result.changed) app.log.info({ userId: user.id }, 'staff ratios changed');
-		return done('ratios', result.changed, 'settings.ratios.saved');
-	},
-	classWindows: async ({ request, locals }) => {
-		const user = signedIn(locals);
-		const form = await readForm(request);
-		const values: Record<string, string> = {};
-		for (const key of CLASS_WINDOW_FIELDS) {
-			const value = form.get(key);
-			values[key] = typeof value === 'string' ? value.slice(0, 10) : '';
-		}
-		const { app } = locals;
-		const result = await saveClassWindows(app.db, user.clinicId, user.id, values);
-		if (!result.ok) return refused('windows', result.problems, values);
-		if (result.changed) app.log.info({ userId: user.id }, 'class windows changed');
-		return done('windows', result.changed, 'settings.windows.saved');
-	},
-	resetPoolRanges: async ({ locals }) => {
-		const user = signedIn(locals);
-		const { app } = locals;
-		const { changed } = await resetPoolRanges(app.db, user.clinicId, user.id);
-		if (changed) app.log.info({ userId: user.id }, 'pool ranges reset to defaults');
-		return {
-			section: 'pool' as const,
-			done: (changed ? 'settings.pool.restored' : 'settings.already-defaults') as MessageKey
-		};
-	}
+	poolRanges: saveAction(
+		'pool',
+		poolRangesFormInput,
+		savePoolRanges,
+		'pool ranges changed',
+		'settings.pool.saved'
+	),
+	staffRatios: saveAction(
+		'ratios',
+		staffRatioInput,
+		saveStaffRatios,
+		'staff ratios changed',
+		'settings.ratios.saved'
+	),
+	classWindows: saveAction(
+		'windows',
+		classWindowInput,
+		saveClassWindows,
+		'class windows changed',
+		'settings.windows.saved'
+	),
+	resetPoolRanges: resetAction(
+		'pool',
+		resetPoolRanges,
+		'pool ranges reset to defaults',
+		'settings.pool.restored'
+	)
 };

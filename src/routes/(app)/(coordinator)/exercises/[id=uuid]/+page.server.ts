@@ -3,6 +3,7 @@ import { refuse } from '$lib/server/http/refuse';
 import { translate } from '$lib/i18n/translate';
 import { readForm } from '$lib/server/http/form-data';
 import { signedIn } from '$lib/server/auth/guard';
+import { signedInOwning } from '$lib/server/auth/clinic-row';
 import {
 	deleteUnusedExercise,
 	exerciseUsage,
@@ -11,9 +12,8 @@ import {
 } from '$lib/server/exercises/exercises';
 import { removeMedia } from '$lib/server/exercises/media-store';
 import { saveExerciseForm } from '$lib/server/exercises/save-form';
-import { clinicOwns } from '$lib/server/planning/owned';
 import { exerciseFormValues } from '$lib/shared/exercise-form';
-import type { Actions, PageServerLoad } from './$types';
+import type { Action, Actions, PageServerLoad } from './$types';
 
 /** Another clinic's exercise, or none at all: not found, in the viewer's language. */
 function notFound(locals: App.Locals): never {
@@ -45,32 +45,34 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
-export const actions: Actions = {
-	save: async ({ request, locals, params }) => {
+/** Archive (true) or restore (false) the exercise in the URL; the page says which it did. */
+function setArchivedAction(archived: boolean): Action {
+	const done: Saved = archived ? 'archived' : 'restored';
+	return async ({ locals, params }) => {
 		const user = signedIn(locals);
 		const { app } = locals;
-		// Another clinic's exercise is not found, whatever the form holds.
-		if (!(await clinicOwns(app.db, 'exercises', user.clinicId, params.id))) notFound(locals);
+		if (!(await setArchived(app.db, user.clinicId, params.id, archived))) notFound(locals);
+		app.log.info({ userId: user.id, exerciseId: params.id }, `exercise ${done}`);
+		redirect(303, `/exercises/${params.id}?saved=${done}`);
+	};
+}
+
+export const actions: Actions = {
+	save: async ({ request, locals, params }) => {
+		const { user, app } = await signedInOwning(
+			locals,
+			'exercises',
+			params.id,
+			'exercises.not-found'
+		);
 		const form = await readForm(request);
 		const result = await saveExerciseForm(app.db, user.clinicId, form, params.id);
 		if (!result.ok) return refuse(result.notFound ? 404 : 400, result.problems, result.values);
 		app.log.info({ userId: user.id, exerciseId: result.id }, 'exercise changed');
 		redirect(303, `/exercises/${result.id}?saved=saved`);
 	},
-	archive: async ({ locals, params }) => {
-		const user = signedIn(locals);
-		const { app } = locals;
-		if (!(await setArchived(app.db, user.clinicId, params.id, true))) notFound(locals);
-		app.log.info({ userId: user.id, exerciseId: params.id }, 'exercise archived');
-		redirect(303, `/exercises/${params.id}?saved=archived`);
-	},
-	restore: async ({ locals, params }) => {
-		const user = signedIn(locals);
-		const { app } = locals;
-		if (!(await setArchived(app.db, user.clinicId, params.id, false))) notFound(locals);
-		app.log.info({ userId: user.id, exerciseId: params.id }, 'exercise restored');
-		redirect(303, `/exercises/${params.id}?saved=restored`);
-	},
+	archive: setArchivedAction(true),
+	restore: setArchivedAction(false),
 	delete: async ({ locals, params }) => {
 		const user = signedIn(locals);
 		const { app } = locals;

@@ -4,9 +4,9 @@ import { translate } from '$lib/i18n/translate';
 import { readForm } from '$lib/server/http/form-data';
 import { refuse } from '$lib/server/http/refuse';
 import { signedIn } from '$lib/server/auth/guard';
+import { signedInOwning } from '$lib/server/auth/clinic-row';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
 import { cancelAction, enrollAction, type Promoted } from '$lib/server/planning/enrollment-actions';
-import { clinicOwns } from '$lib/server/planning/owned';
 import { seriesPlacesOf } from '$lib/server/planning/participant-places';
 import {
 	clinicLanguageOf,
@@ -20,7 +20,7 @@ import {
 	type ParticipantFormValues
 } from '$lib/shared/participant-form';
 import { isUuid } from '$lib/shared/ids';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = signedIn(locals);
@@ -59,13 +59,21 @@ function seriesTarget(data: FormData) {
 }
 
 /** Every action here is about the participant in the URL: another clinic's is not found. */
-async function participantOf(locals: App.Locals, participantId: string) {
-	const user = signedIn(locals);
-	const { app } = locals;
-	if (!(await clinicOwns(app.db, 'participants', user.clinicId, participantId))) {
-		error(404, translate(locals.locale, 'participants.not-found'));
-	}
-	return { user, app };
+const participantOf = (locals: App.Locals, participantId: string) =>
+	signedInOwning(locals, 'participants', participantId, 'participants.not-found');
+
+/** Archive (true) or restore (false) the participant in the URL. */
+function setArchivedAction(archived: boolean) {
+	return async ({ locals, params: { participantId } }: RequestEvent) => {
+		const { user, app } = await participantOf(locals, participantId);
+		if (!(await setArchived(app.db, user.clinicId, participantId, archived))) {
+			error(404, translate(locals.locale, 'participants.not-found'));
+		}
+		const what = archived ? 'participant archived' : 'participant restored';
+		app.log.info({ userId: user.id, participantId }, what);
+		const done = archived ? 'participants.archived-done' : 'participants.restored';
+		return { done: problem(done), promoted: [] as Promoted[] };
+	};
 }
 
 export const actions: Actions = {
@@ -80,22 +88,8 @@ export const actions: Actions = {
 		app.log.info({ userId: user.id, participantId: params.participantId }, 'participant updated');
 		return { done: problem('participants.saved'), promoted: [] as Promoted[] };
 	},
-	archive: async ({ locals, params }) => {
-		const { user, app } = await participantOf(locals, params.participantId);
-		if (!(await setArchived(app.db, user.clinicId, params.participantId, true))) {
-			error(404, translate(locals.locale, 'participants.not-found'));
-		}
-		app.log.info({ userId: user.id, participantId: params.participantId }, 'participant archived');
-		return { done: problem('participants.archived-done'), promoted: [] as Promoted[] };
-	},
-	restore: async ({ locals, params }) => {
-		const { user, app } = await participantOf(locals, params.participantId);
-		if (!(await setArchived(app.db, user.clinicId, params.participantId, false))) {
-			error(404, translate(locals.locale, 'participants.not-found'));
-		}
-		app.log.info({ userId: user.id, participantId: params.participantId }, 'participant restored');
-		return { done: problem('participants.restored'), promoted: [] as Promoted[] };
-	},
+	archive: setArchivedAction(true),
+	restore: setArchivedAction(false),
 	enroll: async ({ locals, params, request }) => {
 		const { user, app } = await participantOf(locals, params.participantId);
 		const data = await readForm(request);

@@ -4,8 +4,8 @@ import { translate } from '$lib/i18n/translate';
 import { refuse } from '$lib/server/http/refuse';
 import { readForm } from '$lib/server/http/form-data';
 import { signedIn } from '$lib/server/auth/guard';
+import { signedInOwning } from '$lib/server/auth/clinic-row';
 import { listExercises } from '$lib/server/planning/lists';
-import { clinicOwns } from '$lib/server/planning/owned';
 import { routineForEdit, saveRoutine } from '$lib/server/routines/routines';
 import type { Dosing } from '$lib/shared/dosing';
 import { applyOp, parseOp } from '$lib/shared/routine-builder';
@@ -23,12 +23,8 @@ function notFound(locals: App.Locals): never {
 }
 
 /** Both actions are about the routine in the URL: another clinic's is not found. */
-async function routineOf(locals: App.Locals, routineId: string) {
-	const user = signedIn(locals);
-	const { app } = locals;
-	if (!(await clinicOwns(app.db, 'routines', user.clinicId, routineId))) notFound(locals);
-	return { user, app };
-}
+const routineOf = (locals: App.Locals, routineId: string) =>
+	signedInOwning(locals, 'routines', routineId, 'routines.not-found');
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = signedIn(locals);

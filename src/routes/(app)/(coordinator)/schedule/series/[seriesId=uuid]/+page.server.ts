@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { readForm } from '$lib/server/http/form-data';
 import { refuse } from '$lib/server/http/refuse';
 import { signedIn } from '$lib/server/auth/guard';
+import { signedInOwning } from '$lib/server/auth/clinic-row';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
 import {
 	archiveSeries,
@@ -9,7 +10,6 @@ import {
 	seriesChoices,
 	seriesFormValues
 } from '$lib/server/planning/series';
-import { clinicOwns } from '$lib/server/planning/owned';
 import { problemsOf } from '$lib/i18n/problem';
 import { translate } from '$lib/i18n/translate';
 import { formValues, seriesFormInput, seriesFormSchema } from '$lib/shared/planning/forms';
@@ -29,12 +29,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
-		const user = signedIn(locals);
-		const { app } = locals;
-		// Another clinic's series is not found, whatever the form holds.
-		if (!(await clinicOwns(app.db, 'classSeries', user.clinicId, params.seriesId))) {
-			error(404, translate(locals.locale, 'series.not-found'));
-		}
+		const { user, app } = await signedInOwning(
+			locals,
+			'classSeries',
+			params.seriesId,
+			'series.not-found'
+		);
 		const data = await readForm(request);
 		const values = formValues(data);
 		const parsed = seriesFormSchema.safeParse(seriesFormInput(data));

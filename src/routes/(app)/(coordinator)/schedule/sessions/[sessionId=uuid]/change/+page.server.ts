@@ -1,14 +1,21 @@
 import { error, redirect } from '@sveltejs/kit';
+import type { z } from 'zod';
 import { readForm } from '$lib/server/http/form-data';
 import { refuse } from '$lib/server/http/refuse';
 import { signedIn } from '$lib/server/auth/guard';
+import { signedInOwning } from '$lib/server/auth/clinic-row';
 import { listRooms } from '$lib/server/planning/lists';
-import { clinicOwns } from '$lib/server/planning/owned';
-import { cancelSession, moveSession, sessionForChange } from '$lib/server/planning/session-changes';
+import {
+	cancelSession,
+	moveSession,
+	sessionForChange,
+	type ChangeResult
+} from '$lib/server/planning/session-changes';
+import type { Database } from '$lib/server/db/client';
 import { problemsOf } from '$lib/i18n/problem';
 import { translate } from '$lib/i18n/translate';
 import { cancelFormSchema, formValues, moveFormSchema } from '$lib/shared/planning/forms';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = signedIn(locals);
@@ -22,40 +29,52 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 /** Both actions are about the session in the URL: another clinic's is not found. */
-async function sessionOf(locals: App.Locals, sessionId: string) {
-	const user = signedIn(locals);
-	const { app } = locals;
-	if (!(await clinicOwns(app.db, 'classSessions', user.clinicId, sessionId))) {
-		error(404, translate(locals.locale, 'session-change.not-found'));
-	}
-	return { user, app };
-}
+const sessionOf = (locals: App.Locals, sessionId: string) =>
+	signedInOwning(locals, 'classSessions', sessionId, 'session-change.not-found');
 
 /** Which of the two forms was refused goes back with its problems, for the page to show there. */
 type Refused = { action: 'cancel' | 'move'; values: Record<string, string | string[]> };
 
+/** The session just changed, for reading which week it is now in. */
+type Changed = { db: Database; clinicId: string; sessionId: string };
+
+/**
+ * Cancel or move the session: the form is checked and the change made (or the form refused with
+ * what was typed, back on its own form), then the coordinator sees the session's week.
+ */
+function changeAction<T>(
+	action: Refused['action'],
+	schema: z.ZodType<T>,
+	change: (db: Database, clinicId: string, sessionId: string, data: T) => Promise<ChangeResult>,
+	changedLog: string,
+	weekOf: (data: T, changed: Changed) => Promise<string> | string
+) {
+	return async ({ request, locals, params }: RequestEvent) => {
+		const { sessionId } = params;
+		const { user, app } = await sessionOf(locals, sessionId);
+		const values = formValues(await readForm(request));
+		const refused: Refused = { action, values };
+		const parsed = schema.safeParse(values);
+		if (!parsed.success) return refuse(400, problemsOf(parsed.error, { top: true }), refused);
+		const result = await change(app.db, user.clinicId, sessionId, parsed.data);
+		if (!result.ok) return refuse(result.notFound ? 404 : 400, result.problems, refused);
+		app.log.info({ userId: user.id, sessionId }, changedLog);
+		const week = await weekOf(parsed.data, { db: app.db, clinicId: user.clinicId, sessionId });
+		redirect(303, `/schedule?week=${week}`);
+	};
+}
+
 export const actions: Actions = {
-	cancel: async ({ request, locals, params }) => {
-		const { user, app } = await sessionOf(locals, params.sessionId);
-		const values = formValues(await readForm(request));
-		const refused: Refused = { action: 'cancel', values };
-		const parsed = cancelFormSchema.safeParse(values);
-		if (!parsed.success) return refuse(400, problemsOf(parsed.error, { top: true }), refused);
-		const result = await cancelSession(app.db, user.clinicId, params.sessionId, parsed.data);
-		if (!result.ok) return refuse(result.notFound ? 404 : 400, result.problems, refused);
-		app.log.info({ userId: user.id, sessionId: params.sessionId }, 'session cancelled');
-		const session = await sessionForChange(app.db, user.clinicId, params.sessionId);
-		redirect(303, `/schedule?week=${session!.date}`);
-	},
-	move: async ({ request, locals, params }) => {
-		const { user, app } = await sessionOf(locals, params.sessionId);
-		const values = formValues(await readForm(request));
-		const refused: Refused = { action: 'move', values };
-		const parsed = moveFormSchema.safeParse(values);
-		if (!parsed.success) return refuse(400, problemsOf(parsed.error, { top: true }), refused);
-		const result = await moveSession(app.db, user.clinicId, params.sessionId, parsed.data);
-		if (!result.ok) return refuse(result.notFound ? 404 : 400, result.problems, refused);
-		app.log.info({ userId: user.id, sessionId: params.sessionId }, 'session moved');
-		redirect(303, `/schedule?week=${parsed.data.date}`);
-	}
+	// A cancelled session stays on its own day.
+	cancel: changeAction(
+		'cancel',
+		cancelFormSchema,
+		cancelSession,
+		'session cancelled',
+		async (_, at) => {
+			const session = await sessionForChange(at.db, at.clinicId, at.sessionId);
+			return session!.date;
+		}
+	),
+	move: changeAction('move', moveFormSchema, moveSession, 'session moved', (move) => move.date)
 };
