@@ -1,16 +1,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
-import {
-	classSeries,
-	classSessions,
-	clinicSettingChanges,
-	rooms,
-	routines,
-	users
-} from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { createTestDatabase } from '../db/test-database';
+import { classSeries, classSessions, clinicSettingChanges, rooms, routines } from '../db/schema';
 import { expandClinicSeries, expandSeries } from './expansion';
 import { problemsOf, type Problems } from '../../i18n/problem';
 import { roomFormSchema, seriesFormSchema } from '../../shared/planning/forms';
@@ -18,6 +9,7 @@ import { archiveRoom, saveRoom } from './rooms';
 import { saveSeries } from './series';
 import { cancelSession, moveSession } from './session-changes';
 import { weekSchedule } from './week';
+import { demoClinicDatabase, demoStaff } from '../testing/demo-clinic';
 
 let database: DatabaseHandle;
 let clinicId: string;
@@ -30,8 +22,7 @@ let casey: string;
 const now = new Date('2026-11-26T15:00:00Z');
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	({ clinicId } = await seedDemoClinic(database.db, now, 'UTC'));
+	({ database, clinicId } = await demoClinicDatabase(now));
 	const db = database.db;
 	const roomRows = await db.select().from(rooms).where(eq(rooms.clinicId, clinicId));
 	gymId = roomRows.find((r) => r.kind === 'gym')!.id;
@@ -39,9 +30,8 @@ beforeAll(async () => {
 	[{ id: routineId }] = (await db.select({ id: routines.id }).from(routines).limit(1)) as [
 		{ id: string }
 	];
-	const staff = await db.select().from(users).where(eq(users.clinicId, clinicId));
-	jordan = staff.find((u) => u.role === 'technician')!.id;
-	casey = staff.find((u) => u.role === 'coordinator')!.id;
+	jordan = (await demoStaff(db, clinicId, 'technician')).id;
+	casey = (await demoStaff(db, clinicId, 'coordinator')).id;
 });
 afterAll(() => database.close());
 

@@ -9,14 +9,7 @@ import {
 	type StaffEventName
 } from '../../shared/events';
 import { enrollments, participantEntries, participants } from '../db/schema';
-import {
-	connected,
-	startClinicClass,
-	fingerprint,
-	outcome,
-	startTestServer,
-	type TestServer
-} from './test-server';
+import { connected, fingerprint, outcome, startClassServer, type TestServer } from './test-server';
 
 /**
  * Every socket event against every kind of caller, generated from the event lists: a new event
@@ -32,9 +25,8 @@ let walkIns: string[];
 const alertId = randomUUID();
 
 beforeAll(async () => {
-	server = await startTestServer();
+	server = await startClassServer();
 	const db = server.database.db;
-	await startClinicClass(server);
 	await db.insert(participantEntries).values({
 		id: alertId,
 		clinicId: server.clinic.clinicId,

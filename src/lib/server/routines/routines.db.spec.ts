@@ -3,14 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoutineInput } from '../../shared/routine-form';
 import type { DatabaseHandle } from '../db/client';
 import { classSessions, exercises, routineBlocks, routines, routineVersions } from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { createTestDatabase } from '../db/test-database';
 import { draftBlockOf, draftSettingsOf } from '../../shared/routine-draft';
 import { planFromDraft } from '../../shared/routine-plan';
 import { plannedTotalMs, type PlanExercise } from '../../shared/timeline';
 import { buildPlan } from '../live/plan';
 import { listExercises } from '../planning/lists';
 import { archiveRoutine, createRoutine, routineForEdit, saveRoutine } from './routines';
+import { demoClinicDatabase } from '../testing/demo-clinic';
 
 let database: DatabaseHandle;
 let clinicId: string;
@@ -18,8 +17,7 @@ let exerciseIds: string[];
 const clock = new Date('2026-11-26T15:00:00Z');
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	({ clinicId } = await seedDemoClinic(database.db, clock, 'UTC'));
+	({ database, clinicId } = await demoClinicDatabase(clock));
 	exerciseIds = (
 		await database.db
 			.select({ id: exercises.id })

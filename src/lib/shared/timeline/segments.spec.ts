@@ -14,6 +14,8 @@ const exercise = (dosing: Dosing): PlanBlock => ({
 	cue: 'Slow',
 	supportTiers: {}
 });
+/** One set, one side: what most of these doses share. */
+const oneSet = { sets: 1, restBetweenSetsSeconds: 0, perSide: false };
 const brief = (block: PlanBlock) =>
 	expandBlock(block).map((s) => [s.kind, s.durationMs, s.set, s.side, s.rep]);
 
@@ -66,13 +68,7 @@ describe('expandBlock', () => {
 	});
 
 	it('leaves out a 0 s rest between sets', () => {
-		const block = exercise({
-			kind: 'timed',
-			seconds: 10,
-			sets: 2,
-			restBetweenSetsSeconds: 0,
-			perSide: false
-		});
+		const block = exercise({ kind: 'timed', seconds: 10, ...oneSet, sets: 2 });
 		expect(brief(block)).toEqual([
 			['work', 10_000, 1, null, null],
 			['work', 10_000, 2, null, null]
@@ -85,9 +81,7 @@ describe('expandBlock', () => {
 			holdSeconds: 10,
 			reps: 3,
 			restBetweenRepsSeconds: 5,
-			sets: 1,
-			restBetweenSetsSeconds: 0,
-			perSide: false
+			...oneSet
 		});
 		expect(brief(block)).toEqual([
 			['hold', 10_000, 1, null, 1],
@@ -102,9 +96,7 @@ describe('expandBlock', () => {
 			holdSeconds: 4,
 			reps: 2,
 			restBetweenRepsSeconds: 0,
-			sets: 1,
-			restBetweenSetsSeconds: 0,
-			perSide: false
+			...oneSet
 		});
 		expect(brief(noRest)).toEqual([
 			['hold', 4_000, 1, null, 1],
@@ -112,14 +104,7 @@ describe('expandBlock', () => {
 		]);
 	});
 
-	const repsDose: Dosing = {
-		kind: 'reps',
-		reps: 12,
-		secondsPerRep: 3,
-		sets: 1,
-		restBetweenSetsSeconds: 0,
-		perSide: true
-	};
+	const repsDose: Dosing = { kind: 'reps', reps: 12, secondsPerRep: 3, ...oneSet, perSide: true };
 	const repsBrief = (block: PlanBlock) =>
 		expandBlock(block).map((s) => [s.kind, s.durationMs, s.plannedMs, s.side, s.reps]);
 
@@ -148,16 +133,7 @@ describe('expandBlock', () => {
 
 	it('gives an exercise block without dosing no segments', () => {
 		expect(
-			expandBlock({
-				...exercise({
-					kind: 'timed',
-					seconds: 5,
-					sets: 1,
-					restBetweenSetsSeconds: 0,
-					perSide: false
-				}),
-				dosing: undefined
-			})
+			expandBlock({ ...exercise({ kind: 'timed', seconds: 5, ...oneSet }), dosing: undefined })
 		).toEqual([]);
 	});
 
