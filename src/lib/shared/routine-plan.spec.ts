@@ -319,11 +319,15 @@ describe('the routine form', () => {
 		if (!result.ok) expect(result.problems.blocks?.code).toBe('builder.no-exercise');
 	});
 
-	const oneExercise = {
-		name: 'Settings',
-		'blocks.0.kind': 'exercise',
-		'blocks.0.phase': 'main',
-		'blocks.0.exerciseId': STAND
+	const standing = { kind: 'exercise', phase: 'main', exerciseId: STAND };
+	const oneExercise = { name: 'Settings', blocks: [standing] };
+	/** Ten reps of four seconds, one set. */
+	const tenReps = {
+		kind: 'reps',
+		reps: '10',
+		secondsPerRep: '4',
+		sets: '1',
+		restBetweenSetsSeconds: '0'
 	};
 
 	it('reads the routine settings: Get ready seconds and wait for Done', () => {
@@ -362,9 +366,7 @@ describe('the routine form', () => {
 			draftFromForm(
 				form({
 					...oneExercise,
-					'blocks.1.kind': 'transition',
-					'blocks.1.phase': 'main',
-					'blocks.1.seconds': '15'
+					blocks: [standing, { kind: 'transition', phase: 'main', seconds: '15' }]
 				})
 			)
 		);
@@ -379,12 +381,7 @@ describe('the routine form', () => {
 			draftFromForm(
 				form({
 					...oneExercise,
-					'blocks.0.dosing.kind': 'reps',
-					'blocks.0.dosing.reps': '10',
-					'blocks.0.dosing.secondsPerRep': '4',
-					'blocks.0.dosing.sets': '1',
-					'blocks.0.dosing.restBetweenSetsSeconds': '0',
-					'blocks.0.dosing.waitForDone': 'on'
+					blocks: [{ ...standing, dosing: { ...tenReps, waitForDone: 'on' } }]
 				})
 			)
 		);
@@ -394,15 +391,7 @@ describe('the routine form', () => {
 		});
 		const moving = parseRoutineDraft(
 			draftFromForm(
-				form({
-					...oneExercise,
-					'blocks.0.override': 'on',
-					'blocks.0.dosing.kind': 'reps',
-					'blocks.0.dosing.reps': '10',
-					'blocks.0.dosing.secondsPerRep': '4',
-					'blocks.0.dosing.sets': '1',
-					'blocks.0.dosing.restBetweenSetsSeconds': '0'
-				})
+				form({ ...oneExercise, blocks: [{ ...standing, override: 'on', dosing: tenReps }] })
 			)
 		);
 		expect(moving.ok && moving.value.blocks[0]).toMatchObject({ dosing: { secondsPerRep: 4 } });

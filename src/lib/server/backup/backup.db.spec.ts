@@ -12,13 +12,7 @@ import { anHourAgoToday, throwawayDatabase } from '../db/test-database';
 import { recordEntry } from '../entries/entries';
 import { readMedia, removeMedia, storeMedia } from '../exercises/media-store';
 import { LiveClassService } from '../live/live-classes';
-import {
-	demoClinicDatabase,
-	demoStaff,
-	firstClassAt,
-	quietLive,
-	startClass
-} from '../testing/demo-clinic';
+import { demoClassAt, startClass } from '../testing/demo-clinic';
 import type { Logger } from '../log';
 import { BackupService, pruneBackups } from './backup-service';
 import { createBackup } from './create-backup';
@@ -40,11 +34,7 @@ let members: string[];
 beforeAll(async () => {
 	// Today's first class moved to the test clock: a class may only start on its own day.
 	const clock = anHourAgoToday();
-	let clinicId: string;
-	({ database: source, clinicId } = await demoClinicDatabase(new Date(clock)));
-	technician = await demoStaff(source.db, clinicId, 'technician');
-	({ sessionId, members } = await firstClassAt(source.db, clock));
-	live = quietLive(source.db, () => clock);
+	({ database: source, technician, sessionId, members, live } = await demoClassAt(clock));
 	expect(await startClass(live, sessionId, technician)).toMatchObject({ ok: true });
 });
 

@@ -6,13 +6,7 @@ import type { StaffUser } from '../auth/session';
 import type { DatabaseHandle } from '../db/client';
 import { enrollments, participantEntries, participants } from '../db/schema';
 import { anHourAgoToday } from '../db/test-database';
-import {
-	demoClinicDatabase,
-	demoStaff,
-	firstClassAt,
-	quietLive,
-	startClass
-} from '../testing/demo-clinic';
+import { demoClassAt, startClass } from '../testing/demo-clinic';
 import { LiveClassService } from '../live/live-classes';
 import { recordEntry } from './entries';
 import { refuse } from '../../shared/refusals';
@@ -27,15 +21,11 @@ let outsider: string;
 let clock = anHourAgoToday();
 
 beforeAll(async () => {
-	let clinicId: string;
-	({ database, clinicId } = await demoClinicDatabase(new Date(clock)));
-	technician = await demoStaff(database.db, clinicId, 'technician');
 	let members: string[];
-	({ sessionId, members } = await firstClassAt(database.db, clock));
+	({ database, technician, sessionId, members, live } = await demoClassAt(clock, () => clock));
 	enrolled = members[0]!;
 	const everyone = await database.db.select({ id: participants.id }).from(participants);
 	outsider = everyone.find((p) => !members.includes(p.id))!.id;
-	live = quietLive(database.db, () => clock);
 	await startClass(live, sessionId, technician);
 });
 afterAll(() => database.close());

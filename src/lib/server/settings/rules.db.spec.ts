@@ -11,13 +11,7 @@ import { clinicSettingChanges, clinics } from '../db/schema';
 import { anHourAgoToday } from '../db/test-database';
 import { recordEntry } from '../entries/entries';
 import { LiveClassService } from '../live/live-classes';
-import {
-	demoClinicDatabase,
-	demoStaff,
-	firstClassAt,
-	quietLive,
-	startClass
-} from '../testing/demo-clinic';
+import { demoClassAt, demoStaff, startClass } from '../testing/demo-clinic';
 import { clinicRules, resetClinicRules, saveClinicRules } from './rules';
 import { recentSettingChanges } from './setting-changes';
 import { englishLines } from '../testing/setting-lines';
@@ -32,13 +26,10 @@ let live: LiveClassService;
 const clock = anHourAgoToday();
 
 beforeAll(async () => {
-	({ database, clinicId } = await demoClinicDatabase(new Date(clock)));
-	coordinator = await demoStaff(database.db, clinicId, 'coordinator');
-	technician = await demoStaff(database.db, clinicId, 'technician');
 	let members: string[];
-	({ sessionId, members } = await firstClassAt(database.db, clock));
+	({ database, clinicId, technician, sessionId, members, live } = await demoClassAt(clock));
 	participantId = members[0]!;
-	live = quietLive(database.db, () => clock);
+	coordinator = await demoStaff(database.db, clinicId, 'coordinator');
 });
 afterAll(() => database.close());
 

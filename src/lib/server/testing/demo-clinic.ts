@@ -33,7 +33,7 @@ export async function demoStaff(db: Database, clinicId: string, role: Role): Pro
  * The demo's first class, moved to start at `at` (its seeded time would make a test pass or fail
  * by the hour it runs at), and the participants enrolled in its series.
  */
-export async function firstClassAt(
+async function firstClassAt(
 	db: Database,
 	at: number
 ): Promise<{ sessionId: string; members: string[] }> {
@@ -48,6 +48,18 @@ export async function firstClassAt(
 		.from(enrollments)
 		.where(eq(enrollments.seriesId, session!.seriesId!));
 	return { sessionId: session!.id, members: members.map((member) => member.id) };
+}
+
+/**
+ * The demo clinic in a fresh database with its first class moved to start at `at`: its
+ * technician, the participants enrolled, and a live-class service on the test's clock that tells
+ * nobody.
+ */
+export async function demoClassAt(at: number, now = () => at) {
+	const { database, clinicId } = await demoClinicDatabase(new Date(at));
+	const technician = await demoStaff(database.db, clinicId, 'technician');
+	const { sessionId, members } = await firstClassAt(database.db, at);
+	return { database, clinicId, technician, sessionId, members, live: quietLive(database.db, now) };
 }
 
 /** Tells nobody: the specs read the database and the service's answers instead. */

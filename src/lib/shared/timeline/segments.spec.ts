@@ -76,13 +76,10 @@ describe('expandBlock', () => {
 	});
 
 	it('repeats holds with rest between, not after the last', () => {
-		const block = exercise({
-			kind: 'hold',
-			holdSeconds: 10,
-			reps: 3,
-			restBetweenRepsSeconds: 5,
-			...oneSet
-		});
+		/** `reps` holds of `holdSeconds`, `restSeconds` apart. */
+		const holds = (holdSeconds: number, reps: number, restSeconds: number) =>
+			exercise({ kind: 'hold', holdSeconds, reps, restBetweenRepsSeconds: restSeconds, ...oneSet });
+		const block = holds(10, 3, 5);
 		expect(brief(block)).toEqual([
 			['hold', 10_000, 1, null, 1],
 			['rep_rest', 5_000, 1, null, 1],
@@ -91,13 +88,7 @@ describe('expandBlock', () => {
 			['hold', 10_000, 1, null, 3]
 		]);
 		expect(expandBlock(block).every((s) => s.reps === 3)).toBe(true);
-		const noRest = exercise({
-			kind: 'hold',
-			holdSeconds: 4,
-			reps: 2,
-			restBetweenRepsSeconds: 0,
-			...oneSet
-		});
+		const noRest = holds(4, 2, 0);
 		expect(brief(noRest)).toEqual([
 			['hold', 4_000, 1, null, 1],
 			['hold', 4_000, 1, null, 2]

@@ -77,19 +77,15 @@ describe('demo clinic', () => {
 		);
 		const expected = { 'Balance Basics': 30, 'Core Strength': 30, 'Aquatic Balance': 40 };
 		for (const [name, minutes] of Object.entries(expected)) {
-			const blocks = await database.db
-				.select({
-					kind: routineBlocks.kind,
-					phase: routineBlocks.phase,
-					seconds: routineBlocks.seconds,
-					dosing: routineBlocks.dosing,
-					exerciseId: routineBlocks.exerciseId
-				})
-				.from(routineBlocks)
-				.innerJoin(routineVersions, eq(routineVersions.id, routineBlocks.routineVersionId))
-				.innerJoin(routines, eq(routines.id, routineVersions.routineId))
-				.where(eq(routines.name, name))
-				.orderBy(routineBlocks.position);
+			const blocks = (
+				await database.db
+					.select({ block: routineBlocks })
+					.from(routineBlocks)
+					.innerJoin(routineVersions, eq(routineVersions.id, routineBlocks.routineVersionId))
+					.innerJoin(routines, eq(routines.id, routineVersions.routineId))
+					.where(eq(routines.name, name))
+					.orderBy(routineBlocks.position)
+			).map((row) => row.block);
 			const [version] = await database.db
 				.select({ transitionSeconds: routineVersions.transitionSeconds })
 				.from(routineVersions)
