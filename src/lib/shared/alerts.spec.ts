@@ -10,34 +10,17 @@ import {
 } from './alerts';
 import type { EntryPayload } from './entries';
 import { headcountIn, poolStartProblem } from './pool-start';
-import type { RosterMember, StoredEntry } from './roster';
+import type { RosterMember } from './roster';
 import { wording, type Finding } from './rules';
 import { refusalText } from './refusals';
+import { ANA, BEN, storedEntryMaker } from './testing/stored-entries';
 
 const en = wording('en');
 const es = wording('es');
 
-const SESSION = '00000000-0000-4000-8000-000000000000';
-const ANA = '00000000-0000-4000-8000-00000000000a';
-const BEN = '00000000-0000-4000-8000-00000000000b';
-let clock = 1_000_000;
-let counter = 0;
-
-function stored(participantId: string | null, payload: EntryPayload, findings: Finding[] = []) {
-	counter++;
-	return {
-		entry: {
-			id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
-			sessionId: SESSION,
-			participantId,
-			recordedAt: (clock += 1000),
-			deviceId: 'phone',
-			payload
-		},
-		findings,
-		by: 'Jordan Lee'
-	} satisfies StoredEntry;
-}
+const entryBy = storedEntryMaker(1_000_000, 'Jordan Lee');
+const stored = (participantId: string | null, payload: EntryPayload, findings: Finding[] = []) =>
+	entryBy(participantId, payload, { findings });
 
 const finding = (action: Finding['action'], label: string): Finding => ({
 	ruleId: label,

@@ -8,36 +8,10 @@ import {
 	participantAction,
 	urgentEntries
 } from './clipboard';
-import type { EntryPayload } from './entries';
 import type { Finding } from './rules';
-import type { StoredEntry } from './roster';
+import { ANA, BEN, storedEntryMaker } from './testing/stored-entries';
 
-const SESSION = '00000000-0000-4000-8000-000000000000';
-const ANA = '00000000-0000-4000-8000-00000000000a';
-const BEN = '00000000-0000-4000-8000-00000000000b';
-let clock = 1_000;
-let counter = 0;
-
-function stored(
-	participantId: string | null,
-	payload: EntryPayload,
-	extra: { supersedes?: string; findings?: Finding[] } = {}
-): StoredEntry {
-	counter++;
-	return {
-		entry: {
-			id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
-			sessionId: SESSION,
-			participantId,
-			recordedAt: (clock += 1000),
-			deviceId: 'phone',
-			payload,
-			...(extra.supersedes ? { supersedes: extra.supersedes } : {})
-		},
-		findings: extra.findings ?? [],
-		by: 'Tech'
-	};
-}
+const stored = storedEntryMaker(1_000, 'Tech');
 
 const finding = (action: Finding['action']): Finding => ({
 	ruleId: action,

@@ -6,51 +6,45 @@ import { dosingText } from './exercise-form';
 const base = { sets: 1, restBetweenSetsSeconds: 0, perSide: false };
 
 describe('plannedDosingSeconds', () => {
-	it('counts a timed bout once', () => {
-		expect(plannedDosingSeconds({ kind: 'timed', seconds: 120, ...base })).toBe(120);
-	});
-
-	it('adds rests between holds but not after the last one', () => {
-		const dosing: Dosing = {
-			kind: 'hold',
-			holdSeconds: 5,
-			reps: 10,
-			restBetweenRepsSeconds: 3,
-			...base
-		};
-		expect(plannedDosingSeconds(dosing)).toBe(10 * 5 + 9 * 3);
-	});
-
-	it('runs both sides with a switch pause, then repeats sets with rest between', () => {
-		const dosing: Dosing = {
-			kind: 'reps',
-			reps: 10,
-			secondsPerRep: 3,
-			sets: 2,
-			restBetweenSetsSeconds: 60,
-			perSide: true
-		};
-		// one set: left 30 + switch 5 + right 30 = 65; two sets and one rest
-		expect(plannedDosingSeconds(dosing)).toBe(65 * 2 + 60);
+	it.each<[string, Dosing, number]>([
+		['counts a timed bout once', { kind: 'timed', seconds: 120, ...base }, 120],
+		[
+			'adds rests between holds but not after the last one',
+			{ kind: 'hold', holdSeconds: 5, reps: 10, restBetweenRepsSeconds: 3, ...base },
+			10 * 5 + 9 * 3
+		],
+		[
+			'runs both sides with a switch pause, then repeats sets with rest between',
+			{
+				kind: 'reps',
+				reps: 10,
+				secondsPerRep: 3,
+				sets: 2,
+				restBetweenSetsSeconds: 60,
+				perSide: true
+			},
+			// one set: left 30 + switch 5 + right 30 = 65; two sets and one rest
+			65 * 2 + 60
+		]
+	])('%s', (_, dosing, seconds) => {
+		expect(plannedDosingSeconds(dosing)).toBe(seconds);
 	});
 });
 
 describe('dosingText', () => {
+	const twoSetsPerSide = { sets: 2, restBetweenSetsSeconds: 30, perSide: true };
 	const hold: Dosing = {
 		kind: 'hold',
 		holdSeconds: 5,
 		reps: 10,
 		restBetweenRepsSeconds: 2,
-		sets: 2,
-		restBetweenSetsSeconds: 30,
-		perSide: true
+		...twoSetsPerSide
 	};
 	const reps: Dosing = {
 		kind: 'reps',
 		reps: 12,
 		secondsPerRep: 3,
-		sets: 2,
-		restBetweenSetsSeconds: 30,
+		...twoSetsPerSide,
 		perSide: false
 	};
 

@@ -8,16 +8,10 @@ import {
 	poolCheckSchema,
 	type PoolCheckLimits
 } from './pool-check';
+import { goodPoolCheck } from './testing/pool-check';
 
 const limits: PoolCheckLimits = { ...DEFAULT_POOL_RANGES, waterTempC: { min: 33, max: 35 } };
-const good = {
-	waterTempC: '34.0',
-	freeChlorinePpm: '2.0',
-	ph: '7.4',
-	emergencyEquipmentChecked: true,
-	rescuerPresent: true,
-	overrideReason: ''
-};
+const good = goodPoolCheck;
 
 function errorsOf(input: unknown, against = limits) {
 	const result = poolCheckSchema(against).safeParse(input);

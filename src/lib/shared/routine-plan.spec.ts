@@ -236,9 +236,12 @@ describe('builder moves', () => {
 });
 
 describe('the routine form', () => {
-	function form(entries: Record<string, string>) {
-		const data = new FormData();
-		for (const [k, v] of Object.entries(entries)) data.set(k, v);
+	/** The fields the builder posts: nested blocks and dosing under dotted names (blocks.0.dosing.sets). */
+	function form(values: object, prefix = '', data = new FormData()) {
+		for (const [key, value] of Object.entries(values)) {
+			if (typeof value === 'object') form(value, `${prefix}${key}.`, data);
+			else data.set(`${prefix}${key}`, value);
+		}
 		return data;
 	}
 
@@ -247,27 +250,30 @@ describe('the routine form', () => {
 			form({
 				name: ' Morning balance ',
 				description: '',
-				'blocks.0.key': 'x',
-				'blocks.0.kind': 'exercise',
-				'blocks.0.phase': 'warm_up',
-				'blocks.0.exerciseId': MARCH,
-				'blocks.0.dosing.kind': 'timed',
-				'blocks.0.dosing.seconds': '60',
-				'blocks.0.dosing.sets': '1',
-				'blocks.0.dosing.restBetweenSetsSeconds': '0',
-				'blocks.1.kind': 'rest',
-				'blocks.1.phase': 'main',
-				'blocks.1.seconds': '30',
-				'blocks.2.kind': 'exercise',
-				'blocks.2.phase': 'main',
-				'blocks.2.exerciseId': STAND,
-				'blocks.2.override': 'on',
-				'blocks.2.dosing.kind': 'reps',
-				'blocks.2.dosing.reps': '8',
-				'blocks.2.dosing.secondsPerRep': '4',
-				'blocks.2.dosing.sets': '2',
-				'blocks.2.dosing.restBetweenSetsSeconds': '30',
-				'blocks.2.dosing.perSide': 'on'
+				blocks: [
+					{
+						key: 'x',
+						kind: 'exercise',
+						phase: 'warm_up',
+						exerciseId: MARCH,
+						dosing: { kind: 'timed', seconds: '60', sets: '1', restBetweenSetsSeconds: '0' }
+					},
+					{ kind: 'rest', phase: 'main', seconds: '30' },
+					{
+						kind: 'exercise',
+						phase: 'main',
+						exerciseId: STAND,
+						override: 'on',
+						dosing: {
+							kind: 'reps',
+							reps: '8',
+							secondsPerRep: '4',
+							sets: '2',
+							restBetweenSetsSeconds: '30',
+							perSide: 'on'
+						}
+					}
+				]
 			})
 		);
 		const result = parseRoutineDraft(draft);
@@ -284,17 +290,16 @@ describe('the routine form', () => {
 		const draft = draftFromForm(
 			form({
 				name: '',
-				'blocks.0.kind': 'exercise',
-				'blocks.0.phase': 'main',
-				'blocks.0.exerciseId': MARCH,
-				'blocks.0.override': 'on',
-				'blocks.0.dosing.kind': 'timed',
-				'blocks.0.dosing.seconds': '2',
-				'blocks.0.dosing.sets': '',
-				'blocks.0.dosing.restBetweenSetsSeconds': '0',
-				'blocks.1.kind': 'rest',
-				'blocks.1.phase': 'warm_up',
-				'blocks.1.seconds': '0'
+				blocks: [
+					{
+						kind: 'exercise',
+						phase: 'main',
+						exerciseId: MARCH,
+						override: 'on',
+						dosing: { kind: 'timed', seconds: '2', sets: '', restBetweenSetsSeconds: '0' }
+					},
+					{ kind: 'rest', phase: 'warm_up', seconds: '0' }
+				]
 			})
 		);
 		const result = parseRoutineDraft(draft);
@@ -323,11 +328,15 @@ describe('the routine form', () => {
 		if (!result.ok) expect(result.problems.blocks?.code).toBe('builder.no-exercise');
 	});
 
-	const oneExercise = {
-		name: 'Settings',
-		'blocks.0.kind': 'exercise',
-		'blocks.0.phase': 'main',
-		'blocks.0.exerciseId': STAND
+	const standing = { kind: 'exercise', phase: 'main', exerciseId: STAND };
+	const oneExercise = { name: 'Settings', blocks: [standing] };
+	/** Ten reps of four seconds, one set. */
+	const tenReps = {
+		kind: 'reps',
+		reps: '10',
+		secondsPerRep: '4',
+		sets: '1',
+		restBetweenSetsSeconds: '0'
 	};
 
 	it('reads the routine settings: Get ready seconds and wait for Done', () => {
@@ -366,9 +375,7 @@ describe('the routine form', () => {
 			draftFromForm(
 				form({
 					...oneExercise,
-					'blocks.1.kind': 'transition',
-					'blocks.1.phase': 'main',
-					'blocks.1.seconds': '15'
+					blocks: [standing, { kind: 'transition', phase: 'main', seconds: '15' }]
 				})
 			)
 		);
@@ -383,12 +390,7 @@ describe('the routine form', () => {
 			draftFromForm(
 				form({
 					...oneExercise,
-					'blocks.0.dosing.kind': 'reps',
-					'blocks.0.dosing.reps': '10',
-					'blocks.0.dosing.secondsPerRep': '4',
-					'blocks.0.dosing.sets': '1',
-					'blocks.0.dosing.restBetweenSetsSeconds': '0',
-					'blocks.0.dosing.waitForDone': 'on'
+					blocks: [{ ...standing, dosing: { ...tenReps, waitForDone: 'on' } }]
 				})
 			)
 		);
@@ -398,15 +400,7 @@ describe('the routine form', () => {
 		});
 		const moving = parseRoutineDraft(
 			draftFromForm(
-				form({
-					...oneExercise,
-					'blocks.0.override': 'on',
-					'blocks.0.dosing.kind': 'reps',
-					'blocks.0.dosing.reps': '10',
-					'blocks.0.dosing.secondsPerRep': '4',
-					'blocks.0.dosing.sets': '1',
-					'blocks.0.dosing.restBetweenSetsSeconds': '0'
-				})
+				form({ ...oneExercise, blocks: [{ ...standing, override: 'on', dosing: tenReps }] })
 			)
 		);
 		expect(moving.ok && moving.value.blocks[0]).toMatchObject({ dosing: { secondsPerRep: 4 } });

@@ -11,21 +11,10 @@ import {
 } from './rule-settings';
 import { translator } from '../i18n/translate';
 import { DEFAULT_VITAL_RULES } from './rules';
+import { defaultRuleForm } from './testing/rule-form';
 
 const english = { t: translator('en'), locale: 'en' as const };
 const spanish = { t: translator('es'), locale: 'es' as const };
-
-/** The settings form as the browser posts it, with the shipped values. */
-function defaultForm(): FormData {
-	const form = new FormData();
-	for (const rule of DEFAULT_VITAL_RULES) {
-		form.set(`${rule.id}.threshold`, String(rule.threshold));
-		if (rule.below !== undefined) form.set(`${rule.id}.below`, String(rule.below));
-		form.set(`${rule.id}.action`, rule.action);
-		form.set(`${rule.id}.enabled`, 'on');
-	}
-	return form;
-}
 
 const parse = (input: RuleEditInput) => {
 	const result = ruleEditSchema.safeParse(input);
@@ -36,12 +25,12 @@ const parse = (input: RuleEditInput) => {
 
 describe('the rule edit schema', () => {
 	it('takes the shipped values back unchanged', () => {
-		const result = parse(ruleFormInput(defaultForm()));
+		const result = parse(ruleFormInput(defaultRuleForm()));
 		expect(result.ok && result.data).toEqual(settingsOf(DEFAULT_VITAL_RULES));
 	});
 
 	it('names the field of every error, by its form name', () => {
-		const form = defaultForm();
+		const form = defaultRuleForm();
 		form.set('hr-rest-100.threshold', '400');
 		form.set('spo2-90.threshold', '');
 		form.set('temp-38.threshold', '38.25');
@@ -72,7 +61,7 @@ describe('the rule edit schema', () => {
 	});
 
 	it('keeps a band the right way up', () => {
-		const form = defaultForm();
+		const form = defaultRuleForm();
 		form.set('glucose-250.threshold', '300');
 		form.set('glucose-250.below', '280');
 		const result = parse(ruleFormInput(form));
@@ -82,12 +71,12 @@ describe('the rule edit schema', () => {
 	});
 
 	it('reads an unticked box as off, and refuses rules it does not know', () => {
-		const form = defaultForm();
+		const form = defaultRuleForm();
 		form.delete('spo2-90.enabled');
 		const result = parse(ruleFormInput(form));
 		expect(result.ok && result.data.find((s) => s.id === 'spo2-90')?.enabled).toBe(false);
 		const extra = {
-			...ruleFormInput(defaultForm()),
+			...ruleFormInput(defaultRuleForm()),
 			'my-rule': { threshold: 1, action: 'WARN', enabled: true }
 		};
 		expect(parse(extra).ok).toBe(false);

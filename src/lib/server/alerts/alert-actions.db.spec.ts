@@ -13,13 +13,7 @@ import {
 import { moveClassTo } from '../db/test-database';
 import { recordPoolCheck } from '../planning/pool-check';
 import { classRoster } from '../roster/roster';
-import {
-	connected,
-	fingerprint,
-	startClinicClass,
-	startTestServer,
-	type TestServer
-} from '../realtime/test-server';
+import { connected, fingerprint, startClassServer, type TestServer } from '../realtime/test-server';
 import { refusalText } from '../../shared/refusals';
 
 /**
@@ -64,8 +58,7 @@ const actionsIn = (entryId: string) =>
 	server.database.db.select().from(classAlertActions).where(eq(classAlertActions.entryId, entryId));
 
 beforeAll(async () => {
-	server = await startTestServer();
-	await startClinicClass(server);
+	server = await startClassServer();
 	const [person] = await server.database.db
 		.select({ first: participants.firstName, last: participants.lastName })
 		.from(participants)

@@ -2,29 +2,17 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entry } from '../../shared/entries';
 import type { StaffUser } from '../auth/session';
 import { openDatabase, type DatabaseHandle } from '../db/client';
-import {
-	classSessions,
-	clinics,
-	enrollments,
-	exercises,
-	participantEntries,
-	users
-} from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import {
-	anHourAgoToday,
-	createTestDatabase,
-	moveClassTo,
-	throwawayDatabase
-} from '../db/test-database';
+import { clinics, exercises, participantEntries } from '../db/schema';
+import { anHourAgoToday, throwawayDatabase } from '../db/test-database';
 import { recordEntry } from '../entries/entries';
 import { readMedia, removeMedia, storeMedia } from '../exercises/media-store';
 import { LiveClassService } from '../live/live-classes';
+import { demoClassAt, startClass } from '../testing/demo-clinic';
 import type { Logger } from '../log';
 import { BackupService, pruneBackups } from './backup-service';
 import { createBackup } from './create-backup';
@@ -44,33 +32,10 @@ let sessionId: string;
 let members: string[];
 
 beforeAll(async () => {
-	source = await createTestDatabase();
 	// Today's first class moved to the test clock: a class may only start on its own day.
 	const clock = anHourAgoToday();
-	const { clinicId } = await seedDemoClinic(source.db, new Date(clock), 'UTC');
-	const [user] = await source.db.select().from(users).where(eq(users.role, 'technician'));
-	technician = { ...user!, clinicId };
-	const [session] = await source.db
-		.select()
-		.from(classSessions)
-		.orderBy(asc(classSessions.startsAt))
-		.limit(1);
-	sessionId = session!.id;
-	await moveClassTo(source.db, sessionId, clock);
-	members = (
-		await source.db
-			.select({ id: enrollments.participantId })
-			.from(enrollments)
-			.where(eq(enrollments.seriesId, session!.seriesId!))
-	).map((row) => row.id);
-	live = new LiveClassService(source.db, { command: () => {}, changed: () => {} }, () => clock);
-	const started = await live.command({
-		sessionId,
-		user: technician,
-		command: { type: 'start' },
-		clientCommandId: randomUUID()
-	});
-	expect(started).toMatchObject({ ok: true });
+	({ database: source, technician, sessionId, members, live } = await demoClassAt(clock));
+	expect(await startClass(live, sessionId, technician)).toMatchObject({ ok: true });
 });
 
 afterAll(async () => {

@@ -1,14 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
-import { rooms, users } from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { createTestDatabase } from '../db/test-database';
+import { rooms } from '../db/schema';
 import { saveRoom } from '../planning/rooms';
 import { roomFormSchema } from '../../shared/planning/forms';
 import { recentSettingChanges } from '../settings/setting-changes';
-import { describeSettingChange } from '../../shared/clinic-settings';
-import { translator } from '../../i18n/translate';
+import { englishLines } from '../testing/setting-lines';
+import { demoClinicDatabase, demoStaff } from '../testing/demo-clinic';
 
 /** The rooms form's clicker setting: a checkbox, off unless ticked, and audited when changed. */
 
@@ -18,10 +16,9 @@ let gymId: string;
 let userId: string;
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	({ clinicId } = await seedDemoClinic(database.db, new Date(), 'UTC'));
+	({ database, clinicId } = await demoClinicDatabase());
 	gymId = (await database.db.select().from(rooms).where(eq(rooms.name, 'Gym A')))[0]!.id;
-	userId = (await database.db.select().from(users).where(eq(users.role, 'coordinator')))[0]!.id;
+	userId = (await demoStaff(database.db, clinicId, 'coordinator')).id;
 });
 afterAll(() => database.close());
 
@@ -55,11 +52,8 @@ describe('clicker control per room', () => {
 	it('every change is in the settings audit, saying who and which room; a save without one is not', async () => {
 		await saveRoom(database.db, clinicId, gymId, form, userId);
 		const changes = await recentSettingChanges(database.db, clinicId);
-		const english = { t: translator('en'), locale: 'en' as const };
 		const lines = changes.flatMap((change) =>
-			describeSettingChange(change.setting, change.before, change.after, english).map(
-				(line) => `${change.by}: ${line}`
-			)
+			englishLines(change).map((line) => `${change.by}: ${line}`)
 		);
 		expect(lines.filter((line) => line.includes('Clicker'))).toEqual([
 			'Casey Morgan: Clicker control in Gym A: on → off',

@@ -6,13 +6,7 @@ import type { StaffLogEntry } from '../../shared/live';
 import { classCommands, classSessions, rooms, routineVersions, users } from '../db/schema';
 import { LiveClassService } from '../live/live-classes';
 import { eventLimits } from '../realtime/event-limits';
-import {
-	connected,
-	fingerprint,
-	startClinicClass,
-	startTestServer,
-	type TestServer
-} from '../realtime/test-server';
+import { connected, fingerprint, startClassServer, type TestServer } from '../realtime/test-server';
 import { renameDisplay } from './names';
 
 /**
@@ -26,10 +20,8 @@ let seq = 0;
 type Answer = { ok: boolean; code?: string; seq?: number; duplicate?: boolean };
 
 beforeAll(async () => {
-	// The tests send faster than a clicker may; the last one puts the limit back and tests it.
-	eventLimits.enforced = false;
-	server = await startTestServer();
-	await startClinicClass(server);
+	// The tests send faster than a clicker may; the last ones put the limit back and test it.
+	server = await startClassServer({ limits: false });
 	await renameDisplay(
 		server.app.db,
 		server.clinic.clinicId,
@@ -39,10 +31,7 @@ beforeAll(async () => {
 	display = await connected(server.display(server.clinic.displayToken));
 	expect(await display.emitWithAck('display:hello', {})).toMatchObject({ ok: true });
 });
-afterAll(async () => {
-	eventLimits.enforced = true;
-	await server.close();
-});
+afterAll(() => server.close());
 
 const allowControls = (roomId: string, on: boolean) =>
 	server.database.db.update(rooms).set({ displayControls: on }).where(eq(rooms.id, roomId));

@@ -2,11 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISPLAY_NAME_MAX, suggestDisplayName } from '../../shared/displays';
 import type { DatabaseHandle } from '../db/client';
-import { clinics, displays, rooms, users } from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { createTestDatabase } from '../db/test-database';
+import { displays, rooms, users } from '../db/schema';
 import { renameDisplay, suggestedNames } from './names';
 import { PairingService } from './pairing';
+import { demoClinicDatabase, otherClinic } from '../testing/demo-clinic';
 
 let database: DatabaseHandle;
 let service: PairingService;
@@ -16,8 +15,7 @@ let pool: { id: string; name: string };
 let userId: string;
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	({ clinicId } = await seedDemoClinic(database.db, new Date(), 'UTC'));
+	({ database, clinicId } = await demoClinicDatabase());
 	gym = (await database.db.select().from(rooms).where(eq(rooms.name, 'Gym A')))[0]!;
 	pool = (await database.db.select().from(rooms).where(eq(rooms.name, 'Therapy Pool')))[0]!;
 	const [user] = await database.db.select().from(users).limit(1);
@@ -113,12 +111,9 @@ describe('display names', () => {
 	});
 
 	it("never renames another clinic's display, or a removed one", async () => {
-		const [other] = await database.db
-			.insert(clinics)
-			.values({ name: 'Elsewhere', timeZone: 'UTC' })
-			.returning();
+		const otherId = await otherClinic(database.db);
 		const mine = (await pair(gym.id, 'Corner TV')).result as { displayId: string };
-		expect(await renameDisplay(database.db, other!.id, mine.displayId, 'Mine now')).toMatchObject({
+		expect(await renameDisplay(database.db, otherId, mine.displayId, 'Mine now')).toMatchObject({
 			ok: false,
 			notFound: true
 		});

@@ -2,10 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAIRING_ALPHABET, PAIRING_CODE_TTL_MS } from '../../shared/pairing-code';
 import type { DatabaseHandle } from '../db/client';
-import { clinics, displays, rateLimits, rooms, users } from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { createTestDatabase } from '../db/test-database';
+import { displays, rateLimits, rooms, users } from '../db/schema';
 import { FREE_WRONG_CODES, PairingService } from './pairing';
+import { demoClinicDatabase, otherClinic } from '../testing/demo-clinic';
 
 let database: DatabaseHandle;
 let service: PairingService;
@@ -14,8 +13,7 @@ let roomId: string;
 let userId: string;
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	({ clinicId } = await seedDemoClinic(database.db, new Date(), 'UTC'));
+	({ database, clinicId } = await demoClinicDatabase());
 	const [room] = await database.db.select().from(rooms).where(eq(rooms.name, 'Gym A'));
 	roomId = room!.id;
 	const [user] = await database.db.select().from(users).limit(1);
@@ -91,15 +89,11 @@ describe('display pairing', () => {
 	});
 
 	it("only binds to the technician's own clinic's rooms", async () => {
-		const [other] = await database.db
-			.insert(clinics)
-			.values({ name: 'Elsewhere', timeZone: 'UTC' })
-			.returning();
 		const { code } = await service.requestCode();
 		const result = await service.pair({
 			code,
 			roomId,
-			clinicId: other!.id,
+			clinicId: await otherClinic(database.db),
 			userId,
 			address: '10.0.0.3'
 		});

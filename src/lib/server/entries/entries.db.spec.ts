@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entry, EntryPayload } from '../../shared/entries';
 import type { StaffUser } from '../auth/session';
 import type { DatabaseHandle } from '../db/client';
-import { classSessions, enrollments, participantEntries, participants, users } from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { anHourAgoToday, createTestDatabase, moveClassTo } from '../db/test-database';
+import { enrollments, participantEntries, participants } from '../db/schema';
+import { anHourAgoToday } from '../db/test-database';
+import { demoClassAt, startClass } from '../testing/demo-clinic';
 import { LiveClassService } from '../live/live-classes';
 import { recordEntry } from './entries';
 import { refuse } from '../../shared/refusals';
@@ -21,32 +21,12 @@ let outsider: string;
 let clock = anHourAgoToday();
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	const { clinicId } = await seedDemoClinic(database.db, new Date(clock), 'UTC');
-	const [user] = await database.db.select().from(users).where(eq(users.role, 'technician'));
-	technician = { ...user!, clinicId };
-	const [session] = await database.db
-		.select()
-		.from(classSessions)
-		.orderBy(asc(classSessions.startsAt))
-		.limit(1);
-	sessionId = session!.id;
-	// The seeded time would make these tests pass or fail by the hour they run at.
-	await moveClassTo(database.db, sessionId, clock);
-	const members = await database.db
-		.select({ id: enrollments.participantId })
-		.from(enrollments)
-		.where(eq(enrollments.seriesId, session!.seriesId!));
-	enrolled = members[0]!.id;
+	let members: string[];
+	({ database, technician, sessionId, members, live } = await demoClassAt(clock, () => clock));
+	enrolled = members[0]!;
 	const everyone = await database.db.select({ id: participants.id }).from(participants);
-	outsider = everyone.find((p) => !members.some((m) => m.id === p.id))!.id;
-	live = new LiveClassService(database.db, { command: () => {}, changed: () => {} }, () => clock);
-	await live.command({
-		sessionId,
-		user: technician,
-		command: { type: 'start' },
-		clientCommandId: randomUUID()
-	});
+	outsider = everyone.find((p) => !members.includes(p.id))!.id;
+	await startClass(live, sessionId, technician);
 });
 afterAll(() => database.close());
 

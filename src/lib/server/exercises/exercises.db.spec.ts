@@ -3,9 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readExerciseFilters } from '../../shared/exercise-filters';
 import type { ExerciseValues } from '../../shared/exercise-form';
 import type { DatabaseHandle } from '../db/client';
-import { classSessions, clinics, exercises } from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { createTestDatabase } from '../db/test-database';
+import { classSessions, exercises } from '../db/schema';
 import { buildPlan } from '../live/plan';
 import {
 	clinicEquipment,
@@ -17,6 +15,7 @@ import {
 	setArchived,
 	updateExercise
 } from './exercises';
+import { demoClinicDatabase, otherClinic } from '../testing/demo-clinic';
 
 let database: DatabaseHandle;
 let clinicId: string;
@@ -61,13 +60,8 @@ async function idOf(name: string) {
 }
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	({ clinicId } = await seedDemoClinic(database.db, new Date('2026-11-26T15:00:00Z'), 'UTC'));
-	const [other] = await database.db
-		.insert(clinics)
-		.values({ name: 'Elsewhere', timeZone: 'UTC' })
-		.returning({ id: clinics.id });
-	otherClinicId = other!.id;
+	({ database, clinicId } = await demoClinicDatabase(new Date('2026-11-26T15:00:00Z')));
+	otherClinicId = await otherClinic(database.db);
 });
 afterAll(() => database.close());
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translator } from '../../i18n/translate';
-import { describeSettingChange } from '../../shared/clinic-settings';
+import { englishLines } from '../testing/setting-lines';
 import type { Entry } from '../../shared/entries';
 import { refusalText, type Reason } from '../../shared/refusals';
 import { localDate } from '../../shared/time-zone';
@@ -16,15 +15,13 @@ import {
 	clinicSettingChanges,
 	clinics,
 	enrollments,
-	rooms,
-	users
+	rooms
 } from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { createTestDatabase } from '../db/test-database';
 import { recordEntry } from '../entries/entries';
 import { recentSettingChanges } from '../settings/setting-changes';
 import { saveClassWindows } from '../settings/class-windows';
 import { LiveClassService } from './live-classes';
+import { demoClinicDatabase, demoStaff, quietLive } from '../testing/demo-clinic';
 
 /**
  * Hole 4 of issue 9: a technician could start and end next week's class, closing it for good.
@@ -39,14 +36,11 @@ let coordinator: StaffUser;
 let gymId: string;
 let templateId: string;
 let participantId: string;
-const quiet = { command: () => {}, changed: () => {} };
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	({ clinicId } = await seedDemoClinic(database.db, new Date(), 'America/New_York'));
-	const staff = await database.db.select().from(users);
-	technician = { ...staff.find((u) => u.role === 'technician')!, clinicId };
-	coordinator = { ...staff.find((u) => u.role === 'coordinator')!, clinicId };
+	({ database, clinicId } = await demoClinicDatabase(new Date(), 'America/New_York'));
+	technician = await demoStaff(database.db, clinicId, 'technician');
+	coordinator = await demoStaff(database.db, clinicId, 'coordinator');
 	const [gym] = await database.db.select().from(rooms).where(eq(rooms.name, 'Gym A'));
 	gymId = gym!.id;
 	const [template] = await database.db
@@ -62,15 +56,21 @@ beforeAll(async () => {
 		.where(eq(enrollments.seriesId, template!.seriesId!));
 	participantId = member!.id;
 	// The shipped defaults (the demo clinic allows the whole day), changed in Settings, audited.
-	expect(
-		await saveClassWindows(database.db, clinicId, coordinator.id, {
-			startBeforeMinutes: '60',
-			startAfterMinutes: '60',
-			documentationHours: '72'
-		})
-	).toEqual({ ok: true, changed: true });
+	expect(await saveWindows('60')).toEqual({ ok: true, changed: true });
 });
 afterAll(() => database.close());
+
+/** The class windows as a coordinator saves them in Settings. */
+const saveWindows = (
+	startBeforeMinutes: string,
+	startAfterMinutes = '60',
+	documentationHours = '72'
+) =>
+	saveClassWindows(database.db, clinicId, coordinator.id, {
+		startBeforeMinutes,
+		startAfterMinutes,
+		documentationHours
+	});
 
 /** A one-off gym class (a copy of the demo's first), starting at `startsAt`. */
 async function classAt(startsAt: Date, status: 'scheduled' | 'completed' = 'scheduled') {
@@ -96,7 +96,7 @@ async function classAt(startsAt: Date, status: 'scheduled' | 'completed' = 'sche
 }
 
 const at = (iso: string) => new Date(iso);
-const service = (now: number) => new LiveClassService(database.db, quiet, () => now);
+const service = (now: number) => quietLive(database.db, () => now);
 const send = (
 	live: LiveClassService,
 	sessionId: string,
@@ -185,30 +185,15 @@ describe('starting a class', () => {
 	});
 
 	it('follows the window set in Settings, and the change is audited', async () => {
-		expect(
-			await saveClassWindows(database.db, clinicId, coordinator.id, {
-				startBeforeMinutes: '15',
-				startAfterMinutes: '60',
-				documentationHours: '72'
-			})
-		).toEqual({ ok: true, changed: true });
+		expect(await saveWindows('15')).toEqual({ ok: true, changed: true });
 		const start = Date.parse('2026-03-24T14:00:00Z');
 		const id = await classAt(new Date(start));
 		expect(await send(service(start - 30 * 60_000), id, 'start')).toMatchObject({ ok: false });
 		expect(await startAndEnd(id, start - 10 * 60_000)).toMatchObject({ ok: true });
 		const [latest] = await recentSettingChanges(database.db, clinicId, 1);
-		const english = { t: translator('en'), locale: 'en' as const };
 		expect(latest!.by).toBe('Casey Morgan');
-		expect(describeSettingChange(latest!.setting, latest!.before, latest!.after, english)).toEqual([
-			'Start a class from: 60 min before → 15 min before'
-		]);
-		expect(
-			await saveClassWindows(database.db, clinicId, coordinator.id, {
-				startBeforeMinutes: '-5',
-				startAfterMinutes: 'soon',
-				documentationHours: '0'
-			})
-		).toEqual({
+		expect(englishLines(latest!)).toEqual(['Start a class from: 60 min before → 15 min before']);
+		expect(await saveWindows('-5', 'soon', '0')).toEqual({
 			ok: false,
 			problems: {
 				startBeforeMinutes: {
@@ -219,11 +204,7 @@ describe('starting a class', () => {
 				documentationHours: { code: 'settings.windows.hours-range', params: { min: 1, max: 720 } }
 			}
 		});
-		await saveClassWindows(database.db, clinicId, coordinator.id, {
-			startBeforeMinutes: '60',
-			startAfterMinutes: '60',
-			documentationHours: '72'
-		});
+		await saveWindows('60');
 	});
 });
 

@@ -5,11 +5,10 @@ import type { StaffLogEntry } from '../../shared/live';
 import { classState } from '../../shared/timeline';
 import type { StaffUser } from '../auth/session';
 import type { DatabaseHandle } from '../db/client';
-import { classCommands, classSessions, rooms, users } from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { createTestDatabase } from '../db/test-database';
+import { classCommands, classSessions, rooms } from '../db/schema';
 import { LiveClassService, type LiveBroadcast, type LoadedClass } from './live-classes';
 import { refuse } from '../../shared/refusals';
+import { demoClinicDatabase, demoStaff } from '../testing/demo-clinic';
 
 let database: DatabaseHandle;
 let technician: StaffUser;
@@ -23,10 +22,9 @@ let clock = Date.parse('2026-11-26T15:00:00Z');
 const now = () => clock;
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	const { clinicId } = await seedDemoClinic(database.db, new Date(clock), 'UTC');
-	const [user] = await database.db.select().from(users).where(eq(users.role, 'technician'));
-	technician = { ...user!, clinicId };
+	let clinicId: string;
+	({ database, clinicId } = await demoClinicDatabase(new Date(clock)));
+	technician = await demoStaff(database.db, clinicId, 'technician');
 	const [gym] = await database.db.select().from(rooms).where(eq(rooms.name, 'Gym A'));
 	const [pool] = await database.db.select().from(rooms).where(eq(rooms.name, 'Therapy Pool'));
 	// The demo has two gym classes and one pool class a day; the tests need one more of each.

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dosing } from '../../shared/dosing';
 import {
@@ -10,10 +10,10 @@ import {
 } from '../../shared/timeline';
 import type { DatabaseHandle } from '../db/client';
 import { routineBlocks, routines, routineVersions } from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
 import { DEMO_ROUTINES, TRANSITION_SECONDS } from '../db/seed/demo-routines';
-import { createTestDatabase } from '../db/test-database';
 import { buildPlan, frozenPlan } from './plan';
+import { newestVersion } from '../routines/routines';
+import { demoClinicDatabase } from '../testing/demo-clinic';
 
 /**
  * Issue 10's target: a class runs from Start to Class complete with no tap in between, unless a
@@ -27,20 +27,17 @@ const MARGIN_MS = 1000;
 const start: LogEntry[] = [{ seq: 1, at: T0, command: { type: 'start' } }];
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	await seedDemoClinic(database.db, new Date(T0), 'UTC');
+	({ database } = await demoClinicDatabase(new Date(T0)));
 });
 afterAll(() => database.close());
 
+/** The version of the demo routine called `name` that new classes run. */
 async function newestVersionOf(name: string) {
-	const [row] = await database.db
-		.select({ id: routineVersions.id })
-		.from(routineVersions)
-		.innerJoin(routines, eq(routines.id, routineVersions.routineId))
-		.where(eq(routines.name, name))
-		.orderBy(desc(routineVersions.version))
-		.limit(1);
-	return row!.id;
+	const [routine] = await database.db
+		.select({ id: routines.id })
+		.from(routines)
+		.where(eq(routines.name, name));
+	return (await newestVersion(database.db, routine!.id))!.id;
 }
 
 /** Every segment the class passes through after one 'start', sampled at each second. */

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/timeline';
 import type { StaffUser } from '../auth/session';
 import type { DatabaseHandle } from '../db/client';
-import { classCommands, classSessions, rooms, users } from '../db/schema';
+import { classCommands, classSessions, rooms } from '../db/schema';
 import { seedDemoClinic } from '../db/seed/demo';
 import { anHourAgoToday, createTestDatabase, moveClassTo, openAgain } from '../db/test-database';
 import { LiveClassService } from './live-classes';
+import { demoStaff, quietLive } from '../testing/demo-clinic';
 
 /**
  * Two LiveClassService instances on one database, as two server processes behind a load
@@ -20,14 +21,12 @@ let technician: StaffUser;
 /** Today's two gym classes, both moved to the test clock (same room, so one may be live). */
 let gymClasses: string[];
 const clock = anHourAgoToday();
-const quiet = { command: () => {}, changed: () => {} };
 
 beforeAll(async () => {
 	first = await createTestDatabase();
 	second = await openAgain(first);
 	const { clinicId } = await seedDemoClinic(first.db, new Date(clock), 'UTC');
-	const [user] = await first.db.select().from(users).where(eq(users.role, 'technician'));
-	technician = { ...user!, clinicId };
+	technician = await demoStaff(first.db, clinicId, 'technician');
 	const [gym] = await first.db.select().from(rooms).where(eq(rooms.name, 'Gym A'));
 	const dayStart = new Date(clock - 36 * 60 * 60_000);
 	const dayEnd = new Date(clock + 36 * 60 * 60_000);
@@ -53,10 +52,7 @@ afterAll(async () => {
 	await first?.close();
 });
 
-const services = () => [
-	new LiveClassService(first.db, quiet, () => clock),
-	new LiveClassService(second.db, quiet, () => clock)
-];
+const services = () => [quietLive(first.db, () => clock), quietLive(second.db, () => clock)];
 
 const send = (service: LiveClassService, sessionId: string, command: Command) =>
 	service.command({ sessionId, user: technician, command, clientCommandId: randomUUID() });

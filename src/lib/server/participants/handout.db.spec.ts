@@ -2,17 +2,15 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
 import { clinics, participants } from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { createTestDatabase } from '../db/test-database';
 import { handoutOf } from './handout';
+import { demoClinicDatabase } from '../testing/demo-clinic';
 
 let database: DatabaseHandle;
 let clinicId: string;
 const now = new Date('2026-11-26T08:00:00Z');
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	({ clinicId } = await seedDemoClinic(database.db, now, 'UTC'));
+	({ database, clinicId } = await demoClinicDatabase(now));
 });
 afterAll(() => database.close());
 

@@ -7,13 +7,11 @@ import {
 	enrollments,
 	participants,
 	rooms,
-	routineVersions,
-	users
+	routineVersions
 } from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { createTestDatabase } from '../db/test-database';
 import { classRoster } from '../roster/roster';
 import { cancel, enroll, type Actor } from './enrollment';
+import { demoClinicDatabase, demoStaff } from '../testing/demo-clinic';
 
 // Runs on PGlite and, with TEST_DATABASE_URL, on PostgreSQL, where the races are real.
 let database: DatabaseHandle;
@@ -26,10 +24,9 @@ const now = new Date('2026-11-26T08:00:00Z');
 const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	const { clinicId } = await seedDemoClinic(database.db, now, 'UTC');
-	const [coordinator] = await database.db.select().from(users).where(eq(users.role, 'coordinator'));
-	actor = { clinicId, userId: coordinator!.id };
+	let clinicId: string;
+	({ database, clinicId } = await demoClinicDatabase(now));
+	actor = { clinicId, userId: (await demoStaff(database.db, clinicId, 'coordinator')).id };
 	const roomRows = await database.db.select().from(rooms);
 	gymRoom = roomRows.find((r) => r.kind === 'gym')!.id;
 	poolRoom = roomRows.find((r) => r.kind === 'pool')!.id;

@@ -4,15 +4,12 @@ import type { DatabaseHandle } from '../db/client';
 import {
 	classSeries,
 	classSessions,
-	clinics,
 	enrollments,
 	exercises,
 	participants,
 	rooms,
 	routines
 } from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { createTestDatabase } from '../db/test-database';
 import { participantFormSchema } from '../../shared/participant-form';
 import { deleteUnusedExercise, updateExercise } from '../exercises/exercises';
 import { archiveRoutine, restoreRoutine, saveRoutine } from '../routines/routines';
@@ -24,6 +21,7 @@ import { roomFormSchema, seriesFormSchema } from '../../shared/planning/forms';
 import { archiveRoom, saveRoom } from './rooms';
 import { archiveSeries, saveSeries, seriesFormValues } from './series';
 import { cancelSession, moveSession } from './session-changes';
+import { demoClinicDatabase, otherClinic } from '../testing/demo-clinic';
 
 /**
  * Clinic B's coordinator names clinic A's rows. Every service must say "not found" (so the
@@ -47,9 +45,9 @@ let a: {
 let b: { clinicId: string; userId: string; roomId: string };
 
 beforeAll(async () => {
-	database = await createTestDatabase();
+	let clinicId: string;
+	({ database, clinicId } = await demoClinicDatabase(now));
 	const db = database.db;
-	const { clinicId } = await seedDemoClinic(db, now, 'UTC');
 	const [place] = await db
 		.select({ participantId: enrollments.participantId, seriesId: enrollments.seriesId })
 		.from(enrollments)
@@ -92,16 +90,13 @@ beforeAll(async () => {
 		exerciseId: exercise!.id
 	};
 
-	const [other] = await db
-		.insert(clinics)
-		.values({ name: 'Elsewhere', timeZone: 'UTC' })
-		.returning({ id: clinics.id });
+	const otherId = await otherClinic(db);
 	const [otherRoom] = await db
 		.insert(rooms)
-		.values({ clinicId: other!.id, name: 'Gym', kind: 'gym', capacity: 8 })
+		.values({ clinicId: otherId, name: 'Gym', kind: 'gym', capacity: 8 })
 		.returning({ id: rooms.id });
 	b = {
-		clinicId: other!.id,
+		clinicId: otherId,
 		userId: '00000000-0000-4000-8000-000000000000',
 		roomId: otherRoom!.id
 	};

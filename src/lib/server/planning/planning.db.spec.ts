@@ -1,16 +1,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
-import {
-	classSeries,
-	classSessions,
-	clinicSettingChanges,
-	rooms,
-	routines,
-	users
-} from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { createTestDatabase } from '../db/test-database';
+import { classSeries, classSessions, clinicSettingChanges, rooms, routines } from '../db/schema';
 import { expandClinicSeries, expandSeries } from './expansion';
 import { problemsOf, type Problems } from '../../i18n/problem';
 import { roomFormSchema, seriesFormSchema } from '../../shared/planning/forms';
@@ -18,6 +9,7 @@ import { archiveRoom, saveRoom } from './rooms';
 import { saveSeries } from './series';
 import { cancelSession, moveSession } from './session-changes';
 import { weekSchedule } from './week';
+import { demoClinicDatabase, demoStaff } from '../testing/demo-clinic';
 
 let database: DatabaseHandle;
 let clinicId: string;
@@ -30,8 +22,7 @@ let casey: string;
 const now = new Date('2026-11-26T15:00:00Z');
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	({ clinicId } = await seedDemoClinic(database.db, now, 'UTC'));
+	({ database, clinicId } = await demoClinicDatabase(now));
 	const db = database.db;
 	const roomRows = await db.select().from(rooms).where(eq(rooms.clinicId, clinicId));
 	gymId = roomRows.find((r) => r.kind === 'gym')!.id;
@@ -39,9 +30,8 @@ beforeAll(async () => {
 	[{ id: routineId }] = (await db.select({ id: routines.id }).from(routines).limit(1)) as [
 		{ id: string }
 	];
-	const staff = await db.select().from(users).where(eq(users.clinicId, clinicId));
-	jordan = staff.find((u) => u.role === 'technician')!.id;
-	casey = staff.find((u) => u.role === 'coordinator')!.id;
+	jordan = (await demoStaff(db, clinicId, 'technician')).id;
+	casey = (await demoStaff(db, clinicId, 'coordinator')).id;
 });
 afterAll(() => database.close());
 
@@ -64,6 +54,9 @@ const saturdayForm = (overrides: Record<string, unknown> = {}) =>
 		endsOn: '',
 		...overrides
 	});
+/** Saves the Saturday class (`overrides` changed) as a new series, or over the series `seriesId`. */
+const saveSaturday = (seriesId: string | null, overrides: Record<string, unknown> = {}) =>
+	saveSeries(database.db, clinicId, seriesId, saturdayForm(overrides), now);
 const roomForm = (input: Record<string, unknown>) => roomFormSchema.parse(input);
 
 const sessionsOf = (seriesId: string) =>
@@ -92,7 +85,7 @@ describe('series expansion', () => {
 	});
 
 	it('creates a new series’ sessions in its clinic’s time, and re-expanding is idempotent', async () => {
-		const saved = await saveSeries(database.db, clinicId, null, saturdayForm(), now);
+		const saved = await saveSaturday(null);
 		expect(saved).toEqual({ ok: true, id: expect.any(String) });
 		const id = (saved as { id: string }).id;
 		const sessions = await sessionsOf(id);
@@ -108,13 +101,7 @@ describe('series expansion', () => {
 	});
 
 	it('keeps a cancelled and a moved session through re-expansion and a change of the series', async () => {
-		const saved = await saveSeries(
-			database.db,
-			clinicId,
-			null,
-			saturdayForm({ name: 'Holiday test' }),
-			now
-		);
+		const saved = await saveSaturday(null, { name: 'Holiday test' });
 		const id = (saved as { id: string }).id;
 		const [first, second, third] = await sessionsOf(id);
 
@@ -133,17 +120,7 @@ describe('series expansion', () => {
 
 		await expandSeries(database.db, clinicId, id, now);
 		// The series now meets at 11:00: its own sessions follow, the changed ones stay put.
-		expect(
-			(
-				await saveSeries(
-					database.db,
-					clinicId,
-					id,
-					saturdayForm({ name: 'Holiday test', startTime: '11:00' }),
-					now
-				)
-			).ok
-		).toBe(true);
+		expect((await saveSaturday(id, { name: 'Holiday test', startTime: '11:00' })).ok).toBe(true);
 
 		const after = await sessionsOf(id);
 		expect(after).toHaveLength(12);
@@ -167,25 +144,13 @@ describe('series expansion', () => {
 	});
 
 	it('withdraws the sessions of a day the series no longer meets on, and brings them back', async () => {
-		const saved = await saveSeries(
-			database.db,
-			clinicId,
-			null,
-			saturdayForm({ name: 'Days test', days: ['SA', 'SU'] }),
-			now
-		);
+		const saved = await saveSaturday(null, { name: 'Days test', days: ['SA', 'SU'] });
 		const id = (saved as { id: string }).id;
 		expect(await sessionsOf(id)).toHaveLength(24);
-		await saveSeries(database.db, clinicId, id, saturdayForm({ name: 'Days test' }), now);
+		await saveSaturday(id, { name: 'Days test' });
 		const scheduled = (await sessionsOf(id)).filter((s) => s.status === 'scheduled');
 		expect(scheduled).toHaveLength(12);
-		await saveSeries(
-			database.db,
-			clinicId,
-			id,
-			saturdayForm({ name: 'Days test', days: ['SA', 'SU'] }),
-			now
-		);
+		await saveSaturday(id, { name: 'Days test', days: ['SA', 'SU'] });
 		expect((await sessionsOf(id)).filter((s) => s.status === 'scheduled')).toHaveLength(24);
 		await archiveSeriesForTest(id);
 		expect((await sessionsOf(id)).filter((s) => s.status === 'scheduled')).toHaveLength(0);
@@ -196,13 +161,11 @@ describe('conflicts', () => {
 	it('refuses a second class in a booked room, with the reason, and writes nothing', async () => {
 		const before = await totalSessions();
 		// The demo's Balance Basics meets in Gym A on Mondays at 09:30.
-		const result = await saveSeries(
-			database.db,
-			clinicId,
-			null,
-			saturdayForm({ days: ['MO'], startTime: '09:45', leadUserId: casey }),
-			now
-		);
+		const result = await saveSaturday(null, {
+			days: ['MO'],
+			startTime: '09:45',
+			leadUserId: casey
+		});
 		expect(result.ok).toBe(false);
 		const problems = (result as { problems: Problems }).problems;
 		expect(problems.roomId).toMatchObject({
@@ -220,19 +183,13 @@ describe('conflicts', () => {
 	});
 
 	it('refuses a technician in two overlapping classes in different rooms', async () => {
-		const result = await saveSeries(
-			database.db,
-			clinicId,
-			null,
-			saturdayForm({
-				type: 'aquatic',
-				roomId: poolId,
-				capacity: '4',
-				days: ['MO'],
-				startTime: '09:00'
-			}),
-			now
-		);
+		const result = await saveSaturday(null, {
+			type: 'aquatic',
+			roomId: poolId,
+			capacity: '4',
+			days: ['MO'],
+			startTime: '09:00'
+		});
 		expect(result).toMatchObject({
 			ok: false,
 			problems: {
@@ -268,13 +225,7 @@ describe('conflicts', () => {
 	});
 
 	it('refuses a move into a booked room and keeps the session where it was', async () => {
-		const saved = await saveSeries(
-			database.db,
-			clinicId,
-			null,
-			saturdayForm({ name: 'Move test', leadUserId: casey }),
-			now
-		);
+		const saved = await saveSaturday(null, { name: 'Move test', leadUserId: casey });
 		const id = (saved as { id: string }).id;
 		const [first] = await sessionsOf(id);
 		const result = await moveSession(

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
-import { classSessions, clinics, poolChecks, rooms, users } from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { createTestDatabase } from '../db/test-database';
+import { classSessions, poolChecks, rooms } from '../db/schema';
 import { savePoolRanges } from '../settings/clinic-options';
+import { goodPoolCheck } from '../../shared/testing/pool-check';
 import { poolCheckContext, poolStartBlocked, recordPoolCheck } from './pool-check';
+import { demoClinicDatabase, demoStaff, otherClinic } from '../testing/demo-clinic';
 
 let database: DatabaseHandle;
 let clinicId: string;
@@ -15,14 +15,7 @@ let coordinatorId: string;
 let poolSessions: string[];
 let gymSessionId: string;
 
-const good = {
-	waterTempC: '34.0',
-	freeChlorinePpm: '2.0',
-	ph: '7.4',
-	emergencyEquipmentChecked: true,
-	rescuerPresent: true,
-	overrideReason: ''
-};
+const good = goodPoolCheck;
 
 async function sessionsIn(kind: 'pool' | 'gym', clinic: string) {
 	const rows = await database.db
@@ -35,14 +28,9 @@ async function sessionsIn(kind: 'pool' | 'gym', clinic: string) {
 }
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	({ clinicId } = await seedDemoClinic(database.db, new Date('2026-11-26T15:00:00Z'), 'UTC'));
+	({ database, clinicId } = await demoClinicDatabase(new Date('2026-11-26T15:00:00Z')));
 	// Another clinic with a pool class of its own: none of it may be reached from the first.
-	const [other] = await database.db
-		.insert(clinics)
-		.values({ name: 'Elsewhere', timeZone: 'UTC' })
-		.returning({ id: clinics.id });
-	otherClinicId = other!.id;
+	otherClinicId = await otherClinic(database.db);
 	const [otherPool] = await database.db
 		.insert(rooms)
 		.values({ clinicId: otherClinicId, name: 'Pool', kind: 'pool', capacity: 6 })
@@ -62,9 +50,8 @@ beforeAll(async () => {
 		startsAt: new Date('2026-11-26T16:00:00Z'),
 		durationMinutes: 45
 	});
-	const staff = await database.db.select().from(users).where(eq(users.clinicId, clinicId));
-	technician = staff.find((u) => u.role === 'technician')!;
-	coordinatorId = staff.find((u) => u.role === 'coordinator')!.id;
+	technician = await demoStaff(database.db, clinicId, 'technician');
+	coordinatorId = (await demoStaff(database.db, clinicId, 'coordinator')).id;
 	poolSessions = await sessionsIn('pool', clinicId);
 	gymSessionId = (await sessionsIn('gym', clinicId))[0]!;
 });

@@ -2,14 +2,7 @@ import fc from 'fast-check';
 import type { Socket as ClientSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayEventSchemas, staffEventSchemas } from '../../shared/events';
-import { eventLimits } from './event-limits';
-import {
-	connected,
-	startClinicClass,
-	fingerprint,
-	startTestServer,
-	type TestServer
-} from './test-server';
+import { connected, fingerprint, startClassServer, type TestServer } from './test-server';
 import { isRefusalCode } from '../../shared/refusals';
 
 /**
@@ -23,15 +16,10 @@ import { isRefusalCode } from '../../shared/refusals';
 let server: TestServer;
 
 beforeAll(async () => {
-	server = await startTestServer();
-	await startClinicClass(server);
 	// The limits would refuse most of the fuzz unread; floods.db.spec.ts tests them.
-	eventLimits.enforced = false;
+	server = await startClassServer({ limits: false });
 });
-afterAll(async () => {
-	eventLimits.enforced = true;
-	await server.close();
-});
+afterAll(() => server.close());
 
 const pollutionKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
 

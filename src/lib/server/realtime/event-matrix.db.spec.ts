@@ -9,14 +9,7 @@ import {
 	type StaffEventName
 } from '../../shared/events';
 import { enrollments, participantEntries, participants } from '../db/schema';
-import {
-	connected,
-	startClinicClass,
-	fingerprint,
-	outcome,
-	startTestServer,
-	type TestServer
-} from './test-server';
+import { connected, fingerprint, outcome, startClassServer, type TestServer } from './test-server';
 
 /**
  * Every socket event against every kind of caller, generated from the event lists: a new event
@@ -32,9 +25,8 @@ let walkIns: string[];
 const alertId = randomUUID();
 
 beforeAll(async () => {
-	server = await startTestServer();
+	server = await startClassServer();
 	const db = server.database.db;
-	await startClinicClass(server);
 	await db.insert(participantEntries).values({
 		id: alertId,
 		clinicId: server.clinic.clinicId,
@@ -83,105 +75,46 @@ type StaffRule = {
 	foreign: 'refused' | 'own';
 };
 
+/** An event every staff member of the clinic may send: `foreign` says what clinic B's get. */
+const anyStaff = (
+	payload: StaffRule['payload'],
+	foreign: StaffRule['foreign'] = 'refused'
+): StaffRule => ({ payload, technician: 'ok', coordinator: 'ok', foreign });
+
 const staffRules: Record<StaffEventName, StaffRule> = {
-	'session:whoami': { payload: () => ({}), technician: 'ok', coordinator: 'ok', foreign: 'own' },
-	'clock:ping': {
-		payload: () => ({ t0: Date.now() }),
-		technician: 'ok',
-		coordinator: 'ok',
-		foreign: 'own'
-	},
-	'class:join': {
-		payload: (c) => ({ sessionId: c.sessionId }),
-		technician: 'ok',
-		coordinator: 'ok',
-		foreign: 'refused'
-	},
-	'class:leave': {
-		payload: (c) => ({ sessionId: c.sessionId }),
-		technician: 'ok',
-		coordinator: 'ok',
-		// Leaving a room one is not in changes nothing and tells nothing.
-		foreign: 'own'
-	},
-	'class:command': {
-		payload: (c) => ({
-			sessionId: c.sessionId,
-			clientCommandId: randomUUID(),
-			clientSeq: ++c.seq,
-			command: { type: 'extend', seconds: 30 }
-		}),
-		technician: 'ok',
-		coordinator: 'ok',
-		foreign: 'refused'
-	},
-	'class:log-since': {
-		payload: (c) => ({ sessionId: c.sessionId, afterSeq: 0 }),
-		technician: 'ok',
-		coordinator: 'ok',
-		foreign: 'refused'
-	},
-	'display:settings': {
-		payload: (c) => ({ displayId: c.displayId, volume: 40 + c.seq++ }),
-		technician: 'ok',
-		coordinator: 'ok',
-		foreign: 'refused'
-	},
-	'room:speech': {
-		payload: (c) => ({ roomId: c.roomId, enabled: c.seq++ % 2 === 0 }),
-		technician: 'ok',
-		coordinator: 'ok',
-		foreign: 'refused'
-	},
-	'display:identify': {
-		payload: (c) => ({ displayId: c.displayId }),
-		technician: 'ok',
-		coordinator: 'ok',
-		foreign: 'refused'
-	},
-	'entry:record': {
-		payload: (c) => ({
-			id: randomUUID(),
-			sessionId: c.sessionId,
-			participantId: c.participantId,
-			recordedAt: Date.now(),
-			deviceId: 'matrix',
-			payload: { kind: 'pain', value: 1 }
-		}),
-		technician: 'ok',
-		coordinator: 'ok',
-		foreign: 'refused'
-	},
-	'class:clipboard': {
-		payload: (c) => ({ sessionId: c.sessionId }),
-		technician: 'ok',
-		coordinator: 'ok',
-		foreign: 'refused'
-	},
-	'roster:search': {
-		// Two letters found in nearly every name.
-		payload: () => ({ query: 'an' }),
-		technician: 'ok',
-		coordinator: 'ok',
-		foreign: 'own'
-	},
-	'roster:walk-in': {
-		payload: (c) => ({ sessionId: c.sessionId, participantId: c.walkIn() }),
-		technician: 'ok',
-		coordinator: 'ok',
-		foreign: 'refused'
-	},
-	'alert:act': {
-		payload: (c) => ({
-			id: randomUUID(),
-			sessionId: c.sessionId,
-			entryId: alertId,
-			action: 'recheck'
-		}),
-		technician: 'ok',
-		coordinator: 'ok',
-		foreign: 'refused'
-	}
+	'session:whoami': anyStaff(() => ({}), 'own'),
+	'clock:ping': anyStaff(() => ({ t0: Date.now() }), 'own'),
+	'class:join': anyStaff((c) => ({ sessionId: c.sessionId })),
+	// Leaving a room one is not in changes nothing and tells nothing.
+	'class:leave': anyStaff((c) => ({ sessionId: c.sessionId }), 'own'),
+	'class:command': anyStaff((c) => ({
+		sessionId: c.sessionId,
+		clientCommandId: randomUUID(),
+		clientSeq: ++c.seq,
+		command: { type: 'extend', seconds: 30 }
+	})),
+	'class:log-since': anyStaff((c) => ({ sessionId: c.sessionId, afterSeq: 0 })),
+	'display:settings': anyStaff((c) => ({ displayId: c.displayId, volume: 40 + c.seq++ })),
+	'room:speech': anyStaff((c) => ({ roomId: c.roomId, enabled: c.seq++ % 2 === 0 })),
+	'display:identify': anyStaff((c) => ({ displayId: c.displayId })),
+	'entry:record': anyStaff((c) => ({
+		id: randomUUID(),
+		sessionId: c.sessionId,
+		participantId: c.participantId,
+		recordedAt: Date.now(),
+		deviceId: 'matrix',
+		payload: { kind: 'pain', value: 1 }
+	})),
+	'class:clipboard': anyStaff((c) => ({ sessionId: c.sessionId })),
+	// Two letters found in nearly every name.
+	'roster:search': anyStaff(() => ({ query: 'an' }), 'own'),
+	'roster:walk-in': anyStaff((c) => ({ sessionId: c.sessionId, participantId: c.walkIn() })),
+	'alert:act': anyStaff((c) => ({
+		id: randomUUID(),
+		sessionId: c.sessionId,
+		entryId: alertId,
+		action: 'recheck'
+	}))
 };
 
 type Display = 'unpaired' | 'paired' | 'pairedOtherRoom';
@@ -189,59 +122,39 @@ type DisplayRule = {
 	payload: (ctx: Ctx, as: Display) => Record<string, unknown>;
 } & Record<Display, 'ok' | 'refused'>;
 
+/** An event answered for the displays named; every other display is refused. */
+const answeredFor = (payload: DisplayRule['payload'], ...answered: Display[]): DisplayRule => ({
+	payload,
+	unpaired: answered.includes('unpaired') ? 'ok' : 'refused',
+	paired: answered.includes('paired') ? 'ok' : 'refused',
+	pairedOtherRoom: answered.includes('pairedOtherRoom') ? 'ok' : 'refused'
+});
+/** A paired display asking about a class: its own room's, or (pairedOtherRoom) room B's. */
+const sessionFor = (c: Ctx, as: Display) =>
+	as === 'pairedOtherRoom' ? c.otherSessionId : c.sessionId;
+
 const displayRules: Record<DisplayEventName, DisplayRule> = {
-	'clock:ping': {
-		payload: () => ({ t0: Date.now() }),
-		unpaired: 'ok',
-		paired: 'ok',
-		pairedOtherRoom: 'ok'
-	},
-	'pairing:request': {
-		payload: () => ({}),
-		unpaired: 'ok',
-		paired: 'refused',
-		pairedOtherRoom: 'refused'
-	},
-	'pairing:claim': {
-		// A code nobody confirmed: no token for anyone.
-		payload: () => ({ code: 'ABCDEF', secret: 'guess' }),
-		unpaired: 'refused',
-		paired: 'refused',
-		pairedOtherRoom: 'refused'
-	},
-	'display:hello': {
-		payload: () => ({}),
-		unpaired: 'refused',
-		paired: 'ok',
-		pairedOtherRoom: 'ok'
-	},
-	'class:log-since': {
-		payload: (c, as) => ({
-			sessionId: as === 'pairedOtherRoom' ? c.otherSessionId : c.sessionId,
-			afterSeq: 0
-		}),
-		unpaired: 'refused',
-		paired: 'ok',
-		pairedOtherRoom: 'refused'
-	},
-	'display:voice': {
-		payload: () => ({ locale: 'es', hasVoice: false }),
-		unpaired: 'refused',
-		paired: 'ok',
-		pairedOtherRoom: 'ok'
-	},
-	'display:command': {
-		// The test rooms leave clicker control off (the default): a display changes nothing.
-		payload: (c, as) => ({
-			sessionId: as === 'pairedOtherRoom' ? c.otherSessionId : c.sessionId,
-			clientCommandId: randomUUID(),
-			clientSeq: ++c.seq,
-			command: { type: 'pause' }
-		}),
-		unpaired: 'refused',
-		paired: 'refused',
-		pairedOtherRoom: 'refused'
-	}
+	'clock:ping': answeredFor(() => ({ t0: Date.now() }), 'unpaired', 'paired', 'pairedOtherRoom'),
+	'pairing:request': answeredFor(() => ({}), 'unpaired'),
+	// A code nobody confirmed: no token for anyone.
+	'pairing:claim': answeredFor(() => ({ code: 'ABCDEF', secret: 'guess' })),
+	'display:hello': answeredFor(() => ({}), 'paired', 'pairedOtherRoom'),
+	'class:log-since': answeredFor(
+		(c, as) => ({ sessionId: sessionFor(c, as), afterSeq: 0 }),
+		'paired'
+	),
+	'display:voice': answeredFor(
+		() => ({ locale: 'es', hasVoice: false }),
+		'paired',
+		'pairedOtherRoom'
+	),
+	// The test rooms leave clicker control off (the default): a display changes nothing.
+	'display:command': answeredFor((c, as) => ({
+		sessionId: sessionFor(c, as),
+		clientCommandId: randomUUID(),
+		clientSeq: ++c.seq,
+		command: { type: 'pause' }
+	}))
 };
 
 function context(): Ctx {

@@ -5,20 +5,12 @@ import { participantEntries } from '../db/schema';
 import { unpairedIdle } from './display';
 import { FLOOD_REFUSAL } from './event-limits';
 import { MAX_UNPAIRED_DISPLAYS_PER_ADDRESS } from './socket-auth';
-import {
-	connected,
-	startClinicClass,
-	fingerprint,
-	outcome,
-	startTestServer,
-	type TestServer
-} from './test-server';
+import { connected, fingerprint, outcome, startClassServer, type TestServer } from './test-server';
 
 let server: TestServer;
 
 beforeAll(async () => {
-	server = await startTestServer();
-	await startClinicClass(server);
+	server = await startClassServer();
 });
 afterAll(() => server.close());
 

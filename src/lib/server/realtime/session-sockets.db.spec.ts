@@ -6,14 +6,13 @@ import { disableUser } from '../auth/users';
 import { sessions, users } from '../db/schema';
 import { disconnectSession } from './disconnect';
 import { sessionChecks } from './staff-session';
-import { connected, startClinicClass, startTestServer, type TestServer } from './test-server';
+import { connected, startClassServer, type TestServer } from './test-server';
 
 let server: TestServer;
 const defaults = { ...sessionChecks };
 
 beforeAll(async () => {
-	server = await startTestServer();
-	await startClinicClass(server);
+	server = await startClassServer();
 });
 afterAll(() => server.close());
 afterEach(() => Object.assign(sessionChecks, defaults));

@@ -29,6 +29,7 @@ import { poolGates } from '../pool/command-gates';
 import { createLogger } from '../log';
 import { createBroadcast } from './broadcast';
 import { handleConnection } from './connection';
+import { eventLimits } from './event-limits';
 import type { SteadyIo } from './io-types';
 import { authenticateSocket } from './socket-auth';
 
@@ -69,7 +70,7 @@ export type TestClinic = {
 };
 
 /** Starts clinic A's class, as its technician would: most socket tests need a live class. */
-export async function startClinicClass(server: TestServer): Promise<void> {
+async function startClinicClass(server: TestServer): Promise<void> {
 	const [technician] = await server.database.db
 		.select()
 		.from(users)
@@ -80,6 +81,25 @@ export async function startClinicClass(server: TestServer): Promise<void> {
 		command: { type: 'start' },
 		clientCommandId: randomUUID()
 	});
+}
+
+/**
+ * A test server with clinic A's class already started, where most socket tests begin. Without
+ * `limits` the event limits stay off until it closes: tests that send faster than a phone may,
+ * and are not about the limits (floods.db.spec.ts is), would otherwise be refused unread.
+ */
+export async function startClassServer({ limits = true } = {}): Promise<TestServer> {
+	const server = await startTestServer();
+	await startClinicClass(server);
+	if (limits) return server;
+	eventLimits.enforced = false;
+	return {
+		...server,
+		async close() {
+			eventLimits.enforced = true;
+			await server.close();
+		}
+	};
 }
 
 export async function startTestServer(): Promise<TestServer> {

@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entry, EntryPayload } from '../../shared/entries';
 import type { StaffUser } from '../auth/session';
 import type { DatabaseHandle } from '../db/client';
-import { classSessions, enrollments, participants, rooms, users } from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { anHourAgoToday, createTestDatabase, moveClassTo } from '../db/test-database';
+import { classSessions, enrollments, participants, rooms } from '../db/schema';
+import { anHourAgoToday, moveClassTo } from '../db/test-database';
 import { recordEntry } from '../entries/entries';
 import { LiveClassService } from '../live/live-classes';
 import { poolEndBlocked } from './headcount-gate';
 import { addWalkIn, classClipboard, classRoster, searchParticipants } from './roster';
+import { demoClinicDatabase, demoStaff, quietLive } from '../testing/demo-clinic';
 
 let database: DatabaseHandle;
 let live: LiveClassService;
@@ -32,16 +32,14 @@ async function firstClassIn(kind: 'gym' | 'pool') {
 }
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	({ clinicId } = await seedDemoClinic(database.db, new Date(clock), 'UTC'));
-	const [user] = await database.db.select().from(users).where(eq(users.role, 'technician'));
-	technician = { ...user!, clinicId };
+	({ database, clinicId } = await demoClinicDatabase(new Date(clock)));
+	technician = await demoStaff(database.db, clinicId, 'technician');
 	gymClass = await firstClassIn('gym');
 	poolClass = await firstClassIn('pool');
 	// The seeded times would make these tests pass or fail by the hour they run at.
 	await moveClassTo(database.db, gymClass, clock);
 	await moveClassTo(database.db, poolClass, clock);
-	live = new LiveClassService(database.db, { command: () => {}, changed: () => {} }, () => clock);
+	live = quietLive(database.db, () => clock);
 });
 afterAll(() => database.close());
 

@@ -3,14 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoutineInput } from '../../shared/routine-form';
 import type { DatabaseHandle } from '../db/client';
 import { classSessions, exercises, routineBlocks, routines, routineVersions } from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { createTestDatabase } from '../db/test-database';
 import { draftBlockOf, draftSettingsOf } from '../../shared/routine-draft';
 import { planFromDraft } from '../../shared/routine-plan';
 import { plannedTotalMs, type PlanExercise } from '../../shared/timeline';
 import { buildPlan } from '../live/plan';
 import { listExercises } from '../planning/lists';
 import { archiveRoutine, createRoutine, routineForEdit, saveRoutine } from './routines';
+import { demoClinicDatabase } from '../testing/demo-clinic';
 
 let database: DatabaseHandle;
 let clinicId: string;
@@ -18,8 +17,7 @@ let exerciseIds: string[];
 const clock = new Date('2026-11-26T15:00:00Z');
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	({ clinicId } = await seedDemoClinic(database.db, clock, 'UTC'));
+	({ database, clinicId } = await demoClinicDatabase(clock));
 	exerciseIds = (
 		await database.db
 			.select({ id: exercises.id })
@@ -62,17 +60,18 @@ async function routineIdOf(name: string) {
 	return row!.id;
 }
 
+/** Archives the clinic's routine of that name, on the test's day. */
+const archiveByName = async (name: string) =>
+	archiveRoutine(database.db, clinicId, await routineIdOf(name), '2026-11-26');
+
 async function sessionsOf(routineId: string) {
-	return database.db
-		.select({
-			id: classSessions.id,
-			status: classSessions.status,
-			versionId: classSessions.routineVersionId
-		})
+	const rows = await database.db
+		.select({ session: classSessions })
 		.from(classSessions)
 		.innerJoin(routineVersions, eq(routineVersions.id, classSessions.routineVersionId))
 		.where(eq(routineVersions.routineId, routineId))
 		.orderBy(asc(classSessions.startsAt));
+	return rows.map((row) => row.session);
 }
 
 describe('routine versions', () => {
@@ -108,7 +107,7 @@ describe('routine versions', () => {
 		const sessions = await sessionsOf(routineId);
 		expect(sessions.length).toBeGreaterThan(2);
 		const [ran, running] = sessions;
-		const oldVersionId = ran!.versionId;
+		const oldVersionId = ran!.routineVersionId;
 		await database.db
 			.update(classSessions)
 			.set({ status: 'completed', startedAt: clock, endedAt: clock })
@@ -132,12 +131,12 @@ describe('routine versions', () => {
 		const newVersionId = (await versionsOf(routineId)).at(-1)!.id;
 
 		const byId = new Map(after.map((s) => [s.id, s]));
-		expect(byId.get(ran!.id)!.versionId).toBe(oldVersionId);
+		expect(byId.get(ran!.id)!.routineVersionId).toBe(oldVersionId);
 		// A cancelled class did not run, but it will not run either: it keeps what it had.
-		expect(byId.get(running!.id)!.versionId).toBe(oldVersionId);
+		expect(byId.get(running!.id)!.routineVersionId).toBe(oldVersionId);
 		const scheduled = after.filter((s) => s.status === 'scheduled');
 		expect(scheduled.length).toBeGreaterThan(0);
-		expect(scheduled.every((s) => s.versionId === newVersionId)).toBe(true);
+		expect(scheduled.every((s) => s.routineVersionId === newVersionId)).toBe(true);
 		if (result.ok) expect(result.movedSessions).toBe(scheduled.length);
 
 		// The old version's blocks are untouched: a replay of the past class gives the same plan.
@@ -207,19 +206,9 @@ describe('routine versions', () => {
 	});
 
 	it('archives only a routine no waiting class or ongoing series uses', async () => {
-		const busy = await archiveRoutine(
-			database.db,
-			clinicId,
-			await routineIdOf('Core Strength'),
-			'2026-11-26'
-		);
+		const busy = await archiveByName('Core Strength');
 		expect(busy.ok).toBe(false);
-		const idle = await archiveRoutine(
-			database.db,
-			clinicId,
-			await routineIdOf('Fresh'),
-			'2026-11-26'
-		);
+		const idle = await archiveByName('Fresh');
 		expect(idle.ok).toBe(true);
 		const again = await createRoutine(database.db, clinicId, null, 'Fresh', '');
 		expect(again).toMatchObject({

@@ -2,9 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POOL_RANGES } from '../../shared/pool';
 import type { DatabaseHandle } from '../db/client';
-import { clinicSettingChanges, rooms, users } from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { createTestDatabase } from '../db/test-database';
+import { clinicSettingChanges, rooms } from '../db/schema';
 import {
 	clinicDefaultExertionScale,
 	clinicPoolRanges,
@@ -14,27 +12,19 @@ import {
 	saveStaffRatios
 } from './clinic-options';
 import { saveClinicRules } from './rules';
-import { recentSettingChanges, type SettingChange } from './setting-changes';
-import { describeSettingChange } from '../../shared/clinic-settings';
+import { recentSettingChanges } from './setting-changes';
 import type { Problems } from '../../i18n/problem';
 import { translator } from '../../i18n/translate';
-
-/** An audit row worded as the settings page shows it in English. */
-const lines = (change: SettingChange) =>
-	describeSettingChange(change.setting, change.before, change.after, {
-		t: translator('en'),
-		locale: 'en'
-	});
+import { englishLines } from '../testing/setting-lines';
+import { demoClinicDatabase, demoStaff } from '../testing/demo-clinic';
 
 let database: DatabaseHandle;
 let clinicId: string;
 let userId: string;
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	({ clinicId } = await seedDemoClinic(database.db, new Date('2026-11-26T15:00:00Z'), 'UTC'));
-	const [coordinator] = await database.db.select().from(users).where(eq(users.role, 'coordinator'));
-	userId = coordinator!.id;
+	({ database, clinicId } = await demoClinicDatabase(new Date('2026-11-26T15:00:00Z')));
+	userId = (await demoStaff(database.db, clinicId, 'coordinator')).id;
 });
 afterAll(() => database.close());
 
@@ -126,7 +116,7 @@ describe('recent setting changes', () => {
 		const rules = await saveClinicRules(database.db, clinicId, userId, {});
 		expect(rules.ok).toBe(false);
 		const changes = await recentSettingChanges(database.db, clinicId);
-		expect(changes.map(lines)).toEqual([
+		expect(changes.map(englishLines)).toEqual([
 			['Default exertion scale: Borg RPE 6–20 → Borg CR10 (0–10)'],
 			[
 				'Pool ranges: restored the defaults',
@@ -160,7 +150,7 @@ describe('pool staff ratios', () => {
 		expect(after!.participantsPerStaff).toBe(3);
 		expect(await audits('staff_ratios')).toHaveLength(1);
 		const [latest] = await recentSettingChanges(database.db, clinicId);
-		expect(lines(latest!)).toEqual([
+		expect(englishLines(latest!)).toEqual([
 			`${pool!.name}: 1 staff per ${pool!.participantsPerStaff} → 1 staff per 3`
 		]);
 		expect(await saveStaffRatios(database.db, clinicId, userId, { [pool!.id]: '3' })).toEqual({

@@ -4,24 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Vitals } from '../../shared/vitals';
 import { ruleFormInput, settingsOf, type RuleEditInput } from '../../shared/rule-settings';
 import { DEFAULT_VITAL_RULES } from '../../shared/rules';
+import { defaultRuleForm } from '../../shared/testing/rule-form';
 import type { StaffUser } from '../auth/session';
 import type { DatabaseHandle } from '../db/client';
-import { classSessions, clinicSettingChanges, clinics, enrollments, users } from '../db/schema';
-import { seedDemoClinic } from '../db/seed/demo';
-import { anHourAgoToday, createTestDatabase, moveClassTo } from '../db/test-database';
+import { clinicSettingChanges, clinics } from '../db/schema';
+import { anHourAgoToday } from '../db/test-database';
 import { recordEntry } from '../entries/entries';
 import { LiveClassService } from '../live/live-classes';
+import { demoClassAt, demoStaff, startClass } from '../testing/demo-clinic';
 import { clinicRules, resetClinicRules, saveClinicRules } from './rules';
-import { recentSettingChanges, type SettingChange } from './setting-changes';
-import { describeSettingChange } from '../../shared/clinic-settings';
-import { translator } from '../../i18n/translate';
-
-/** An audit row worded as the settings page shows it in English. */
-const lines = (change: SettingChange) =>
-	describeSettingChange(change.setting, change.before, change.after, {
-		t: translator('en'),
-		locale: 'en'
-	});
+import { recentSettingChanges } from './setting-changes';
+import { englishLines } from '../testing/setting-lines';
 
 let database: DatabaseHandle;
 let clinicId: string;
@@ -33,38 +26,16 @@ let live: LiveClassService;
 const clock = anHourAgoToday();
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	({ clinicId } = await seedDemoClinic(database.db, new Date(clock), 'UTC'));
-	const staff = await database.db.select().from(users);
-	coordinator = { ...staff.find((u) => u.role === 'coordinator')!, clinicId };
-	technician = { ...staff.find((u) => u.role === 'technician')!, clinicId };
-	const [session] = await database.db
-		.select()
-		.from(classSessions)
-		.orderBy(asc(classSessions.startsAt))
-		.limit(1);
-	sessionId = session!.id;
-	// The seeded time would make these tests pass or fail by the hour they run at.
-	await moveClassTo(database.db, sessionId, clock);
-	const [member] = await database.db
-		.select({ id: enrollments.participantId })
-		.from(enrollments)
-		.where(eq(enrollments.seriesId, session!.seriesId!));
-	participantId = member!.id;
-	live = new LiveClassService(database.db, { command: () => {}, changed: () => {} }, () => clock);
+	let members: string[];
+	({ database, clinicId, technician, sessionId, members, live } = await demoClassAt(clock));
+	participantId = members[0]!;
+	coordinator = await demoStaff(database.db, clinicId, 'coordinator');
 });
 afterAll(() => database.close());
 
 /** The shipped settings as the form would post them, with some fields changed. */
 function edit(changes: Record<string, Partial<RuleEditInput[string]>> = {}): RuleEditInput {
-	const form = new FormData();
-	for (const rule of DEFAULT_VITAL_RULES) {
-		form.set(`${rule.id}.threshold`, String(rule.threshold));
-		if (rule.below !== undefined) form.set(`${rule.id}.below`, String(rule.below));
-		form.set(`${rule.id}.action`, rule.action);
-		form.set(`${rule.id}.enabled`, 'on');
-	}
-	const input = ruleFormInput(form);
+	const input = ruleFormInput(defaultRuleForm());
 	for (const [id, change] of Object.entries(changes)) input[id] = { ...input[id]!, ...change };
 	return input;
 }
@@ -125,7 +96,7 @@ describe('clinic vital-sign rules', () => {
 		expect(audit!.after).toEqual(settingsOf(rules));
 		const [change] = await recentSettingChanges(database.db, clinicId);
 		expect(change!.by).toBe('Casey Morgan');
-		expect(lines(change!)).toEqual([
+		expect(englishLines(change!)).toEqual([
 			'Resting heart rate > 100 bpm → Resting heart rate > 110 bpm',
 			'SpO2 < 90 %: turned off'
 		]);
@@ -172,7 +143,7 @@ describe('clinic vital-sign rules', () => {
 		const audits = await auditRows();
 		expect(audits).toHaveLength(2);
 		expect(audits[1]).toMatchObject({ before: saved, after: null });
-		expect(lines((await recentSettingChanges(database.db, clinicId))[0]!)[0]).toBe(
+		expect(englishLines((await recentSettingChanges(database.db, clinicId))[0]!)[0]).toBe(
 			'Restored the defaults'
 		);
 		const at105 = await restingReading({ heartRate: 105 });
@@ -209,12 +180,7 @@ describe('clinic vital-sign rules', () => {
 	});
 
 	it('a class keeps the rules it started with; a change applies to classes started later', async () => {
-		await live.command({
-			sessionId,
-			user: technician,
-			command: { type: 'start' },
-			clientCommandId: randomUUID()
-		});
+		await startClass(live, sessionId, technician);
 		const changed = await saveClinicRules(
 			database.db,
 			clinicId,

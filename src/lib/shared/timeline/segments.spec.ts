@@ -14,6 +14,8 @@ const exercise = (dosing: Dosing): PlanBlock => ({
 	cue: 'Slow',
 	supportTiers: {}
 });
+/** One set, one side: what most of these doses share. */
+const oneSet = { sets: 1, restBetweenSetsSeconds: 0, perSide: false };
 const brief = (block: PlanBlock) =>
 	expandBlock(block).map((s) => [s.kind, s.durationMs, s.set, s.side, s.rep]);
 
@@ -66,13 +68,7 @@ describe('expandBlock', () => {
 	});
 
 	it('leaves out a 0 s rest between sets', () => {
-		const block = exercise({
-			kind: 'timed',
-			seconds: 10,
-			sets: 2,
-			restBetweenSetsSeconds: 0,
-			perSide: false
-		});
+		const block = exercise({ kind: 'timed', seconds: 10, ...oneSet, sets: 2 });
 		expect(brief(block)).toEqual([
 			['work', 10_000, 1, null, null],
 			['work', 10_000, 2, null, null]
@@ -80,15 +76,10 @@ describe('expandBlock', () => {
 	});
 
 	it('repeats holds with rest between, not after the last', () => {
-		const block = exercise({
-			kind: 'hold',
-			holdSeconds: 10,
-			reps: 3,
-			restBetweenRepsSeconds: 5,
-			sets: 1,
-			restBetweenSetsSeconds: 0,
-			perSide: false
-		});
+		/** `reps` holds of `holdSeconds`, `restSeconds` apart. */
+		const holds = (holdSeconds: number, reps: number, restSeconds: number) =>
+			exercise({ kind: 'hold', holdSeconds, reps, restBetweenRepsSeconds: restSeconds, ...oneSet });
+		const block = holds(10, 3, 5);
 		expect(brief(block)).toEqual([
 			['hold', 10_000, 1, null, 1],
 			['rep_rest', 5_000, 1, null, 1],
@@ -97,29 +88,14 @@ describe('expandBlock', () => {
 			['hold', 10_000, 1, null, 3]
 		]);
 		expect(expandBlock(block).every((s) => s.reps === 3)).toBe(true);
-		const noRest = exercise({
-			kind: 'hold',
-			holdSeconds: 4,
-			reps: 2,
-			restBetweenRepsSeconds: 0,
-			sets: 1,
-			restBetweenSetsSeconds: 0,
-			perSide: false
-		});
+		const noRest = holds(4, 2, 0);
 		expect(brief(noRest)).toEqual([
 			['hold', 4_000, 1, null, 1],
 			['hold', 4_000, 1, null, 2]
 		]);
 	});
 
-	const repsDose: Dosing = {
-		kind: 'reps',
-		reps: 12,
-		secondsPerRep: 3,
-		sets: 1,
-		restBetweenSetsSeconds: 0,
-		perSide: true
-	};
+	const repsDose: Dosing = { kind: 'reps', reps: 12, secondsPerRep: 3, ...oneSet, perSide: true };
 	const repsBrief = (block: PlanBlock) =>
 		expandBlock(block).map((s) => [s.kind, s.durationMs, s.plannedMs, s.side, s.reps]);
 
@@ -148,16 +124,7 @@ describe('expandBlock', () => {
 
 	it('gives an exercise block without dosing no segments', () => {
 		expect(
-			expandBlock({
-				...exercise({
-					kind: 'timed',
-					seconds: 5,
-					sets: 1,
-					restBetweenSetsSeconds: 0,
-					perSide: false
-				}),
-				dosing: undefined
-			})
+			expandBlock({ ...exercise({ kind: 'timed', seconds: 5, ...oneSet }), dosing: undefined })
 		).toEqual([]);
 	});
 

@@ -6,7 +6,6 @@ import { todaysClassesByRoom } from '../../classes/calendar';
 import type { DatabaseHandle } from '../client';
 import {
 	classSessions,
-	clinics,
 	enrollments,
 	exercises,
 	participants,
@@ -16,9 +15,9 @@ import {
 	routineVersions,
 	users
 } from '../schema';
-import { createTestDatabase } from '../test-database';
 import { seedDemoClinic } from './demo';
 import { TRANSITION_SECONDS } from './demo-routines';
+import { demoClinicDatabase, otherClinic } from '../../testing/demo-clinic';
 
 let database: DatabaseHandle;
 let clinicId: string;
@@ -27,8 +26,7 @@ const now = new Date('2026-11-26T23:30:00Z');
 const zone = 'America/New_York';
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	({ clinicId } = await seedDemoClinic(database.db, now, zone));
+	({ database, clinicId } = await demoClinicDatabase(now, zone));
 });
 afterAll(() => database.close());
 
@@ -79,19 +77,15 @@ describe('demo clinic', () => {
 		);
 		const expected = { 'Balance Basics': 30, 'Core Strength': 30, 'Aquatic Balance': 40 };
 		for (const [name, minutes] of Object.entries(expected)) {
-			const blocks = await database.db
-				.select({
-					kind: routineBlocks.kind,
-					phase: routineBlocks.phase,
-					seconds: routineBlocks.seconds,
-					dosing: routineBlocks.dosing,
-					exerciseId: routineBlocks.exerciseId
-				})
-				.from(routineBlocks)
-				.innerJoin(routineVersions, eq(routineVersions.id, routineBlocks.routineVersionId))
-				.innerJoin(routines, eq(routines.id, routineVersions.routineId))
-				.where(eq(routines.name, name))
-				.orderBy(routineBlocks.position);
+			const blocks = (
+				await database.db
+					.select({ block: routineBlocks })
+					.from(routineBlocks)
+					.innerJoin(routineVersions, eq(routineVersions.id, routineBlocks.routineVersionId))
+					.innerJoin(routines, eq(routines.id, routineVersions.routineId))
+					.where(eq(routines.name, name))
+					.orderBy(routineBlocks.position)
+			).map((row) => row.block);
 			const [version] = await database.db
 				.select({ transitionSeconds: routineVersions.transitionSeconds })
 				.from(routineVersions)
@@ -145,17 +139,14 @@ describe('demo clinic', () => {
 		const other = await seedDemoClinic(database.db, now, zone).catch(() => undefined);
 		// A second demo clinic reuses the demo emails, which are unique: make one by hand instead.
 		expect(other).toBeUndefined();
-		const [clinic] = await database.db
-			.insert(clinics)
-			.values({ name: 'Other clinic', timeZone: zone })
-			.returning();
+		const otherId = await otherClinic(database.db, 'Other clinic', zone);
 		const [room] = await database.db
 			.insert(rooms)
-			.values({ clinicId: clinic!.id, name: 'Other gym', kind: 'gym', capacity: 5 })
+			.values({ clinicId: otherId, name: 'Other gym', kind: 'gym', capacity: 5 })
 			.returning();
 		const [version] = await database.db.select().from(routineVersions).limit(1);
 		await database.db.insert(classSessions).values({
-			clinicId: clinic!.id,
+			clinicId: otherId,
 			name: 'Secret class',
 			type: 'balance',
 			roomId: room!.id,
@@ -167,7 +158,7 @@ describe('demo clinic', () => {
 		const mine = await todaysClassesByRoom(database.db, clinicId, now);
 		expect(mine.rooms.map((r) => r.name)).not.toContain('Other gym');
 		expect(mine.rooms.flatMap((r) => r.classes.map((c) => c.name))).not.toContain('Secret class');
-		const theirs = await todaysClassesByRoom(database.db, clinic!.id, now);
+		const theirs = await todaysClassesByRoom(database.db, otherId, now);
 		expect(theirs.rooms.flatMap((r) => r.classes.map((c) => c.name))).toEqual(['Secret class']);
 	});
 });
