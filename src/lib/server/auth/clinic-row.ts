@@ -1,12 +1,11 @@
 import { error } from '@sveltejs/kit';
 import type { MessageKey } from '$lib/i18n/catalog';
-import { translate } from '$lib/i18n/translate';
 import { clinicOwns } from '../planning/owned';
 import { signedIn } from './guard';
 
 /**
  * The signed-in person and the app, for an action on the row its URL names. Another clinic's row
- * (or none) is `notFound`, in the reader's language, whatever else the form holds: never a
+ * (or none) is `notFound` (+error.svelte words it), whatever else the form holds: never a
  * refusal that tells it the row exists.
  */
 export async function signedInOwning(
@@ -18,7 +17,7 @@ export async function signedInOwning(
 	const user = signedIn(locals);
 	const { app } = locals;
 	if (!(await clinicOwns(app.db, kind, user.clinicId, id))) {
-		error(404, translate(locals.locale, notFound));
+		error(404, notFound);
 	}
 	return { user, app };
 }

@@ -1,5 +1,4 @@
 import { error, redirect } from '@sveltejs/kit';
-import { translate } from '$lib/i18n/translate';
 import type { StaffUser } from './session';
 
 /** Routes only coordinators may load or post to: the `(coordinator)` group and the preview. */
@@ -17,7 +16,7 @@ export function isCoordinatorRoute(routeId: string | null): boolean {
 export function requireCoordinator(locals: App.Locals): StaffUser {
 	if (!locals.user) redirect(303, '/sign-in');
 	if (locals.user.role !== 'coordinator') {
-		error(403, translate(locals.locale, 'error.coordinators-only'));
+		error(403, 'error.coordinators-only');
 	}
 	return locals.user;
 }

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { formatTime, translate } from '$lib/i18n/translate';
+import { formatTime } from '$lib/i18n/translate';
 import type { Locale } from '$lib/i18n/locales';
 import { refuse } from '$lib/server/http/refuse';
 import { readForm } from '$lib/server/http/form-data';
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		})
 		.from(classSessions)
 		.where(and(eq(classSessions.id, params.sessionId), eq(classSessions.clinicId, clinicId)));
-	if (!session) error(404, translate(locals.locale, 'controller.no-such-class'));
+	if (!session) error(404, 'controller.no-such-class');
 	// Roster and entries so far: staff only (this page is behind sign-in; displays never load it).
 	const clipboard = await classClipboard(app.db, clinicId, session.id);
 	return {
@@ -99,7 +99,7 @@ export const actions: Actions = {
 		const { app } = locals;
 		const result = await recordPoolCheck(app.db, user, params.sessionId, values);
 		if (!result.ok && result.notFound) {
-			error(404, translate(locals.locale, 'controller.no-such-class'));
+			error(404, 'controller.no-such-class');
 		}
 		if (!result.ok) return refuse(400, result.problems, values);
 		if (!result.duplicate) {

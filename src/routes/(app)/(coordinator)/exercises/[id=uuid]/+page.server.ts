@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import { refuse } from '$lib/server/http/refuse';
-import { translate } from '$lib/i18n/translate';
 import { readForm } from '$lib/server/http/form-data';
 import { signedIn } from '$lib/server/auth/guard';
 import { signedInOwning } from '$lib/server/auth/clinic-row';
@@ -15,9 +14,9 @@ import { saveExerciseForm } from '$lib/server/exercises/save-form';
 import { exerciseFormValues } from '$lib/shared/exercise-form';
 import type { Action, Actions, PageServerLoad } from './$types';
 
-/** Another clinic's exercise, or none at all: not found, in the viewer's language. */
-function notFound(locals: App.Locals): never {
-	error(404, translate(locals.locale, 'exercises.not-found'));
+/** Another clinic's exercise, or none at all: not found (the error page words it). */
+function notFound(): never {
+	error(404, 'exercises.not-found');
 }
 
 /** What the page says after each action (`?saved=`), worded on the page. */
@@ -28,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = signedIn(locals);
 	const { app } = locals;
 	const exercise = await getExercise(app.db, user.clinicId, params.id);
-	if (!exercise) notFound(locals);
+	if (!exercise) notFound();
 	const usage = await exerciseUsage(app.db, user.clinicId, exercise.id);
 	const saved = url.searchParams.get('saved');
 	return {
@@ -51,7 +50,7 @@ function setArchivedAction(archived: boolean): Action {
 	return async ({ locals, params }) => {
 		const user = signedIn(locals);
 		const { app } = locals;
-		if (!(await setArchived(app.db, user.clinicId, params.id, archived))) notFound(locals);
+		if (!(await setArchived(app.db, user.clinicId, params.id, archived))) notFound();
 		app.log.info({ userId: user.id, exerciseId: params.id }, `exercise ${done}`);
 		redirect(303, `/exercises/${params.id}?saved=${done}`);
 	};
@@ -77,7 +76,7 @@ export const actions: Actions = {
 		const user = signedIn(locals);
 		const { app } = locals;
 		const result = await deleteUnusedExercise(app.db, user.clinicId, params.id);
-		if (!result.ok && result.notFound) notFound(locals);
+		if (!result.ok && result.notFound) notFound();
 		if (!result.ok) return refuse(409, { delete: result.problem });
 		await removeMedia(app.db, result.media);
 		app.log.info({ userId: user.id, exerciseId: params.id }, 'unused exercise deleted');

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { problem, problemsOf } from '$lib/i18n/problem';
-import { translate } from '$lib/i18n/translate';
 import { readForm } from '$lib/server/http/form-data';
 import { refuse } from '$lib/server/http/refuse';
 import { signedIn } from '$lib/server/auth/guard';
@@ -26,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = signedIn(locals);
 	const { app } = locals;
 	const person = await getParticipant(app.db, user.clinicId, params.participantId);
-	if (!person) error(404, translate(locals.locale, 'participants.not-found'));
+	if (!person) error(404, 'participants.not-found');
 	const values: ParticipantFormValues = {
 		firstName: person.firstName,
 		lastName: person.lastName,
@@ -67,7 +66,7 @@ function setArchivedAction(archived: boolean) {
 	return async ({ locals, params: { participantId } }: RequestEvent) => {
 		const { user, app } = await participantOf(locals, participantId);
 		if (!(await setArchived(app.db, user.clinicId, participantId, archived))) {
-			error(404, translate(locals.locale, 'participants.not-found'));
+			error(404, 'participants.not-found');
 		}
 		const what = archived ? 'participant archived' : 'participant restored';
 		app.log.info({ userId: user.id, participantId }, what);
@@ -83,7 +82,7 @@ export const actions: Actions = {
 		const parsed = participantFormSchema.safeParse(values);
 		if (!parsed.success) return refuse(400, problemsOf(parsed.error, { top: true }), values);
 		if (!(await updateParticipant(app.db, user.clinicId, params.participantId, parsed.data))) {
-			error(404, translate(locals.locale, 'participants.not-found'));
+			error(404, 'participants.not-found');
 		}
 		app.log.info({ userId: user.id, participantId: params.participantId }, 'participant updated');
 		return { done: problem('participants.saved'), promoted: [] as Promoted[] };

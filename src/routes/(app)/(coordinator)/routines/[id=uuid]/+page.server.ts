@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { error } from '@sveltejs/kit';
-import { translate } from '$lib/i18n/translate';
 import { refuse } from '$lib/server/http/refuse';
 import { readForm } from '$lib/server/http/form-data';
 import { signedIn } from '$lib/server/auth/guard';
@@ -18,8 +17,8 @@ import {
 import { parseRoutineDraft } from '$lib/shared/routine-form';
 import type { Actions, PageServerLoad } from './$types';
 
-function notFound(locals: App.Locals): never {
-	error(404, translate(locals.locale, 'routines.not-found'));
+function notFound(): never {
+	error(404, 'routines.not-found');
 }
 
 /** Both actions are about the routine in the URL: another clinic's is not found. */
@@ -33,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		routineForEdit(app.db, user.clinicId, params.id),
 		listExercises(app.db, user.clinicId)
 	]);
-	if (!found || found.routine.archivedAt) notFound(locals);
+	if (!found || found.routine.archivedAt) notFound();
 	const draft: RoutineDraft = {
 		name: found.routine.name,
 		description: found.routine.description,

@@ -11,7 +11,6 @@ import {
 	seriesFormValues
 } from '$lib/server/planning/series';
 import { problemsOf } from '$lib/i18n/problem';
-import { translate } from '$lib/i18n/translate';
 import { formValues, seriesFormInput, seriesFormSchema } from '$lib/shared/planning/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		clinicTimeZone(app.db, user.clinicId),
 		seriesFormValues(app.db, user.clinicId, params.seriesId)
 	]);
-	if (!values) error(404, translate(locals.locale, 'series.not-found'));
+	if (!values) error(404, 'series.not-found');
 	return { choices, timeZone, values };
 };
 
@@ -48,7 +47,7 @@ export const actions: Actions = {
 		const user = signedIn(locals);
 		const { app } = locals;
 		if (!(await archiveSeries(app.db, user.clinicId, params.seriesId))) {
-			error(404, translate(locals.locale, 'series.not-found'));
+			error(404, 'series.not-found');
 		}
 		app.log.info({ userId: user.id, seriesId: params.seriesId }, 'class series ended');
 		redirect(303, '/schedule/series');

@@ -8,14 +8,13 @@ import { findParticipants } from '$lib/server/planning/participants';
 import { sessionRosterView } from '$lib/server/planning/session-roster';
 import { classSessionReopenings, users } from '$lib/server/db/schema';
 import { refuse } from '$lib/server/http/refuse';
-import { translate } from '$lib/i18n/translate';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = signedIn(locals);
 	const { app } = locals;
 	const view = await sessionRosterView(app.db, user.clinicId, params.sessionId);
-	if (!view) error(404, translate(locals.locale, 'refusal.class-not-found'));
+	if (!view) error(404, 'refusal.class-not-found');
 	const query = url.searchParams.get('q')?.trim() ?? '';
 	const onList = new Map(
 		[...view.inClass, ...view.waiting].map((p) => [p.participantId, p.status])
@@ -59,7 +58,7 @@ async function targets(locals: App.Locals, sessionId: string) {
 	const user = signedIn(locals);
 	const { app } = locals;
 	const view = await sessionRosterView(app.db, user.clinicId, sessionId);
-	if (!view) error(404, translate(locals.locale, 'refusal.class-not-found'));
+	if (!view) error(404, 'refusal.class-not-found');
 	const resolve = (scope: 'session' | 'series'): Target | null =>
 		scope === 'session'
 			? { sessionId }

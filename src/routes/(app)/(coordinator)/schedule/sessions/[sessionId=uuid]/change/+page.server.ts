@@ -13,7 +13,6 @@ import {
 } from '$lib/server/planning/session-changes';
 import type { Database } from '$lib/server/db/client';
 import { problemsOf } from '$lib/i18n/problem';
-import { translate } from '$lib/i18n/translate';
 import { cancelFormSchema, formValues, moveFormSchema } from '$lib/shared/planning/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -24,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		sessionForChange(app.db, user.clinicId, params.sessionId),
 		listRooms(app.db, user.clinicId)
 	]);
-	if (!session) error(404, translate(locals.locale, 'session-change.not-found'));
+	if (!session) error(404, 'session-change.not-found');
 	return { session, rooms: rooms.map((r) => ({ id: r.id, name: r.name, kind: r.kind })) };
 };
 
