@@ -4,7 +4,8 @@ import type { ControlSnapshot, Presence, StaffLogEntry } from '../shared/live';
 import type { Command } from '../shared/timeline';
 import type { ClockSync } from './clock-sync';
 import { mergeEntries, receiveEntry } from './live-log';
-import { ask, clockOver, createSocket, refusalCode, retryAfterRefusal } from './socket';
+import { closeLink, followConnection } from './live-link';
+import { ask, clockOver, createSocket, retryAfterRefusal } from './socket';
 import { randomId } from './uuid';
 import { isRefusalCode, type RefusalParams } from '../shared/refusals';
 import type { Problem } from '../i18n/problem';
@@ -51,15 +52,10 @@ export class ClassControl {
 
 	start(): void {
 		const socket = this.#socket;
-		socket.on('connect', () => {
-			this.online = true;
-			this.clock.start();
-			void this.#join();
-		});
-		socket.on('disconnect', () => (this.online = false));
-		socket.on('connect_error', (error) => {
-			this.online = false;
-			if (refusalCode(error) === 'unauthenticated') {
+		followConnection(this.socket, this, {
+			connected: () => void this.#join(),
+			refused: (code) => {
+				if (code !== 'unauthenticated') return;
 				this.signedOut = true;
 				this.problem = { code: 'controller.problem.signed-out' };
 			}
@@ -105,10 +101,7 @@ export class ClassControl {
 	}
 
 	stop(): void {
-		this.clock.stop();
-		for (const cleanup of this.#cleanups) cleanup();
-		this.#socket.removeAllListeners();
-		this.#socket.disconnect();
+		closeLink(this.socket, this.clock, this.#cleanups);
 	}
 
 	/**

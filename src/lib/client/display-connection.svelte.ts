@@ -11,7 +11,8 @@ import type { DisplayCommandType } from '../shared/displays';
 import type { LogEntry } from '../shared/timeline';
 import type { ClockSync } from './clock-sync';
 import { mergeEntries, receiveEntry } from './live-log';
-import { ask, clockOver, createSocket, refusalCode, retryAfterRefusal } from './socket';
+import { closeLink, followConnection } from './live-link';
+import { ask, clockOver, createSocket, retryAfterRefusal } from './socket';
 import { randomId } from './uuid';
 
 const TOKEN_KEY = 'steady.display.token';
@@ -51,20 +52,14 @@ export class DisplayConnection {
 
 	start(): void {
 		const socket = this.#socket;
-		socket.on('connect', () => {
-			this.online = true;
-			this.clock.start();
-			void this.#greet();
-		});
-		socket.on('disconnect', (reason) => {
-			this.online = false;
+		followConnection(socket as unknown as Socket, this, {
+			connected: () => void this.#greet(),
 			// A server-side disconnect is not retried by socket.io; a display always comes back.
-			if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1000);
-		});
-		socket.on('connect_error', (error) => {
-			this.online = false;
-			if (refusalCode(error) === 'unpaired') {
-				this.#forgetToken();
+			disconnected: (reason) => {
+				if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1000);
+			},
+			refused: (code) => {
+				if (code === 'unpaired') this.#forgetToken();
 			}
 		});
 		socket.on('pairing:paired', () => void this.#collectToken());
@@ -83,11 +78,8 @@ export class DisplayConnection {
 	}
 
 	stop(): void {
-		this.clock.stop();
 		clearTimeout(this.#pairingTimer);
-		for (const cleanup of this.#cleanups) cleanup();
-		this.#socket.removeAllListeners();
-		this.#socket.disconnect();
+		closeLink(this.#socket as unknown as Socket, this.clock, this.#cleanups);
 	}
 
 	/** Re-sync the clock and the class after the page was hidden or the link came back. */
