@@ -1,11 +1,11 @@
 import type { Socket } from 'socket.io-client';
-import type { AckResult, StaffAcks, StaffClientEvents, StaffServerEvents } from '../shared/events';
+import type { StaffAcks, StaffClientEvents, StaffServerEvents } from '../shared/events';
 import type { ControlSnapshot, Presence, StaffLogEntry } from '../shared/live';
 import type { Command } from '../shared/timeline';
 import type { ClockSync } from './clock-sync';
 import { mergeEntries, receiveEntry } from './live-log';
-import { closeLink, followConnection } from './live-link';
-import { ask, clockOver, createSocket, retryAfterRefusal } from './socket';
+import { askerFor, closeLink, followConnection, type Asker } from './live-link';
+import { clockOver, createSocket, retryAfterRefusal } from './socket';
 import { randomId } from './uuid';
 import { isRefusalCode, type RefusalParams } from '../shared/refusals';
 import type { Problem } from '../i18n/problem';
@@ -35,6 +35,7 @@ export class ClassControl {
 	signedOut = $state(false);
 	readonly clock: ClockSync;
 	readonly #socket: StaffSocket;
+	readonly #ask: Asker<StaffClientEvents, StaffAcks>;
 	readonly #sessionId: string;
 	#clientSeq = 0;
 	#cleanups: (() => void)[] = [];
@@ -42,7 +43,8 @@ export class ClassControl {
 	constructor(sessionId: string) {
 		this.#sessionId = sessionId;
 		this.#socket = createSocket<StaffServerEvents, StaffClientEvents>('/') as StaffSocket;
-		this.clock = clockOver(this.#socket as unknown as Socket);
+		this.clock = clockOver(this.socket);
+		this.#ask = askerFor(this.socket);
 	}
 
 	/** The class's socket, shared with the clipboard (entries travel on the same connection). */
@@ -214,13 +216,5 @@ export class ClassControl {
 			mergeEntries(live.log, result.entries);
 			this.version++;
 		}
-	}
-
-	#ask<E extends keyof StaffClientEvents>(
-		event: E,
-		payload: Parameters<StaffClientEvents[E]>[0],
-		timeoutMs = 5000
-	): Promise<AckResult<StaffAcks[E]> | null> {
-		return ask(this.#socket as unknown as Socket, event, payload, timeoutMs);
 	}
 }

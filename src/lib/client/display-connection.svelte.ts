@@ -11,8 +11,8 @@ import type { DisplayCommandType } from '../shared/displays';
 import type { LogEntry } from '../shared/timeline';
 import type { ClockSync } from './clock-sync';
 import { mergeEntries, receiveEntry } from './live-log';
-import { closeLink, followConnection } from './live-link';
-import { ask, clockOver, createSocket, retryAfterRefusal } from './socket';
+import { askerFor, closeLink, followConnection, type Asker } from './live-link';
+import { clockOver, createSocket, retryAfterRefusal } from './socket';
 import { randomId } from './uuid';
 
 const TOKEN_KEY = 'steady.display.token';
@@ -37,6 +37,7 @@ export class DisplayConnection {
 	identify = $state<{ name: string; count: number } | null>(null);
 	readonly clock: ClockSync;
 	readonly #socket: DisplaySocket;
+	readonly #ask: Asker<DisplayClientEvents, DisplayAcks>;
 	#secret = '';
 	#pairingTimer: ReturnType<typeof setTimeout> | undefined;
 	#cleanups: (() => void)[] = [];
@@ -48,6 +49,7 @@ export class DisplayConnection {
 			auth: (cb) => cb({ token: localStorage.getItem(TOKEN_KEY) ?? '' })
 		}) as DisplaySocket;
 		this.clock = clockOver(this.#socket as unknown as Socket);
+		this.#ask = askerFor(this.#socket as unknown as Socket);
 	}
 
 	start(): void {
@@ -183,13 +185,5 @@ export class DisplayConnection {
 		this.phase = 'unpaired';
 		this.snapshot = null;
 		this.live = null;
-	}
-
-	#ask<E extends keyof DisplayClientEvents>(
-		event: E,
-		payload: Parameters<DisplayClientEvents[E]>[0],
-		timeoutMs = 5000
-	): Promise<AckResult<DisplayAcks[E]> | null> {
-		return ask(this.#socket as unknown as Socket, event, payload, timeoutMs);
 	}
 }

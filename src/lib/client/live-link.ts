@@ -1,7 +1,21 @@
 import type { Socket } from 'socket.io-client';
-import type { ConnectErrorCode } from '../shared/events';
+import type { AckResult, ConnectErrorCode } from '../shared/events';
 import type { ClockSync } from './clock-sync';
-import { refusalCode } from './socket';
+import { ask, refusalCode } from './socket';
+
+/** The payload a client event sends, as its event map types it. */
+type PayloadOf<F> = F extends (payload: infer P, ...rest: never[]) => void ? P : never;
+
+/** `ask` on one socket, typed by its client events (C) and their answers (A). */
+export type Asker<C, A> = <E extends keyof C & keyof A & string>(
+	event: E,
+	payload: PayloadOf<C[E]>,
+	timeoutMs?: number
+) => Promise<AckResult<A[E]> | null>;
+
+export function askerFor<C, A>(socket: Socket): Asker<C, A> {
+	return (event, payload, timeoutMs = 5000) => ask(socket, event, payload, timeoutMs);
+}
 
 /** What a live socket's owner (a phone's class control, a wall display) shows of its link. */
 type Link = { online: boolean; readonly clock: ClockSync };
