@@ -1,10 +1,11 @@
 import type { Socket } from 'socket.io-client';
-import type { AckResult, StaffAcks, StaffClientEvents, StaffServerEvents } from '../shared/events';
+import type { StaffAcks, StaffClientEvents, StaffServerEvents } from '../shared/events';
 import type { ControlSnapshot, Presence, StaffLogEntry } from '../shared/live';
 import type { Command } from '../shared/timeline';
 import type { ClockSync } from './clock-sync';
 import { mergeEntries, receiveEntry } from './live-log';
-import { ask, clockOver, createSocket, refusalCode, retryAfterRefusal } from './socket';
+import { askerFor, closeLink, followConnection, type Asker } from './live-link';
+import { clockOver, createSocket, retryAfterRefusal } from './socket';
 import { randomId } from './uuid';
 import { isRefusalCode, type RefusalParams } from '../shared/refusals';
 import type { Problem } from '../i18n/problem';
@@ -34,6 +35,7 @@ export class ClassControl {
 	signedOut = $state(false);
 	readonly clock: ClockSync;
 	readonly #socket: StaffSocket;
+	readonly #ask: Asker<StaffClientEvents, StaffAcks>;
 	readonly #sessionId: string;
 	#clientSeq = 0;
 	#cleanups: (() => void)[] = [];
@@ -41,7 +43,8 @@ export class ClassControl {
 	constructor(sessionId: string) {
 		this.#sessionId = sessionId;
 		this.#socket = createSocket<StaffServerEvents, StaffClientEvents>('/') as StaffSocket;
-		this.clock = clockOver(this.#socket as unknown as Socket);
+		this.clock = clockOver(this.socket);
+		this.#ask = askerFor(this.socket);
 	}
 
 	/** The class's socket, shared with the clipboard (entries travel on the same connection). */
@@ -51,15 +54,10 @@ export class ClassControl {
 
 	start(): void {
 		const socket = this.#socket;
-		socket.on('connect', () => {
-			this.online = true;
-			this.clock.start();
-			void this.#join();
-		});
-		socket.on('disconnect', () => (this.online = false));
-		socket.on('connect_error', (error) => {
-			this.online = false;
-			if (refusalCode(error) === 'unauthenticated') {
+		followConnection(this.socket, this, {
+			connected: () => void this.#join(),
+			refused: (code) => {
+				if (code !== 'unauthenticated') return;
 				this.signedOut = true;
 				this.problem = { code: 'controller.problem.signed-out' };
 			}
@@ -105,10 +103,7 @@ export class ClassControl {
 	}
 
 	stop(): void {
-		this.clock.stop();
-		for (const cleanup of this.#cleanups) cleanup();
-		this.#socket.removeAllListeners();
-		this.#socket.disconnect();
+		closeLink(this.socket, this.clock, this.#cleanups);
 	}
 
 	/**
@@ -221,13 +216,5 @@ export class ClassControl {
 			mergeEntries(live.log, result.entries);
 			this.version++;
 		}
-	}
-
-	#ask<E extends keyof StaffClientEvents>(
-		event: E,
-		payload: Parameters<StaffClientEvents[E]>[0],
-		timeoutMs = 5000
-	): Promise<AckResult<StaffAcks[E]> | null> {
-		return ask(this.#socket as unknown as Socket, event, payload, timeoutMs);
 	}
 }

@@ -11,7 +11,8 @@ import type { DisplayCommandType } from '../shared/displays';
 import type { LogEntry } from '../shared/timeline';
 import type { ClockSync } from './clock-sync';
 import { mergeEntries, receiveEntry } from './live-log';
-import { ask, clockOver, createSocket, refusalCode, retryAfterRefusal } from './socket';
+import { askerFor, closeLink, followConnection, type Asker } from './live-link';
+import { clockOver, createSocket, retryAfterRefusal } from './socket';
 import { randomId } from './uuid';
 
 const TOKEN_KEY = 'steady.display.token';
@@ -36,6 +37,7 @@ export class DisplayConnection {
 	identify = $state<{ name: string; count: number } | null>(null);
 	readonly clock: ClockSync;
 	readonly #socket: DisplaySocket;
+	readonly #ask: Asker<DisplayClientEvents, DisplayAcks>;
 	#secret = '';
 	#pairingTimer: ReturnType<typeof setTimeout> | undefined;
 	#cleanups: (() => void)[] = [];
@@ -47,24 +49,19 @@ export class DisplayConnection {
 			auth: (cb) => cb({ token: localStorage.getItem(TOKEN_KEY) ?? '' })
 		}) as DisplaySocket;
 		this.clock = clockOver(this.#socket as unknown as Socket);
+		this.#ask = askerFor(this.#socket as unknown as Socket);
 	}
 
 	start(): void {
 		const socket = this.#socket;
-		socket.on('connect', () => {
-			this.online = true;
-			this.clock.start();
-			void this.#greet();
-		});
-		socket.on('disconnect', (reason) => {
-			this.online = false;
+		followConnection(socket as unknown as Socket, this, {
+			connected: () => void this.#greet(),
 			// A server-side disconnect is not retried by socket.io; a display always comes back.
-			if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1000);
-		});
-		socket.on('connect_error', (error) => {
-			this.online = false;
-			if (refusalCode(error) === 'unpaired') {
-				this.#forgetToken();
+			disconnected: (reason) => {
+				if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1000);
+			},
+			refused: (code) => {
+				if (code === 'unpaired') this.#forgetToken();
 			}
 		});
 		socket.on('pairing:paired', () => void this.#collectToken());
@@ -83,11 +80,8 @@ export class DisplayConnection {
 	}
 
 	stop(): void {
-		this.clock.stop();
 		clearTimeout(this.#pairingTimer);
-		for (const cleanup of this.#cleanups) cleanup();
-		this.#socket.removeAllListeners();
-		this.#socket.disconnect();
+		closeLink(this.#socket as unknown as Socket, this.clock, this.#cleanups);
 	}
 
 	/** Re-sync the clock and the class after the page was hidden or the link came back. */
@@ -191,13 +185,5 @@ export class DisplayConnection {
 		this.phase = 'unpaired';
 		this.snapshot = null;
 		this.live = null;
-	}
-
-	#ask<E extends keyof DisplayClientEvents>(
-		event: E,
-		payload: Parameters<DisplayClientEvents[E]>[0],
-		timeoutMs = 5000
-	): Promise<AckResult<DisplayAcks[E]> | null> {
-		return ask(this.#socket as unknown as Socket, event, payload, timeoutMs);
 	}
 }
