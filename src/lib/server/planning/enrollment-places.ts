@@ -4,6 +4,7 @@ import type { Database } from '../db/client';
 import { classSeries, classSessions, enrollments, participants, rooms } from '../db/schema';
 import { effectivePlaces, TAKES_A_PLACE } from '../roster/places';
 import type { Promotion } from './enrollment';
+import { inClinic } from './clinic-scope';
 
 /**
  * The enrollment service's building blocks: reading a class's places, taking its row locks,
@@ -123,7 +124,7 @@ export async function lockSeries(tx: Tx, clinicId: string, seriesId: string) {
 		})
 		.from(classSeries)
 		.innerJoin(rooms, eq(rooms.id, classSeries.roomId))
-		.where(and(eq(classSeries.id, seriesId), eq(classSeries.clinicId, clinicId)))
+		.where(inClinic(classSeries, clinicId, seriesId))
 		.for('update', { of: classSeries });
 	return series ?? null;
 }
@@ -132,7 +133,7 @@ export async function lockSession(tx: Tx, clinicId: string, sessionId: string) {
 	const [found] = await tx
 		.select({ seriesId: classSessions.seriesId })
 		.from(classSessions)
-		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)));
+		.where(inClinic(classSessions, clinicId, sessionId));
 	if (!found) return null;
 	// Series first, then session: every writer takes the locks in the same order (no deadlock).
 	if (found.seriesId) await lockSeries(tx, clinicId, found.seriesId);
@@ -162,7 +163,7 @@ export async function activeParticipant(tx: Tx, clinicId: string, participantId:
 			aquaticScreening: participants.aquaticScreening
 		})
 		.from(participants)
-		.where(and(eq(participants.id, participantId), eq(participants.clinicId, clinicId)));
+		.where(inClinic(participants, clinicId, participantId));
 	return row && !row.archivedAt ? row : null;
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { plannedRoutineSeconds, type Dosing } from '../../shared/dosing';
 import type { Database } from '../db/client';
 import {
@@ -9,6 +9,7 @@ import {
 	routines,
 	routineVersions
 } from '../db/schema';
+import { activeInClinic } from './clinic-scope';
 
 /** Plain lists for coordinators' pages. Every query is scoped to the signed-in clinic. */
 
@@ -25,7 +26,7 @@ export function listRooms(db: Database, clinicId: string) {
 			displayControls: rooms.displayControls
 		})
 		.from(rooms)
-		.where(and(eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
+		.where(activeInClinic(rooms, clinicId))
 		.orderBy(asc(rooms.name));
 }
 
@@ -43,7 +44,7 @@ export function listExercises(db: Database, clinicId: string) {
 			source: exercises.source
 		})
 		.from(exercises)
-		.where(and(eq(exercises.clinicId, clinicId), isNull(exercises.archivedAt)))
+		.where(activeInClinic(exercises, clinicId))
 		.orderBy(asc(exercises.category), asc(exercises.name));
 }
 
@@ -60,7 +61,7 @@ export function listParticipants(db: Database, clinicId: string) {
 			aquaticScreening: participants.aquaticScreening
 		})
 		.from(participants)
-		.where(and(eq(participants.clinicId, clinicId), isNull(participants.archivedAt)))
+		.where(activeInClinic(participants, clinicId))
 		.orderBy(asc(participants.lastName), asc(participants.firstName));
 }
 
@@ -77,7 +78,7 @@ export async function listRoutines(db: Database, clinicId: string) {
 		})
 		.from(routines)
 		.innerJoin(routineVersions, eq(routineVersions.routineId, routines.id))
-		.where(and(eq(routines.clinicId, clinicId), isNull(routines.archivedAt)))
+		.where(activeInClinic(routines, clinicId))
 		.orderBy(routines.id, desc(routineVersions.version));
 	const rows = newestFirst.sort((a, b) => a.name.localeCompare(b.name));
 

@@ -4,6 +4,7 @@ import type { ParticipantForm } from '../../shared/participant-form';
 import type { Locale } from '../../i18n/locales';
 import type { Database } from '../db/client';
 import { clinics, participants } from '../db/schema';
+import { inClinic } from './clinic-scope';
 
 /**
  * Participants for coordinators. Every field here is PHI: callers log ids only, never a name,
@@ -53,7 +54,7 @@ export async function getParticipant(db: Database, clinicId: string, id: string)
 	const [row] = await db
 		.select()
 		.from(participants)
-		.where(and(eq(participants.id, id), eq(participants.clinicId, clinicId)));
+		.where(inClinic(participants, clinicId, id));
 	return row ?? null;
 }
 
@@ -103,7 +104,7 @@ export async function updateParticipant(
 	const rows = await db
 		.update(participants)
 		.set(columns(form))
-		.where(and(eq(participants.id, id), eq(participants.clinicId, clinicId)))
+		.where(inClinic(participants, clinicId, id))
 		.returning({ id: participants.id });
 	return rows.length > 0;
 }
@@ -121,7 +122,7 @@ export async function setArchived(
 	const rows = await db
 		.update(participants)
 		.set({ archivedAt: archived ? new Date() : null })
-		.where(and(eq(participants.id, id), eq(participants.clinicId, clinicId)))
+		.where(inClinic(participants, clinicId, id))
 		.returning({ id: participants.id });
 	return rows.length > 0;
 }

@@ -21,6 +21,7 @@ import {
 } from '../db/schema';
 import { bookingsBetween, clinicNames, summarize } from './bookings';
 import { expandSeries, ownedBySeries } from './expansion';
+import { activeInClinic } from './clinic-scope';
 
 /** What the series form offers: the clinic's rooms, routines (newest version) and staff. */
 export async function seriesChoices(db: Database, clinicId: string) {
@@ -34,7 +35,7 @@ export async function seriesChoices(db: Database, clinicId: string) {
 				participantsPerStaff: rooms.participantsPerStaff
 			})
 			.from(rooms)
-			.where(and(eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
+			.where(activeInClinic(rooms, clinicId))
 			.orderBy(asc(rooms.name)),
 		db
 			.selectDistinctOn([routines.id], {
@@ -44,7 +45,7 @@ export async function seriesChoices(db: Database, clinicId: string) {
 			})
 			.from(routines)
 			.innerJoin(routineVersions, eq(routineVersions.routineId, routines.id))
-			.where(and(eq(routines.clinicId, clinicId), isNull(routines.archivedAt)))
+			.where(activeInClinic(routines, clinicId))
 			.orderBy(routines.id, desc(routineVersions.version)),
 		db
 			.select({ id: users.id, name: users.name, role: users.role })
@@ -86,7 +87,7 @@ export async function listSeries(db: Database, clinicId: string) {
 		.from(classSeries)
 		.innerJoin(rooms, eq(rooms.id, classSeries.roomId))
 		.leftJoin(users, eq(users.id, classSeries.leadUserId))
-		.where(and(eq(classSeries.clinicId, clinicId), isNull(classSeries.archivedAt)))
+		.where(activeInClinic(classSeries, clinicId))
 		.orderBy(asc(classSeries.name));
 	return rows.map(({ rrule, startTime, ...row }) => ({
 		...row,
@@ -100,13 +101,7 @@ export async function seriesFormValues(db: Database, clinicId: string, seriesId:
 	const [row] = await db
 		.select()
 		.from(classSeries)
-		.where(
-			and(
-				eq(classSeries.id, seriesId),
-				eq(classSeries.clinicId, clinicId),
-				isNull(classSeries.archivedAt)
-			)
-		);
+		.where(activeInClinic(classSeries, clinicId, seriesId));
 	if (!row) return null;
 	return {
 		name: row.name,
@@ -157,13 +152,7 @@ export async function saveSeries(
 			const [existing] = await tx
 				.select({ id: classSeries.id })
 				.from(classSeries)
-				.where(
-					and(
-						eq(classSeries.id, seriesId),
-						eq(classSeries.clinicId, clinicId),
-						isNull(classSeries.archivedAt)
-					)
-				);
+				.where(activeInClinic(classSeries, clinicId, seriesId));
 			if (!existing) {
 				return { ok: false, problems: { form: { code: 'series.not-found' } }, notFound: true };
 			}
@@ -172,21 +161,13 @@ export async function saveSeries(
 		const [room] = await tx
 			.select()
 			.from(rooms)
-			.where(
-				and(eq(rooms.id, form.roomId), eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt))
-			);
+			.where(activeInClinic(rooms, clinicId, form.roomId));
 		if (!room) problems.roomId = { code: 'field.choose' };
 		const [routine] = await tx
 			.select({ id: routines.id })
 			.from(routines)
 			.innerJoin(routineVersions, eq(routineVersions.routineId, routines.id))
-			.where(
-				and(
-					eq(routines.id, form.routineId),
-					eq(routines.clinicId, clinicId),
-					isNull(routines.archivedAt)
-				)
-			)
+			.where(activeInClinic(routines, clinicId, form.routineId))
 			.limit(1);
 		if (!routine) problems.routineId = { code: 'field.choose' };
 		const staffIds = [form.leadUserId, ...form.assistantUserIds];
@@ -296,13 +277,7 @@ export async function archiveSeries(
 		const updated = await tx
 			.update(classSeries)
 			.set({ archivedAt: now })
-			.where(
-				and(
-					eq(classSeries.id, seriesId),
-					eq(classSeries.clinicId, clinicId),
-					isNull(classSeries.archivedAt)
-				)
-			)
+			.where(activeInClinic(classSeries, clinicId, seriesId))
 			.returning({ id: classSeries.id });
 		if (updated.length) await expandSeries(tx, clinicId, seriesId, now);
 		return updated.length > 0;

@@ -4,6 +4,7 @@ import type { Database } from '../db/client';
 import { classSessions, enrollments, participants, rooms } from '../db/schema';
 import { clinicTimeZone } from '../classes/calendar';
 import { effectivePlaces, TAKES_A_PLACE } from '../roster/places';
+import { inClinic } from './clinic-scope';
 
 /**
  * One session's places as the coordinator's roster page shows them: who is in (with the
@@ -26,7 +27,7 @@ export async function sessionRosterView(db: Database, clinicId: string, sessionI
 		})
 		.from(classSessions)
 		.innerJoin(rooms, eq(rooms.id, classSessions.roomId))
-		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)));
+		.where(inClinic(classSessions, clinicId, sessionId));
 	if (!session) return null;
 	const timeZone = await clinicTimeZone(db, clinicId);
 

@@ -3,6 +3,7 @@ import { addDays, localDate, weekdayOf, zonedTimeToInstant } from '../../shared/
 import type { ClassSessionStatus, ClassType } from '../../shared/domain';
 import type { Database } from '../db/client';
 import { classSessions, rooms, users } from '../db/schema';
+import { activeInClinic } from './clinic-scope';
 
 export type WeekSession = {
 	id: string;
@@ -73,7 +74,7 @@ export async function weekSchedule(
 		db
 			.select({ id: rooms.id, name: rooms.name, kind: rooms.kind })
 			.from(rooms)
-			.where(and(eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
+			.where(activeInClinic(rooms, clinicId))
 			.orderBy(asc(rooms.name)),
 		db
 			.select({ id: users.id, name: users.name, role: users.role })
