@@ -5,6 +5,7 @@ import { classSeries, classSessions, enrollments, participants, rooms } from '..
 import { effectivePlaces, TAKES_A_PLACE } from '../roster/places';
 import type { Promotion } from './enrollment';
 import { inClinic } from './clinic-scope';
+import { sessionSlot } from './selections';
 
 /**
  * The enrollment service's building blocks: reading a class's places, taking its row locks,
@@ -34,12 +35,8 @@ export const BOOKABLE = new Set(['scheduled', 'live']);
 export async function comingSessions(tx: Tx, clinicId: string, seriesId: string, now: Date) {
 	const rows = await tx
 		.select({
-			id: classSessions.id,
-			name: classSessions.name,
-			startsAt: classSessions.startsAt,
-			durationMinutes: classSessions.durationMinutes,
-			capacity: classSessions.capacity,
-			status: classSessions.status
+			...sessionSlot,
+			capacity: classSessions.capacity
 		})
 		.from(classSessions)
 		.where(and(eq(classSessions.clinicId, clinicId), eq(classSessions.seriesId, seriesId)));
@@ -139,13 +136,9 @@ export async function lockSession(tx: Tx, clinicId: string, sessionId: string) {
 	if (found.seriesId) await lockSeries(tx, clinicId, found.seriesId);
 	const [session] = await tx
 		.select({
-			id: classSessions.id,
+			...sessionSlot,
 			seriesId: classSessions.seriesId,
-			name: classSessions.name,
-			startsAt: classSessions.startsAt,
-			durationMinutes: classSessions.durationMinutes,
 			capacity: classSessions.capacity,
-			status: classSessions.status,
 			roomKind: rooms.kind
 		})
 		.from(classSessions)

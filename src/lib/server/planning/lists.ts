@@ -7,9 +7,11 @@ import {
 	rooms,
 	routineBlocks,
 	routines,
-	routineVersions
+	routineVersions,
+	users
 } from '../db/schema';
-import { activeInClinic } from './clinic-scope';
+import { activeInClinic, enabledStaff } from './clinic-scope';
+import { participantCard } from './selections';
 
 /** Plain lists for coordinators' pages. Every query is scoped to the signed-in clinic. */
 
@@ -28,6 +30,15 @@ export function listRooms(db: Database, clinicId: string) {
 		.from(rooms)
 		.where(activeInClinic(rooms, clinicId))
 		.orderBy(asc(rooms.name));
+}
+
+/** Who can lead or assist a class: the clinic's staff, by name. */
+export function listStaff(db: Database, clinicId: string) {
+	return db
+		.select({ id: users.id, name: users.name, role: users.role })
+		.from(users)
+		.where(enabledStaff(clinicId))
+		.orderBy(asc(users.name));
 }
 
 export function listExercises(db: Database, clinicId: string) {
@@ -52,22 +63,17 @@ export function listParticipants(db: Database, clinicId: string) {
 	return db
 		.select({
 			id: participants.id,
-			displayName: participants.displayName,
-			firstName: participants.firstName,
-			lastName: participants.lastName,
-			dateOfBirth: participants.dateOfBirth,
-			assistiveDevice: participants.assistiveDevice,
-			precautions: participants.precautions,
-			aquaticScreening: participants.aquaticScreening
+			...participantCard,
+			dateOfBirth: participants.dateOfBirth
 		})
 		.from(participants)
 		.where(activeInClinic(participants, clinicId))
 		.orderBy(asc(participants.lastName), asc(participants.firstName));
 }
 
-/** Each routine's newest version with its block count and planned length. */
-export async function listRoutines(db: Database, clinicId: string) {
-	const newestFirst = await db
+/** The clinic's active routines, each at its newest version, by name. */
+export async function newestRoutines(db: Database, clinicId: string) {
+	const rows = await db
 		.selectDistinctOn([routines.id], {
 			id: routines.id,
 			name: routines.name,
@@ -80,8 +86,12 @@ export async function listRoutines(db: Database, clinicId: string) {
 		.innerJoin(routineVersions, eq(routineVersions.routineId, routines.id))
 		.where(activeInClinic(routines, clinicId))
 		.orderBy(routines.id, desc(routineVersions.version));
-	const rows = newestFirst.sort((a, b) => a.name.localeCompare(b.name));
+	return rows.sort((a, b) => a.name.localeCompare(b.name));
+}
 
+/** Each routine's newest version with its block count and planned length. */
+export async function listRoutines(db: Database, clinicId: string) {
+	const rows = await newestRoutines(db, clinicId);
 	if (rows.length === 0) return [];
 	const blocks = await db
 		.select({

@@ -5,6 +5,7 @@ import type { Locale } from '../../i18n/locales';
 import type { Database } from '../db/client';
 import { clinics, participants } from '../db/schema';
 import { inClinic } from './clinic-scope';
+import { participantCard } from './selections';
 
 /**
  * Participants for coordinators. Every field here is PHI: callers log ids only, never a name,
@@ -23,13 +24,8 @@ export async function findParticipants(
 	const rows = await db
 		.select({
 			id: participants.id,
-			firstName: participants.firstName,
-			lastName: participants.lastName,
-			displayName: participants.displayName,
-			dateOfBirth: participants.dateOfBirth,
-			assistiveDevice: participants.assistiveDevice,
-			precautions: participants.precautions,
-			aquaticScreening: participants.aquaticScreening
+			...participantCard,
+			dateOfBirth: participants.dateOfBirth
 		})
 		.from(participants)
 		.where(

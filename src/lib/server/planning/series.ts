@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { roomConflicts, staffingConflicts } from '../../shared/planning/conflicts';
 import type { Problems } from '../../i18n/problem';
 import type { SeriesForm } from '../../shared/planning/forms';
@@ -21,7 +21,8 @@ import {
 } from '../db/schema';
 import { bookingsBetween, clinicNames, summarize } from './bookings';
 import { expandSeries, ownedBySeries } from './expansion';
-import { activeInClinic } from './clinic-scope';
+import { listStaff, newestRoutines } from './lists';
+import { activeInClinic, enabledStaff } from './clinic-scope';
 
 /** What the series form offers: the clinic's rooms, routines (newest version) and staff. */
 export async function seriesChoices(db: Database, clinicId: string) {
@@ -37,21 +38,8 @@ export async function seriesChoices(db: Database, clinicId: string) {
 			.from(rooms)
 			.where(activeInClinic(rooms, clinicId))
 			.orderBy(asc(rooms.name)),
-		db
-			.selectDistinctOn([routines.id], {
-				id: routines.id,
-				name: routines.name,
-				version: routineVersions.version
-			})
-			.from(routines)
-			.innerJoin(routineVersions, eq(routineVersions.routineId, routines.id))
-			.where(activeInClinic(routines, clinicId))
-			.orderBy(routines.id, desc(routineVersions.version)),
-		db
-			.select({ id: users.id, name: users.name, role: users.role })
-			.from(users)
-			.where(and(eq(users.clinicId, clinicId), isNull(users.disabledAt)))
-			.orderBy(asc(users.name)),
+		newestRoutines(db, clinicId),
+		listStaff(db, clinicId),
 		db
 			.select({
 				defaultExertionScale: clinics.defaultExertionScale,
@@ -62,7 +50,7 @@ export async function seriesChoices(db: Database, clinicId: string) {
 	]);
 	return {
 		rooms: roomRows,
-		routines: routineRows.sort((a, b) => a.name.localeCompare(b.name)),
+		routines: routineRows.map(({ id, name, version }) => ({ id, name, version })),
 		staff,
 		defaultExertionScale: clinic!.defaultExertionScale,
 		clinicLanguage: clinic!.language
@@ -174,9 +162,7 @@ export async function saveSeries(
 		const staff = await tx
 			.select({ id: users.id })
 			.from(users)
-			.where(
-				and(inArray(users.id, staffIds), eq(users.clinicId, clinicId), isNull(users.disabledAt))
-			);
+			.where(and(inArray(users.id, staffIds), enabledStaff(clinicId)));
 		const known = new Set(staff.map((u) => u.id));
 		if (!known.has(form.leadUserId)) problems.leadUserId = { code: 'field.choose' };
 		if (form.assistantUserIds.some((id) => !known.has(id))) {

@@ -7,6 +7,7 @@ import type { Database } from '../db/client';
 import { classSessions, clinics, rooms } from '../db/schema';
 import { bookingsBetween, clinicNames, summarize } from './bookings';
 import { activeInClinic, inClinic } from './clinic-scope';
+import { sessionSlot } from './selections';
 
 /** `notFound`: no session of this clinic has that id: nothing was written. */
 export type ChangeResult = { ok: true } | { ok: false; problems: Problems; notFound?: true };
@@ -18,11 +19,7 @@ const refused = (problems: Problems, notFound?: true): ChangeResult =>
 export async function sessionForChange(db: Database, clinicId: string, sessionId: string) {
 	const [row] = await db
 		.select({
-			id: classSessions.id,
-			name: classSessions.name,
-			status: classSessions.status,
-			startsAt: classSessions.startsAt,
-			durationMinutes: classSessions.durationMinutes,
+			...sessionSlot,
 			roomId: classSessions.roomId,
 			roomName: rooms.name,
 			occurrenceDate: classSessions.occurrenceDate,

@@ -5,6 +5,7 @@ import { classSessions, enrollments, participants, rooms } from '../db/schema';
 import { clinicTimeZone } from '../classes/calendar';
 import { effectivePlaces, TAKES_A_PLACE } from '../roster/places';
 import { inClinic } from './clinic-scope';
+import { participantCard, sessionSlot } from './selections';
 
 /**
  * One session's places as the coordinator's roster page shows them: who is in (with the
@@ -14,14 +15,10 @@ import { inClinic } from './clinic-scope';
 export async function sessionRosterView(db: Database, clinicId: string, sessionId: string) {
 	const [session] = await db
 		.select({
-			id: classSessions.id,
+			...sessionSlot,
 			seriesId: classSessions.seriesId,
-			name: classSessions.name,
 			type: classSessions.type,
-			startsAt: classSessions.startsAt,
-			durationMinutes: classSessions.durationMinutes,
 			capacity: classSessions.capacity,
-			status: classSessions.status,
 			roomName: rooms.name,
 			roomKind: rooms.kind
 		})
@@ -34,12 +31,7 @@ export async function sessionRosterView(db: Database, clinicId: string, sessionI
 	const rows = await db
 		.select({
 			participantId: participants.id,
-			firstName: participants.firstName,
-			lastName: participants.lastName,
-			displayName: participants.displayName,
-			assistiveDevice: participants.assistiveDevice,
-			precautions: participants.precautions,
-			aquaticScreening: participants.aquaticScreening,
+			...participantCard,
 			forSession: enrollments.sessionId,
 			status: enrollments.status,
 			overrideReason: enrollments.overrideReason,
