@@ -1,6 +1,5 @@
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { users } from '../db/schema';
 
 /**
  * The conditions every query on a clinic's rows starts with. A row is only ever read or written
@@ -19,9 +18,4 @@ export function inClinic(table: ClinicRows, clinicId: string, id: string): SQL {
 export function activeInClinic(table: ArchivableRows, clinicId: string, id?: string): SQL {
 	const clinicRows = and(eq(table.clinicId, clinicId), isNull(table.archivedAt))!;
 	return id === undefined ? clinicRows : and(eq(table.id, id), clinicRows)!;
-}
-
-/** The clinic's staff whose accounts are not disabled. */
-export function enabledStaff(clinicId: string): SQL {
-	return and(eq(users.clinicId, clinicId), isNull(users.disabledAt))!;
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { EnrollmentStatus } from '../../shared/domain';
 import type { Database } from '../db/client';
 import { classSeries, classSessions, enrollments, participants, rooms } from '../db/schema';
@@ -60,24 +60,16 @@ export async function placeRows(
 		createdAt: enrollments.createdAt,
 		displayName: participants.displayName
 	};
+	const placesWhere = (which: SQL) =>
+		tx
+			.select(select)
+			.from(enrollments)
+			.innerJoin(participants, eq(participants.id, enrollments.participantId))
+			.where(and(eq(enrollments.clinicId, clinicId), which));
 	const rows: PlaceRow[] = [];
-	if (seriesId) {
-		rows.push(
-			...(await tx
-				.select(select)
-				.from(enrollments)
-				.innerJoin(participants, eq(participants.id, enrollments.participantId))
-				.where(and(eq(enrollments.clinicId, clinicId), eq(enrollments.seriesId, seriesId))))
-		);
-	}
+	if (seriesId) rows.push(...(await placesWhere(eq(enrollments.seriesId, seriesId))));
 	if (sessionIds.length) {
-		rows.push(
-			...(await tx
-				.select(select)
-				.from(enrollments)
-				.innerJoin(participants, eq(participants.id, enrollments.participantId))
-				.where(and(eq(enrollments.clinicId, clinicId), inArray(enrollments.sessionId, sessionIds))))
-		);
+		rows.push(...(await placesWhere(inArray(enrollments.sessionId, sessionIds))));
 	}
 	return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }

@@ -4,7 +4,7 @@ import type { Database } from '../db/client';
 import { classSeries, classSessions, enrollments, participants, rooms } from '../db/schema';
 import { clinicTimeZone } from '../classes/calendar';
 import { effectivePlaces, TAKES_A_PLACE } from '../roster/places';
-import { aquaticRefusal, doubleBooking, type Refusal } from './enrollment-checks';
+import { placeRefusals, type Refusal } from './enrollment-checks';
 import {
 	BOOKABLE,
 	activeParticipant,
@@ -81,7 +81,6 @@ export async function enroll(
 	return db.transaction(async (tx) => {
 		const person = await activeParticipant(tx, actor.clinicId, request.participantId);
 		if (!person) return { ok: false, problem: problem('enrol.no-participant'), notFound: true };
-		const exclusions = person.aquaticScreening.exclusions;
 
 		if ('seriesId' in target) {
 			const series = await lockSeries(tx, actor.clinicId, target.seriesId);
@@ -99,10 +98,11 @@ export async function enroll(
 			if (own && (own.status === 'enrolled' || own.status === 'waitlisted')) {
 				return { ok: true, status: own.status, already: true };
 			}
-			const refusals = [
-				aquaticRefusal(series.roomKind, exclusions),
-				await doubleBooking(tx, actor.clinicId, timeZone, person.id, sessions, series.id)
-			].filter((r): r is Refusal => r !== null);
+			const refusals = await placeRefusals(tx, actor.clinicId, timeZone, person, {
+				roomKind: series.roomKind,
+				sessions,
+				seriesId: series.id
+			});
 			if (refusals.length && !request.overrideReason) {
 				return { ok: false, problem: problem('enrol.needs-reason'), refusals };
 			}
@@ -131,10 +131,11 @@ export async function enroll(
 			const status = current.status === 'waitlisted' ? 'waitlisted' : 'enrolled';
 			return { ok: true, status, already: true };
 		}
-		const refusals = [
-			aquaticRefusal(session.roomKind, exclusions),
-			await doubleBooking(tx, actor.clinicId, timeZone, person.id, [session], null)
-		].filter((r): r is Refusal => r !== null);
+		const refusals = await placeRefusals(tx, actor.clinicId, timeZone, person, {
+			roomKind: session.roomKind,
+			sessions: [session],
+			seriesId: null
+		});
 		if (refusals.length && !request.overrideReason) {
 			return { ok: false, problem: problem('enrol.needs-reason'), refusals };
 		}
@@ -232,7 +233,6 @@ export async function enrollmentRefusals(
 	return db.transaction(async (tx) => {
 		const person = await activeParticipant(tx, actor.clinicId, participantId);
 		if (!person) return [];
-		const exclusions = person.aquaticScreening.exclusions;
 		if ('seriesId' in target) {
 			const [series] = await tx
 				.select({ roomKind: rooms.kind })
@@ -241,10 +241,11 @@ export async function enrollmentRefusals(
 				.where(inClinic(classSeries, actor.clinicId, target.seriesId));
 			if (!series) return [];
 			const sessions = await comingSessions(tx, actor.clinicId, target.seriesId, now);
-			return [
-				aquaticRefusal(series.roomKind, exclusions),
-				await doubleBooking(tx, actor.clinicId, timeZone, person.id, sessions, target.seriesId)
-			].filter((r): r is Refusal => r !== null);
+			return await placeRefusals(tx, actor.clinicId, timeZone, person, {
+				roomKind: series.roomKind,
+				sessions,
+				seriesId: target.seriesId
+			});
 		}
 		const [session] = await tx
 			.select({
@@ -257,9 +258,10 @@ export async function enrollmentRefusals(
 			.innerJoin(rooms, eq(rooms.id, classSessions.roomId))
 			.where(inClinic(classSessions, actor.clinicId, target.sessionId));
 		if (!session) return [];
-		return [
-			aquaticRefusal(session.roomKind, exclusions),
-			await doubleBooking(tx, actor.clinicId, timeZone, person.id, [session], null)
-		].filter((r): r is Refusal => r !== null);
+		return await placeRefusals(tx, actor.clinicId, timeZone, person, {
+			roomKind: session.roomKind,
+			sessions: [session],
+			seriesId: null
+		});
 	});
 }

@@ -7,10 +7,9 @@ import {
 	rooms,
 	routineBlocks,
 	routines,
-	routineVersions,
-	users
+	routineVersions
 } from '../db/schema';
-import { activeInClinic, enabledStaff } from './clinic-scope';
+import { activeInClinic } from './clinic-scope';
 import { participantCard } from './selections';
 
 /** Plain lists for coordinators' pages. Every query is scoped to the signed-in clinic. */
@@ -30,15 +29,6 @@ export function listRooms(db: Database, clinicId: string) {
 		.from(rooms)
 		.where(activeInClinic(rooms, clinicId))
 		.orderBy(asc(rooms.name));
-}
-
-/** Who can lead or assist a class: the clinic's staff, by name. */
-export function listStaff(db: Database, clinicId: string) {
-	return db
-		.select({ id: users.id, name: users.name, role: users.role })
-		.from(users)
-		.where(enabledStaff(clinicId))
-		.orderBy(asc(users.name));
 }
 
 export function listExercises(db: Database, clinicId: string) {

@@ -21,8 +21,9 @@ import {
 } from '../db/schema';
 import { bookingsBetween, clinicNames, summarize } from './bookings';
 import { expandSeries, ownedBySeries } from './expansion';
-import { listStaff, newestRoutines } from './lists';
-import { activeInClinic, enabledStaff } from './clinic-scope';
+import { newestRoutines } from './lists';
+import { enabledStaff, listStaff } from './staff';
+import { activeInClinic } from './clinic-scope';
 
 /** What the series form offers: the clinic's rooms, routines (newest version) and staff. */
 export async function seriesChoices(db: Database, clinicId: string) {

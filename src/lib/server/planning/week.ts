@@ -4,7 +4,7 @@ import type { ClassSessionStatus, ClassType } from '../../shared/domain';
 import type { Database } from '../db/client';
 import { classSessions, rooms } from '../db/schema';
 import { activeInClinic } from './clinic-scope';
-import { listStaff } from './lists';
+import { listStaff } from './staff';
 import { sessionSlot } from './selections';
 
 export type WeekSession = {

@@ -14,6 +14,7 @@ import { clinicSettingChanges, clinics, rooms } from '../db/schema';
 import {
 	clinicColumns,
 	replaceClinicSetting,
+	settingResetter,
 	settingSaver,
 	type SettingSaveResult
 } from './clinic-setting';
@@ -51,13 +52,7 @@ export const savePoolRanges = settingSaver(
 );
 
 /** Back to the shipped ranges (null), audited like any change; nothing when already there. */
-export async function resetPoolRanges(
-	db: Database,
-	clinicId: string,
-	userId: string
-): Promise<{ changed: boolean }> {
-	return { changed: await writePoolRanges(db, clinicId, userId, null) };
-}
+export const resetPoolRanges = settingResetter(writePoolRanges);
 
 /** Stores `next` (null = the defaults) with an audit row; nothing when it is what is in force. */
 function writePoolRanges(db: Database, clinicId: string, userId: string, next: PoolRanges | null) {

@@ -90,3 +90,12 @@ export function settingSaver<T>(
 		return { ok: true, changed: await write(db, clinicId, userId, parsed.data) };
 	};
 }
+
+/** A settings form's "back to the shipped defaults": `write` with null, audited like any change. */
+export function settingResetter(
+	write: (db: Database, clinicId: string, userId: string, value: null) => Promise<boolean>
+) {
+	return async (db: Database, clinicId: string, userId: string): Promise<{ changed: boolean }> => ({
+		changed: await write(db, clinicId, userId, null)
+	});
+}

@@ -8,7 +8,12 @@ import {
 import type { VitalRule } from '../../shared/rules';
 import type { Database } from '../db/client';
 import { classSessions, clinics } from '../db/schema';
-import { clinicColumns, replaceClinicSetting, settingSaver } from './clinic-setting';
+import {
+	clinicColumns,
+	replaceClinicSetting,
+	settingResetter,
+	settingSaver
+} from './clinic-setting';
 import { inClinic } from '../planning/clinic-scope';
 
 const SETTING = 'vital_rules';
@@ -43,13 +48,7 @@ export async function rulesForClass(
 export const saveClinicRules = settingSaver(ruleEditSchema, ruleProblems, writeSetting);
 
 /** Back to the shipped defaults (null), audited like any other change. */
-export async function resetClinicRules(
-	db: Database,
-	clinicId: string,
-	userId: string
-): Promise<{ changed: boolean }> {
-	return { changed: await writeSetting(db, clinicId, userId, null) };
-}
+export const resetClinicRules = settingResetter(writeSetting);
 
 function writeSetting(db: Database, clinicId: string, userId: string, next: RuleSetting[] | null) {
 	return replaceClinicSetting(db, clinicId, userId, {
