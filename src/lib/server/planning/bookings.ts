@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lt, ne } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, ne } from 'drizzle-orm';
 import {
 	bookingConflicts,
 	type Booking,
@@ -10,6 +10,7 @@ import type { Problems } from '../../i18n/problem';
 import type { Database } from '../db/client';
 import { classSeries, classSessions, rooms, users } from '../db/schema';
 import { ownedBySeries } from './expansion';
+import { activeInClinic } from './clinic-scope';
 
 /**
  * Everything that occupies rooms and staff between two instants: stored sessions that are not
@@ -52,7 +53,7 @@ export async function bookingsBetween(
 	const seriesRows = await db
 		.select()
 		.from(classSeries)
-		.where(and(eq(classSeries.clinicId, clinicId), isNull(classSeries.archivedAt)));
+		.where(activeInClinic(classSeries, clinicId));
 	const storedDates = await storedOccurrenceDates(
 		db,
 		seriesRows.map((s) => s.id),

@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import type { z } from 'zod';
 import { problem, problemsOf, type Problem, type Problems } from '../../i18n/problem';
 import { localDate } from '../../shared/time-zone';
 import {
@@ -39,6 +40,12 @@ export function describePromotions(promoted: Promotion[], timeZone: string): Pro
 	}));
 }
 
+/** The form's fields as sent (to show them again) and as the schema reads them. */
+function readForm<T>(schema: z.ZodType<T>, data: FormData) {
+	const fields = formFields(data);
+	return { fields, parsed: schema.safeParse(fields) };
+}
+
 const fullName = (person: { firstName: string; lastName: string } | null) =>
 	person ? `${person.firstName} ${person.lastName}` : '—';
 
@@ -49,8 +56,7 @@ export async function enrollAction(
 	data: FormData,
 	resolve: Resolve
 ) {
-	const fields = formFields(data);
-	const parsed = enrollFormSchema.safeParse(fields);
+	const { fields, parsed } = readForm(enrollFormSchema, data);
 	if (!parsed.success) {
 		const problems = problemsOf(parsed.error, { top: true });
 		// A reason too short: show the refusals again beside the box, as they stand now.
@@ -122,8 +128,7 @@ export async function cancelAction(
 	resolve: Resolve,
 	timeZone: string
 ) {
-	const fields = formFields(data);
-	const parsed = cancelFormSchema.safeParse(fields);
+	const { fields, parsed } = readForm(cancelFormSchema, data);
 	if (!parsed.success) return refused(400, problemsOf(parsed.error, { top: true }), fields);
 	const target = resolve(parsed.data.scope);
 	if (!target) return refused(400, { scope: problem('enrol.not-in-series') }, fields);

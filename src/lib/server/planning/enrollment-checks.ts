@@ -100,3 +100,20 @@ export async function doubleBooking(
 		timeZone
 	};
 }
+
+/**
+ * Everything that stops this participant taking a place in a class in a room of `roomKind` at
+ * the `sessions` times (`seriesId`: the series being booked, or null for one session).
+ */
+export async function placeRefusals(
+	db: Database,
+	clinicId: string,
+	timeZone: string,
+	person: { id: string; aquaticScreening: { exclusions: readonly AquaticExclusion[] } },
+	place: { roomKind: string; sessions: TimeSlot[]; seriesId: string | null }
+): Promise<Refusal[]> {
+	return [
+		aquaticRefusal(place.roomKind, person.aquaticScreening.exclusions),
+		await doubleBooking(db, clinicId, timeZone, person.id, place.sessions, place.seriesId)
+	].filter((r): r is Refusal => r !== null);
+}

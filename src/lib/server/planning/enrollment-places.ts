@@ -1,9 +1,11 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { EnrollmentStatus } from '../../shared/domain';
 import type { Database } from '../db/client';
 import { classSeries, classSessions, enrollments, participants, rooms } from '../db/schema';
 import { effectivePlaces, TAKES_A_PLACE } from '../roster/places';
 import type { Promotion } from './enrollment';
+import { inClinic } from './clinic-scope';
+import { sessionSlot } from './selections';
 
 /**
  * The enrollment service's building blocks: reading a class's places, taking its row locks,
@@ -33,12 +35,8 @@ export const BOOKABLE = new Set(['scheduled', 'live']);
 export async function comingSessions(tx: Tx, clinicId: string, seriesId: string, now: Date) {
 	const rows = await tx
 		.select({
-			id: classSessions.id,
-			name: classSessions.name,
-			startsAt: classSessions.startsAt,
-			durationMinutes: classSessions.durationMinutes,
-			capacity: classSessions.capacity,
-			status: classSessions.status
+			...sessionSlot,
+			capacity: classSessions.capacity
 		})
 		.from(classSessions)
 		.where(and(eq(classSessions.clinicId, clinicId), eq(classSessions.seriesId, seriesId)));
@@ -62,24 +60,16 @@ export async function placeRows(
 		createdAt: enrollments.createdAt,
 		displayName: participants.displayName
 	};
+	const placesWhere = (which: SQL) =>
+		tx
+			.select(select)
+			.from(enrollments)
+			.innerJoin(participants, eq(participants.id, enrollments.participantId))
+			.where(and(eq(enrollments.clinicId, clinicId), which));
 	const rows: PlaceRow[] = [];
-	if (seriesId) {
-		rows.push(
-			...(await tx
-				.select(select)
-				.from(enrollments)
-				.innerJoin(participants, eq(participants.id, enrollments.participantId))
-				.where(and(eq(enrollments.clinicId, clinicId), eq(enrollments.seriesId, seriesId))))
-		);
-	}
+	if (seriesId) rows.push(...(await placesWhere(eq(enrollments.seriesId, seriesId))));
 	if (sessionIds.length) {
-		rows.push(
-			...(await tx
-				.select(select)
-				.from(enrollments)
-				.innerJoin(participants, eq(participants.id, enrollments.participantId))
-				.where(and(eq(enrollments.clinicId, clinicId), inArray(enrollments.sessionId, sessionIds))))
-		);
+		rows.push(...(await placesWhere(inArray(enrollments.sessionId, sessionIds))));
 	}
 	return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
@@ -123,7 +113,7 @@ export async function lockSeries(tx: Tx, clinicId: string, seriesId: string) {
 		})
 		.from(classSeries)
 		.innerJoin(rooms, eq(rooms.id, classSeries.roomId))
-		.where(and(eq(classSeries.id, seriesId), eq(classSeries.clinicId, clinicId)))
+		.where(inClinic(classSeries, clinicId, seriesId))
 		.for('update', { of: classSeries });
 	return series ?? null;
 }
@@ -132,19 +122,15 @@ export async function lockSession(tx: Tx, clinicId: string, sessionId: string) {
 	const [found] = await tx
 		.select({ seriesId: classSessions.seriesId })
 		.from(classSessions)
-		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)));
+		.where(inClinic(classSessions, clinicId, sessionId));
 	if (!found) return null;
 	// Series first, then session: every writer takes the locks in the same order (no deadlock).
 	if (found.seriesId) await lockSeries(tx, clinicId, found.seriesId);
 	const [session] = await tx
 		.select({
-			id: classSessions.id,
+			...sessionSlot,
 			seriesId: classSessions.seriesId,
-			name: classSessions.name,
-			startsAt: classSessions.startsAt,
-			durationMinutes: classSessions.durationMinutes,
 			capacity: classSessions.capacity,
-			status: classSessions.status,
 			roomKind: rooms.kind
 		})
 		.from(classSessions)
@@ -162,7 +148,7 @@ export async function activeParticipant(tx: Tx, clinicId: string, participantId:
 			aquaticScreening: participants.aquaticScreening
 		})
 		.from(participants)
-		.where(and(eq(participants.id, participantId), eq(participants.clinicId, clinicId)));
+		.where(inClinic(participants, clinicId, participantId));
 	return row && !row.archivedAt ? row : null;
 }
 

@@ -4,7 +4,7 @@ import type { Database } from '../db/client';
 import { classSeries, classSessions, enrollments, participants, rooms } from '../db/schema';
 import { clinicTimeZone } from '../classes/calendar';
 import { effectivePlaces, TAKES_A_PLACE } from '../roster/places';
-import { aquaticRefusal, doubleBooking, type Refusal } from './enrollment-checks';
+import { placeRefusals, type Refusal } from './enrollment-checks';
 import {
 	BOOKABLE,
 	activeParticipant,
@@ -17,8 +17,10 @@ import {
 	seriesHasRoom,
 	sessionPlaces,
 	upsertSeriesPlace,
-	upsertSessionPlace
+	upsertSessionPlace,
+	type Tx
 } from './enrollment-places';
+import { inClinic } from './clinic-scope';
 
 /**
  * Places in classes: a whole series or one session. Capacity is enforced, the overflow waits in
@@ -52,6 +54,22 @@ export type EnrollRequest = {
 	overrideReason?: string;
 };
 
+type Refused = { ok: false; problem: Problem; notFound?: true };
+type LockedSession = NonNullable<Awaited<ReturnType<typeof lockSession>>>;
+
+/** Locks one session for a change of places; refused when it is not found or takes no bookings. */
+async function lockBookableSession(
+	tx: Tx,
+	clinicId: string,
+	sessionId: string
+): Promise<LockedSession | Refused> {
+	const session = await lockSession(tx, clinicId, sessionId);
+	if (!session) return { ok: false, problem: problem('enrol.no-class'), notFound: true };
+	if (BOOKABLE.has(session.status)) return session;
+	const code = session.status === 'cancelled' ? 'enrol.class-cancelled' : 'enrol.class-ended';
+	return { ok: false, problem: problem(code) };
+}
+
 export async function enroll(
 	db: Database,
 	actor: Actor,
@@ -63,7 +81,6 @@ export async function enroll(
 	return db.transaction(async (tx) => {
 		const person = await activeParticipant(tx, actor.clinicId, request.participantId);
 		if (!person) return { ok: false, problem: problem('enrol.no-participant'), notFound: true };
-		const exclusions = person.aquaticScreening.exclusions;
 
 		if ('seriesId' in target) {
 			const series = await lockSeries(tx, actor.clinicId, target.seriesId);
@@ -81,10 +98,11 @@ export async function enroll(
 			if (own && (own.status === 'enrolled' || own.status === 'waitlisted')) {
 				return { ok: true, status: own.status, already: true };
 			}
-			const refusals = [
-				aquaticRefusal(series.roomKind, exclusions),
-				await doubleBooking(tx, actor.clinicId, timeZone, person.id, sessions, series.id)
-			].filter((r): r is Refusal => r !== null);
+			const refusals = await placeRefusals(tx, actor.clinicId, timeZone, person, {
+				roomKind: series.roomKind,
+				sessions,
+				seriesId: series.id
+			});
 			if (refusals.length && !request.overrideReason) {
 				return { ok: false, problem: problem('enrol.needs-reason'), refusals };
 			}
@@ -103,16 +121,8 @@ export async function enroll(
 			return { ok: true, status, already: false };
 		}
 
-		const session = await lockSession(tx, actor.clinicId, target.sessionId);
-		if (!session) return { ok: false, problem: problem('enrol.no-class'), notFound: true };
-		if (!BOOKABLE.has(session.status)) {
-			return {
-				ok: false,
-				problem: problem(
-					session.status === 'cancelled' ? 'enrol.class-cancelled' : 'enrol.class-ended'
-				)
-			};
-		}
+		const session = await lockBookableSession(tx, actor.clinicId, target.sessionId);
+		if ('problem' in session) return session;
 		const rows = await placeRows(tx, actor.clinicId, session.seriesId, [session.id]);
 		const current = effectivePlaces(rows.filter((r) => r.participantId === person.id)).get(
 			person.id
@@ -121,10 +131,11 @@ export async function enroll(
 			const status = current.status === 'waitlisted' ? 'waitlisted' : 'enrolled';
 			return { ok: true, status, already: true };
 		}
-		const refusals = [
-			aquaticRefusal(session.roomKind, exclusions),
-			await doubleBooking(tx, actor.clinicId, timeZone, person.id, [session], null)
-		].filter((r): r is Refusal => r !== null);
+		const refusals = await placeRefusals(tx, actor.clinicId, timeZone, person, {
+			roomKind: session.roomKind,
+			sessions: [session],
+			seriesId: null
+		});
 		if (refusals.length && !request.overrideReason) {
 			return { ok: false, problem: problem('enrol.needs-reason'), refusals };
 		}
@@ -159,49 +170,34 @@ export async function cancel(
 		const [person] = await tx
 			.select({ id: participants.id })
 			.from(participants)
-			.where(and(eq(participants.id, participantId), eq(participants.clinicId, actor.clinicId)));
+			.where(inClinic(participants, actor.clinicId, participantId));
 		if (!person) return { ok: false, problem: problem('enrol.no-participant'), notFound: true };
 		if ('seriesId' in target) {
 			const series = await lockSeries(tx, actor.clinicId, target.seriesId);
 			if (!series) return { ok: false, problem: problem('enrol.no-series'), notFound: true };
+			const seriesPlace = and(
+				eq(enrollments.clinicId, actor.clinicId),
+				eq(enrollments.seriesId, series.id),
+				eq(enrollments.participantId, participantId)
+			);
 			const [own] = await tx
 				.select({ status: enrollments.status })
 				.from(enrollments)
-				.where(
-					and(
-						eq(enrollments.clinicId, actor.clinicId),
-						eq(enrollments.seriesId, series.id),
-						eq(enrollments.participantId, participantId)
-					)
-				);
+				.where(seriesPlace);
 			if (!own || (own.status !== 'enrolled' && own.status !== 'waitlisted')) {
 				return { ok: true, cancelled: false, promoted: [] };
 			}
 			await tx
 				.update(enrollments)
 				.set({ status: 'cancelled', promotedAt: null, updatedAt: now })
-				.where(
-					and(
-						eq(enrollments.clinicId, actor.clinicId),
-						eq(enrollments.seriesId, series.id),
-						eq(enrollments.participantId, participantId)
-					)
-				);
+				.where(seriesPlace);
 			const promoted =
 				own.status === 'enrolled' ? await fillSeries(tx, actor.clinicId, series, now) : [];
 			return { ok: true, cancelled: true, promoted };
 		}
 
-		const session = await lockSession(tx, actor.clinicId, target.sessionId);
-		if (!session) return { ok: false, problem: problem('enrol.no-class'), notFound: true };
-		if (!BOOKABLE.has(session.status)) {
-			return {
-				ok: false,
-				problem: problem(
-					session.status === 'cancelled' ? 'enrol.class-cancelled' : 'enrol.class-ended'
-				)
-			};
-		}
+		const session = await lockBookableSession(tx, actor.clinicId, target.sessionId);
+		if ('problem' in session) return session;
 		const rows = await placeRows(tx, actor.clinicId, session.seriesId, [session.id]);
 		const current = effectivePlaces(rows.filter((r) => r.participantId === participantId)).get(
 			participantId
@@ -237,19 +233,19 @@ export async function enrollmentRefusals(
 	return db.transaction(async (tx) => {
 		const person = await activeParticipant(tx, actor.clinicId, participantId);
 		if (!person) return [];
-		const exclusions = person.aquaticScreening.exclusions;
 		if ('seriesId' in target) {
 			const [series] = await tx
 				.select({ roomKind: rooms.kind })
 				.from(classSeries)
 				.innerJoin(rooms, eq(rooms.id, classSeries.roomId))
-				.where(and(eq(classSeries.id, target.seriesId), eq(classSeries.clinicId, actor.clinicId)));
+				.where(inClinic(classSeries, actor.clinicId, target.seriesId));
 			if (!series) return [];
 			const sessions = await comingSessions(tx, actor.clinicId, target.seriesId, now);
-			return [
-				aquaticRefusal(series.roomKind, exclusions),
-				await doubleBooking(tx, actor.clinicId, timeZone, person.id, sessions, target.seriesId)
-			].filter((r): r is Refusal => r !== null);
+			return await placeRefusals(tx, actor.clinicId, timeZone, person, {
+				roomKind: series.roomKind,
+				sessions,
+				seriesId: target.seriesId
+			});
 		}
 		const [session] = await tx
 			.select({
@@ -260,13 +256,12 @@ export async function enrollmentRefusals(
 			})
 			.from(classSessions)
 			.innerJoin(rooms, eq(rooms.id, classSessions.roomId))
-			.where(
-				and(eq(classSessions.id, target.sessionId), eq(classSessions.clinicId, actor.clinicId))
-			);
+			.where(inClinic(classSessions, actor.clinicId, target.sessionId));
 		if (!session) return [];
-		return [
-			aquaticRefusal(session.roomKind, exclusions),
-			await doubleBooking(tx, actor.clinicId, timeZone, person.id, [session], null)
-		].filter((r): r is Refusal => r !== null);
+		return await placeRefusals(tx, actor.clinicId, timeZone, person, {
+			roomKind: session.roomKind,
+			sessions: [session],
+			seriesId: null
+		});
 	});
 }

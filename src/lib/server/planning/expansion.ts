@@ -1,9 +1,10 @@
-import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { HORIZON_WEEKS, occurrencesBetween } from '../../shared/planning/recurrence';
 import { addDays, localDate } from '../../shared/time-zone';
 import type { Database } from '../db/client';
 import { classSeries, classSessions, routineVersions } from '../db/schema';
 import { clinicTimeZone } from '../classes/calendar';
+import { activeInClinic, inClinic } from './clinic-scope';
 
 type SessionRow = typeof classSessions.$inferSelect;
 
@@ -45,7 +46,7 @@ export async function expandSeries(
 	const [series] = await db
 		.select()
 		.from(classSeries)
-		.where(and(eq(classSeries.id, seriesId), eq(classSeries.clinicId, clinicId)));
+		.where(inClinic(classSeries, clinicId, seriesId));
 	if (!series) throw new Error(`No series ${seriesId} in this clinic`);
 	const timeZone = await clinicTimeZone(db, clinicId);
 	const { from, to } = horizon(timeZone, now);
@@ -139,7 +140,7 @@ export async function expandClinicSeries(db: Database, clinicId: string, now = n
 	const active = await db
 		.select({ id: classSeries.id })
 		.from(classSeries)
-		.where(and(eq(classSeries.clinicId, clinicId), isNull(classSeries.archivedAt)));
+		.where(activeInClinic(classSeries, clinicId));
 	for (const series of active) {
 		await db.transaction(async (tx) => {
 			// One expansion per series at a time: the row lock makes a second one wait, then find

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { plannedRoutineSeconds, type Dosing } from '../../shared/dosing';
 import type { Database } from '../db/client';
 import {
@@ -9,6 +9,8 @@ import {
 	routines,
 	routineVersions
 } from '../db/schema';
+import { activeInClinic } from './clinic-scope';
+import { participantCard } from './selections';
 
 /** Plain lists for coordinators' pages. Every query is scoped to the signed-in clinic. */
 
@@ -25,7 +27,7 @@ export function listRooms(db: Database, clinicId: string) {
 			displayControls: rooms.displayControls
 		})
 		.from(rooms)
-		.where(and(eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
+		.where(activeInClinic(rooms, clinicId))
 		.orderBy(asc(rooms.name));
 }
 
@@ -43,7 +45,7 @@ export function listExercises(db: Database, clinicId: string) {
 			source: exercises.source
 		})
 		.from(exercises)
-		.where(and(eq(exercises.clinicId, clinicId), isNull(exercises.archivedAt)))
+		.where(activeInClinic(exercises, clinicId))
 		.orderBy(asc(exercises.category), asc(exercises.name));
 }
 
@@ -51,22 +53,17 @@ export function listParticipants(db: Database, clinicId: string) {
 	return db
 		.select({
 			id: participants.id,
-			displayName: participants.displayName,
-			firstName: participants.firstName,
-			lastName: participants.lastName,
-			dateOfBirth: participants.dateOfBirth,
-			assistiveDevice: participants.assistiveDevice,
-			precautions: participants.precautions,
-			aquaticScreening: participants.aquaticScreening
+			...participantCard,
+			dateOfBirth: participants.dateOfBirth
 		})
 		.from(participants)
-		.where(and(eq(participants.clinicId, clinicId), isNull(participants.archivedAt)))
+		.where(activeInClinic(participants, clinicId))
 		.orderBy(asc(participants.lastName), asc(participants.firstName));
 }
 
-/** Each routine's newest version with its block count and planned length. */
-export async function listRoutines(db: Database, clinicId: string) {
-	const newestFirst = await db
+/** The clinic's active routines, each at its newest version, by name. */
+export async function newestRoutines(db: Database, clinicId: string) {
+	const rows = await db
 		.selectDistinctOn([routines.id], {
 			id: routines.id,
 			name: routines.name,
@@ -77,10 +74,14 @@ export async function listRoutines(db: Database, clinicId: string) {
 		})
 		.from(routines)
 		.innerJoin(routineVersions, eq(routineVersions.routineId, routines.id))
-		.where(and(eq(routines.clinicId, clinicId), isNull(routines.archivedAt)))
+		.where(activeInClinic(routines, clinicId))
 		.orderBy(routines.id, desc(routineVersions.version));
-	const rows = newestFirst.sort((a, b) => a.name.localeCompare(b.name));
+	return rows.sort((a, b) => a.name.localeCompare(b.name));
+}
 
+/** Each routine's newest version with its block count and planned length. */
+export async function listRoutines(db: Database, clinicId: string) {
+	const rows = await newestRoutines(db, clinicId);
 	if (rows.length === 0) return [];
 	const blocks = await db
 		.select({

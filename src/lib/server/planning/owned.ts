@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { classSeries, classSessions, exercises, participants, rooms, routines } from '../db/schema';
+import { inClinic } from './clinic-scope';
 
 /** The tables whose rows a URL or a form names: each row belongs to one clinic. */
 const TABLES = { participants, classSeries, classSessions, routines, exercises, rooms } as const;
@@ -20,7 +20,7 @@ export async function clinicOwns(
 	const [row] = await db
 		.select({ id: table.id })
 		.from(table)
-		.where(and(eq(table.id, id), eq(table.clinicId, clinicId)))
+		.where(inClinic(table, clinicId, id))
 		.limit(1);
 	return row !== undefined;
 }

@@ -1,6 +1,7 @@
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { classSeries, enrollments, rooms } from '../db/schema';
+import { activeInClinic } from './clinic-scope';
 
 const WEEKDAYS = new Set(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']);
 export type WeekdayCode = 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU';
@@ -26,7 +27,7 @@ export async function seriesPlacesOf(db: Database, clinicId: string, participant
 			})
 			.from(classSeries)
 			.innerJoin(rooms, eq(rooms.id, classSeries.roomId))
-			.where(and(eq(classSeries.clinicId, clinicId), isNull(classSeries.archivedAt)))
+			.where(activeInClinic(classSeries, clinicId))
 			.orderBy(asc(classSeries.name)),
 		db
 			.select({

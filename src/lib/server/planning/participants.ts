@@ -4,6 +4,8 @@ import type { ParticipantForm } from '../../shared/participant-form';
 import type { Locale } from '../../i18n/locales';
 import type { Database } from '../db/client';
 import { clinics, participants } from '../db/schema';
+import { inClinic } from './clinic-scope';
+import { participantCard } from './selections';
 
 /**
  * Participants for coordinators. Every field here is PHI: callers log ids only, never a name,
@@ -22,13 +24,8 @@ export async function findParticipants(
 	const rows = await db
 		.select({
 			id: participants.id,
-			firstName: participants.firstName,
-			lastName: participants.lastName,
-			displayName: participants.displayName,
-			dateOfBirth: participants.dateOfBirth,
-			assistiveDevice: participants.assistiveDevice,
-			precautions: participants.precautions,
-			aquaticScreening: participants.aquaticScreening
+			...participantCard,
+			dateOfBirth: participants.dateOfBirth
 		})
 		.from(participants)
 		.where(
@@ -53,7 +50,7 @@ export async function getParticipant(db: Database, clinicId: string, id: string)
 	const [row] = await db
 		.select()
 		.from(participants)
-		.where(and(eq(participants.id, id), eq(participants.clinicId, clinicId)));
+		.where(inClinic(participants, clinicId, id));
 	return row ?? null;
 }
 
@@ -103,7 +100,7 @@ export async function updateParticipant(
 	const rows = await db
 		.update(participants)
 		.set(columns(form))
-		.where(and(eq(participants.id, id), eq(participants.clinicId, clinicId)))
+		.where(inClinic(participants, clinicId, id))
 		.returning({ id: participants.id });
 	return rows.length > 0;
 }
@@ -121,7 +118,7 @@ export async function setArchived(
 	const rows = await db
 		.update(participants)
 		.set({ archivedAt: archived ? new Date() : null })
-		.where(and(eq(participants.id, id), eq(participants.clinicId, clinicId)))
+		.where(inClinic(participants, clinicId, id))
 		.returning({ id: participants.id });
 	return rows.length > 0;
 }

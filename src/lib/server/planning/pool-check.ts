@@ -17,6 +17,7 @@ import { clinicPoolRanges } from '../settings/clinic-options';
  */
 
 import type { Reason } from '../../shared/refusals';
+import { inClinic } from './clinic-scope';
 
 export type RecordedPoolCheck = PoolCheckValues & {
 	overrideReason: string | null;
@@ -40,7 +41,7 @@ async function poolSession(db: Database, clinicId: string, sessionId: string) {
 		})
 		.from(classSessions)
 		.innerJoin(rooms, eq(rooms.id, classSessions.roomId))
-		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)));
+		.where(inClinic(classSessions, clinicId, sessionId));
 	return row?.kind === 'pool' ? row : null;
 }
 
@@ -114,7 +115,7 @@ export async function recordPoolCheck(
 		const [locked] = await tx
 			.select({ id: classSessions.id })
 			.from(classSessions)
-			.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, user.clinicId)))
+			.where(inClinic(classSessions, user.clinicId, sessionId))
 			.for('update');
 		if (!locked) {
 			return { ok: false, problems: { form: { code: 'refusal.class-not-found' } }, notFound: true };

@@ -1,9 +1,10 @@
-import { and, count, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, count, eq, gt, ne } from 'drizzle-orm';
 import type { Problem, Problems } from '../../i18n/problem';
 import type { RoomForm } from '../../shared/planning/forms';
 import type { Database } from '../db/client';
 import { SETTINGS } from '../../shared/clinic-settings';
 import { classSeries, classSessions, clinicSettingChanges, rooms } from '../db/schema';
+import { activeInClinic } from './clinic-scope';
 
 /** `notFound`: the room is not one of this clinic's (or is archived): nothing was written. */
 export type SaveRoomResult =
@@ -54,29 +55,26 @@ export async function saveRoom(
 					controls: rooms.displayControls
 				})
 				.from(rooms)
-				.where(and(eq(rooms.id, roomId), eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
+				.where(activeInClinic(rooms, clinicId, roomId))
 				.for('update');
 			if (!before) {
 				return { ok: false, problems: { form: { code: 'rooms.not-found' } }, notFound: true };
 			}
 			await tx.update(rooms).set(values).where(eq(rooms.id, roomId));
-			if (userId && before.ratio !== values.participantsPerStaff) {
+			// The pool's staff ratio, and who let a clicker run classes in this room (and when), are
+			// audited like the clinic's rules.
+			const audited = [
+				{ setting: SETTINGS.staffRatios, from: before.ratio, to: values.participantsPerStaff },
+				{ setting: SETTINGS.displayControls, from: before.controls, to: values.displayControls }
+			];
+			for (const { setting, from, to } of audited) {
+				if (!userId || from === to) continue;
 				await tx.insert(clinicSettingChanges).values({
 					clinicId,
 					userId,
-					setting: SETTINGS.staffRatios,
-					before: { [values.name]: before.ratio },
-					after: { [values.name]: values.participantsPerStaff }
-				});
-			}
-			// Who let a clicker run classes in this room, and when: audited like a clinic rule.
-			if (userId && before.controls !== values.displayControls) {
-				await tx.insert(clinicSettingChanges).values({
-					clinicId,
-					userId,
-					setting: SETTINGS.displayControls,
-					before: { [values.name]: before.controls },
-					after: { [values.name]: values.displayControls }
+					setting,
+					before: { [values.name]: from },
+					after: { [values.name]: to }
 				});
 			}
 			return { ok: true as const, id: roomId };
@@ -102,13 +100,7 @@ export async function archiveRoom(
 	const [series] = await db
 		.select({ n: count() })
 		.from(classSeries)
-		.where(
-			and(
-				eq(classSeries.roomId, roomId),
-				eq(classSeries.clinicId, clinicId),
-				isNull(classSeries.archivedAt)
-			)
-		);
+		.where(and(eq(classSeries.roomId, roomId), activeInClinic(classSeries, clinicId)));
 	const [sessions] = await db
 		.select({ n: count() })
 		.from(classSessions)
@@ -130,7 +122,7 @@ export async function archiveRoom(
 	const archived = await db
 		.update(rooms)
 		.set({ archivedAt: now })
-		.where(and(eq(rooms.id, roomId), eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
+		.where(activeInClinic(rooms, clinicId, roomId))
 		.returning({ id: rooms.id });
 	return archived.length
 		? { ok: true }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { roomConflicts, staffingConflicts } from '../../shared/planning/conflicts';
 import type { Problems } from '../../i18n/problem';
 import type { SeriesForm } from '../../shared/planning/forms';
@@ -21,6 +21,9 @@ import {
 } from '../db/schema';
 import { bookingsBetween, clinicNames, summarize } from './bookings';
 import { expandSeries, ownedBySeries } from './expansion';
+import { newestRoutines } from './lists';
+import { enabledStaff, listStaff } from './staff';
+import { activeInClinic } from './clinic-scope';
 
 /** What the series form offers: the clinic's rooms, routines (newest version) and staff. */
 export async function seriesChoices(db: Database, clinicId: string) {
@@ -34,23 +37,10 @@ export async function seriesChoices(db: Database, clinicId: string) {
 				participantsPerStaff: rooms.participantsPerStaff
 			})
 			.from(rooms)
-			.where(and(eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
+			.where(activeInClinic(rooms, clinicId))
 			.orderBy(asc(rooms.name)),
-		db
-			.selectDistinctOn([routines.id], {
-				id: routines.id,
-				name: routines.name,
-				version: routineVersions.version
-			})
-			.from(routines)
-			.innerJoin(routineVersions, eq(routineVersions.routineId, routines.id))
-			.where(and(eq(routines.clinicId, clinicId), isNull(routines.archivedAt)))
-			.orderBy(routines.id, desc(routineVersions.version)),
-		db
-			.select({ id: users.id, name: users.name, role: users.role })
-			.from(users)
-			.where(and(eq(users.clinicId, clinicId), isNull(users.disabledAt)))
-			.orderBy(asc(users.name)),
+		newestRoutines(db, clinicId),
+		listStaff(db, clinicId),
 		db
 			.select({
 				defaultExertionScale: clinics.defaultExertionScale,
@@ -61,7 +51,7 @@ export async function seriesChoices(db: Database, clinicId: string) {
 	]);
 	return {
 		rooms: roomRows,
-		routines: routineRows.sort((a, b) => a.name.localeCompare(b.name)),
+		routines: routineRows.map(({ id, name, version }) => ({ id, name, version })),
 		staff,
 		defaultExertionScale: clinic!.defaultExertionScale,
 		clinicLanguage: clinic!.language
@@ -86,7 +76,7 @@ export async function listSeries(db: Database, clinicId: string) {
 		.from(classSeries)
 		.innerJoin(rooms, eq(rooms.id, classSeries.roomId))
 		.leftJoin(users, eq(users.id, classSeries.leadUserId))
-		.where(and(eq(classSeries.clinicId, clinicId), isNull(classSeries.archivedAt)))
+		.where(activeInClinic(classSeries, clinicId))
 		.orderBy(asc(classSeries.name));
 	return rows.map(({ rrule, startTime, ...row }) => ({
 		...row,
@@ -100,13 +90,7 @@ export async function seriesFormValues(db: Database, clinicId: string, seriesId:
 	const [row] = await db
 		.select()
 		.from(classSeries)
-		.where(
-			and(
-				eq(classSeries.id, seriesId),
-				eq(classSeries.clinicId, clinicId),
-				isNull(classSeries.archivedAt)
-			)
-		);
+		.where(activeInClinic(classSeries, clinicId, seriesId));
 	if (!row) return null;
 	return {
 		name: row.name,
@@ -157,13 +141,7 @@ export async function saveSeries(
 			const [existing] = await tx
 				.select({ id: classSeries.id })
 				.from(classSeries)
-				.where(
-					and(
-						eq(classSeries.id, seriesId),
-						eq(classSeries.clinicId, clinicId),
-						isNull(classSeries.archivedAt)
-					)
-				);
+				.where(activeInClinic(classSeries, clinicId, seriesId));
 			if (!existing) {
 				return { ok: false, problems: { form: { code: 'series.not-found' } }, notFound: true };
 			}
@@ -172,30 +150,20 @@ export async function saveSeries(
 		const [room] = await tx
 			.select()
 			.from(rooms)
-			.where(
-				and(eq(rooms.id, form.roomId), eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt))
-			);
+			.where(activeInClinic(rooms, clinicId, form.roomId));
 		if (!room) problems.roomId = { code: 'field.choose' };
 		const [routine] = await tx
 			.select({ id: routines.id })
 			.from(routines)
 			.innerJoin(routineVersions, eq(routineVersions.routineId, routines.id))
-			.where(
-				and(
-					eq(routines.id, form.routineId),
-					eq(routines.clinicId, clinicId),
-					isNull(routines.archivedAt)
-				)
-			)
+			.where(activeInClinic(routines, clinicId, form.routineId))
 			.limit(1);
 		if (!routine) problems.routineId = { code: 'field.choose' };
 		const staffIds = [form.leadUserId, ...form.assistantUserIds];
 		const staff = await tx
 			.select({ id: users.id })
 			.from(users)
-			.where(
-				and(inArray(users.id, staffIds), eq(users.clinicId, clinicId), isNull(users.disabledAt))
-			);
+			.where(and(inArray(users.id, staffIds), enabledStaff(clinicId)));
 		const known = new Set(staff.map((u) => u.id));
 		if (!known.has(form.leadUserId)) problems.leadUserId = { code: 'field.choose' };
 		if (form.assistantUserIds.some((id) => !known.has(id))) {
@@ -296,13 +264,7 @@ export async function archiveSeries(
 		const updated = await tx
 			.update(classSeries)
 			.set({ archivedAt: now })
-			.where(
-				and(
-					eq(classSeries.id, seriesId),
-					eq(classSeries.clinicId, clinicId),
-					isNull(classSeries.archivedAt)
-				)
-			)
+			.where(activeInClinic(classSeries, clinicId, seriesId))
 			.returning({ id: classSeries.id });
 		if (updated.length) await expandSeries(tx, clinicId, seriesId, now);
 		return updated.length > 0;

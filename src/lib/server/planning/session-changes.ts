@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { roomConflicts } from '../../shared/planning/conflicts';
 import type { Problem, Problems } from '../../i18n/problem';
 import type { CancelForm, MoveForm } from '../../shared/planning/forms';
@@ -6,6 +6,8 @@ import { addDays, localDate, zonedTimeToInstant } from '../../shared/time-zone';
 import type { Database } from '../db/client';
 import { classSessions, clinics, rooms } from '../db/schema';
 import { bookingsBetween, clinicNames, summarize } from './bookings';
+import { activeInClinic, inClinic } from './clinic-scope';
+import { sessionSlot } from './selections';
 
 /** `notFound`: no session of this clinic has that id: nothing was written. */
 export type ChangeResult = { ok: true } | { ok: false; problems: Problems; notFound?: true };
@@ -17,11 +19,7 @@ const refused = (problems: Problems, notFound?: true): ChangeResult =>
 export async function sessionForChange(db: Database, clinicId: string, sessionId: string) {
 	const [row] = await db
 		.select({
-			id: classSessions.id,
-			name: classSessions.name,
-			status: classSessions.status,
-			startsAt: classSessions.startsAt,
-			durationMinutes: classSessions.durationMinutes,
+			...sessionSlot,
 			roomId: classSessions.roomId,
 			roomName: rooms.name,
 			occurrenceDate: classSessions.occurrenceDate,
@@ -31,7 +29,7 @@ export async function sessionForChange(db: Database, clinicId: string, sessionId
 		.from(classSessions)
 		.innerJoin(rooms, eq(rooms.id, classSessions.roomId))
 		.innerJoin(clinics, eq(clinics.id, classSessions.clinicId))
-		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)));
+		.where(inClinic(classSessions, clinicId, sessionId));
 	if (!row) return null;
 	const date = localDate(row.timeZone, row.startsAt);
 	const time = new Intl.DateTimeFormat('en-GB', {
@@ -56,7 +54,7 @@ async function changeable(
 	const [row] = await db
 		.select()
 		.from(classSessions)
-		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)))
+		.where(inClinic(classSessions, clinicId, sessionId))
 		.for('update');
 	if (!row) return { row: null, problem: { code: 'session-change.not-found' }, notFound: true };
 	if (row.status !== 'scheduled' || row.startedAt || row.startsAt <= now) {
@@ -112,9 +110,7 @@ export async function moveSession(
 		const [room] = await tx
 			.select()
 			.from(rooms)
-			.where(
-				and(eq(rooms.id, move.roomId), eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt))
-			);
+			.where(activeInClinic(rooms, clinicId, move.roomId));
 		if (!room) return refused({ roomId: { code: 'field.choose' } });
 		if ((session.type === 'aquatic') !== (room.kind === 'pool')) {
 			const code =

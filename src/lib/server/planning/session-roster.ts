@@ -4,6 +4,8 @@ import type { Database } from '../db/client';
 import { classSessions, enrollments, participants, rooms } from '../db/schema';
 import { clinicTimeZone } from '../classes/calendar';
 import { effectivePlaces, TAKES_A_PLACE } from '../roster/places';
+import { inClinic } from './clinic-scope';
+import { participantCard, sessionSlot } from './selections';
 
 /**
  * One session's places as the coordinator's roster page shows them: who is in (with the
@@ -13,32 +15,23 @@ import { effectivePlaces, TAKES_A_PLACE } from '../roster/places';
 export async function sessionRosterView(db: Database, clinicId: string, sessionId: string) {
 	const [session] = await db
 		.select({
-			id: classSessions.id,
+			...sessionSlot,
 			seriesId: classSessions.seriesId,
-			name: classSessions.name,
 			type: classSessions.type,
-			startsAt: classSessions.startsAt,
-			durationMinutes: classSessions.durationMinutes,
 			capacity: classSessions.capacity,
-			status: classSessions.status,
 			roomName: rooms.name,
 			roomKind: rooms.kind
 		})
 		.from(classSessions)
 		.innerJoin(rooms, eq(rooms.id, classSessions.roomId))
-		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)));
+		.where(inClinic(classSessions, clinicId, sessionId));
 	if (!session) return null;
 	const timeZone = await clinicTimeZone(db, clinicId);
 
 	const rows = await db
 		.select({
 			participantId: participants.id,
-			firstName: participants.firstName,
-			lastName: participants.lastName,
-			displayName: participants.displayName,
-			assistiveDevice: participants.assistiveDevice,
-			precautions: participants.precautions,
-			aquaticScreening: participants.aquaticScreening,
+			...participantCard,
 			forSession: enrollments.sessionId,
 			status: enrollments.status,
 			overrideReason: enrollments.overrideReason,

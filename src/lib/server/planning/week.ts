@@ -1,8 +1,11 @@
-import { and, asc, eq, gte, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { addDays, localDate, weekdayOf, zonedTimeToInstant } from '../../shared/time-zone';
 import type { ClassSessionStatus, ClassType } from '../../shared/domain';
 import type { Database } from '../db/client';
-import { classSessions, rooms, users } from '../db/schema';
+import { classSessions, rooms } from '../db/schema';
+import { activeInClinic } from './clinic-scope';
+import { listStaff } from './staff';
+import { sessionSlot } from './selections';
 
 export type WeekSession = {
 	id: string;
@@ -46,16 +49,12 @@ export async function weekSchedule(
 	const [sessionRows, roomRows, staffRows] = await Promise.all([
 		db
 			.select({
-				id: classSessions.id,
-				name: classSessions.name,
+				...sessionSlot,
 				type: classSessions.type,
-				startsAt: classSessions.startsAt,
-				durationMinutes: classSessions.durationMinutes,
 				roomId: classSessions.roomId,
 				roomName: rooms.name,
 				leadUserId: classSessions.leadUserId,
 				assistantUserIds: classSessions.assistantUserIds,
-				status: classSessions.status,
 				changeReason: classSessions.changeReason,
 				occurrenceDate: classSessions.occurrenceDate,
 				seriesId: classSessions.seriesId
@@ -73,13 +72,9 @@ export async function weekSchedule(
 		db
 			.select({ id: rooms.id, name: rooms.name, kind: rooms.kind })
 			.from(rooms)
-			.where(and(eq(rooms.clinicId, clinicId), isNull(rooms.archivedAt)))
+			.where(activeInClinic(rooms, clinicId))
 			.orderBy(asc(rooms.name)),
-		db
-			.select({ id: users.id, name: users.name, role: users.role })
-			.from(users)
-			.where(and(eq(users.clinicId, clinicId), isNull(users.disabledAt)))
-			.orderBy(asc(users.name))
+		listStaff(db, clinicId)
 	]);
 	const nameOf = new Map(staffRows.map((u) => [u.id, u.name]));
 

@@ -11,6 +11,7 @@ import {
 	routines,
 	routineVersions
 } from '../db/schema';
+import { inClinic } from '../planning/clinic-scope';
 
 /**
  * Routines and their versions. A class points at the exact version it runs, so a routine that
@@ -80,6 +81,15 @@ async function usage(db: Database | Tx, routineId: string) {
 	};
 }
 
+/** How many classes (in any state) run this one version of a routine. */
+async function sessionsOn(db: Database | Tx, versionId: string): Promise<number> {
+	const [row] = await db
+		.select({ n: count() })
+		.from(classSessions)
+		.where(eq(classSessions.routineVersionId, versionId));
+	return row?.n ?? 0;
+}
+
 export async function routineForEdit(db: Database, clinicId: string, routineId: string) {
 	const [routine] = await db
 		.select({
@@ -89,19 +99,12 @@ export async function routineForEdit(db: Database, clinicId: string, routineId: 
 			archivedAt: routines.archivedAt
 		})
 		.from(routines)
-		.where(and(eq(routines.id, routineId), eq(routines.clinicId, clinicId)));
+		.where(inClinic(routines, clinicId, routineId));
 	if (!routine) return null;
 	const version = await newestVersion(db, routineId);
 	const blocks = version ? await versionBlocks(db, version.id) : [];
 	const used = await usage(db, routineId);
-	const currentUsers = version
-		? ((
-				await db
-					.select({ n: count() })
-					.from(classSessions)
-					.where(eq(classSessions.routineVersionId, version.id))
-			)[0]?.n ?? 0)
-		: 0;
+	const currentUsers = version ? await sessionsOn(db, version.id) : 0;
 	return {
 		routine,
 		version: version?.version ?? 0,
@@ -147,7 +150,7 @@ export async function saveRoutine(
 			const [routine] = await tx
 				.select({ id: routines.id })
 				.from(routines)
-				.where(and(eq(routines.id, routineId), eq(routines.clinicId, clinicId)))
+				.where(inClinic(routines, clinicId, routineId))
 				.for('update');
 			if (!routine) {
 				return { ok: false, problems: { form: problem('routines.gone') }, notFound: true };
@@ -170,14 +173,7 @@ export async function saveRoutine(
 			const problems = await crossCheck(tx, clinicId, routineId, input);
 			if (problems) return { ok: false, problems };
 
-			const usedBy = current
-				? ((
-						await tx
-							.select({ n: count() })
-							.from(classSessions)
-							.where(eq(classSessions.routineVersionId, current.id))
-					)[0]?.n ?? 0)
-				: 0;
+			const usedBy = current ? await sessionsOn(tx, current.id) : 0;
 
 			await tx
 				.update(routines)
@@ -344,7 +340,7 @@ export async function archiveRoutine(
 		const [routine] = await tx
 			.select({ id: routines.id })
 			.from(routines)
-			.where(and(eq(routines.id, routineId), eq(routines.clinicId, clinicId)))
+			.where(inClinic(routines, clinicId, routineId))
 			.for('update');
 		if (!routine) return { ok: false, problem: problem('routines.gone'), notFound: true };
 		const [series] = await tx
@@ -386,7 +382,7 @@ export async function restoreRoutine(
 	const restored = await db
 		.update(routines)
 		.set({ archivedAt: null })
-		.where(and(eq(routines.id, routineId), eq(routines.clinicId, clinicId)))
+		.where(inClinic(routines, clinicId, routineId))
 		.returning({ id: routines.id });
 	return restored.length > 0;
 }
@@ -396,7 +392,7 @@ export async function isClinicRoutine(db: Database, clinicId: string, routineId:
 	const [row] = await db
 		.select({ id: routines.id })
 		.from(routines)
-		.where(and(eq(routines.id, routineId), eq(routines.clinicId, clinicId)));
+		.where(inClinic(routines, clinicId, routineId));
 	return row !== undefined;
 }
 

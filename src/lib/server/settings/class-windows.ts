@@ -1,12 +1,12 @@
 import type { Reason } from '../../shared/refusals';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { SETTINGS } from '../../shared/clinic-settings';
 import { problemsOf, type Problems } from '../../i18n/problem';
 import { withRange } from '../../shared/rule-settings';
 import { addDays, localDate, zonedTimeToInstant } from '../../shared/time-zone';
 import type { Database } from '../db/client';
-import { clinicSettingChanges, clinics } from '../db/schema';
+import { clinics } from '../db/schema';
+import { clinicColumns, replaceClinicSetting, settingSaver } from './clinic-setting';
 
 /**
  * When a class may be run and documented, per clinic (Settings, audited like the others):
@@ -56,16 +56,15 @@ function windowProblems(error: z.ZodError): Problems {
 	);
 }
 
+/** Where each setting is kept in the clinic's row (the audit row names them as here). */
+const windowColumns = {
+	startBeforeMinutes: clinics.startWindowBeforeMinutes,
+	startAfterMinutes: clinics.startWindowAfterMinutes,
+	documentationHours: clinics.documentationWindowHours
+};
+
 export async function clinicClassWindows(db: Database, clinicId: string): Promise<ClassWindows> {
-	const [row] = await db
-		.select({
-			timeZone: clinics.timeZone,
-			startBeforeMinutes: clinics.startWindowBeforeMinutes,
-			startAfterMinutes: clinics.startWindowAfterMinutes,
-			documentationHours: clinics.documentationWindowHours
-		})
-		.from(clinics)
-		.where(eq(clinics.id, clinicId));
+	const row = await clinicColumns(db, clinicId, { timeZone: clinics.timeZone, ...windowColumns });
 	if (!row) throw new Error(`No clinic ${clinicId}`);
 	return row;
 }
@@ -125,44 +124,23 @@ export function entryRefusal(
 	}
 }
 
-export type WindowsSaveResult = { ok: true; changed: boolean } | { ok: false; problems: Problems };
-
-export async function saveClassWindows(
-	db: Database,
-	clinicId: string,
-	userId: string,
-	input: unknown
-): Promise<WindowsSaveResult> {
-	const parsed = classWindowsSchema.safeParse(input);
-	if (!parsed.success) return { ok: false, problems: windowProblems(parsed.error) };
-	const next: ClassWindowSettings = parsed.data;
-	return db.transaction(async (tx) => {
-		// Locked, so two coordinators saving at once each audit what they really replaced.
-		const [row] = await tx
-			.select({
-				startBeforeMinutes: clinics.startWindowBeforeMinutes,
-				startAfterMinutes: clinics.startWindowAfterMinutes,
-				documentationHours: clinics.documentationWindowHours
-			})
-			.from(clinics)
-			.where(eq(clinics.id, clinicId))
-			.for('update');
-		if (!row) throw new Error(`No clinic ${clinicId}`);
-		const same = (Object.keys(next) as (keyof ClassWindowSettings)[]).every(
-			(key) => row[key] === next[key]
-		);
-		if (same) return { ok: true, changed: false };
-		await tx
-			.update(clinics)
-			.set({
+export const saveClassWindows = settingSaver(
+	classWindowsSchema,
+	windowProblems,
+	(db, clinicId, userId, next: ClassWindowSettings) =>
+		replaceClinicSetting(db, clinicId, userId, {
+			setting: SETTINGS.classWindows,
+			columns: windowColumns,
+			unchanged: (stored) =>
+				(Object.keys(next) as (keyof ClassWindowSettings)[]).every(
+					(key) => stored[key] === next[key]
+				),
+			set: {
 				startWindowBeforeMinutes: next.startBeforeMinutes,
 				startWindowAfterMinutes: next.startAfterMinutes,
 				documentationWindowHours: next.documentationHours
-			})
-			.where(eq(clinics.id, clinicId));
-		await tx
-			.insert(clinicSettingChanges)
-			.values({ clinicId, userId, setting: SETTINGS.classWindows, before: row, after: next });
-		return { ok: true, changed: true };
-	});
-}
+			},
+			before: (stored) => stored,
+			after: next
+		})
+);

@@ -11,21 +11,22 @@ import type { ExertionScale } from '../../shared/domain';
 import { DEFAULT_POOL_RANGES, type PoolRanges } from '../../shared/pool';
 import type { Database } from '../db/client';
 import { clinicSettingChanges, clinics, rooms } from '../db/schema';
+import {
+	clinicColumns,
+	replaceClinicSetting,
+	settingResetter,
+	settingSaver,
+	type SettingSaveResult
+} from './clinic-setting';
 
 /**
- * The clinic's other settings beside the vital-sign rules: the pool chemistry ranges and the
- * exertion scale new classes start with. Like the rules, every change is stored with an audit
- * row in the same transaction, and read when it is used, so it applies from the next class on.
+ * The clinic's other settings beside the vital-sign rules: the pool chemistry ranges, the
+ * exertion scale new classes start with and the pools' staff ratios. Like the rules, every change
+ * is audited (clinic-setting.ts).
  */
 
-const POOL_RANGES_SETTING = SETTINGS.poolRanges;
-const EXERTION_SCALE_SETTING = SETTINGS.exertionScale;
-
 export async function clinicPoolRanges(db: Database, clinicId: string): Promise<PoolRanges> {
-	const [row] = await db
-		.select({ ranges: clinics.poolRanges })
-		.from(clinics)
-		.where(eq(clinics.id, clinicId));
+	const row = await clinicColumns(db, clinicId, { ranges: clinics.poolRanges });
 	return row?.ranges ?? DEFAULT_POOL_RANGES;
 }
 
@@ -33,14 +34,9 @@ export async function clinicDefaultExertionScale(
 	db: Database,
 	clinicId: string
 ): Promise<ExertionScale> {
-	const [row] = await db
-		.select({ scale: clinics.defaultExertionScale })
-		.from(clinics)
-		.where(eq(clinics.id, clinicId));
+	const row = await clinicColumns(db, clinicId, { scale: clinics.defaultExertionScale });
 	return row?.scale ?? 'borg_6_20';
 }
-
-export type OptionSaveResult = { ok: true; changed: boolean } | { ok: false; problems: Problems };
 
 /** Field by field: jsonb keeps its own key order, so the stored text is no guide. */
 function sameRanges(a: PoolRanges, b: PoolRanges): boolean {
@@ -49,80 +45,41 @@ function sameRanges(a: PoolRanges, b: PoolRanges): boolean {
 	);
 }
 
-export async function savePoolRanges(
-	db: Database,
-	clinicId: string,
-	userId: string,
-	input: unknown
-): Promise<OptionSaveResult> {
-	const parsed = poolRangesEditSchema.safeParse(input);
-	if (!parsed.success) return { ok: false, problems: poolRangeProblems(parsed.error) };
-	return { ok: true, changed: await writePoolRanges(db, clinicId, userId, parsed.data) };
-}
+export const savePoolRanges = settingSaver(
+	poolRangesEditSchema,
+	poolRangeProblems,
+	writePoolRanges
+);
 
 /** Back to the shipped ranges (null), audited like any change; nothing when already there. */
-export async function resetPoolRanges(
-	db: Database,
-	clinicId: string,
-	userId: string
-): Promise<{ changed: boolean }> {
-	return { changed: await writePoolRanges(db, clinicId, userId, null) };
-}
+export const resetPoolRanges = settingResetter(writePoolRanges);
 
 /** Stores `next` (null = the defaults) with an audit row; nothing when it is what is in force. */
-async function writePoolRanges(
-	db: Database,
-	clinicId: string,
-	userId: string,
-	next: PoolRanges | null
-): Promise<boolean> {
-	return db.transaction(async (tx) => {
-		// Locked, so two coordinators saving at once each audit what they really replaced.
-		const [row] = await tx
-			.select({ ranges: clinics.poolRanges })
-			.from(clinics)
-			.where(eq(clinics.id, clinicId))
-			.for('update');
-		if (!row) throw new Error(`No clinic ${clinicId}`);
-		const before = row.ranges ?? null;
-		const same = next === null ? before === null : sameRanges(before ?? DEFAULT_POOL_RANGES, next);
-		if (same) return false;
-		await tx.update(clinics).set({ poolRanges: next }).where(eq(clinics.id, clinicId));
-		await tx
-			.insert(clinicSettingChanges)
-			.values({ clinicId, userId, setting: POOL_RANGES_SETTING, before, after: next });
-		return true;
+function writePoolRanges(db: Database, clinicId: string, userId: string, next: PoolRanges | null) {
+	return replaceClinicSetting(db, clinicId, userId, {
+		setting: SETTINGS.poolRanges,
+		columns: { ranges: clinics.poolRanges },
+		unchanged: ({ ranges }) =>
+			next === null ? ranges === null : sameRanges(ranges ?? DEFAULT_POOL_RANGES, next),
+		set: { poolRanges: next },
+		before: ({ ranges }) => ranges,
+		after: next
 	});
 }
 
-export async function saveDefaultExertionScale(
-	db: Database,
-	clinicId: string,
-	userId: string,
-	input: unknown
-): Promise<OptionSaveResult> {
-	const parsed = exertionScaleSchema.safeParse(input);
-	if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
-	const next = parsed.data.defaultExertionScale;
-	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.select({ scale: clinics.defaultExertionScale })
-			.from(clinics)
-			.where(eq(clinics.id, clinicId))
-			.for('update');
-		if (!row) throw new Error(`No clinic ${clinicId}`);
-		if (row.scale === next) return { ok: true, changed: false };
-		await tx.update(clinics).set({ defaultExertionScale: next }).where(eq(clinics.id, clinicId));
-		await tx.insert(clinicSettingChanges).values({
-			clinicId,
-			userId,
-			setting: EXERTION_SCALE_SETTING,
-			before: row.scale,
+export const saveDefaultExertionScale = settingSaver(
+	exertionScaleSchema,
+	problemsOf,
+	(db, clinicId, userId, { defaultExertionScale: next }) =>
+		replaceClinicSetting(db, clinicId, userId, {
+			setting: SETTINGS.exertionScale,
+			columns: { scale: clinics.defaultExertionScale },
+			unchanged: ({ scale }) => scale === next,
+			set: { defaultExertionScale: next },
+			before: ({ scale }) => scale,
 			after: next
-		});
-		return { ok: true, changed: true };
-	});
-}
+		})
+);
 
 /**
  * Pool rooms' staff ratios, edited together and audited as one change. `input` maps a room id
@@ -134,7 +91,7 @@ export async function saveStaffRatios(
 	clinicId: string,
 	userId: string,
 	input: Record<string, string>
-): Promise<OptionSaveResult> {
+): Promise<SettingSaveResult> {
 	return db.transaction(async (tx) => {
 		const pools = await tx
 			.select({ id: rooms.id, name: rooms.name, ratio: rooms.participantsPerStaff })

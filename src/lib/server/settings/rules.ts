@@ -1,25 +1,26 @@
-import { and, eq } from 'drizzle-orm';
-import type { Problems } from '../../i18n/problem';
 import {
 	applySettings,
 	ruleEditSchema,
 	ruleProblems,
 	settingsOf,
-	type RuleEditInput,
 	type RuleSetting
 } from '../../shared/rule-settings';
 import type { VitalRule } from '../../shared/rules';
 import type { Database } from '../db/client';
-import { classSessions, clinicSettingChanges, clinics } from '../db/schema';
+import { classSessions, clinics } from '../db/schema';
+import {
+	clinicColumns,
+	replaceClinicSetting,
+	settingResetter,
+	settingSaver
+} from './clinic-setting';
+import { inClinic } from '../planning/clinic-scope';
 
 const SETTING = 'vital_rules';
 
 /** The clinic's vital-sign rules: the defaults with the coordinator's settings applied. */
 export async function clinicRules(db: Database, clinicId: string): Promise<VitalRule[]> {
-	const [row] = await db
-		.select({ rules: clinics.vitalRules })
-		.from(clinics)
-		.where(eq(clinics.id, clinicId));
+	const row = await clinicColumns(db, clinicId, { rules: clinics.vitalRules });
 	return applySettings(row?.rules ?? null);
 }
 
@@ -35,63 +36,30 @@ export async function rulesForClass(
 	const [session] = await db
 		.select({ rules: classSessions.vitalRules })
 		.from(classSessions)
-		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)));
+		.where(inClinic(classSessions, clinicId, sessionId));
 	return session?.rules ?? clinicRules(db, clinicId);
 }
-
-export type SaveResult = { ok: true; changed: boolean } | { ok: false; problems: Problems };
 
 /**
  * Validates a whole edit and stores it with an audit row, in one transaction; any invalid
  * field stores nothing. An edit equal to what is in force writes nothing, so a clinic still on
  * the defaults stays on them (and follows them when a release corrects one).
  */
-export async function saveClinicRules(
-	db: Database,
-	clinicId: string,
-	userId: string,
-	edit: RuleEditInput
-): Promise<SaveResult> {
-	const parsed = ruleEditSchema.safeParse(edit);
-	if (!parsed.success) return { ok: false, problems: ruleProblems(parsed.error) };
-	const changed = await writeSetting(db, clinicId, userId, parsed.data);
-	return { ok: true, changed };
-}
+export const saveClinicRules = settingSaver(ruleEditSchema, ruleProblems, writeSetting);
 
 /** Back to the shipped defaults (null), audited like any other change. */
-export async function resetClinicRules(
-	db: Database,
-	clinicId: string,
-	userId: string
-): Promise<{ changed: boolean }> {
-	return { changed: await writeSetting(db, clinicId, userId, null) };
-}
+export const resetClinicRules = settingResetter(writeSetting);
 
-async function writeSetting(
-	db: Database,
-	clinicId: string,
-	userId: string,
-	next: RuleSetting[] | null
-): Promise<boolean> {
-	return db.transaction(async (tx) => {
-		// The row lock makes two coordinators saving at once take turns, so each audit row's
-		// "before" is what that save really replaced.
-		const [row] = await tx
-			.select({ rules: clinics.vitalRules })
-			.from(clinics)
-			.where(eq(clinics.id, clinicId))
-			.for('update');
-		if (!row) throw new Error(`No clinic ${clinicId}`);
-		const before = row.rules ?? null;
-		const same =
+function writeSetting(db: Database, clinicId: string, userId: string, next: RuleSetting[] | null) {
+	return replaceClinicSetting(db, clinicId, userId, {
+		setting: SETTING,
+		columns: { rules: clinics.vitalRules },
+		unchanged: ({ rules }) =>
 			next === null
-				? before === null
-				: JSON.stringify(settingsOf(applySettings(before))) === JSON.stringify(next);
-		if (same) return false;
-		await tx.update(clinics).set({ vitalRules: next }).where(eq(clinics.id, clinicId));
-		await tx
-			.insert(clinicSettingChanges)
-			.values({ clinicId, userId, setting: SETTING, before, after: next });
-		return true;
+				? rules === null
+				: JSON.stringify(settingsOf(applySettings(rules))) === JSON.stringify(next),
+		set: { vitalRules: next },
+		before: ({ rules }) => rules,
+		after: next
 	});
 }
