@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../browser-test';
 import { RULES, type Access, type ActionRule } from '../authorization-rules';
 import { routeTree } from '../route-tree';
 import {

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '../browser-test';
 import { PARTICIPANT_ROSTER } from '../../src/lib/server/db/seed/participant-roster';
 import { COORDINATOR, pairDisplay, phoneInClass, shotsDir, TECHNICIAN } from '../helpers';
 import { ownDemoServer } from '../own-demo-server';

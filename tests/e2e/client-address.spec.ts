@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../browser-test';
 import { io } from 'socket.io-client';
 import { TECHNICIAN } from '../helpers';
 import { e2ePort, type RunningServer, startServer, untilListening } from '../server-process';

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '../browser-test';
 import { io } from 'socket.io-client';
 import { COORDINATOR, shotsDir, signIn, TECHNICIAN } from '../helpers';
 import { e2ePort, type RunningServer, startServer, untilListening } from '../server-process';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '../browser-test';
 import { io, type Socket } from 'socket.io-client';
 import type { RoutinePlan } from '../../src/lib/shared/timeline';
 import { COORDINATOR, TECHNICIAN } from '../helpers';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '../browser-test';
 import { demoClass, storedEntryIds } from '../fault-database';
 import { COORDINATOR, TECHNICIAN } from '../helpers';
 import {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../browser-test';
 import type { EntryPayload } from '../../src/lib/shared/entries';
 import { demoClass, storedEntryIds, type DemoClass } from '../fault-database';
 import { FaultPhone, type PhoneCounts } from '../fault-phone';

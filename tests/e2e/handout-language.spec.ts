@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../browser-test';
 import { COORDINATOR, DEMO_PASSWORD, shotsDir, signIn, TECHNICIAN } from '../helpers';
 import { ownDemoServer } from '../own-demo-server';
 

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import http from 'node:http';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '../browser-test';
 import { io } from 'socket.io-client';
 import { COORDINATOR, TECHNICIAN, sessionCookie, signIn } from '../helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../browser-test';
 import { shotsDir, signIn, TECHNICIAN } from '../helpers';
 import { ownDemoServer } from '../own-demo-server';
 

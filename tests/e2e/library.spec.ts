@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../browser-test';
 import { COORDINATOR, signIn } from '../helpers';
 
 // One run, one clinic: these steps build on each other (create, find, break, archive).

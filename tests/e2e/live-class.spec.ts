@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '../browser-test';
 import { PARTICIPANT_ROSTER } from '../../src/lib/server/db/seed/participant-roster';
 import { TECHNICIAN, signIn } from '../helpers';
 import { e2ePort, type RunningServer, startServer, untilListening } from '../server-process';

@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '../browser-test';
 import { TECHNICIAN, signIn } from '../helpers';
 
 const OFFLINE_MESSAGE = 'No connection and this page was not opened before on this phone';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, type Node } from 'acorn';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../browser-test';
 import { COORDINATOR, pairDisplay, phoneInClass, signIn, TECHNICIAN } from '../helpers';
 import { ownDemoServer } from '../own-demo-server';
 

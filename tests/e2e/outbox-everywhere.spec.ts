@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '../browser-test';
 import { COORDINATOR, TECHNICIAN, signIn } from '../helpers';
 
 test.describe.configure({ timeout: 150_000 });

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '../browser-test';
 import { PARTICIPANT_ROSTER } from '../../src/lib/server/db/seed/participant-roster';
 import { COORDINATOR, TECHNICIAN, pairDisplay, recordPoolCheck, signIn } from '../helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser } from '../browser-test';
 import { COORDINATOR, TECHNICIAN, pairDisplay, phoneInClass, signIn } from '../helpers';
 import { ownDemoServer } from '../own-demo-server';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../browser-test';
 import { io, type Socket } from 'socket.io-client';
 import { sessionCookie, TECHNICIAN } from '../helpers';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '../browser-test';
 import { and, eq, notInArray } from 'drizzle-orm';
 import { openDatabase } from '../../src/lib/server/db/client';
 import * as schema from '../../src/lib/server/db/schema';
@@ -99,6 +99,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
+	await phone?.context().close();
 	server?.child.kill('SIGTERM');
 	await server?.exited;
 	fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../browser-test';
 import { COORDINATOR, sessionCookie } from '../helpers';
 
 // These tests change next week's Core Strength class of the suite's one clinic: not today's,

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../browser-test';
 import { COORDINATOR, signIn } from '../helpers';
 
 // Each test makes its own routine, so the demo routines other specs run stay as seeded.

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../browser-test';
 import { COORDINATOR, signIn } from '../helpers';
 
 // These tests build on each other in the suite's one clinic: a series, a clash, a cancellation.

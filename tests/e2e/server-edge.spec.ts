@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../browser-test';
 import { io } from 'socket.io-client';
 import { copyOfBuild, e2ePort, startServer, untilListening } from '../server-process';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../browser-test';
 import { io } from 'socket.io-client';
 import { e2ePort, signInCookie, startServer, untilListening } from '../server-process';
 

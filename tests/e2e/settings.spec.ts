@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../browser-test';
 import { COORDINATOR, TECHNICIAN, sessionCookie, signIn } from '../helpers';
 
 // These tests change the suite's one clinic; each ends with the defaults back in force.

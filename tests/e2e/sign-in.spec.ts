@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../browser-test';
 import { COORDINATOR, TECHNICIAN, signIn } from '../helpers';
 
 test('a page behind sign-in sends you to the sign-in page, and back after signing in', async ({
