@@ -45,7 +45,7 @@ test('exercise library, editor, and the picture on the wall', async ({ browser }
 	// A refused save: every error beside its field, nothing stored.
 	await laptop.goto('/exercises/new');
 	await laptop.getByLabel('Name', { exact: true }).fill('Side hip strengthening');
-	await laptop.getByLabel(/^Display cue/).fill('Stand tall. '.repeat(8));
+	await laptop.getByRole('textbox', { name: /^Display cue shown/ }).fill('Stand tall. '.repeat(8));
 	await laptop.getByRole('textbox', { name: 'Work time', exact: true }).fill('2');
 	await laptop.getByLabel(/^Upload/).setInputFiles({
 		name: 'not-really.png',
@@ -95,7 +95,7 @@ test('exercise library, editor, and the picture on the wall', async ({ browser }
 	await tv.waitForTimeout(6000);
 	await tv.screenshot({ path: `${OUT}/display-media.png` });
 
-	await phone.getByRole('button', { name: 'End class' }).click();
-	await phone.getByRole('dialog').getByRole('button', { name: 'End class' }).click();
+	await phone.getByRole('button', { name: 'End class…' }).click();
+	await phone.getByRole('button', { name: 'Yes, end class' }).click();
 	await expect(tv.getByTestId('complete')).toBeVisible();
 });
