@@ -9,6 +9,9 @@ import type { VitalRule } from './rules';
  * advice (settings); their own advice stays in the words they typed.
  */
 
+/** What every stop symptom advises (its words: `rules.advice.stop-and-tell`). */
+export const STOP_ADVICE = 'Stop and tell the supervising therapist.';
+
 export const DEFAULT_VITAL_RULES: VitalRule[] = [
 	{
 		id: 'sbp-rest-180',
@@ -61,7 +64,7 @@ export const DEFAULT_VITAL_RULES: VitalRule[] = [
 		comparator: '>',
 		threshold: 130,
 		action: 'STOP',
-		advice: 'Stop and tell the supervising therapist.',
+		advice: STOP_ADVICE,
 		source: 'Inpatient phase I guidance',
 		verified: false
 	},
@@ -73,7 +76,7 @@ export const DEFAULT_VITAL_RULES: VitalRule[] = [
 		threshold: 30,
 		relativeToRest: true,
 		action: 'STOP',
-		advice: 'Stop and tell the supervising therapist.',
+		advice: STOP_ADVICE,
 		source: 'Inpatient phase I guidance',
 		verified: false
 	},
@@ -95,7 +98,7 @@ export const DEFAULT_VITAL_RULES: VitalRule[] = [
 		comparator: '<',
 		threshold: 88,
 		action: 'STOP',
-		advice: 'Stop and tell the supervising therapist.',
+		advice: STOP_ADVICE,
 		source: 'Hillegass 2014; Garvey 2012',
 		verified: true
 	},
@@ -107,7 +110,7 @@ export const DEFAULT_VITAL_RULES: VitalRule[] = [
 		threshold: 10,
 		relativeToRest: true,
 		action: 'STOP',
-		advice: 'Stop and tell the supervising therapist.',
+		advice: STOP_ADVICE,
 		source: 'ACSM test-termination criteria',
 		verified: true
 	},
@@ -174,12 +177,9 @@ export const DEFAULT_ADVICE: Record<string, MessageKey> = {
 	'Do not start exercise.': 'rules.advice.do-not-start',
 	'Relative contraindication: do not start.': 'rules.advice.relative-contraindication',
 	'Watch closely; recheck before starting.': 'rules.advice.watch-closely',
-	'Stop and tell the supervising therapist.': 'rules.advice.stop-and-tell',
+	[STOP_ADVICE]: 'rules.advice.stop-and-tell',
 	'Stop; rest until SpO2 is 90 % or more.': 'rules.advice.spo2-rest',
 	'Do not exercise today.': 'rules.advice.not-today',
 	'Carbohydrate first, then recheck.': 'rules.advice.carbohydrate-first',
 	'Check ketones before exercise.': 'rules.advice.check-ketones'
 };
-
-/** What every stop symptom advises (its words: `rules.advice.stop-and-tell`). */
-export const STOP_ADVICE = 'Stop and tell the supervising therapist.';
