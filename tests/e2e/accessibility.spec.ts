@@ -50,7 +50,10 @@ async function signedInPage(browser: Browser, visitor: Visitor, baseUrl = '') {
 	return page;
 }
 
-test('axe finds nothing on any page, for any visitor who may open it', async ({
+/** Forms whose refusals (beside each field, and at the top) are checked too, sent empty. */
+const SENT_EMPTY = ['/exercises/new', '/participants/new', '/schedule/series/new'];
+
+test('axe finds nothing on any page, for any visitor who may open it, and every page has its skip link', async ({
 	browser,
 	baseURL
 }) => {
@@ -63,16 +66,51 @@ test('axe finds nothing on any page, for any visitor who may open it', async ({
 		'signed out': await signedInPage(browser, 'signed out', baseURL)
 	};
 	const findings = new Findings();
+	const noSkipLink: string[] = [];
 	for (const visit of visits) {
 		const page = pages[visit.visitor];
+		const name = `${visit.url} (${visit.route}) as ${visit.visitor}`;
 		const response = await page.goto(visit.url);
-		expect(response?.status(), `${visit.url} as ${visit.visitor}`).toBe(200);
+		expect(response?.status(), name).toBe(200);
 		// Pages that draw once their script has run (the display, the controller) settle first.
 		await page.waitForLoadState('networkidle').catch(() => undefined);
-		await findings.check(`${visit.url} (${visit.route}) as ${visit.visitor}`, page);
+		await findings.check(name, page);
+		// The first thing Tab reaches leads to the page's one main#main.
+		const skip = await page.evaluate(() => {
+			const first = document.querySelector(
+				'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])'
+			);
+			return {
+				first: first?.getAttribute('href') ?? first?.outerHTML.slice(0, 80),
+				mains: document.querySelectorAll('#main').length
+			};
+		});
+		if (skip.first !== '#main' || skip.mains !== 1)
+			noSkipLink.push(`${name}: ${JSON.stringify(skip)}`);
+		if (SENT_EMPTY.includes(visit.url)) {
+			await page.locator('#main form[novalidate] button[type="submit"]').first().click();
+			await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+			await findings.check(`${name}, sent empty`, page);
+		}
 	}
-	console.log(`axe: ${visits.length} page visits`);
+	console.log(`axe: ${visits.length} page visits, ${SENT_EMPTY.length} forms sent empty`);
+	expect(noSkipLink, 'pages whose first stop is not a skip link to #main').toEqual([]);
 	findings.expectNone();
+
+	// The skip link, by keyboard: shown when Tab reaches it, and Enter moves past the header.
+	await coordinator.goto('/schedule');
+	await coordinator.keyboard.press('Tab');
+	const skipLink = coordinator.getByRole('link', { name: 'Skip to main content' });
+	await expect(skipLink).toBeFocused();
+	expect((await skipLink.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+	await coordinator.keyboard.press('Enter');
+	await expect(coordinator.locator('main#main')).toBeFocused();
+	await coordinator.keyboard.press('Tab');
+	expect(
+		await coordinator.evaluate(() =>
+			document.getElementById('main')!.contains(document.activeElement)
+		)
+	).toBe(true);
 });
 
 test.describe('through a class', () => {
