@@ -134,7 +134,7 @@ export async function sidewaysScroll(page: Page): Promise<string[]> {
 			if (element.scrollWidth <= element.clientWidth + 1) continue;
 			if (element.matches(tableScroll)) {
 				// A keyboard scrolls it only once it can have the focus.
-				if (element.tabIndex < 0) {
+				if ((element as HTMLElement).tabIndex < 0) {
 					problems.push(`${describe(element)} scrolls sideways but cannot be focused to scroll it`);
 				}
 				continue;

@@ -85,8 +85,9 @@ test('axe finds nothing on any page, for any visitor who may open it, and every 
 				mains: document.querySelectorAll('#main').length
 			};
 		});
-		if (skip.first !== '#main' || skip.mains !== 1)
+		if (skip.first !== '#main' || skip.mains !== 1) {
 			noSkipLink.push(`${name}: ${JSON.stringify(skip)}`);
+		}
 		if (SENT_EMPTY.includes(visit.url)) {
 			await page.locator('#main form[novalidate] button[type="submit"]').first().click();
 			await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
