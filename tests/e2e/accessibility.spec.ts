@@ -59,7 +59,11 @@ test('axe finds nothing on any page, for any visitor who may open it, and every 
 }) => {
 	test.setTimeout(180_000);
 	const coordinator = await signedInPage(browser, 'coordinator', baseURL);
-	const visits = everyPage(await demoIds(coordinator));
+	// Every page, and the error page (a page not found) for someone signed in.
+	const visits = [
+		...everyPage(await demoIds(coordinator)),
+		{ route: '+error', url: '/no-such-page', visitor: 'coordinator' as const, status: 404 }
+	];
 	const pages: Record<Visitor, Page> = {
 		coordinator,
 		technician: await signedInPage(browser, 'technician', baseURL),
@@ -71,7 +75,7 @@ test('axe finds nothing on any page, for any visitor who may open it, and every 
 		const page = pages[visit.visitor];
 		const name = `${visit.url} (${visit.route}) as ${visit.visitor}`;
 		const response = await page.goto(visit.url);
-		expect(response?.status(), name).toBe(200);
+		expect(response?.status(), name).toBe('status' in visit ? visit.status : 200);
 		// Pages that draw once their script has run (the display, the controller) settle first.
 		await page.waitForLoadState('networkidle').catch(() => undefined);
 		await findings.check(name, page);
