@@ -100,6 +100,8 @@ export const en = {
 
 	// The staff pages' header (routes/(app)/+layout.svelte)
 	'nav.main': 'Main',
+	'nav.skip-to-content': 'Skip to main content',
+	'table.scrolls': 'Table (scrolls sideways)',
 	'nav.today': 'Today',
 	'nav.run-class': 'Run a class',
 	'nav.schedule': 'Schedule',

@@ -97,6 +97,8 @@ export const es: Record<MessageKey, string> = {
 
 	// The staff pages' header (routes/(app)/+layout.svelte)
 	'nav.main': 'Principal',
+	'nav.skip-to-content': 'Saltar al contenido principal',
+	'table.scrolls': 'Tabla (se desplaza hacia los lados)',
 	'nav.today': 'Hoy',
 	'nav.run-class': 'Dar una clase',
 	'nav.schedule': 'Horario',
