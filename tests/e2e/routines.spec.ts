@@ -12,11 +12,28 @@ async function totalSeconds(page: Page): Promise<number> {
 	return minutes! * 60 + seconds!;
 }
 
+/** The picker's matches (not the options of a native select). */
+const matches = (page: Page) =>
+	page.getByRole('listbox', { name: 'Matching exercises' }).getByRole('option');
+
 async function blockNames(page: Page): Promise<string[]> {
 	return page.getByTestId('block-name').allTextContents();
 }
 
+/** With the picker: "Insert here" at the end of the phase, type the name, click the match. */
 async function addBlock(page: Page, exercise: string, phase: string) {
+	await page.getByRole('button', { name: new RegExp(`, at the end of ${phase}$`) }).click();
+	const search = page.getByRole('combobox', { name: 'Find an exercise or rest' });
+	await expect(search).toBeFocused();
+	await search.fill(exercise);
+	await matches(page)
+		.filter({ has: page.getByText(exercise, { exact: true }) })
+		.click();
+	await expect(search).toHaveValue('');
+}
+
+/** Without JavaScript: the select of every exercise, the phase, and Add block. */
+async function addBlockNoScript(page: Page, exercise: string, phase: string) {
 	const value = await page
 		.locator('#add-what option', { hasText: new RegExp(`^${exercise} ·`) })
 		.getAttribute('value');
@@ -107,14 +124,136 @@ test('a coordinator builds a routine of three exercises, saves it and previews i
 	await expect(screen.getByTestId('paused')).toBeVisible();
 });
 
+test('by keyboard alone: create, pick by name, arrows, insert between two, save', async ({
+	page
+}) => {
+	await signIn(page, COORDINATOR);
+	await page.goto('/routines');
+	await page.getByLabel('Name').fill('E2E keyboard picker');
+	await page.getByLabel('Name').press('Enter');
+	await expect(page.getByRole('heading', { name: 'E2E keyboard picker', level: 1 })).toBeVisible();
+
+	// Created: the focus is on the confirmation, and the picker's search is the next stop.
+	await expect(page.locator(':focus')).toContainText('Routine created.');
+	const keys: string[] = [];
+	const press = async (key: string) => {
+		keys.push(key);
+		await page.keyboard.press(key);
+	};
+	const type = async (text: string) => {
+		keys.push(...text);
+		await page.keyboard.type(text);
+	};
+	const search = page.getByRole('combobox', { name: 'Find an exercise or rest' });
+	const status = page.getByTestId('announcement');
+	await press('Tab');
+	await expect(search).toBeFocused();
+
+	// Typing filters; the best match is active; Enter adds it at the end of Main.
+	await type('sit');
+	await expect(search).toHaveAttribute('aria-expanded', 'true');
+	const active = page.locator('[role="option"][aria-selected="true"]');
+	await expect(active).toContainText('Sit-to-stand');
+	await expect(search).toHaveAttribute('aria-activedescendant', (await active.getAttribute('id'))!);
+	await press('Enter');
+	await expect(status).toHaveText('Sit-to-stand added: position 1, Main');
+	await expect(search).toBeFocused();
+	await expect(search).toHaveValue('');
+	await expect(search).toHaveAttribute('aria-expanded', 'false');
+	await type('calf');
+	await press('Enter');
+	expect(await blockNames(page)).toEqual(['Sit-to-stand', 'Calf raises']);
+
+	// Insert between the two: the Insert choice is one Tab away; the arrows pick the place.
+	await press('Tab');
+	const where = page.getByLabel('Insert', { exact: true });
+	await expect(where).toBeFocused();
+	await expect(where.locator('option:checked')).toHaveText('After 2. Calf raises');
+	await press('ArrowUp');
+	await expect(where.locator('option:checked')).toHaveText('After 1. Sit-to-stand');
+	await expect(
+		page.getByRole('button', { name: 'New blocks go here, before 2. Calf raises' })
+	).toBeVisible();
+	await press('Shift+Tab');
+	await expect(search).toBeFocused();
+	// The arrows move through the matches: "mar" finds Marching warm-up first, then Seated marching.
+	await type('mar');
+	await expect(active).toContainText('Marching warm-up');
+	await press('ArrowDown');
+	await expect(active).toContainText('Seated marching');
+	await press('ArrowUp');
+	await expect(active).toContainText('Marching warm-up');
+	await press('ArrowDown');
+	await press('Enter');
+	expect(await blockNames(page)).toEqual(['Sit-to-stand', 'Seated marching', 'Calf raises']);
+	await expect(status).toHaveText('Seated marching added: position 2, Main');
+
+	// Save is three stops on (Insert, Filters), not past the routine.
+	await press('Tab');
+	await press('Tab');
+	await press('Tab');
+	await expect(page.getByRole('button', { name: 'Save routine' })).toBeFocused();
+	await press('Enter');
+	await expect(page.locator(':focus')).toContainText('Saved.');
+	console.info(`builder by keyboard: ${keys.length} key presses`);
+	expect(keys.length).toBeLessThan(30);
+
+	await page.reload();
+	expect(await blockNames(page)).toEqual(['Sit-to-stand', 'Seated marching', 'Calf raises']);
+});
+
+test('the picker filters by category, equipment, support tier and pool depth, and adds a rest', async ({
+	page
+}) => {
+	await createRoutine(page, 'E2E picker filters');
+	const search = page.getByRole('combobox', { name: 'Find an exercise or rest' });
+	await page.getByText('Filters', { exact: true }).click();
+	await page.getByLabel('Category').selectOption({ label: 'Aquatic method' });
+	await page.getByLabel('Pool depth').selectOption({ label: 'Mid-chest' });
+	await expect(page.getByText('Filters (2 on)')).toBeVisible();
+	await search.fill('ai chi f');
+	const options = matches(page);
+	// Names that start with the words first; "f" inside a word (uplifting) last.
+	await expect(options).toHaveText([
+		/Ai Chi floating/,
+		/Ai Chi folding/,
+		/Ai Chi freeing/,
+		/Ai Chi uplifting/
+	]);
+	// Every match has a picture, or a neutral placeholder when the exercise has none.
+	await expect(options.first().locator('.thumb')).toBeVisible();
+	await page.getByLabel('Pool depth').selectOption({ label: 'Waist' });
+	await search.fill('');
+	await search.press('ArrowDown');
+	await expect(page.getByText('No exercise matches.')).toBeVisible();
+	await page.getByRole('button', { name: 'Clear filters' }).click();
+	await page.getByLabel('Equipment').selectOption('pool noodle');
+	await page.getByLabel('Support tier').selectOption({ label: 'Seated' });
+	await search.fill('');
+	await search.press('ArrowDown');
+	await expect(page.getByText('No exercise matches.')).toBeVisible();
+	await page.getByLabel('Equipment').selectOption('');
+	await search.fill('dead');
+	await expect(options).toHaveText([/Dead bug/]);
+	await page.getByRole('button', { name: 'Clear filters' }).click();
+
+	// A rest is a choice like any other.
+	await search.fill('rest');
+	await search.press('Enter');
+	await search.fill('dead');
+	await search.press('Enter');
+	expect(await blockNames(page)).toEqual(['Rest', 'Dead bug']);
+	await expect(page.getByTestId('total')).not.toHaveText('0:00');
+});
+
 test('the builder works without JavaScript: buttons post, Save stores', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await createRoutine(page, 'E2E no script');
 
-	await addBlock(page, 'Ankle circles', 'Warm-up');
+	await addBlockNoScript(page, 'Ankle circles', 'Warm-up');
 	await expect(page.getByText('Not saved yet')).toBeVisible();
-	await addBlock(page, 'Calf raises', 'Main');
+	await addBlockNoScript(page, 'Calf raises', 'Main');
 	await page.getByRole('button', { name: 'Move Calf raises up' }).click();
 	expect(await blockNames(page)).toEqual(['Ankle circles', 'Calf raises']);
 	// Moving past the top of Main puts it in the warm-up.
@@ -168,8 +307,17 @@ test('Get ready is a routine setting the preview runs; a reps block can wait for
 	page
 }) => {
 	await createRoutine(page, 'E2E get ready');
-	// No "Get ready" block to add by hand any more.
-	await expect(page.locator('#add-what option[value="transition"]')).toHaveCount(0);
+	// No "Get ready" block to add by hand any more: the picker offers a rest, not a Get ready.
+	const search = page.getByRole('combobox', { name: 'Find an exercise or rest' });
+	await search.fill('re');
+	await expect(matches(page).filter({ hasText: 'Rest (45 s)' })).toBeVisible();
+	await search.fill('get ready');
+	await expect(matches(page)).toHaveCount(0);
+	await expect(page.getByText('No exercise matches.')).toBeVisible();
+	await search.fill('');
+	// Escape closes the list of matches.
+	await search.press('Escape');
+	await expect(search).toHaveAttribute('aria-expanded', 'false');
 	await addBlock(page, 'Marching warm-up', 'Warm-up');
 	await addBlock(page, 'Sit-to-stand', 'Main');
 	// 120 s of marching, 10 reps x 4 s.

@@ -22,3 +22,21 @@ test('routine builder at 1280x800, preview running', async ({ page }) => {
 	await page.evaluate(() => window.scrollTo(0, 0));
 	await page.screenshot({ path: `${OUT}/routine-builder.png` });
 });
+
+test('routine builder at 1280x800, the exercise picker open', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await signIn(page, COORDINATOR);
+	await page.goto('/routines');
+	await page.getByRole('link', { name: 'Balance Basics', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Balance Basics', level: 1 })).toBeVisible();
+	// Insert after the first main block, then look for a standing exercise.
+	await page.getByRole('button', { name: /^Insert here, before 2\./ }).click();
+	await page.getByText('Filters', { exact: true }).click();
+	await page.getByLabel('Support tier').selectOption({ label: 'Standing' });
+	const search = page.getByRole('combobox', { name: 'Find an exercise or rest' });
+	await search.fill('walk');
+	await search.press('ArrowDown');
+	await expect(page.getByTestId('picker-popup')).toBeVisible();
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await page.screenshot({ path: `${OUT}/planning-picker.png` });
+});

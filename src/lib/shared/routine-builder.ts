@@ -63,6 +63,73 @@ export function addBlock(blocks: DraftBlock[], block: DraftBlock): DraftBlock[] 
 	return [...blocks.slice(0, at), block, ...blocks.slice(at)];
 }
 
+/**
+ * Where the builder's picker puts the next block: the start or the end of a phase, or right
+ * after a block (by key, so the point follows the block when it moves).
+ */
+export type InsertionPoint = { at: 'start' | 'end'; phase: Phase } | { after: string };
+
+/** The index a new block goes at, and the phase it takes there. */
+export function insertionIndex(
+	blocks: DraftBlock[],
+	point: InsertionPoint
+): { index: number; phase: Phase } {
+	if ('after' in point) {
+		const index = blocks.findIndex((block) => block.key === point.after);
+		// The block it followed is gone: the end of Main, as a new routine starts.
+		if (index < 0) return insertionIndex(blocks, { at: 'end', phase: 'main' });
+		return { index: index + 1, phase: blocks[index]!.phase };
+	}
+	const rank = phaseIndex(point.phase);
+	const index =
+		point.at === 'start'
+			? blocks.findIndex((block) => phaseIndex(block.phase) >= rank)
+			: blocks.findIndex((block) => phaseIndex(block.phase) > rank);
+	return { index: index < 0 ? blocks.length : index, phase: point.phase };
+}
+
+/**
+ * Put a block before `at` (blocks.length: at the end). It takes the phase of the place it lands
+ * in when that place is between two blocks of one phase; otherwise its own phase decides, and a
+ * block that would land out of phase order goes to the edge of its phase.
+ */
+export function insertBlock(blocks: DraftBlock[], at: number, block: DraftBlock): DraftBlock[] {
+	const index = Math.max(0, Math.min(blocks.length, Math.trunc(at) || 0));
+	const before = blocks[index - 1];
+	const after = blocks[index];
+	const phase = before && after && before.phase === after.phase ? before.phase : block.phase;
+	const out = [...blocks.slice(0, index), { ...block, phase }, ...blocks.slice(index)];
+	return inPhaseOrder(out);
+}
+
+/** An insertion point as a select posts it: "start:main", "end:cool_down", "after:<key>". */
+export function insertionValue(point: InsertionPoint): string {
+	return 'after' in point ? `after:${point.after}` : `${point.at}:${point.phase}`;
+}
+
+export function parseInsertion(value: string): InsertionPoint | null {
+	const match = /^(start|end|after):(.{1,80})$/.exec(value);
+	if (!match) return null;
+	if (match[1] === 'after') return { after: match[2]! };
+	const phase = PHASES.find((p) => p === match[2]);
+	return phase ? { at: match[1] as 'start' | 'end', phase } : null;
+}
+
+/**
+ * The same point the way the picker's select lists it: the end of a phase that has blocks is
+ * "after its last block"; the start of an empty phase is its end.
+ */
+export function canonicalInsertion(blocks: DraftBlock[], point: InsertionPoint): InsertionPoint {
+	if ('after' in point) {
+		return blocks.some((block) => block.key === point.after)
+			? point
+			: canonicalInsertion(blocks, { at: 'end', phase: 'main' });
+	}
+	const inPhase = blocks.filter((block) => block.phase === point.phase);
+	if (inPhase.length === 0) return { at: 'end', phase: point.phase };
+	return point.at === 'end' ? { after: inPhase.at(-1)!.key } : point;
+}
+
 /** A stable sort by phase: a drop that lands out of order goes to the edge of its phase. */
 export function inPhaseOrder(blocks: DraftBlock[]): DraftBlock[] {
 	return blocks

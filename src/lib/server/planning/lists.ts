@@ -42,7 +42,9 @@ export function listExercises(db: Database, clinicId: string) {
 			supportTiers: exercises.supportTiers,
 			equipment: exercises.equipment,
 			waterDepth: exercises.waterDepth,
-			source: exercises.source
+			source: exercises.source,
+			mediaFile: exercises.mediaFile,
+			mediaType: exercises.mediaType
 		})
 		.from(exercises)
 		.where(activeInClinic(exercises, clinicId))

@@ -50,7 +50,7 @@ export const actions: Actions = {
 			parsed.data.description
 		);
 		if (!result.ok) return refuse(400, result.problems, values);
-		redirect(303, `/routines/${result.id}`);
+		redirect(303, `/routines/${result.id}?created`);
 	},
 	archive: async ({ request, locals }) => {
 		const user = signedIn(locals);

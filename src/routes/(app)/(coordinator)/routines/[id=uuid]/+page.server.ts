@@ -25,7 +25,7 @@ function notFound(): never {
 const routineOf = (locals: App.Locals, routineId: string) =>
 	signedInOwning(locals, 'routines', routineId, 'routines.not-found');
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = signedIn(locals);
 	const { app } = locals;
 	const [found, library] = await Promise.all([
@@ -45,6 +45,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		revision: found.revision,
 		usage: found.usage,
 		draft,
+		// Just made on the routines page: the builder says so, and where to start.
+		created: url.searchParams.has('created'),
 		// What the builder and the preview need of each exercise; technician notes stay out.
 		exercises: library.map((exercise) => ({
 			id: exercise.id,
@@ -52,7 +54,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			category: exercise.category,
 			displayCue: exercise.displayCue,
 			dosing: exercise.dosing as Dosing,
-			supportTiers: exercise.supportTiers
+			supportTiers: exercise.supportTiers,
+			equipment: exercise.equipment,
+			waterDepth: exercise.waterDepth,
+			thumb:
+				exercise.mediaFile && exercise.mediaType
+					? { url: `/media/${exercise.mediaFile}`, video: exercise.mediaType.startsWith('video/') }
+					: null
 		}))
 	};
 };
