@@ -250,7 +250,8 @@ export const scheduleEn = {
 		'{count, plural, one {# participant has} other {# participants have}} a pool exclusion: check before anyone gets in the water.',
 	'session-page.flagged-badge': 'Pool exclusion',
 	'session-page.flagged-waiting': '(on the waitlist)',
-	'session-page.no-override': 'No written reason to enrol anyway.'
+	'session-page.no-override': 'No written reason to enrol anyway.',
+	'session-page.because': 'Reason: {reason}'
 };
 
 export const scheduleEs: Record<keyof typeof scheduleEn, string> = {
@@ -501,5 +502,6 @@ export const scheduleEs: Record<keyof typeof scheduleEn, string> = {
 		'{count, plural, one {# participante tiene} other {# participantes tienen}} una exclusión de piscina: compruébelo antes de que nadie entre al agua.',
 	'session-page.flagged-badge': 'Exclusión de piscina',
 	'session-page.flagged-waiting': '(en lista de espera)',
-	'session-page.no-override': 'Sin motivo escrito para inscribir de todos modos.'
+	'session-page.no-override': 'Sin motivo escrito para inscribir de todos modos.',
+	'session-page.because': 'Motivo: {reason}'
 };
