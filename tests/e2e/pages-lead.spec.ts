@@ -99,3 +99,17 @@ test('a pool session shows its routine, staff, status and who is flagged before 
 	await expect(fact('Status')).toHaveText('Cancelled Reason: Pool heater repair');
 	await expect(page.getByRole('link', { name: 'Move this class' })).toHaveCount(0);
 });
+
+test('dates of birth are written in words and never wrap', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await signIn(page, COORDINATOR, undefined, server.url);
+	await page.goto(`${server.url}/participants`);
+	const eleanor = page.getByRole('row', { name: /Whitfield, Eleanor/ });
+	const born = eleanor.locator('time');
+	await expect(born).toHaveText('March 14, 1941');
+	await expect(born).toHaveAttribute('datetime', '1941-03-14');
+	expect(await born.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('nowrap');
+	const box = (await born.boundingBox())!;
+	// One line: no taller than the line height of the text around it.
+	expect(box.height).toBeLessThan(40);
+});
