@@ -34,8 +34,7 @@ export class I18n {
 		formatTime(this.locale, value, timeZone);
 
 	/** A calendar day: Tuesday, December 1 / martes, 1 de diciembre (`withYear`: …, 2026). */
-	day = (isoDate: string, withYear = false): string =>
-		formatDay(this.locale, isoDate, withYear);
+	day = (isoDate: string, withYear = false): string => formatDay(this.locale, isoDate, withYear);
 
 	/** A day with its year, in words: March 14, 1941 / 14 de marzo de 1941. */
 	date = (isoDate: string): string => formatDate(this.locale, isoDate);

@@ -3,13 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGS } from './catalog';
 import { LOCALES, negotiateLocale } from './locales';
 import { refusalText } from '../shared/refusals';
-import {
-	formatDate,
-	formatDay,
-	formatWrittenDateTime,
-	messageParts,
-	translate
-} from './translate';
+import { formatDate, formatDay, formatWrittenDateTime, messageParts, translate } from './translate';
 
 type Ast = ReturnType<IntlMessageFormat['getAst']>;
 

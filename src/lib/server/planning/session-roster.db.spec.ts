@@ -28,7 +28,12 @@ async function nextIn(room: string) {
 
 describe("a session's roster page", () => {
 	it('names its routine and version, its lead and assistants, and says it can still change', async () => {
-		const view = (await sessionRosterView(database.db, clinicId, await nextIn('Therapy Pool'), now))!;
+		const view = (await sessionRosterView(
+			database.db,
+			clinicId,
+			await nextIn('Therapy Pool'),
+			now
+		))!;
 		expect(view.session).toMatchObject({
 			routineName: 'Aquatic Balance',
 			routineVersion: 1,
@@ -55,7 +60,12 @@ describe("a session's roster page", () => {
 	});
 
 	it('flags a pool exclusion in the pool only, before anyone is checked in', async () => {
-		const pool = (await sessionRosterView(database.db, clinicId, await nextIn('Therapy Pool'), now))!;
+		const pool = (await sessionRosterView(
+			database.db,
+			clinicId,
+			await nextIn('Therapy Pool'),
+			now
+		))!;
 		const flagged = [...pool.inClass, ...pool.waiting].filter((p) => p.flags.length);
 		expect(flagged.map((p) => [p.fullName, p.flags])).toEqual([
 			['Nadia Petrova', [{ code: 'aquatic_exclusion', exclusions: ['open_wounds'] }]]

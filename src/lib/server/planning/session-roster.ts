@@ -131,8 +131,7 @@ export async function sessionRosterView(
 			leadName: leadUserId ? nameOf(leadUserId) : null,
 			assistantNames: assistantUserIds.flatMap((id) => nameOf(id) ?? []),
 			/** Cancel and move apply to a class that has not begun (session-changes.ts's rule). */
-			changeable:
-				session.status === 'scheduled' && startedAt === null && session.startsAt > now
+			changeable: session.status === 'scheduled' && startedAt === null && session.startsAt > now
 		},
 		timeZone,
 		/** The series' sessions either side, to step through the weeks. */
