@@ -92,7 +92,9 @@ test('a pool session shows its routine, staff, status and who is flagged before 
 	await page.getByText('Cancel this class').click();
 	await page.getByRole('button', { name: 'Cancel the class' }).click();
 	await expect(page.getByText('Say why (for example "Bank holiday").')).toBeVisible();
+	await expect(page.getByLabel('Reason')).toBeFocused();
 	await expect(fact('Status')).toHaveText('Scheduled');
+	await page.screenshot({ path: shotsDir('pages-session-cancel.png') });
 	await page.getByLabel('Reason').fill('Pool heater repair');
 	await page.getByRole('button', { name: 'Cancel the class' }).click();
 	await expect(page.getByRole('status')).toHaveText('The class is cancelled.');
