@@ -120,7 +120,9 @@ export const RULES: Record<string, RouteRule> = {
 		actions: {
 			enroll: { access: 'coordinator', body: (ids) => ({ participantId: ids.participantId }) },
 			cancel: { access: 'coordinator', body: (ids) => ({ participantId: ids.participantId }) },
-			reopen: { access: 'coordinator', body: () => ({ reason: 'Started by mistake' }) }
+			reopen: { access: 'coordinator', body: () => ({ reason: 'Started by mistake' }) },
+			// No reason: refused by its form check, so the matrix cancels nothing.
+			cancelClass: coordinator
 		}
 	},
 	'/(app)/(coordinator)/schedule/sessions/[sessionId=uuid]/change': {

@@ -1,8 +1,10 @@
 import { getContext, setContext } from 'svelte';
 import { DEFAULT_LOCALE, type Locale } from './locales';
 import {
+	formatDate,
 	formatDay,
 	formatDayAndTime,
+	formatWrittenDateTime,
 	formatTime,
 	messageParts,
 	translate,
@@ -31,8 +33,15 @@ export class I18n {
 	time = (value: number | string | Date, timeZone?: string): string =>
 		formatTime(this.locale, value, timeZone);
 
-	/** A calendar day: Tuesday, December 1 / martes, 1 de diciembre. */
-	day = (isoDate: string): string => formatDay(this.locale, isoDate);
+	/** A calendar day: Tuesday, December 1 / martes, 1 de diciembre (`withYear`: …, 2026). */
+	day = (isoDate: string, withYear = false): string => formatDay(this.locale, isoDate, withYear);
+
+	/** A day with its year, in words: March 14, 1941 / 14 de marzo de 1941. */
+	date = (isoDate: string): string => formatDate(this.locale, isoDate);
+
+	/** An instant in words, in `timeZone` if given: December 1, 2026, 3:04 PM. */
+	dateTime = (value: number | string | Date, timeZone?: string): string =>
+		formatWrittenDateTime(this.locale, value, timeZone);
 
 	/** A weekday and time (Friday 9:30 AM, viernes, 9:30). */
 	dayAndTime = (value: number | string | Date): string => formatDayAndTime(this.locale, value);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGS } from './catalog';
 import { LOCALES, negotiateLocale } from './locales';
 import { refusalText } from '../shared/refusals';
-import { messageParts, translate } from './translate';
+import { formatDate, formatDay, formatWrittenDateTime, messageParts, translate } from './translate';
 
 type Ast = ReturnType<IntlMessageFormat['getAst']>;
 
@@ -78,5 +78,20 @@ describe('the language of a browser', () => {
 		expect(negotiateLocale('de')).toBe('en');
 		expect(negotiateLocale(null)).toBe('en');
 		expect(negotiateLocale('es;q=0')).toBe('en');
+	});
+});
+
+describe('dates in words', () => {
+	it('writes a day, a date and an instant in one family, never in numbers', () => {
+		expect(formatDate('en', '1941-03-14')).toBe('March 14, 1941');
+		expect(formatDate('es', '1941-03-14')).toBe('14 de marzo de 1941');
+		expect(formatDay('en', '2026-12-02')).toBe('Wednesday, December 2');
+		expect(formatDay('en', '2026-12-02', true)).toBe('Wednesday, December 2, 2026');
+		expect(formatWrittenDateTime('en', '2026-12-02T16:05:00Z', 'America/New_York')).toMatch(
+			/^December 2, 2026.*11:05\sAM$/
+		);
+		expect(formatWrittenDateTime('es', '2026-12-02T16:05:00Z', 'Europe/Madrid')).toMatch(
+			/^2 de diciembre de 2026.*17:05$/
+		);
 	});
 });

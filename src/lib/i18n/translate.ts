@@ -79,13 +79,43 @@ export function formatDateTime(
 }
 
 /** A calendar day (YYYY-MM-DD, no time of its own): Tuesday, December 1 / martes, 1 de diciembre. */
-export function formatDay(locale: Locale, isoDate: string): string {
+export function formatDay(locale: Locale, isoDate: string, withYear = false): string {
 	return new Intl.DateTimeFormat(locale, {
 		weekday: 'long',
 		month: 'long',
 		day: 'numeric',
+		...(withYear ? { year: 'numeric' } : {}),
 		timeZone: 'UTC'
 	}).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/**
+ * A calendar day with its year, in words (a date of birth, a start date): March 14, 1941 /
+ * 14 de marzo de 1941. Never numeric, which reads differently in every country.
+ */
+export function formatDate(locale: Locale, isoDate: string): string {
+	return new Intl.DateTimeFormat(locale, {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** An instant as a day in words and a time: December 1, 2026, 3:04 PM; in `timeZone` if given. */
+export function formatWrittenDateTime(
+	locale: Locale,
+	value: number | string | Date,
+	timeZone?: string
+): string {
+	return new Intl.DateTimeFormat(locale, {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		hour: 'numeric',
+		minute: '2-digit',
+		timeZone
+	}).format(new Date(value));
 }
 
 /** A weekday and a time of day: Friday 9:30 AM, viernes, 9:30. */

@@ -1,10 +1,19 @@
-import { and, asc, eq, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, max, or } from 'drizzle-orm';
 import { localDate } from '../../shared/time-zone';
 import type { Database } from '../db/client';
-import { classSessions, enrollments, participants, rooms } from '../db/schema';
+import {
+	classSessions,
+	enrollments,
+	participants,
+	rooms,
+	routines,
+	routineVersions,
+	users
+} from '../db/schema';
 import { clinicTimeZone } from '../classes/calendar';
 import { effectivePlaces, TAKES_A_PLACE } from '../roster/places';
 import { inClinic } from './clinic-scope';
+import { aquaticRefusal } from './enrollment-checks';
 import { participantCard, sessionSlot } from './selections';
 
 /**
@@ -12,7 +21,12 @@ import { participantCard, sessionSlot } from './selections';
  * details a paper list at the pool needs), who waits in order, who cancelled. The same
  * session-row-wins rule as the phones' roster (roster/places.ts).
  */
-export async function sessionRosterView(db: Database, clinicId: string, sessionId: string) {
+export async function sessionRosterView(
+	db: Database,
+	clinicId: string,
+	sessionId: string,
+	now = new Date()
+) {
 	const [session] = await db
 		.select({
 			...sessionSlot,
@@ -20,12 +34,35 @@ export async function sessionRosterView(db: Database, clinicId: string, sessionI
 			type: classSessions.type,
 			capacity: classSessions.capacity,
 			roomName: rooms.name,
-			roomKind: rooms.kind
+			roomKind: rooms.kind,
+			changeReason: classSessions.changeReason,
+			startedAt: classSessions.startedAt,
+			leadUserId: classSessions.leadUserId,
+			assistantUserIds: classSessions.assistantUserIds,
+			routineId: routines.id,
+			routineName: routines.name,
+			routineVersion: routineVersions.version
 		})
 		.from(classSessions)
 		.innerJoin(rooms, eq(rooms.id, classSessions.roomId))
+		.innerJoin(routineVersions, eq(routineVersions.id, classSessions.routineVersionId))
+		.innerJoin(routines, eq(routines.id, routineVersions.routineId))
 		.where(inClinic(classSessions, clinicId, sessionId));
 	if (!session) return null;
+	const { leadUserId, assistantUserIds, startedAt, ...slot } = session;
+	const staffIds = [...(leadUserId ? [leadUserId] : []), ...assistantUserIds];
+	const staff = staffIds.length
+		? await db
+				.select({ id: users.id, name: users.name })
+				.from(users)
+				.where(and(eq(users.clinicId, clinicId), inArray(users.id, staffIds)))
+		: [];
+	const nameOf = (id: string) => staff.find((person) => person.id === id)?.name ?? null;
+	// The routine may have moved on since this class was planned: say so beside its version.
+	const [latest] = await db
+		.select({ version: max(routineVersions.version) })
+		.from(routineVersions)
+		.where(eq(routineVersions.routineId, session.routineId));
 	const timeZone = await clinicTimeZone(db, clinicId);
 
 	const rows = await db
@@ -63,6 +100,13 @@ export async function sessionRosterView(db: Database, clinicId: string, sessionI
 		/** 'series': the place is for every day of the series; 'session': this day only. */
 		level: row.forSession ? ('session' as const) : ('series' as const),
 		overrideReason: row.overrideReason,
+		/**
+		 * What the enrolment checks say about this person in this room (a pool exclusion): the
+		 * same rule that asks for a written reason at enrolment, shown before anyone is checked in.
+		 */
+		flags: [aquaticRefusal(session.roomKind, row.aquaticScreening.exclusions)].filter(
+			(flag) => flag !== null
+		),
 		promoted: row.promotedAt !== null && TAKES_A_PLACE.has(row.status),
 		waitingSince: row.createdAt.toISOString()
 	}));
@@ -80,9 +124,14 @@ export async function sessionRosterView(db: Database, clinicId: string, sessionI
 		a.sortName.localeCompare(b.sortName);
 	return {
 		session: {
-			...session,
+			...slot,
 			startsAt: session.startsAt.toISOString(),
-			date: localDate(timeZone, session.startsAt)
+			date: localDate(timeZone, session.startsAt),
+			latestRoutineVersion: latest?.version ?? session.routineVersion,
+			leadName: leadUserId ? nameOf(leadUserId) : null,
+			assistantNames: assistantUserIds.flatMap((id) => nameOf(id) ?? []),
+			/** Cancel and move apply to a class that has not begun (session-changes.ts's rule). */
+			changeable: session.status === 'scheduled' && startedAt === null && session.startsAt > now
 		},
 		timeZone,
 		/** The series' sessions either side, to step through the weeks. */

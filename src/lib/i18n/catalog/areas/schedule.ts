@@ -228,7 +228,30 @@ export const scheduleEn = {
 	'session-page.enrol-class': 'This class',
 	'session-page.enrol-class-named': 'Enrol {name} in this class',
 	'session-page.enrol-series': 'Whole series',
-	'session-page.enrol-series-named': 'Enrol {name} in the whole series'
+	'session-page.enrol-series-named': 'Enrol {name} in the whole series',
+	'today.open-class': '{name}, {time}',
+	'today.run-class': 'Run class',
+	'today.run-class-named': 'Run {name}, {time}',
+	'session-page.status': 'Status',
+	'session-page.routine': 'Routine',
+	'session-page.routine-version': '{name}, version {version}',
+	'session-page.routine-newer': '(the routine is now at version {version})',
+	'session-page.lead': 'Lead',
+	'session-page.assistants': 'Assistants',
+	'session-page.no-assistants': 'None',
+	'session-page.move': 'Move this class',
+	'session-page.cancel-class-summary': 'Cancel this class',
+	'session-page.cancel-class-hint':
+		'Only this day is cancelled; the series goes on. The reason shows on the schedule.',
+	'session-page.cancel-class': 'Cancel the class',
+	'session-page.class-cancelled': 'The class is cancelled.',
+	'session-page.flagged-heading': 'Flagged for this room',
+	'session-page.flagged-hint':
+		'{count, plural, one {# participant has} other {# participants have}} a pool exclusion: check before anyone gets in the water.',
+	'session-page.flagged-badge': 'Pool exclusion',
+	'session-page.flagged-waiting': '(on the waitlist)',
+	'session-page.no-override': 'No written reason to enrol anyway.',
+	'session-page.because': 'Reason: {reason}'
 };
 
 export const scheduleEs: Record<keyof typeof scheduleEn, string> = {
@@ -457,5 +480,28 @@ export const scheduleEs: Record<keyof typeof scheduleEn, string> = {
 	'session-page.enrol-class': 'Esta clase',
 	'session-page.enrol-class-named': 'Inscribir a {name} en esta clase',
 	'session-page.enrol-series': 'Toda la serie',
-	'session-page.enrol-series-named': 'Inscribir a {name} en toda la serie'
+	'session-page.enrol-series-named': 'Inscribir a {name} en toda la serie',
+	'today.open-class': '{name}, {time}',
+	'today.run-class': 'Dar la clase',
+	'today.run-class-named': 'Dar {name}, {time}',
+	'session-page.status': 'Estado',
+	'session-page.routine': 'Rutina',
+	'session-page.routine-version': '{name}, versión {version}',
+	'session-page.routine-newer': '(la rutina ya va por la versión {version})',
+	'session-page.lead': 'Responsable',
+	'session-page.assistants': 'Asistentes',
+	'session-page.no-assistants': 'Ninguno',
+	'session-page.move': 'Mover esta clase',
+	'session-page.cancel-class-summary': 'Cancelar esta clase',
+	'session-page.cancel-class-hint':
+		'Solo se cancela este día; la serie sigue. El motivo aparece en el horario.',
+	'session-page.cancel-class': 'Cancelar la clase',
+	'session-page.class-cancelled': 'La clase está cancelada.',
+	'session-page.flagged-heading': 'Avisos para esta sala',
+	'session-page.flagged-hint':
+		'{count, plural, one {# participante tiene} other {# participantes tienen}} una exclusión de piscina: compruébelo antes de que nadie entre al agua.',
+	'session-page.flagged-badge': 'Exclusión de piscina',
+	'session-page.flagged-waiting': '(en lista de espera)',
+	'session-page.no-override': 'Sin motivo escrito para inscribir de todos modos.',
+	'session-page.because': 'Motivo: {reason}'
 };

@@ -20,6 +20,8 @@ import { DEMO_ROUTINES, TRANSITION_SECONDS, type RoutineStep } from './demo-rout
 import { EXERCISE_CATALOG } from './exercise-catalog';
 import { EXERCISE_CATALOG_ES } from './exercise-catalog-es';
 import { PARTICIPANT_ROSTER } from './participant-roster';
+import { DEMO_OVERRIDE_REASONS } from './demo-overrides';
+import { aquaticRefusal } from '../../planning/enrollment-checks';
 
 export const DEMO_PASSWORD = 'steady-demo';
 export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
@@ -122,7 +124,7 @@ export async function seedDemoClinic(
 					participantsPerStaff: 4
 				}
 			])
-			.returning({ id: rooms.id, name: rooms.name });
+			.returning({ id: rooms.id, name: rooms.name, kind: rooms.kind });
 
 		const exerciseRows = await tx
 			.insert(exercises)
@@ -225,20 +227,38 @@ export async function seedDemoClinic(
 				}))
 			);
 
+			const roomKind = roomRows.find((room) => room.id === roomId)!.kind;
 			const members = PARTICIPANT_ROSTER.flatMap((person, i) =>
-				person.classes.includes(plan.type) ? [participantRows[i]!.id] : []
+				person.classes.includes(plan.type) ? [{ person, id: participantRows[i]!.id }] : []
 			);
 			await tx.insert(enrollments).values(
-				members.map((participantId, i) => ({
+				members.map(({ person, id: participantId }, i) => ({
 					clinicId,
 					participantId,
 					seriesId: series!.id,
-					status: i < plan.capacity ? ('enrolled' as const) : ('waitlisted' as const)
+					status: i < plan.capacity ? ('enrolled' as const) : ('waitlisted' as const),
+					...demoOverride(person, roomKind, coordinatorId)
 				}))
 			);
 		}
 		return { clinicId };
 	});
+}
+
+/**
+ * A place the enrolment checks would refuse (a pool exclusion in a pool) carries the
+ * coordinator's written reason, like one made on the roster page; none is a seed error.
+ */
+function demoOverride(
+	person: (typeof PARTICIPANT_ROSTER)[number],
+	roomKind: string,
+	coordinatorId: string
+): { overrideReason?: string; overrideBy?: string } {
+	if (!aquaticRefusal(roomKind, person.aquaticExclusions)) return {};
+	const name = `${person.firstName} ${person.lastName}`;
+	const reason = DEMO_OVERRIDE_REASONS[name];
+	if (!reason) throw new Error(`demo enrols ${name} despite a pool exclusion without a reason`);
+	return { overrideReason: reason, overrideBy: coordinatorId };
 }
 
 /**

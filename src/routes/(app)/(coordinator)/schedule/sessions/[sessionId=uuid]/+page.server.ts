@@ -8,6 +8,9 @@ import { findParticipants } from '$lib/server/planning/participants';
 import { sessionRosterView } from '$lib/server/planning/session-roster';
 import { classSessionReopenings, users } from '$lib/server/db/schema';
 import { refuse } from '$lib/server/http/refuse';
+import { cancelSession } from '$lib/server/planning/session-changes';
+import { problemsOf } from '$lib/i18n/problem';
+import { cancelFormSchema } from '$lib/shared/planning/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -76,6 +79,21 @@ export const actions: Actions = {
 	cancel: async ({ locals, params, request }) => {
 		const { user, app, resolve, timeZone } = await targets(locals, params.sessionId);
 		return cancelAction(app.db, app.log, user, await readForm(request), resolve, timeZone);
+	},
+	/**
+	 * The whole class called off, with its reason (the same service as the change page): the
+	 * roster stays here to read, and the schedule shows the reason.
+	 */
+	cancelClass: async ({ locals, params, request }) => {
+		const { user, app } = await targets(locals, params.sessionId);
+		const typed = (await readForm(request)).get('reason');
+		const values = { cancelClass: true as const, reason: typeof typed === 'string' ? typed : '' };
+		const parsed = cancelFormSchema.safeParse({ reason: values.reason });
+		if (!parsed.success) return refuse(400, problemsOf(parsed.error, { top: true }), values);
+		const result = await cancelSession(app.db, user.clinicId, params.sessionId, parsed.data);
+		if (!result.ok) return refuse(result.notFound ? 404 : 400, result.problems, values);
+		app.log.info({ sessionId: params.sessionId, userId: user.id }, 'session cancelled');
+		return { classCancelled: 'session-page.class-cancelled' as const };
 	},
 	/** A class started by mistake goes back to scheduled; the reason is kept with who gave it. */
 	reopen: async ({ locals, params, request }) => {
