@@ -13,6 +13,7 @@ import type { Database } from '../db/client';
 import {
 	classSeries,
 	classSessions,
+	classTypes,
 	clinics,
 	rooms,
 	routines,
@@ -24,10 +25,16 @@ import { expandSeries, ownedBySeries } from './expansion';
 import { newestRoutines } from './lists';
 import { enabledStaff, listStaff } from './staff';
 import { activeInClinic } from './clinic-scope';
+import { listClassTypes, resolveClassType } from '../settings/class-types';
+import { classTypeValue } from '../../shared/class-types';
 
-/** What the series form offers: the clinic's rooms, routines (newest version) and staff. */
+/**
+ * What the series form offers: the clinic's class types, rooms, routines (newest version) and
+ * staff.
+ */
 export async function seriesChoices(db: Database, clinicId: string) {
-	const [roomRows, routineRows, staff, [clinic]] = await Promise.all([
+	const [types, roomRows, routineRows, staff, [clinic]] = await Promise.all([
+		listClassTypes(db, clinicId),
 		db
 			.select({
 				id: rooms.id,
@@ -50,6 +57,11 @@ export async function seriesChoices(db: Database, clinicId: string) {
 			.where(eq(clinics.id, clinicId))
 	]);
 	return {
+		classTypes: types.map((type) => ({
+			value: classTypeValue(type),
+			name: type.name,
+			kind: type.kind
+		})),
 		rooms: roomRows,
 		routines: routineRows.map(({ id, name, version }) => ({ id, name, version })),
 		staff,
@@ -87,14 +99,17 @@ export async function listSeries(db: Database, clinicId: string) {
 
 /** A stored series as the edit form's values. */
 export async function seriesFormValues(db: Database, clinicId: string, seriesId: string) {
-	const [row] = await db
+	const [found] = await db
 		.select()
 		.from(classSeries)
+		.leftJoin(classTypes, eq(classTypes.id, classSeries.classTypeId))
 		.where(activeInClinic(classSeries, clinicId, seriesId));
-	if (!row) return null;
+	if (!found) return null;
+	const row = found.class_series;
 	return {
 		name: row.name,
-		type: row.type,
+		// A series from before class types, or a built-in type: its kind.
+		type: found.class_types ? classTypeValue(found.class_types) : row.type,
 		roomId: row.roomId,
 		routineId: row.routineId,
 		leadUserId: row.leadUserId ?? '',
@@ -137,15 +152,21 @@ export async function saveSeries(
 			.for('update');
 		const timeZone = clinic!.timeZone;
 
+		let keepType: string | null = null;
 		if (seriesId) {
 			const [existing] = await tx
-				.select({ id: classSeries.id })
+				.select({ id: classSeries.id, classTypeId: classSeries.classTypeId })
 				.from(classSeries)
 				.where(activeInClinic(classSeries, clinicId, seriesId));
 			if (!existing) {
 				return { ok: false, problems: { form: { code: 'series.not-found' } }, notFound: true };
 			}
+			keepType = existing.classTypeId;
 		}
+		// The type's kind is what the rules go by (an aquatic kind needs a pool).
+		const classType = await resolveClassType(tx, clinicId, form.type, keepType);
+		if (!classType) problems.type = { code: 'field.choose' };
+		const kind = classType?.kind;
 
 		const [room] = await tx
 			.select()
@@ -169,10 +190,10 @@ export async function saveSeries(
 		if (form.assistantUserIds.some((id) => !known.has(id))) {
 			problems.assistantUserIds = { code: 'field.choose' };
 		}
-		if (form.type === 'aquatic' && room && room.kind !== 'pool') {
+		if (kind === 'aquatic' && room && room.kind !== 'pool') {
 			problems.roomId = { code: 'planning.aquatic-needs-pool' };
 		}
-		if (form.type !== 'aquatic' && room?.kind === 'pool') {
+		if (kind && kind !== 'aquatic' && room?.kind === 'pool') {
 			problems.type = { code: 'series.pool-is-aquatic' };
 		}
 		const rules = [
@@ -185,7 +206,8 @@ export async function saveSeries(
 		const values = {
 			clinicId,
 			name: form.name,
-			type: form.type,
+			type: kind!,
+			classTypeId: classType!.id,
 			roomId: form.roomId,
 			routineId: form.routineId,
 			leadUserId: form.leadUserId,

@@ -228,7 +228,11 @@ export const scheduleEn = {
 	'session-page.enrol-class': 'This class',
 	'session-page.enrol-class-named': 'Enrol {name} in this class',
 	'session-page.enrol-series': 'Whole series',
-	'session-page.enrol-series-named': 'Enrol {name} in the whole series'
+	'session-page.enrol-series-named': 'Enrol {name} in the whole series',
+
+	// Scheduling a routine (its page's link, the series form prefilled)
+	'series.schedule-routine': 'Schedule this routine',
+	'series.prefilled': 'Filled in from the routine {name}: check the days, time and room.'
 };
 
 export const scheduleEs: Record<keyof typeof scheduleEn, string> = {
@@ -457,5 +461,9 @@ export const scheduleEs: Record<keyof typeof scheduleEn, string> = {
 	'session-page.enrol-class': 'Esta clase',
 	'session-page.enrol-class-named': 'Inscribir a {name} en esta clase',
 	'session-page.enrol-series': 'Toda la serie',
-	'session-page.enrol-series-named': 'Inscribir a {name} en toda la serie'
+	'session-page.enrol-series-named': 'Inscribir a {name} en toda la serie',
+
+	// Scheduling a routine (its page's link, the series form prefilled)
+	'series.schedule-routine': 'Programar esta rutina',
+	'series.prefilled': 'Rellenado desde la rutina {name}: revise los días, la hora y la sala.'
 };
