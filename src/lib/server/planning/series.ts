@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import { roomConflicts, staffingConflicts } from '../../shared/planning/conflicts';
 import type { Problems } from '../../i18n/problem';
 import type { SeriesForm } from '../../shared/planning/forms';
@@ -15,7 +15,9 @@ import {
 	classSessions,
 	classTypes,
 	clinics,
+	exercises,
 	rooms,
+	routineBlocks,
 	routines,
 	routineVersions,
 	users
@@ -27,6 +29,10 @@ import { enabledStaff, listStaff } from './staff';
 import { activeInClinic } from './clinic-scope';
 import { listClassTypes, resolveClassType } from '../settings/class-types';
 import { classTypeValue } from '../../shared/class-types';
+import { classMinutesFor, classTypeFor } from '../../shared/planning/prefill';
+import { plannedTotalMs } from '../../shared/timeline';
+import { isUuid } from '../../shared/ids';
+import { buildPlan } from '../live/plan';
 
 /**
  * What the series form offers: the clinic's class types, rooms, routines (newest version) and
@@ -34,7 +40,8 @@ import { classTypeValue } from '../../shared/class-types';
  */
 export async function seriesChoices(db: Database, clinicId: string) {
 	const [types, roomRows, routineRows, staff, [clinic]] = await Promise.all([
-		listClassTypes(db, clinicId),
+		// Archived ones too: a series scheduled as one keeps it (the form offers it to that series).
+		listClassTypes(db, clinicId, { archived: true }),
 		db
 			.select({
 				id: rooms.id,
@@ -60,7 +67,8 @@ export async function seriesChoices(db: Database, clinicId: string) {
 		classTypes: types.map((type) => ({
 			value: classTypeValue(type),
 			name: type.name,
-			kind: type.kind
+			kind: type.kind,
+			archived: type.archived
 		})),
 		rooms: roomRows,
 		routines: routineRows.map(({ id, name, version }) => ({ id, name, version })),
@@ -291,4 +299,41 @@ export async function archiveSeries(
 		if (updated.length) await expandSeries(tx, clinicId, seriesId, now);
 		return updated.length > 0;
 	});
+}
+
+/**
+ * What the series form starts from to schedule a routine: its name, a length that fits its
+ * newest version's planned total (rounded up to 5 minutes) and the built-in class type its
+ * exercises suggest. Null when the id is not one of the clinic's routines in use (nothing said
+ * about another clinic's).
+ */
+export async function routinePrefill(db: Database, clinicId: string, routineId: string) {
+	if (!isUuid(routineId)) return null;
+	const [routine] = await db
+		.select({ id: routines.id, name: routines.name, versionId: routineVersions.id })
+		.from(routines)
+		.innerJoin(routineVersions, eq(routineVersions.routineId, routines.id))
+		.where(activeInClinic(routines, clinicId, routineId))
+		.orderBy(desc(routineVersions.version))
+		.limit(1);
+	if (!routine) return null;
+	const [plan, blocks] = await Promise.all([
+		buildPlan(db, routine.versionId),
+		db
+			.select({ category: exercises.category, waterDepth: exercises.waterDepth })
+			.from(routineBlocks)
+			.innerJoin(exercises, eq(exercises.id, routineBlocks.exerciseId))
+			.where(
+				and(
+					eq(routineBlocks.routineVersionId, routine.versionId),
+					eq(routineBlocks.kind, 'exercise')
+				)
+			)
+	]);
+	return {
+		routineId: routine.id,
+		name: routine.name,
+		durationMinutes: classMinutesFor(plannedTotalMs(plan)),
+		type: classTypeFor(blocks)
+	};
 }
