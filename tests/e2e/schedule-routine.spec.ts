@@ -57,7 +57,7 @@ test('Schedule this routine opens the series form filled in from the routine', a
 	await expect(page.getByLabel('Class name')).toHaveValue('Aquatic Balance');
 	await expect(page.getByLabel('Type')).toHaveValue('aquatic');
 	await expect(page.getByLabel('Routine').locator('option:checked')).toHaveText(
-		'Aquatic Balance (v1)'
+		'Aquatic Balance (version 1)'
 	);
 	await expect(page.getByLabel('Room').locator('option:checked')).toHaveText(/^Therapy Pool/);
 	// The pool's ratio (4 to one) with the lead alone.
@@ -69,8 +69,11 @@ test('Schedule this routine opens the series form filled in from the routine', a
 	const days = page.getByRole('group', { name: 'Meets every week on' });
 	await expect(days.getByRole('checkbox', { checked: true })).toHaveCount(1);
 	await expect(days.getByLabel(weekdayName(startsOn))).toBeChecked();
-	// Two staff could lead: the keyboard starts there, the first answer still missing.
-	await expect(page.getByLabel('Lead technician')).toBeFocused();
+	// The clinic's one technician leads; the keyboard starts at the first answer still missing.
+	await expect(page.getByLabel('Lead technician').locator('option:checked')).toHaveText(
+		'Jordan Lee'
+	);
+	await expect(page.getByLabel('Starts at')).toBeFocused();
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.screenshot({ path: `${shotsDir('issue15')}/series-prefilled.png`, fullPage: true });
 
@@ -83,30 +86,28 @@ test('Schedule this routine opens the series form filled in from the routine', a
 	await expect(page.getByLabel('Type')).toHaveValue('balance');
 	await expect(page.getByLabel('Room').locator('option:checked')).toHaveText(/^Gym A/);
 	await expect(page.getByLabel('Places')).toHaveValue('10');
-	const lead = page.getByLabel('Lead technician');
-	await expect(lead).toBeFocused();
-	let keys = toLink + 1;
-	await page.keyboard.type('Jordan');
-	keys += 6;
-	await expect(lead.locator('option:checked')).toHaveText('Jordan Lee');
-	const toTime = await tabsUntil(page, 'input[name="startTime"]');
+	await expect(page.getByLabel('Starts at')).toBeFocused();
+	// The time, and Enter submits the form (the time field's implicit submission).
 	await page.keyboard.type('0415P');
-	keys += toTime + 5;
 	await expect(page.getByLabel('Starts at')).toHaveValue('16:15');
-	const toSubmit = await tabsUntil(page, 'button[type="submit"]');
 	await page.keyboard.press('Enter');
-	keys += toSubmit + 1;
+	const keys = toLink + 1 + 5 + 1;
 	await expect(page).not.toHaveURL(/\/schedule\/series\/new/);
 	console.log(
-		`Schedule this routine by keyboard: ${toLink} Tab to the link, lead typed, ${toTime} Tab to the time, ${toSubmit} Tab to submit; ${keys} keys in all`
+		`Schedule this routine by keyboard: ${toLink} Tab to the link, Enter, the time typed (5), Enter; ${keys} keys in all`
 	);
 
 	// From the form's load to its submit button, nothing typed.
 	await page.goto(`${routineUrl}`);
 	await page.getByRole('link', { name: 'Schedule this routine' }).click();
-	await expect(page.getByLabel('Lead technician')).toBeFocused();
+	await expect(page.getByLabel('Starts at')).toBeFocused();
 	const loadToSubmit = await tabsUntil(page, 'button[type="submit"]');
-	console.log(`Prefilled form: focus on Lead technician, ${loadToSubmit} Tab to its submit`);
+	console.log(`Prefilled form: focus on Starts at, ${loadToSubmit} Tab to its submit`);
+	// From the top of the page (focus moved back to the document), to the first field.
+	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+	await page.locator('h1').click();
+	const topToName = await tabsUntil(page, 'input[name="name"]');
+	console.log(`Prefilled form: ${topToName} Tab from the heading to Class name`);
 
 	await page.goto(`${server.url}/schedule/series`);
 	await expect(page.getByRole('row', { name: /Balance Basics/ })).toHaveCount(2);
@@ -135,7 +136,7 @@ test('a coordinator adds a class type in Settings and schedules a series as it',
 	}
 
 	// A name in use (a built-in's) is refused beside the field; nothing added.
-	const name = page.getByLabel('Name');
+	const name = page.getByRole('textbox', { name: 'Name' });
 	await name.fill('balance');
 	await page.getByRole('button', { name: 'Add class type' }).click();
 	await expect(name).toHaveAccessibleDescription('A class type is already called "balance".');
@@ -157,7 +158,7 @@ test('a coordinator adds a class type in Settings and schedules a series as it',
 	await page.getByLabel('Class name').fill('Aqua Jog');
 	await page.getByLabel('Type').selectOption({ label: 'Aqua jogging' });
 	await page.getByLabel('Room').selectOption({ label: 'Gym A (gym, 12 places)' });
-	await page.getByLabel('Routine').selectOption({ label: 'Aquatic Balance (v1)' });
+	await page.getByLabel('Routine').selectOption({ label: 'Aquatic Balance (version 1)' });
 	await page.getByLabel('Lead technician').selectOption({ label: 'Jordan Lee' });
 	await page.getByLabel('Places').fill('4');
 	await page.getByRole('group', { name: 'Meets every week on' }).getByLabel('Sunday').check();

@@ -33,8 +33,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 /**
  * The form's values to schedule a routine ("Schedule this routine" on its page): the routine's
- * name, length and class type, its first day the next weekday (and that day's class), and the
- * room and lead when the clinic has only one that fits, with places the room allows.
+ * name, length and class type, its first day the next weekday (and that day's class), the room
+ * when the clinic has only one that fits (with places the room allows) and the lead when it has
+ * one technician.
  */
 function scheduleRoutine(
 	prefill: NonNullable<Awaited<ReturnType<typeof routinePrefill>>>,
@@ -59,7 +60,10 @@ function scheduleRoutine(
 		const places = Math.min(10, room.capacity, room.participantsPerStaff ?? Infinity);
 		values.capacity = String(places);
 	}
-	if (choices.staff.length === 1) values.leadUserId = choices.staff[0]!.id;
+	// The lead: the only staff member, else the only technician (coordinators lead less often).
+	const technicians = choices.staff.filter((person) => person.role === 'technician');
+	const lead = choices.staff.length === 1 ? choices.staff : technicians;
+	if (lead.length === 1) values.leadUserId = lead[0]!.id;
 	return values;
 }
 
