@@ -149,6 +149,7 @@ test('a coordinator adds a class type in Settings and schedules a series as it',
 	await page.getByRole('group', { name: 'Follows the rules of' }).getByLabel('Aquatic').check();
 	await page.getByRole('button', { name: 'Add class type' }).click();
 	await expect(page.getByRole('status')).toHaveText('Class type Aqua jogging added.');
+	await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('');
 	const row = page.getByRole('row', { name: /Aqua jogging/ });
 	await expect(row.getByRole('cell').first()).toHaveText('Aquatic');
 	await page.screenshot({ path: `${shotsDir('issue15')}/class-types.png`, fullPage: true });
@@ -179,5 +180,25 @@ test('a coordinator adds a class type in Settings and schedules a series as it',
 		.getByRole('link', { name: /Aqua Jog/ })
 		.first()
 		.click();
+	await expect(page.getByLabel('Type').locator('option:checked')).toHaveText('Aqua jogging');
+	const seriesUrl = page.url();
+
+	// Archived: a new series cannot choose it; the series scheduled as it keeps it.
+	await page.goto(`${server.url}/settings/class-types`);
+	await page
+		.getByRole('row', { name: /Aqua jogging/ })
+		.getByRole('button', { name: /Archive/ })
+		.click();
+	await expect(page.getByRole('status')).toHaveText(
+		'Class type archived: series scheduled as it keep it.'
+	);
+	await expect(page.getByRole('row', { name: /Aqua jogging/ })).toContainText('Archived');
+	await page.goto(`${server.url}/schedule/series/new`);
+	await expect(page.getByLabel('Type').locator('option')).toHaveText([
+		'Balance',
+		'Core',
+		'Aquatic'
+	]);
+	await page.goto(seriesUrl);
 	await expect(page.getByLabel('Type').locator('option:checked')).toHaveText('Aqua jogging');
 });

@@ -5,7 +5,12 @@ import { CLASS_TYPES, type ClassType } from './domain';
 export const CLASS_TYPE_NAME_MAX = 40;
 
 /** A clinic's class type as pages show it: a built-in one not renamed has no name. */
-export type ClassTypeChoice = { id: string; name: string | null; kind: ClassType; builtin: boolean };
+export type ClassTypeChoice = {
+	id: string;
+	name: string | null;
+	kind: ClassType;
+	builtin: boolean;
+};
 
 /** What a coordinator types to add (or rename) a class type. */
 export const classTypeFormSchema = z.object({

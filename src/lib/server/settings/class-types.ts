@@ -46,9 +46,7 @@ export async function listClassTypes(
 	const rows = await db
 		.select(columns)
 		.from(classTypes)
-		.where(
-			archived ? eq(classTypes.clinicId, clinicId) : activeInClinic(classTypes, clinicId)
-		)
+		.where(archived ? eq(classTypes.clinicId, clinicId) : activeInClinic(classTypes, clinicId))
 		.orderBy(asc(classTypes.name), asc(classTypes.createdAt));
 	const rank = (row: ClassTypeRow) =>
 		row.builtin ? CLASS_TYPES.indexOf(row.kind) : CLASS_TYPES.length;

@@ -31,8 +31,9 @@ describe('classTypeFor', () => {
 		expect(classTypeFor([land('core'), { category: 'aquatic_method', waterDepth: null }])).toBe(
 			'aquatic'
 		);
-		expect(classTypeFor([land('core'), land('core'), { category: 'aerobic', waterDepth: 'waist' }]))
-			.toBe('aquatic');
+		expect(
+			classTypeFor([land('core'), land('core'), { category: 'aerobic', waterDepth: 'waist' }])
+		).toBe('aquatic');
 	});
 
 	it('is core when most exercise blocks are core work', () => {

@@ -245,7 +245,7 @@ export const settingsEn = {
 	'class-types.restored': 'Class type restored.',
 	'class-types.name-required': 'Give the class type a name.',
 	'class-types.name-taken': 'A class type is already called "{name}".',
-	'class-types.not-found': 'That class type is not one of your clinic\'s.'
+	'class-types.not-found': "That class type is not one of your clinic's."
 };
 
 export const settingsEs: Record<keyof typeof settingsEn, string> = {

@@ -41,8 +41,13 @@ function archiving(archived: boolean) {
 			const { form, name } = result.problems;
 			return refuse(form ? 404 : 409, { form: (form ?? name)! });
 		}
-		app.log.info({ userId: user.id, classTypeId: id }, `class type ${archived ? 'archived' : 'restored'}`);
-		return { done: archived ? ('class-types.archived' as const) : ('class-types.restored' as const) };
+		app.log.info(
+			{ userId: user.id, classTypeId: id },
+			`class type ${archived ? 'archived' : 'restored'}`
+		);
+		return {
+			done: archived ? ('class-types.archived' as const) : ('class-types.restored' as const)
+		};
 	};
 }
 
@@ -56,7 +61,8 @@ export const actions: Actions = {
 		const result = await addClassType(app.db, user.clinicId, parsed.data);
 		if (!result.ok) return refuse(400, result.problems, values);
 		app.log.info({ userId: user.id, classTypeId: result.id }, 'class type added');
-		return { done: 'class-types.added' as const, name: parsed.data.name };
+		// A fresh page: the list with it, an empty form for the next one.
+		redirect(303, `/settings/class-types?added=${result.id}`);
 	},
 	rename: async ({ request, locals }) => {
 		const user = signedIn(locals);
