@@ -146,6 +146,17 @@ export const RULES: Record<string, RouteRule> = {
 		}
 	},
 
+	'/(app)/(coordinator)/settings/class-types': {
+		path: () => '/settings/class-types',
+		get: 'coordinator',
+		actions: {
+			add: coordinator,
+			rename: coordinator,
+			archive: coordinator,
+			restore: coordinator
+		}
+	},
+
 	'/(app)/handouts/[participantId=uuid]': {
 		path: (ids) => `/handouts/${ids.participantId}`,
 		get: 'staff',

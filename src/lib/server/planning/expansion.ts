@@ -73,6 +73,7 @@ export async function expandSeries(
 		seriesId: series.id,
 		name: series.name,
 		type: series.type,
+		classTypeId: series.classTypeId,
 		roomId: series.roomId,
 		routineVersionId: version.id,
 		leadUserId: series.leadUserId,

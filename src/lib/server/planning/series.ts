@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import { roomConflicts, staffingConflicts } from '../../shared/planning/conflicts';
 import type { Problems } from '../../i18n/problem';
 import type { SeriesForm } from '../../shared/planning/forms';
@@ -13,8 +13,11 @@ import type { Database } from '../db/client';
 import {
 	classSeries,
 	classSessions,
+	classTypes,
 	clinics,
+	exercises,
 	rooms,
+	routineBlocks,
 	routines,
 	routineVersions,
 	users
@@ -24,10 +27,21 @@ import { expandSeries, ownedBySeries } from './expansion';
 import { newestRoutines } from './lists';
 import { enabledStaff, listStaff } from './staff';
 import { activeInClinic } from './clinic-scope';
+import { listClassTypes, resolveClassType } from '../settings/class-types';
+import { classTypeValue } from '../../shared/class-types';
+import { classMinutesFor, classTypeFor } from '../../shared/planning/prefill';
+import { plannedTotalMs } from '../../shared/timeline';
+import { isUuid } from '../../shared/ids';
+import { buildPlan } from '../live/plan';
 
-/** What the series form offers: the clinic's rooms, routines (newest version) and staff. */
+/**
+ * What the series form offers: the clinic's class types, rooms, routines (newest version) and
+ * staff.
+ */
 export async function seriesChoices(db: Database, clinicId: string) {
-	const [roomRows, routineRows, staff, [clinic]] = await Promise.all([
+	const [types, roomRows, routineRows, staff, [clinic]] = await Promise.all([
+		// Archived ones too: a series scheduled as one keeps it (the form offers it to that series).
+		listClassTypes(db, clinicId, { archived: true }),
 		db
 			.select({
 				id: rooms.id,
@@ -50,6 +64,12 @@ export async function seriesChoices(db: Database, clinicId: string) {
 			.where(eq(clinics.id, clinicId))
 	]);
 	return {
+		classTypes: types.map((type) => ({
+			value: classTypeValue(type),
+			name: type.name,
+			kind: type.kind,
+			archived: type.archived
+		})),
 		rooms: roomRows,
 		routines: routineRows.map(({ id, name, version }) => ({ id, name, version })),
 		staff,
@@ -87,14 +107,17 @@ export async function listSeries(db: Database, clinicId: string) {
 
 /** A stored series as the edit form's values. */
 export async function seriesFormValues(db: Database, clinicId: string, seriesId: string) {
-	const [row] = await db
+	const [found] = await db
 		.select()
 		.from(classSeries)
+		.leftJoin(classTypes, eq(classTypes.id, classSeries.classTypeId))
 		.where(activeInClinic(classSeries, clinicId, seriesId));
-	if (!row) return null;
+	if (!found) return null;
+	const row = found.class_series;
 	return {
 		name: row.name,
-		type: row.type,
+		// A series from before class types, or a built-in type: its kind.
+		type: found.class_types ? classTypeValue(found.class_types) : row.type,
 		roomId: row.roomId,
 		routineId: row.routineId,
 		leadUserId: row.leadUserId ?? '',
@@ -137,15 +160,21 @@ export async function saveSeries(
 			.for('update');
 		const timeZone = clinic!.timeZone;
 
+		let keepType: string | null = null;
 		if (seriesId) {
 			const [existing] = await tx
-				.select({ id: classSeries.id })
+				.select({ id: classSeries.id, classTypeId: classSeries.classTypeId })
 				.from(classSeries)
 				.where(activeInClinic(classSeries, clinicId, seriesId));
 			if (!existing) {
 				return { ok: false, problems: { form: { code: 'series.not-found' } }, notFound: true };
 			}
+			keepType = existing.classTypeId;
 		}
+		// The type's kind is what the rules go by (an aquatic kind needs a pool).
+		const classType = await resolveClassType(tx, clinicId, form.type, keepType);
+		if (!classType) problems.type = { code: 'field.choose' };
+		const kind = classType?.kind;
 
 		const [room] = await tx
 			.select()
@@ -169,10 +198,10 @@ export async function saveSeries(
 		if (form.assistantUserIds.some((id) => !known.has(id))) {
 			problems.assistantUserIds = { code: 'field.choose' };
 		}
-		if (form.type === 'aquatic' && room && room.kind !== 'pool') {
+		if (kind === 'aquatic' && room && room.kind !== 'pool') {
 			problems.roomId = { code: 'planning.aquatic-needs-pool' };
 		}
-		if (form.type !== 'aquatic' && room?.kind === 'pool') {
+		if (kind && kind !== 'aquatic' && room?.kind === 'pool') {
 			problems.type = { code: 'series.pool-is-aquatic' };
 		}
 		const rules = [
@@ -185,7 +214,8 @@ export async function saveSeries(
 		const values = {
 			clinicId,
 			name: form.name,
-			type: form.type,
+			type: kind!,
+			classTypeId: classType!.id,
 			roomId: form.roomId,
 			routineId: form.routineId,
 			leadUserId: form.leadUserId,
@@ -269,4 +299,41 @@ export async function archiveSeries(
 		if (updated.length) await expandSeries(tx, clinicId, seriesId, now);
 		return updated.length > 0;
 	});
+}
+
+/**
+ * What the series form starts from to schedule a routine: its name, a length that fits its
+ * newest version's planned total (rounded up to 5 minutes) and the built-in class type its
+ * exercises suggest. Null when the id is not one of the clinic's routines in use (nothing said
+ * about another clinic's).
+ */
+export async function routinePrefill(db: Database, clinicId: string, routineId: string) {
+	if (!isUuid(routineId)) return null;
+	const [routine] = await db
+		.select({ id: routines.id, name: routines.name, versionId: routineVersions.id })
+		.from(routines)
+		.innerJoin(routineVersions, eq(routineVersions.routineId, routines.id))
+		.where(activeInClinic(routines, clinicId, routineId))
+		.orderBy(desc(routineVersions.version))
+		.limit(1);
+	if (!routine) return null;
+	const [plan, blocks] = await Promise.all([
+		buildPlan(db, routine.versionId),
+		db
+			.select({ category: exercises.category, waterDepth: exercises.waterDepth })
+			.from(routineBlocks)
+			.innerJoin(exercises, eq(exercises.id, routineBlocks.exerciseId))
+			.where(
+				and(
+					eq(routineBlocks.routineVersionId, routine.versionId),
+					eq(routineBlocks.kind, 'exercise')
+				)
+			)
+	]);
+	return {
+		routineId: routine.id,
+		name: routine.name,
+		durationMinutes: classMinutesFor(plannedTotalMs(plan)),
+		type: classTypeFor(blocks)
+	};
 }

@@ -89,7 +89,8 @@ const uuid = z.uuid('field.choose');
 export const seriesFormSchema = z
 	.object({
 		name: z.string().trim().min(1, 'series.name-required').max(80, 'field.too-long'),
-		type: z.enum(CLASS_TYPES, { error: 'field.choose' }),
+		/** A built-in class type by its kind, or any of the clinic's class types by id. */
+		type: z.union([z.enum(CLASS_TYPES), z.uuid()], { error: 'field.choose' }),
 		roomId: uuid,
 		routineId: uuid,
 		leadUserId: uuid,

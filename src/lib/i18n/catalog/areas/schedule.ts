@@ -251,7 +251,11 @@ export const scheduleEn = {
 	'session-page.flagged-badge': 'Pool exclusion',
 	'session-page.flagged-waiting': '(on the waitlist)',
 	'session-page.no-override': 'No written reason to enrol anyway.',
-	'session-page.because': 'Reason: {reason}'
+	'session-page.because': 'Reason: {reason}',
+
+	// Scheduling a routine (its page's link, the series form prefilled)
+	'series.schedule-routine': 'Schedule this routine',
+	'series.prefilled': 'Filled in from the routine {name}: check the days, time and room.'
 };
 
 export const scheduleEs: Record<keyof typeof scheduleEn, string> = {
@@ -503,5 +507,9 @@ export const scheduleEs: Record<keyof typeof scheduleEn, string> = {
 	'session-page.flagged-badge': 'Exclusión de piscina',
 	'session-page.flagged-waiting': '(en lista de espera)',
 	'session-page.no-override': 'Sin motivo escrito para inscribir de todos modos.',
-	'session-page.because': 'Motivo: {reason}'
+	'session-page.because': 'Motivo: {reason}',
+
+	// Scheduling a routine (its page's link, the series form prefilled)
+	'series.schedule-routine': 'Programar esta rutina',
+	'series.prefilled': 'Rellenado desde la rutina {name}: revise los días, la hora y la sala.'
 };

@@ -214,7 +214,38 @@ export const settingsEn = {
 	'displays.not-in-clinic': 'That display is not paired in your clinic',
 	'displays.name-required': 'Give the display a name.',
 	'displays.name-unshowable': 'That name has characters a screen cannot show.',
-	'displays.name-taken': 'Another display in {room} is called "{name}".'
+	'displays.name-taken': 'Another display in {room} is called "{name}".',
+
+	// A clinic's class types (settings/class-types)
+	'class-types.page-title': 'Class types · Steady',
+	'class-types.title': 'Class types',
+	'class-types.lead':
+		'What a series is scheduled as. Each type follows the rules of a built-in kind: an aquatic one needs a pool, its checks and its staff ratio.',
+	'class-types.link': 'Class types',
+	'class-types.link-hint': 'Balance, core, aquatic and your own',
+	'class-types.col-name': 'Name',
+	'class-types.col-kind': 'Follows the rules of',
+	'class-types.col-actions': 'Actions',
+	'class-types.built-in': 'Built in',
+	'class-types.archived-badge': 'Archived',
+	'class-types.rename': 'Rename',
+	'class-types.rename-named': 'Rename {name}',
+	'class-types.archive': 'Archive',
+	'class-types.restore': 'Restore',
+	'class-types.add-heading': 'Add a class type',
+	'class-types.rename-heading': 'Rename {name}',
+	'class-types.name': 'Name',
+	'class-types.kind': 'Follows the rules of',
+	'class-types.add': 'Add class type',
+	'class-types.save': 'Save name',
+	'class-types.cancel': 'Cancel',
+	'class-types.added': 'Class type {name} added.',
+	'class-types.renamed': 'Class type renamed.',
+	'class-types.archived': 'Class type archived: series scheduled as it keep it.',
+	'class-types.restored': 'Class type restored.',
+	'class-types.name-required': 'Give the class type a name.',
+	'class-types.name-taken': 'A class type is already called "{name}".',
+	'class-types.not-found': "That class type is not one of your clinic's."
 };
 
 export const settingsEs: Record<keyof typeof settingsEn, string> = {
@@ -428,5 +459,36 @@ export const settingsEs: Record<keyof typeof settingsEn, string> = {
 	'displays.not-in-clinic': 'Esa pantalla no está vinculada en su clínica',
 	'displays.name-required': 'Dé un nombre a la pantalla.',
 	'displays.name-unshowable': 'Ese nombre tiene caracteres que una pantalla no puede mostrar.',
-	'displays.name-taken': 'Otra pantalla de {room} se llama «{name}».'
+	'displays.name-taken': 'Otra pantalla de {room} se llama «{name}».',
+
+	// A clinic's class types (settings/class-types)
+	'class-types.page-title': 'Tipos de clase · Steady',
+	'class-types.title': 'Tipos de clase',
+	'class-types.lead':
+		'Lo que es una serie. Cada tipo sigue las reglas de una clase incorporada: una acuática necesita piscina, sus controles y su proporción de personal.',
+	'class-types.link': 'Tipos de clase',
+	'class-types.link-hint': 'Equilibrio, tronco, acuática y los suyos',
+	'class-types.col-name': 'Nombre',
+	'class-types.col-kind': 'Sigue las reglas de',
+	'class-types.col-actions': 'Acciones',
+	'class-types.built-in': 'Incorporado',
+	'class-types.archived-badge': 'Archivado',
+	'class-types.rename': 'Renombrar',
+	'class-types.rename-named': 'Renombrar {name}',
+	'class-types.archive': 'Archivar',
+	'class-types.restore': 'Restaurar',
+	'class-types.add-heading': 'Añadir un tipo de clase',
+	'class-types.rename-heading': 'Renombrar {name}',
+	'class-types.name': 'Nombre',
+	'class-types.kind': 'Sigue las reglas de',
+	'class-types.add': 'Añadir tipo de clase',
+	'class-types.save': 'Guardar nombre',
+	'class-types.cancel': 'Cancelar',
+	'class-types.added': 'Tipo de clase {name} añadido.',
+	'class-types.renamed': 'Tipo de clase renombrado.',
+	'class-types.archived': 'Tipo de clase archivado: las series que lo usan lo conservan.',
+	'class-types.restored': 'Tipo de clase restaurado.',
+	'class-types.name-required': 'Dé un nombre al tipo de clase.',
+	'class-types.name-taken': 'Ya hay un tipo de clase llamado «{name}».',
+	'class-types.not-found': 'Ese tipo de clase no es de su clínica.'
 };

@@ -32,6 +32,32 @@ export const exertionScaleEnum = pgEnum('exertion_scale', EXERTION_SCALES);
 export const classSessionStatusEnum = pgEnum('class_session_status', CLASS_SESSION_STATUSES);
 export const enrollmentStatusEnum = pgEnum('enrollment_status', ENROLLMENT_STATUSES);
 
+/**
+ * A clinic's class types: the three built-in ones (balance, core, aquatic: `builtin`, worded by the
+ * catalog while `name` is null) and the coordinator's own. Each has a `kind`, the built-in type
+ * whose rules it follows (an aquatic kind needs a pool, its checks and its staff ratio).
+ */
+export const classTypes = pgTable(
+	'class_types',
+	{
+		...clinicOwned(),
+		/** The coordinator's name; null for a built-in type not renamed (worded by the catalog). */
+		name: text('name'),
+		kind: classTypeEnum('kind').notNull(),
+		builtin: boolean('builtin').notNull().default(false),
+		...createdAndArchived()
+	},
+	(t) => [
+		uniqueIndex('class_types_builtin_unique')
+			.on(t.clinicId, t.kind)
+			.where(sql`${t.builtin}`),
+		uniqueIndex('class_types_name_unique')
+			.on(t.clinicId, sql`lower(${t.name})`)
+			.where(sql`${t.name} is not null and ${t.archivedAt} is null`),
+		check('class_types_named', sql`${t.builtin} or ${t.name} is not null`)
+	]
+);
+
 /** Who runs a class: the lead, and technicians assisting (they count towards a pool's ratio). */
 const classStaff = () => ({
 	leadUserId: uuid('lead_user_id').references(() => users.id),
@@ -45,7 +71,10 @@ const classStaff = () => ({
 export const classSeries = pgTable('class_series', {
 	...clinicOwned(),
 	name: text('name').notNull(),
+	/** The rules' basis: the kind of its class type. */
 	type: classTypeEnum('type').notNull(),
+	/** The clinic's class type it was scheduled as; null: the built-in type of `type`. */
+	classTypeId: uuid('class_type_id').references(() => classTypes.id),
 	roomId: requiredRef('room_id', () => rooms.id),
 	routineId: requiredRef('routine_id', () => routines.id),
 	...classStaff(),
@@ -70,6 +99,8 @@ export const classSessions = pgTable(
 		seriesId: uuid('series_id').references(() => classSeries.id),
 		name: text('name').notNull(),
 		type: classTypeEnum('type').notNull(),
+		/** As on its series; null: the built-in type of `type`. */
+		classTypeId: uuid('class_type_id').references(() => classTypes.id),
 		roomId: requiredRef('room_id', () => rooms.id),
 		/** The exact routine version this session runs (or ran). */
 		routineVersionId: requiredRef('routine_version_id', () => routineVersions.id),

@@ -1,10 +1,13 @@
 import { displayNameOf, type ClassType, type Role } from '../../../shared/domain';
 import { dosingSchema, type Dosing } from '../../../shared/dosing';
 import { addDays, localDate, weekdayOf, zonedTimeToInstant } from '../../../shared/time-zone';
+import { eq } from 'drizzle-orm';
 import { hashPassword } from '../../auth/password';
+import { ensureBuiltinClassTypes } from '../../settings/class-types';
 import type { Database } from '../client';
 import {
 	classSeries,
+	classTypes,
 	classSessions,
 	clinics,
 	enrollments,
@@ -101,6 +104,13 @@ export async function seedDemoClinic(
 			})
 			.returning({ id: clinics.id });
 		const clinicId = clinic!.id;
+		// The built-in class types; the demo's series and sessions are scheduled as them.
+		await ensureBuiltinClassTypes(tx, clinicId);
+		const typeRows = await tx
+			.select({ id: classTypes.id, kind: classTypes.kind })
+			.from(classTypes)
+			.where(eq(classTypes.clinicId, clinicId));
+		const classTypeIdOf = (kind: ClassType) => typeRows.find((row) => row.kind === kind)!.id;
 
 		const staff = await tx
 			.insert(users)
@@ -195,6 +205,7 @@ export async function seedDemoClinic(
 					clinicId,
 					name,
 					type: plan.type,
+					classTypeId: classTypeIdOf(plan.type),
 					roomId,
 					routineId,
 					leadUserId: technicianId,
@@ -216,6 +227,7 @@ export async function seedDemoClinic(
 					seriesId: series!.id,
 					name,
 					type: plan.type,
+					classTypeId: classTypeIdOf(plan.type),
 					roomId,
 					routineVersionId,
 					leadUserId: technicianId,
