@@ -37,6 +37,7 @@ export const actions: Actions = {
 		const result = await saveSeries(app.db, user.clinicId, null, parsed.data);
 		if (!result.ok) return refuse(400, result.problems, values);
 		app.log.info({ userId: user.id, seriesId: result.id }, 'class series created');
-		redirect(303, `/schedule?week=${parsed.data.startsOn}&series=${result.id}`);
+		// The series' own page confirms it and offers the next step: enrolling participants.
+		redirect(303, `/schedule/series/${result.id}?created`);
 	}
 };
