@@ -1,4 +1,4 @@
-import { error, fail, isActionFailure, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { readForm } from '$lib/server/http/form-data';
 import { refuse } from '$lib/server/http/refuse';
 import { signedIn } from '$lib/server/auth/guard';
@@ -10,6 +10,7 @@ import {
 	seriesChoices,
 	seriesFormValues
 } from '$lib/server/planning/series';
+import { freeSeriesSlots, refusedForTime } from '$lib/server/planning/free-slots';
 import { enrollAction } from '$lib/server/planning/enrollment-actions';
 import { enrollmentCandidates } from '$lib/server/planning/enrollment-candidates';
 import { enrollSelected, selectedIds } from '$lib/server/planning/enrollment-selected';
@@ -44,7 +45,13 @@ export const actions: Actions = {
 		const parsed = seriesFormSchema.safeParse(seriesFormInput(data));
 		if (!parsed.success) return refuse(400, problemsOf(parsed.error, { top: true }), values);
 		const result = await saveSeries(app.db, user.clinicId, params.seriesId, parsed.data);
-		if (!result.ok) return refuse(result.notFound ? 404 : 400, result.problems, values);
+		if (!result.ok) {
+			const freeSlots =
+				!result.notFound && refusedForTime(result.problems)
+					? await freeSeriesSlots(app.db, user.clinicId, params.seriesId, parsed.data)
+					: [];
+			return fail(result.notFound ? 404 : 400, { problems: result.problems, values, freeSlots });
+		}
 		app.log.info({ userId: user.id, seriesId: result.id }, 'class series changed');
 		redirect(303, `/schedule?series=${result.id}`);
 	},
@@ -81,7 +88,7 @@ export const actions: Actions = {
 		data.set('scope', 'series');
 		const seriesId = params.seriesId;
 		const result = await enrollAction(app.db, app.log, user, data, () => ({ seriesId }));
-		if (isActionFailure(result)) {
+		if ('data' in result) {
 			return fail(result.status, { step: 'override' as const, ...result.data });
 		}
 		return { step: 'override' as const, ...result };
