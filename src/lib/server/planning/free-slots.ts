@@ -194,7 +194,7 @@ export async function freeSessionSlots(
 			if (startsAt <= now) continue;
 			const candidate = candidateOf(wanted, session.id, startsAt);
 			if (bookingConflicts(candidate, others, NO_NAMES).length === 0)
-				free.push({ date, minutes: m });
+				{free.push({ date, minutes: m });}
 		}
 	}
 	return nearest(free, wanted).map(({ date, minutes }) => ({
