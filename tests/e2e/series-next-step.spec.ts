@@ -129,19 +129,24 @@ test('a refused move offers free times that week; choosing one and moving succee
 	await expect(move.getByLabel('Room')).toHaveAttribute('aria-invalid', 'true');
 
 	const free = move.getByRole('group', { name: 'Free that week' });
-	const choice = free
-		.getByRole('link', { name: /^Use Saturday, .+, 3:30\s?PM$/ })
-		.or(free.getByRole('link', { name: /^Use Saturday, .+, 5:30\s?PM$/ }));
-	await expect(choice.first()).toBeVisible();
-	const label = (await choice.first().getAttribute('aria-label'))!;
-	const time = label.includes('3:30') ? '15:30' : '17:30';
-	await choice.first().click();
+	// Its own 16:00 is no move, so it is not offered.
+	await expect(free.getByRole('link', { name: /, 4:00\s?PM$/ })).toHaveCount(0);
+	const choice = free.getByRole('link', { name: /^Use Saturday, / }).first();
+	await expect(choice).toBeVisible();
+	const [, hour, minute, half] = (await choice.getAttribute('aria-label'))!.match(
+		/, (\d+):(\d\d)\s?(AM|PM)$/
+	)!;
+	const time = `${String((Number(hour) % 12) + (half === 'PM' ? 12 : 0)).padStart(2, '0')}:${minute}`;
+	await choice.click();
 	await expect(move.getByLabel('Starts at')).toHaveValue(time);
 	await expect(move.getByLabel('Day')).toHaveValue(SATURDAY);
 	// The reason typed before stays: the choice filled the form, it did not leave the page.
 	await expect(move.getByLabel('Reason')).toHaveValue('Room swap');
 	await move.getByRole('button', { name: 'Move session' }).click();
 	await expect(page).toHaveURL(new RegExp(`/schedule\\?week=${SATURDAY}`));
-	const hour = time === '15:30' ? '3:30' : '5:30';
-	await expect(page.getByRole('article', { name: `Weekend Steps ${hour} PM` })).toBeVisible();
+	await expect(
+		page
+			.getByRole('article', { name: `Weekend Steps ${hour}:${minute}\u202f${half}` })
+			.or(page.getByRole('article', { name: `Weekend Steps ${hour}:${minute} ${half}` }))
+	).toBeVisible();
 });

@@ -191,10 +191,14 @@ export async function freeSessionSlots(
 		if (!hours.days.has(codeOf(date)) && date !== move.date) continue;
 		for (let m = hours.first; m + wanted.durationMinutes <= hours.last; m += STEP_MINUTES) {
 			const startsAt = zonedTimeToInstant(date, toTime(m), timeZone);
-			if (startsAt <= now) continue;
+			// Where it already is is no move.
+			const stays =
+				startsAt.getTime() === session.startsAt.getTime() && move.roomId === session.roomId;
+			if (startsAt <= now || stays) continue;
 			const candidate = candidateOf(wanted, session.id, startsAt);
-			if (bookingConflicts(candidate, others, NO_NAMES).length === 0)
-				{free.push({ date, minutes: m });}
+			if (bookingConflicts(candidate, others, NO_NAMES).length === 0) {
+				free.push({ date, minutes: m });
+			}
 		}
 	}
 	return nearest(free, wanted).map(({ date, minutes }) => ({
