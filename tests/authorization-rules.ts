@@ -113,12 +113,13 @@ export const RULES: Record<string, RouteRule> = {
 		owned: true,
 		actions: {
 			save: coordinator,
-			archive: coordinator,
+			// Before archive: an ended series takes no enrolments.
 			enrolSelected: {
 				access: 'coordinator',
 				body: (ids) => ({ participantId: ids.participantId })
 			},
-			enroll: { access: 'coordinator', body: (ids) => ({ participantId: ids.participantId }) }
+			enroll: { access: 'coordinator', body: (ids) => ({ participantId: ids.participantId }) },
+			archive: coordinator
 		}
 	},
 	'/(app)/(coordinator)/schedule/sessions/[sessionId=uuid]': {
