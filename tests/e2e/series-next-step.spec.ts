@@ -48,6 +48,8 @@ test('after a series is created, two participants are enrolled from the next ste
 	const created = page.getByTestId('series-created');
 	await expect(created).toHaveText('Weekend Steps is scheduled. Next: enrol participants.');
 	await expect(created).toBeFocused();
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.screenshot({ path: 'test-results/shots/enrol-step.png' });
 
 	// The best matches come first, each with why (a class of the type attended, a goal's word).
 	const candidates = page.getByTestId('enrol-candidates').getByRole('checkbox');
@@ -99,6 +101,8 @@ test('a refused time offers the nearest free times that week, and one fills the 
 
 	const free = page.getByRole('group', { name: 'Free that week' });
 	await expect(free).toBeVisible();
+	await free.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: 'test-results/shots/free-slots.png' });
 	// The nearest on the same day: right after Weekend Steps ends.
 	const after = free.getByRole('button', { name: /^Use Saturday, .+, 4:45\s?PM$/ });
 	await expect(after).toBeVisible();
