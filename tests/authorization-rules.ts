@@ -111,7 +111,16 @@ export const RULES: Record<string, RouteRule> = {
 		path: (ids) => `/schedule/series/${ids.seriesId}`,
 		get: 'coordinator',
 		owned: true,
-		actions: { save: coordinator, archive: coordinator }
+		actions: {
+			save: coordinator,
+			// Before archive: an ended series takes no enrolments.
+			enrolSelected: {
+				access: 'coordinator',
+				body: (ids) => ({ participantId: ids.participantId })
+			},
+			enroll: { access: 'coordinator', body: (ids) => ({ participantId: ids.participantId }) },
+			archive: coordinator
+		}
 	},
 	'/(app)/(coordinator)/schedule/sessions/[sessionId=uuid]': {
 		path: (ids) => `/schedule/sessions/${ids.sessionId}`,

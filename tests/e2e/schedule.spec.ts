@@ -54,6 +54,9 @@ test('a coordinator schedules a weekly series with the form and sees it in the w
 	});
 	await page.getByRole('button', { name: 'Schedule series' }).click();
 
+	// The series' own page confirms it (and offers enrolling, see series-next-step.spec.ts).
+	await expect(page).toHaveURL(/\/schedule\/series\/[0-9a-f-]+\?created/);
+	await page.getByRole('link', { name: 'See it in the week' }).click();
 	await expect(page).toHaveURL(new RegExp(`/schedule\\?week=${SATURDAY}`));
 	const session = page.getByRole('article', { name: 'Saturday Steadiness 10:00 AM' });
 	await expect(session).toBeVisible();

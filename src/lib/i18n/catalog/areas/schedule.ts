@@ -255,7 +255,32 @@ export const scheduleEn = {
 
 	// Scheduling a routine (its page's link, the series form prefilled)
 	'series.schedule-routine': 'Schedule this routine',
-	'series.prefilled': 'Filled in from the routine {name}: check the days, time and room.'
+	'series.prefilled': 'Filled in from the routine {name}: check the days, time and room.',
+
+	// A new series' next step (schedule/series/[id]) and free times after a refused time
+	'series.created': '{name} is scheduled. Next: enrol participants.',
+	'series.see-week': 'See it in the week',
+	'series.edit-heading': 'Change this series',
+	'series.enrol-heading': 'Enrol participants',
+	'series.enrol-count':
+		'{count, plural, =0 {Nobody is enrolled yet.} one {# participant is enrolled.} other {# participants are enrolled.}}',
+	'series.enrol-hint':
+		'Best matches first. Tick with Space; Enter on a ticked box, or "Enrol selected", enrols them.',
+	'series.enrol-attended': 'attended {name} {count}×',
+	'series.enrol-goal': 'goal: {word}',
+	'series.enrol-others': 'Other participants ({count})',
+	'series.enrol-selected': 'Enrol selected',
+	'series.enrol-choose': 'Tick at least one participant.',
+	'series.enrol-none': 'Every active participant is in this series.',
+	'series.enrol-done-enrolled': 'Enrolled in the series: {names}.',
+	'series.enrol-done-waitlisted': 'The series is full; on the waitlist: {names}.',
+	'series.enrol-done-already': 'Already in this series: {names}.',
+	'series.enrol-done-refused': 'Not enrolled, a written reason is needed: {names}.',
+	'free-slots.heading': 'Free that week',
+	'free-slots.hint': 'The nearest times with the room and staff free, the same length:',
+	'free-slots.slot': '{day}, {time}',
+	'free-slots.use': 'Use {day}, {time}',
+	'free-slots.none': 'No free time of this length that week.'
 };
 
 export const scheduleEs: Record<keyof typeof scheduleEn, string> = {
@@ -511,5 +536,30 @@ export const scheduleEs: Record<keyof typeof scheduleEn, string> = {
 
 	// Scheduling a routine (its page's link, the series form prefilled)
 	'series.schedule-routine': 'Programar esta rutina',
-	'series.prefilled': 'Rellenado desde la rutina {name}: revise los días, la hora y la sala.'
+	'series.prefilled': 'Rellenado desde la rutina {name}: revise los días, la hora y la sala.',
+
+	'series.created': '{name} está programada. Siguiente paso: inscribir participantes.',
+	'series.see-week': 'Verla en la semana',
+	'series.edit-heading': 'Cambiar esta serie',
+	'series.enrol-heading': 'Inscribir participantes',
+	'series.enrol-count':
+		'{count, plural, =0 {Aún no hay nadie inscrito.} one {# participante inscrito.} other {# participantes inscritos.}}',
+	'series.enrol-hint':
+		'Primero quienes mejor encajan. Marque con Espacio; Intro en una casilla marcada, o «Inscribir seleccionados», los inscribe.',
+	'series.enrol-attended': 'asistió a {name} {count}×',
+	'series.enrol-goal': 'objetivo: {word}',
+	'series.enrol-others': 'Otros participantes ({count})',
+	'series.enrol-selected': 'Inscribir seleccionados',
+	'series.enrol-choose': 'Marque al menos un participante.',
+	'series.enrol-none': 'Todos los participantes activos están en esta serie.',
+	'series.enrol-done-enrolled': 'Inscritos en la serie: {names}.',
+	'series.enrol-done-waitlisted': 'La serie está completa; en lista de espera: {names}.',
+	'series.enrol-done-already': 'Ya están en esta serie: {names}.',
+	'series.enrol-done-refused': 'Sin inscribir, hace falta un motivo por escrito: {names}.',
+	'free-slots.heading': 'Libre esa semana',
+	'free-slots.hint':
+		'Las horas más cercanas con la sala y el personal libres, de la misma duración:',
+	'free-slots.slot': '{day}, {time}',
+	'free-slots.use': 'Usar {day}, {time}',
+	'free-slots.none': 'No hay ninguna hora libre de esta duración esa semana.'
 };

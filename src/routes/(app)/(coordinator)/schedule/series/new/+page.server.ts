@@ -1,8 +1,9 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { readForm } from '$lib/server/http/form-data';
 import { refuse } from '$lib/server/http/refuse';
 import { signedIn } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
+import { freeSeriesSlots, refusedForTime } from '$lib/server/planning/free-slots';
 import { routinePrefill, saveSeries, seriesChoices } from '$lib/server/planning/series';
 import { problemsOf } from '$lib/i18n/problem';
 import { formValues, seriesFormInput, seriesFormSchema } from '$lib/shared/planning/forms';
@@ -76,8 +77,15 @@ export const actions: Actions = {
 		const parsed = seriesFormSchema.safeParse(seriesFormInput(data));
 		if (!parsed.success) return refuse(400, problemsOf(parsed.error, { top: true }), values);
 		const result = await saveSeries(app.db, user.clinicId, null, parsed.data);
-		if (!result.ok) return refuse(400, result.problems, values);
+		if (!result.ok) {
+			// A time refused for a clash comes back with the nearest free times that week.
+			const freeSlots = refusedForTime(result.problems)
+				? await freeSeriesSlots(app.db, user.clinicId, null, parsed.data)
+				: [];
+			return fail(400, { problems: result.problems, values, freeSlots });
+		}
 		app.log.info({ userId: user.id, seriesId: result.id }, 'class series created');
-		redirect(303, `/schedule?week=${parsed.data.startsOn}&series=${result.id}`);
+		// The series' own page confirms it and offers the next step: enrolling participants.
+		redirect(303, `/schedule/series/${result.id}?created`);
 	}
 };

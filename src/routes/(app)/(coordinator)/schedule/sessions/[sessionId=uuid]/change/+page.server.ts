@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { readForm } from '$lib/server/http/form-data';
 import { refuse } from '$lib/server/http/refuse';
@@ -13,10 +13,16 @@ import {
 } from '$lib/server/planning/session-changes';
 import type { Database } from '$lib/server/db/client';
 import { problemsOf } from '$lib/i18n/problem';
-import { cancelFormSchema, formValues, moveFormSchema } from '$lib/shared/planning/forms';
+import {
+	cancelFormSchema,
+	formValues,
+	moveFormSchema,
+	type MoveForm
+} from '$lib/shared/planning/forms';
+import { freeSessionSlots, refusedForTime } from '$lib/server/planning/free-slots';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = signedIn(locals);
 	const { app } = locals;
 	const [session, rooms] = await Promise.all([
@@ -24,8 +30,24 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		listRooms(app.db, user.clinicId)
 	]);
 	if (!session) error(404, 'session-change.not-found');
-	return { session, rooms: rooms.map((r) => ({ id: r.id, name: r.name, kind: r.kind })) };
+	return {
+		session,
+		rooms: rooms.map((r) => ({ id: r.id, name: r.name, kind: r.kind })),
+		moveTo: suggestedMove(url, rooms)
+	};
 };
+
+/**
+ * A free time chosen from the suggestions by link (?date=&startTime=&roomId=): the move form
+ * starts with it. Anything malformed is ignored; the move is checked again when it is sent.
+ */
+function suggestedMove(url: URL, rooms: { id: string }[]) {
+	const date = url.searchParams.get('date') ?? '';
+	const startTime = url.searchParams.get('startTime') ?? '';
+	const roomId = url.searchParams.get('roomId') ?? '';
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(startTime)) return null;
+	return { date, startTime, roomId: rooms.some((r) => r.id === roomId) ? roomId : null };
+}
 
 /** Both actions are about the session in the URL: another clinic's is not found. */
 const sessionOf = (locals: App.Locals, sessionId: string) =>
@@ -56,7 +78,22 @@ function changeAction<T>(
 		const parsed = schema.safeParse(values);
 		if (!parsed.success) return refuse(400, problemsOf(parsed.error, { top: true }), refused);
 		const result = await change(app.db, user.clinicId, sessionId, parsed.data);
-		if (!result.ok) return refuse(result.notFound ? 404 : 400, result.problems, refused);
+		if (!result.ok) {
+			const freeSlots =
+				action === 'move' && !result.notFound && refusedForTime(result.problems)
+					? await freeSessionSlots(
+							app.db,
+							user.clinicId,
+							sessionId,
+							parsed.data as unknown as MoveForm
+						)
+					: [];
+			return fail(result.notFound ? 404 : 400, {
+				problems: result.problems,
+				values: refused,
+				freeSlots
+			});
+		}
 		app.log.info({ userId: user.id, sessionId }, changedLog);
 		const week = await weekOf(parsed.data, { db: app.db, clinicId: user.clinicId, sessionId });
 		redirect(303, `/schedule?week=${week}`);
