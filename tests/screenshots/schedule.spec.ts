@@ -78,3 +78,23 @@ test('series form with a refused clash, and the rooms page, at 1280x800', async 
 	await page.goto('/rooms');
 	await page.screenshot({ path: `${OUT}/rooms.png`, fullPage: true });
 });
+
+test('schedule a routine: the prefilled series form, then the enrol step, at 1280x800', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await signIn(page, COORDINATOR);
+	await page.goto('/routines');
+	await page.getByRole('link', { name: 'Balance Basics', exact: true }).click();
+	await page.getByRole('link', { name: 'Schedule this routine' }).click();
+	await expect(page.getByLabel('Starts at')).toBeFocused();
+	await page.screenshot({ path: `${OUT}/planning-series-prefilled.png` });
+
+	await page.getByLabel('Starts at').fill('17:30');
+	await page.getByRole('button', { name: 'Schedule series' }).click();
+	await expect(page.getByTestId('series-created')).toBeFocused();
+	const candidates = page.getByTestId('enrol-candidates').getByRole('checkbox');
+	await candidates.nth(0).check();
+	await candidates.nth(1).check();
+	await page.screenshot({ path: `${OUT}/planning-enrol-step.png` });
+});
