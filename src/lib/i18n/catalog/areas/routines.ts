@@ -204,7 +204,6 @@ export const routinesEn = {
 		'Reps blocks wait until a technician taps Done; the phone shows WAITING FOR DONE.',
 	'builder.moves-on-hint': 'Reps blocks move on at reps x seconds per rep; Done ends one early.',
 	'builder.save': 'Save routine',
-	'builder.planned-total': 'Planned total {total}',
 	'builder.block': 'Block',
 	'builder.moved-in-phase': '{name} moved to position {position}, {phase}',
 	'builder.moved': '{name} moved to position {position}',
@@ -509,7 +508,6 @@ export const routinesEs: Record<keyof typeof routinesEn, string> = {
 	'builder.moves-on-hint':
 		'Los bloques de repeticiones avanzan tras repeticiones × segundos por repetición; «Hecho» termina uno antes.',
 	'builder.save': 'Guardar rutina',
-	'builder.planned-total': 'Total previsto {total}',
 	'builder.block': 'Bloque',
 	'builder.moved-in-phase': '{name}, movido a la posición {position}, {phase}',
 	'builder.moved': '{name}, movido a la posición {position}',
