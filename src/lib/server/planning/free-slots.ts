@@ -12,6 +12,7 @@ import type { Database } from '../db/client';
 import { classSeries, classSessions, clinics } from '../db/schema';
 import { bookingsBetween } from './bookings';
 import { activeInClinic } from './clinic-scope';
+import { listStaff } from './staff';
 
 /**
  * When a time is refused for a clash (the room double-booked, a technician busy), the nearest
@@ -28,6 +29,8 @@ export type FreeSlot = {
 	startTime: string;
 	/** The first occurrence's start, to word in the reader's language. */
 	startsAt: string;
+	/** After a pool refused for its ratio: the staff free to assist then, for the form to tick. */
+	assistants?: { id: string; name: string }[];
 };
 
 const STEP_MINUTES = 15;
@@ -40,8 +43,17 @@ const NO_NAMES: Names = { room: () => '', user: () => '' };
 /** Codes of the refusals a different time can cure. */
 export const TIME_CLASHES = new Set(['planning.clash-room', 'planning.clash-staff']);
 
-export function refusedForTime(problems: Record<string, { code: string } | undefined>): boolean {
+type Problems = Record<string, { code: string; params?: Record<string, unknown> } | undefined>;
+
+export function refusedForTime(problems: Problems): boolean {
 	return Object.values(problems).some((p) => p && TIME_CLASHES.has(p.code));
+}
+
+/** How many more assistants a pool refused for its staff ratio needs (0: not refused so). */
+export function assistantsShort(problems: Problems, assistants: number): number {
+	const ratio = problems.assistantUserIds;
+	if (ratio?.code !== 'planning.pool-ratio') return 0;
+	return Math.max(0, Number(ratio.params?.needed ?? 0) - assistants);
 }
 
 const toMinutes = (time: string) => {
@@ -107,10 +119,7 @@ type Wanted = {
 };
 
 /** Ranks times by closeness to the refused one: its own day first, then the days nearest it. */
-function nearest(
-	slots: { date: string; minutes: number }[],
-	wanted: Wanted
-): { date: string; minutes: number }[] {
+function nearest<T extends { date: string; minutes: number }>(slots: T[], wanted: Wanted): T[] {
 	const want = toMinutes(wanted.startTime);
 	const dayGap = (date: string) =>
 		Math.abs(weekdayOf(date) - weekdayOf(wanted.date)) +
@@ -122,7 +131,7 @@ function nearest(
 			a.minutes - b.minutes
 	);
 	const perDay = new Map<string, number>();
-	const chosen: { date: string; minutes: number }[] = [];
+	const chosen: T[] = [];
 	for (const slot of ranked) {
 		const count = perDay.get(slot.date) ?? 0;
 		if (count >= PER_DAY) continue;
@@ -220,19 +229,27 @@ type SeriesWanted = {
 	endsOn?: string | null;
 };
 
+/** A time a series could meet at: its weekdays, start (minutes) and occurrences to come. */
+type SeriesTime = {
+	days: WeekdayCode[];
+	date: string;
+	minutes: number;
+	occurrences: { date: string; startsAt: Date }[];
+};
+
 /**
- * Free times for a weekly series, checked the way saving it is: every occurrence over the rolling
- * horizon must find the room and staff free. A series on one weekday may move to another day of
- * the first week; one on several days keeps its days and looks for another time on them.
- * `seriesId`: the series being changed, whose own sessions do not block it.
+ * Every time a series could meet at, checked the way saving it is: over the rolling horizon.
+ * A series on one weekday may move to another day of the first week; one on several days keeps
+ * its days and looks for another time on them. `seriesId`: the series being changed, whose own
+ * sessions do not block it.
  */
-export async function freeSeriesSlots(
+async function seriesTimes(
 	db: Database,
 	clinicId: string,
 	seriesId: string | null,
 	form: SeriesWanted,
-	now = new Date()
-): Promise<FreeSlot[]> {
+	now: Date
+) {
 	const timeZone = await timeZoneOf(db, clinicId);
 	const from = [localDate(timeZone, now), form.startsOn].sort()[1]!;
 	const to = addDays(from, HORIZON_WEEKS * 7);
@@ -254,9 +271,7 @@ export async function freeSeriesSlots(
 				)
 			: [form.days];
 	const wanted: Wanted = { ...form, date: dateOf(form.days[0]!), startTime: form.startTime };
-
-	const free: { date: string; minutes: number }[] = [];
-	const daysAt = new Map<string, WeekdayCode[]>();
+	const times: SeriesTime[] = [];
 	for (const days of patterns) {
 		for (let m = hours.first; m + form.durationMinutes <= hours.last; m += STEP_MINUTES) {
 			const occurrences = occurrencesBetween(
@@ -271,22 +286,111 @@ export async function freeSeriesSlots(
 				from,
 				to
 			).filter((o) => o.startsAt > now);
-			if (occurrences.length === 0) continue;
-			const clash = occurrences.some(
-				(o) =>
-					bookingConflicts(candidateOf(wanted, `new:${o.date}`, o.startsAt), others, NO_NAMES)
-						.length > 0
-			);
-			if (clash) continue;
-			const first = occurrences[0]!.date;
-			free.push({ date: first, minutes: m });
-			daysAt.set(first, days);
+			if (occurrences.length)
+				times.push({ days, date: occurrences[0]!.date, minutes: m, occurrences });
 		}
 	}
-	return nearest(free, wanted).map(({ date, minutes }) => ({
+	return { timeZone, others, wanted, times };
+}
+
+type Scan = Awaited<ReturnType<typeof seriesTimes>>;
+
+/** Whether `wanted` (its room, lead and assistants) clashes with anything at `time`. */
+const clashesAt = (scan: Scan, wanted: Wanted, time: SeriesTime) =>
+	time.occurrences.some(
+		(o) =>
+			bookingConflicts(candidateOf(wanted, `new:${o.date}`, o.startsAt), scan.others, NO_NAMES)
+				.length > 0
+	);
+
+/** Whether one staff member is free for every occurrence of `time`. */
+const freeAt = (scan: Scan, userId: string, time: SeriesTime) =>
+	!clashesAt(
+		scan,
+		{ ...scan.wanted, roomId: '', leadUserId: null, assistantUserIds: [userId] },
+		time
+	);
+
+const slotsOf = (
+	scan: Scan,
+	free: (SeriesTime & { assistants?: FreeSlot['assistants'] })[]
+): FreeSlot[] =>
+	nearest(free, scan.wanted).map(({ date, minutes, days, assistants }) => ({
 		date,
-		days: daysAt.get(date)!,
+		days,
 		startTime: toTime(minutes),
-		startsAt: zonedTimeToInstant(date, toTime(minutes), timeZone).toISOString()
+		startsAt: zonedTimeToInstant(date, toTime(minutes), scan.timeZone).toISOString(),
+		...(assistants ? { assistants } : {})
 	}));
+
+/**
+ * Free times for a weekly series: every occurrence over the rolling horizon must find the room
+ * and staff free.
+ */
+export async function freeSeriesSlots(
+	db: Database,
+	clinicId: string,
+	seriesId: string | null,
+	form: SeriesWanted,
+	now = new Date()
+): Promise<FreeSlot[]> {
+	const scan = await seriesTimes(db, clinicId, seriesId, form, now);
+	return slotsOf(
+		scan,
+		scan.times.filter((time) => !clashesAt(scan, scan.wanted, time))
+	);
+}
+
+/**
+ * For a pool series refused for its staff ratio, which more staff cures: the nearest times that
+ * week (the refused time first, when it works) when the room, lead and assistants are free and
+ * `short` more technicians are free to assist too, every week of the horizon, with who they are.
+ */
+export async function freeRatioSlots(
+	db: Database,
+	clinicId: string,
+	seriesId: string | null,
+	form: SeriesWanted,
+	short: number,
+	now = new Date()
+): Promise<FreeSlot[]> {
+	const scan = await seriesTimes(db, clinicId, seriesId, form, now);
+	const taken = new Set([form.leadUserId, ...form.assistantUserIds]);
+	const helpers = (await listStaff(db, clinicId)).filter(
+		(person) => person.role === 'technician' && !taken.has(person.id)
+	);
+	const free = scan.times.flatMap((time) => {
+		if (clashesAt(scan, scan.wanted, time)) return [];
+		const assistants = helpers
+			.filter((person) => freeAt(scan, person.id, time))
+			.slice(0, short)
+			.map(({ id, name }) => ({ id, name }));
+		return assistants.length === short ? [{ ...time, assistants }] : [];
+	});
+	const slots = slotsOf(scan, free);
+	const refused = (slot: FreeSlot) =>
+		slot.startTime === form.startTime && slot.days.join() === form.days.join();
+	return [...slots.filter(refused), ...slots.filter((slot) => !refused(slot))];
+}
+
+/**
+ * The suggestions a refused series gets: other times for a clash, more staff for a pool's ratio
+ * (with `reason` saying which, for the form's wording); none for anything else.
+ */
+export async function seriesSuggestions(
+	db: Database,
+	clinicId: string,
+	seriesId: string | null,
+	form: SeriesWanted,
+	problems: Problems
+): Promise<{ freeSlots: FreeSlot[]; freeSlotsFor?: 'ratio' }> {
+	const short = assistantsShort(problems, form.assistantUserIds.length);
+	if (short > 0) {
+		const freeSlots = await freeRatioSlots(db, clinicId, seriesId, form, short);
+		return { freeSlots, freeSlotsFor: 'ratio' };
+	}
+	if (refusedForTime(problems)) {
+		return { freeSlots: await freeSeriesSlots(db, clinicId, seriesId, form) };
+	}
+	return { freeSlots: [] };
 }

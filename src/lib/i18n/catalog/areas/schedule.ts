@@ -280,7 +280,12 @@ export const scheduleEn = {
 	'free-slots.hint': 'The nearest times with the room and staff free, the same length:',
 	'free-slots.slot': '{day}, {time}',
 	'free-slots.use': 'Use {day}, {time}',
-	'free-slots.none': 'No free time of this length that week.'
+	'free-slots.none': 'No free time of this length that week.',
+	'free-slots.ratio-hint':
+		'More staff in the water would keep the ratio. The nearest times with the room and staff free and someone free to assist every week:',
+	'free-slots.ratio-none': 'No time that week with someone free to assist every week.',
+	'free-slots.slot-assisted': '{day}, {time}, with {names} assisting',
+	'free-slots.use-assisted': 'Use {day}, {time}, with {names} assisting'
 };
 
 export const scheduleEs: Record<keyof typeof scheduleEn, string> = {
@@ -561,5 +566,11 @@ export const scheduleEs: Record<keyof typeof scheduleEn, string> = {
 		'Las horas más cercanas con la sala y el personal libres, de la misma duración:',
 	'free-slots.slot': '{day}, {time}',
 	'free-slots.use': 'Usar {day}, {time}',
-	'free-slots.none': 'No hay ninguna hora libre de esta duración esa semana.'
+	'free-slots.none': 'No hay ninguna hora libre de esta duración esa semana.',
+	'free-slots.ratio-hint':
+		'Con más personal en el agua se cumpliría la proporción. Las horas más cercanas con la sala y el personal libres y alguien libre para asistir todas las semanas:',
+	'free-slots.ratio-none':
+		'No hay ninguna hora esa semana con alguien libre para asistir todas las semanas.',
+	'free-slots.slot-assisted': '{day}, {time}, con {names} de asistente',
+	'free-slots.use-assisted': 'Usar {day}, {time}, con {names} de asistente'
 };

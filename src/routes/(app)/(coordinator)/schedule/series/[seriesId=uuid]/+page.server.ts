@@ -10,7 +10,7 @@ import {
 	seriesChoices,
 	seriesFormValues
 } from '$lib/server/planning/series';
-import { freeSeriesSlots, refusedForTime } from '$lib/server/planning/free-slots';
+import { seriesSuggestions } from '$lib/server/planning/free-slots';
 import { enrollAction } from '$lib/server/planning/enrollment-actions';
 import { enrollmentCandidates } from '$lib/server/planning/enrollment-candidates';
 import { enrollSelected, selectedIds } from '$lib/server/planning/enrollment-selected';
@@ -46,11 +46,20 @@ export const actions: Actions = {
 		if (!parsed.success) return refuse(400, problemsOf(parsed.error, { top: true }), values);
 		const result = await saveSeries(app.db, user.clinicId, params.seriesId, parsed.data);
 		if (!result.ok) {
-			const freeSlots =
-				!result.notFound && refusedForTime(result.problems)
-					? await freeSeriesSlots(app.db, user.clinicId, params.seriesId, parsed.data)
-					: [];
-			return fail(result.notFound ? 404 : 400, { problems: result.problems, values, freeSlots });
+			const suggestions = result.notFound
+				? { freeSlots: [] }
+				: await seriesSuggestions(
+						app.db,
+						user.clinicId,
+						params.seriesId,
+						parsed.data,
+						result.problems
+					);
+			return fail(result.notFound ? 404 : 400, {
+				problems: result.problems,
+				values,
+				...suggestions
+			});
 		}
 		app.log.info({ userId: user.id, seriesId: result.id }, 'class series changed');
 		redirect(303, `/schedule?series=${result.id}`);

@@ -3,7 +3,7 @@ import { readForm } from '$lib/server/http/form-data';
 import { refuse } from '$lib/server/http/refuse';
 import { signedIn } from '$lib/server/auth/guard';
 import { clinicTimeZone } from '$lib/server/classes/calendar';
-import { freeSeriesSlots, refusedForTime } from '$lib/server/planning/free-slots';
+import { seriesSuggestions } from '$lib/server/planning/free-slots';
 import { routinePrefill, saveSeries, seriesChoices } from '$lib/server/planning/series';
 import { problemsOf } from '$lib/i18n/problem';
 import { formValues, seriesFormInput, seriesFormSchema } from '$lib/shared/planning/forms';
@@ -78,11 +78,16 @@ export const actions: Actions = {
 		if (!parsed.success) return refuse(400, problemsOf(parsed.error, { top: true }), values);
 		const result = await saveSeries(app.db, user.clinicId, null, parsed.data);
 		if (!result.ok) {
-			// A time refused for a clash comes back with the nearest free times that week.
-			const freeSlots = refusedForTime(result.problems)
-				? await freeSeriesSlots(app.db, user.clinicId, null, parsed.data)
-				: [];
-			return fail(400, { problems: result.problems, values, freeSlots });
+			// A time refused for a clash, or a pool for its ratio, comes back with the nearest free
+			// times that week (with the staff free to assist, for the ratio).
+			const suggestions = await seriesSuggestions(
+				app.db,
+				user.clinicId,
+				null,
+				parsed.data,
+				result.problems
+			);
+			return fail(400, { problems: result.problems, values, ...suggestions });
 		}
 		app.log.info({ userId: user.id, seriesId: result.id }, 'class series created');
 		// The series' own page confirms it and offers the next step: enrolling participants.
