@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
 import { classSessions, rooms, routines } from '../db/schema';
 import { seriesFormSchema } from '../../shared/planning/forms';
-import { freeSeriesSlots, freeSessionSlots, refusedForTime } from './free-slots';
+import {
+	assistantsShort,
+	freeRatioSlots,
+	freeSeriesSlots,
+	freeSessionSlots,
+	refusedForTime,
+	seriesSuggestions
+} from './free-slots';
 import { saveSeries } from './series';
 import { moveSession } from './session-changes';
 import { demoClinicDatabase, demoStaff } from '../testing/demo-clinic';
@@ -17,16 +24,20 @@ let clinicId: string;
 let gymId: string;
 let routineId: string;
 let jordan: string;
+let casey: string;
+let poolId: string;
 
 beforeAll(async () => {
 	({ database, clinicId } = await demoClinicDatabase(now));
 	const db = database.db;
 	const roomRows = await db.select().from(rooms).where(eq(rooms.clinicId, clinicId));
 	gymId = roomRows.find((r) => r.kind === 'gym')!.id;
+	poolId = roomRows.find((r) => r.kind === 'pool')!.id;
 	[{ id: routineId }] = (await db.select({ id: routines.id }).from(routines).limit(1)) as [
 		{ id: string }
 	];
 	jordan = (await demoStaff(db, clinicId, 'technician')).id;
+	casey = (await demoStaff(db, clinicId, 'coordinator')).id;
 });
 afterAll(() => database.close());
 
@@ -138,5 +149,100 @@ describe('free times after a refused move', () => {
 			now
 		);
 		expect(moved).toEqual({ ok: true });
+	});
+});
+
+describe('free times with staff to assist after a pool refused for its ratio', () => {
+	// The pool holds 8 at 4 participants per staff member: 8 places need one assistant.
+	const poolForm = (overrides: Record<string, unknown> = {}) =>
+		seriesForm({ name: 'Tuesday Water', type: 'aquatic', roomId: poolId, ...overrides });
+
+	it('offers the refused time first, naming the technician free to assist, and saving it works', async () => {
+		// Casey leads on Tuesday 15:30, when the pool and Jordan are free every week.
+		const form = poolForm({ leadUserId: casey, startTime: '15:30' });
+		const refused = await saveSeries(database.db, clinicId, null, form, now);
+		expect(refused.ok).toBe(false);
+		if (refused.ok) return;
+		expect(refused.problems.assistantUserIds?.code).toBe('planning.pool-ratio');
+		expect(refusedForTime(refused.problems)).toBe(false);
+		expect(assistantsShort(refused.problems, 0)).toBe(1);
+
+		const { freeSlots, freeSlotsFor } = await seriesSuggestions(
+			database.db,
+			clinicId,
+			null,
+			form,
+			refused.problems
+		);
+		expect(freeSlotsFor).toBe('ratio');
+		expect(freeSlots.length).toBeGreaterThan(1);
+		expect(freeSlots.length).toBeLessThanOrEqual(5);
+		expect(freeSlots[0]).toMatchObject({ days: ['TU'], startTime: '15:30' });
+		for (const slot of freeSlots) {
+			expect(slot.assistants).toEqual([{ id: jordan, name: 'Jordan Lee' }]);
+		}
+
+		const chosen = freeSlots[0]!;
+		const saved = await saveSeries(
+			database.db,
+			clinicId,
+			null,
+			poolForm({
+				leadUserId: casey,
+				days: chosen.days,
+				startTime: chosen.startTime,
+				assistantUserIds: chosen.assistants!.map((person) => person.id)
+			}),
+			now
+		);
+		expect(saved.ok).toBe(true);
+	});
+
+	it('skips the times the assistant is busy, and the nearest one saves', async () => {
+		// Monday 9:30: the pool is free but Jordan leads Balance Basics (9:30-10:15) in Gym A, so
+		// on Monday only a 45-minute class ending by 9:30 or starting from 10:15 has him free.
+		const form = poolForm({
+			name: 'Monday Water',
+			leadUserId: casey,
+			days: ['MO'],
+			startTime: '09:30'
+		});
+		const slots = await freeRatioSlots(database.db, clinicId, null, form, 1, now);
+		expect(slots.length).toBeGreaterThan(0);
+		expect(slots.some((s) => s.days[0] === 'MO' && s.startTime === '09:30')).toBe(false);
+		const monday = slots.filter((s) => s.days[0] === 'MO').map((s) => s.startTime);
+		expect(monday).toEqual(['08:45', '10:15']);
+		// The nearest one saves with its assistant ticked.
+		const chosen = slots[0]!;
+		const saved = await saveSeries(
+			database.db,
+			clinicId,
+			null,
+			poolForm({
+				...form,
+				days: chosen.days,
+				startTime: chosen.startTime,
+				assistantUserIds: [jordan]
+			}),
+			now
+		);
+		expect(saved.ok).toBe(true);
+	});
+
+	it('offers nothing when no technician is free to assist: Jordan leads and is the only one', async () => {
+		const form = poolForm({ name: 'Jordan alone', leadUserId: jordan, startTime: '16:30' });
+		const refused = await saveSeries(database.db, clinicId, null, form, now);
+		expect(refused.ok).toBe(false);
+		if (refused.ok) return;
+		expect(refused.problems.assistantUserIds?.code).toBe('planning.pool-ratio');
+		const { freeSlots, freeSlotsFor } = await seriesSuggestions(
+			database.db,
+			clinicId,
+			null,
+			form,
+			refused.problems
+		);
+		expect(freeSlotsFor).toBe('ratio');
+		expect(freeSlots).toEqual([]);
 	});
 });
