@@ -286,8 +286,9 @@ async function seriesTimes(
 				from,
 				to
 			).filter((o) => o.startsAt > now);
-			if (occurrences.length)
+			if (occurrences.length) {
 				times.push({ days, date: occurrences[0]!.date, minutes: m, occurrences });
+			}
 		}
 	}
 	return { timeZone, others, wanted, times };
