@@ -32,14 +32,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return { choices, timeZone, values, candidates, created: url.searchParams.has('created') };
 };
 
+/** The signed-in coordinator, when the series is their clinic's (else 404). */
+const owningSeries = (locals: App.Locals, seriesId: string) =>
+	signedInOwning(locals, 'classSeries', seriesId, 'series.not-found');
+
 export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
-		const { user, app } = await signedInOwning(
-			locals,
-			'classSeries',
-			params.seriesId,
-			'series.not-found'
-		);
+		const { user, app } = await owningSeries(locals, params.seriesId);
 		const data = await readForm(request);
 		const values = formValues(data);
 		const parsed = seriesFormSchema.safeParse(seriesFormInput(data));
@@ -66,12 +65,7 @@ export const actions: Actions = {
 	},
 	/** The next step's "Enrol selected": every ticked participant, through the enrolment checks. */
 	enrolSelected: async ({ request, locals, params }) => {
-		const { user, app } = await signedInOwning(
-			locals,
-			'classSeries',
-			params.seriesId,
-			'series.not-found'
-		);
+		const { user, app } = await owningSeries(locals, params.seriesId);
 		const selected = selectedIds(await readForm(request));
 		if ('problem' in selected) {
 			return fail(400, { step: 'enrol' as const, problems: { participantId: selected.problem } });
@@ -87,12 +81,7 @@ export const actions: Actions = {
 	},
 	/** "Enrol anyway" for one refused participant, with the coordinator's written reason. */
 	enroll: async ({ request, locals, params }) => {
-		const { user, app } = await signedInOwning(
-			locals,
-			'classSeries',
-			params.seriesId,
-			'series.not-found'
-		);
+		const { user, app } = await owningSeries(locals, params.seriesId);
 		const data = await readForm(request);
 		data.set('scope', 'series');
 		const seriesId = params.seriesId;
