@@ -18,7 +18,7 @@ import { demoStaff, quietLive } from '../testing/demo-clinic';
 let first: DatabaseHandle;
 let second: DatabaseHandle;
 let technician: StaffUser;
-/** Today's two gym classes, both moved to the test clock (same room, so one may be live). */
+/** Four gym classes, all moved to the test clock (same room, so one may be live). */
 let gymClasses: string[];
 const clock = anHourAgoToday();
 
@@ -28,8 +28,10 @@ beforeAll(async () => {
 	const { clinicId } = await seedDemoClinic(first.db, new Date(clock), 'UTC');
 	technician = await demoStaff(first.db, clinicId, 'technician');
 	const [gym] = await first.db.select().from(rooms).where(eq(rooms.name, 'Gym A'));
-	const dayStart = new Date(clock - 36 * 60 * 60_000);
-	const dayEnd = new Date(clock + 36 * 60 * 60_000);
+	// The coming week, not the day around the clock: the gym meets at least five times a week, but
+	// late on a Tuesday only three of its classes fell within a day and a half either side.
+	const dayStart = new Date(clock - 24 * 60 * 60_000);
+	const dayEnd = new Date(clock + 7 * 24 * 60 * 60_000);
 	const gymRows = await first.db
 		.select({ id: classSessions.id })
 		.from(classSessions)
@@ -44,6 +46,7 @@ beforeAll(async () => {
 		.orderBy(asc(classSessions.startsAt))
 		.limit(4);
 	gymClasses = gymRows.map((row) => row.id);
+	expect(gymClasses, 'four gym classes in the coming week').toHaveLength(4);
 	for (const id of gymClasses) await moveClassTo(first.db, id, clock);
 });
 
