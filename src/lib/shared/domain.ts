@@ -3,7 +3,11 @@
  * Values come from ../shared/reference/clinical.md; labels are what staff and patients read.
  */
 
-export const ROLES = ['coordinator', 'technician'] as const;
+/**
+ * A therapist runs classes like a technician and also signs and co-signs class notes; only a
+ * coordinator plans.
+ */
+export const ROLES = ['coordinator', 'technician', 'therapist'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROOM_KINDS = ['gym', 'pool'] as const;

@@ -112,6 +112,7 @@ export const en = {
 	'nav.settings': 'Settings',
 	'nav.sign-out': 'Sign out',
 	'role.technician': 'technician',
+	'role.therapist': 'therapist',
 	'role.coordinator': 'coordinator',
 	'account.language': 'Language',
 	'account.language-browser': "This browser's ({language})",

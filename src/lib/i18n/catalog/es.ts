@@ -109,6 +109,7 @@ export const es: Record<MessageKey, string> = {
 	'nav.settings': 'Ajustes',
 	'nav.sign-out': 'Cerrar sesión',
 	'role.technician': 'técnico',
+	'role.therapist': 'terapeuta',
 	'role.coordinator': 'coordinador',
 	'account.language': 'Idioma',
 	'account.language-browser': 'El de este navegador ({language})',

@@ -47,6 +47,10 @@ export const clinics = pgTable('clinics', {
 	documentationWindowHours: integer('documentation_window_hours').notNull().default(72),
 	/** The language of the clinic's displays and classes, unless a class series says otherwise. */
 	language: localeEnum('language').notNull().default('en'),
+	/** Class notes need a supervising therapist's co-signature as well as the lead's signature. */
+	requireCosign: boolean('require_cosign').notNull().default(false),
+	/** How participants reach the clinic (phone, address): printed on every handout. */
+	contact: text('contact').notNull().default(''),
 	createdAt: createdAt()
 });
 
@@ -65,6 +69,8 @@ export const users = pgTable(
 		email: text('email').notNull(),
 		name: text('name').notNull(),
 		role: roleEnum('role').notNull(),
+		/** Printed after the name where this person signs a note, e.g. "PTA" or "DPT". */
+		credentials: text('credentials').notNull().default(''),
 		/** The language of this person's pages; null: their browser's (Accept-Language). */
 		language: localeEnum('language'),
 		passwordHash: text('password_hash').notNull(),

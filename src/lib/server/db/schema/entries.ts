@@ -31,6 +31,9 @@ export const participantEntries = pgTable(
 		participantId: uuid('participant_id').references(() => participants.id),
 		kind: text('kind').$type<EntryPayload['kind']>().notNull(),
 		payload: jsonb('payload').$type<EntryPayload>().notNull(),
+		/** The shape of `payload` and of `findings` (db/stored-json.ts checks them when read). */
+		payloadVersion: integer('payload_version').notNull().default(1),
+		findingsVersion: integer('findings_version').notNull().default(1),
 		supersedes: uuid('supersedes'),
 		/** When the technician recorded it (the phone's corrected clock). */
 		recordedAt: timestampTz('recorded_at', 3).notNull(),
@@ -49,7 +52,10 @@ export const participantEntries = pgTable(
 	},
 	(t) => [
 		index('participant_entries_session_idx').on(t.sessionId, t.participantId),
-		index('participant_entries_supersedes_idx').on(t.supersedes)
+		index('participant_entries_supersedes_idx').on(t.supersedes),
+		// Exports and reports read a participant's or a clinic's entries by date.
+		index('participant_entries_participant_time_idx').on(t.participantId, t.recordedAt),
+		index('participant_entries_clinic_time_idx').on(t.clinicId, t.recordedAt)
 	]
 );
 

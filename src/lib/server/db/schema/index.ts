@@ -6,3 +6,4 @@ export * from './live';
 export * from './entries';
 export * from './media';
 export * from './backups';
+export * from './records';

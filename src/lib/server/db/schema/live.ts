@@ -66,6 +66,8 @@ export const classCommands = pgTable(
 		seq: integer('seq').notNull(),
 		at: timestampTz('at', 3).notNull(),
 		command: jsonb('command').$type<Command>().notNull(),
+		/** The shape of `command`, checked when read. */
+		commandVersion: integer('command_version').notNull().default(1),
 		/** Who gave it: a signed-in staff member, or a paired display's clicker (never both). */
 		userId: uuid('user_id').references(() => users.id),
 		displayId: uuid('display_id').references(() => displays.id),

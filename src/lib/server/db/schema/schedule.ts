@@ -119,6 +119,8 @@ export const classSessions = pgTable(
 		status: classSessionStatusEnum('status').notNull().default('scheduled'),
 		/** The routine as it ran, frozen at start, so a restarted server replays the same class. */
 		plan: jsonb('plan').$type<RoutinePlan>(),
+		/** The shape of `plan` (and of the frozen `vital_rules`), checked when read. */
+		planVersion: integer('plan_version').notNull().default(1),
 		/**
 		 * The clinic's vital-sign rules, frozen at start like the plan: a coordinator's change
 		 * applies to classes started afterwards, never halfway through one.
