@@ -34,7 +34,7 @@ test('at 320x640 no page scrolls sideways outside a table’s own box', async ({
 		const page = pages[visit.visitor];
 		const response = await page.goto(visit.url);
 		expect(response?.status(), `${visit.url} as ${visit.visitor}`).toBe(200);
-		await page.waitForLoadState('networkidle').catch(() => undefined);
+		await page.waitForLoadState('networkidle', { timeout: 3_000 }).catch(() => undefined);
 		for (const problem of await sidewaysScroll(page)) {
 			problems.push(`${visit.url} (${visit.route}) as ${visit.visitor}: ${problem}`);
 		}
