@@ -219,6 +219,7 @@ export const en = {
 	'refusal.action-id-used': 'That action id is already used',
 	'refusal.alert-not-found': 'No such alert in this class',
 	'refusal.participant-not-found': 'No such participant',
+	'refusal.note-signed': 'Note signed: add an addendum',
 	// Each area's words live in its own file (areas/), so pages can move in without colliding.
 	...domainEn,
 	...errorsEn,

@@ -221,6 +221,7 @@ export const es: Record<MessageKey, string> = {
 	'refusal.action-id-used': 'Ese identificador de acción ya se usó',
 	'refusal.alert-not-found': 'Esta alerta no existe en esta clase',
 	'refusal.participant-not-found': 'Este participante no existe',
+	'refusal.note-signed': 'Nota firmada: añada una adenda',
 	...domainEs,
 	...errorsEs,
 	...formsEs,

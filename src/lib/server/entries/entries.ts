@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Entry } from '../../shared/entries';
 import { activeEntries, entriesOf, findingsForEntry } from '../../shared/clipboard';
 import type { Vitals } from '../../shared/vitals';
@@ -6,7 +6,7 @@ import type { Finding } from '../../shared/rules';
 import { classState, expandBlock } from '../../shared/timeline';
 import type { StaffUser } from '../auth/session';
 import type { Database } from '../db/client';
-import { classSessions, participantEntries, rooms } from '../db/schema';
+import { classNotes, classSessions, participantEntries, rooms } from '../db/schema';
 import { isOnRoster } from '../roster/roster';
 import { clinicClassWindows, entryRefusal } from '../settings/class-windows';
 import { rulesForClass } from '../settings/rules';
@@ -116,6 +116,12 @@ export async function recordEntry(
 	const where = await positionInClass(live, user, entry);
 	// The entry and the alert action it makes are stored together, or neither is.
 	return db.transaction(async (tx): Promise<RecordResult> => {
+		// Checked in the transaction that stores the entry, as late as it can be: a signed note is
+		// the record, and what comes after it is an addendum, never a silent change. Final: the
+		// phone keeps the entry and says so.
+		if (entry.participantId !== null && (await noteSigned(tx, session.id, entry.participantId))) {
+			return refuse('note-signed');
+		}
 		const inserted = await insertEntry(tx, user, entry, findings, where);
 		if (alertId && inserted.length > 0) {
 			await insertSitOutAction(tx, user, { ...entry, alertId });
@@ -125,6 +131,21 @@ export async function recordEntry(
 }
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Whether this participant's note for this class is signed (or amended after signing). */
+async function noteSigned(tx: Tx, sessionId: string, participantId: string): Promise<boolean> {
+	const [note] = await tx
+		.select({ id: classNotes.id })
+		.from(classNotes)
+		.where(
+			and(
+				eq(classNotes.sessionId, sessionId),
+				eq(classNotes.participantId, participantId),
+				inArray(classNotes.state, ['signed', 'amended'])
+			)
+		);
+	return note !== undefined;
+}
 
 function insertEntry(
 	tx: Tx,
