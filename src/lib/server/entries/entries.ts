@@ -7,6 +7,7 @@ import { classState, expandBlock } from '../../shared/timeline';
 import type { StaffUser } from '../auth/session';
 import type { Database } from '../db/client';
 import { classNotes, classSessions, participantEntries, rooms } from '../db/schema';
+import { CURRENT, storedFindings, storedPayload } from '../db/stored-json';
 import { isOnRoster } from '../roster/roster';
 import { clinicClassWindows, entryRefusal } from '../settings/class-windows';
 import { rulesForClass } from '../settings/rules';
@@ -51,13 +52,21 @@ export async function recordEntry(
 	if (!session) return refuse('class-not-found');
 
 	const [existing] = await db
-		.select({ sessionId: participantEntries.sessionId, findings: participantEntries.findings })
+		.select({
+			sessionId: participantEntries.sessionId,
+			findings: participantEntries.findings,
+			findingsVersion: participantEntries.findingsVersion
+		})
 		.from(participantEntries)
 		.where(eq(participantEntries.id, entry.id));
 	if (existing) {
-		return existing.sessionId === entry.sessionId
-			? { ok: true, duplicate: true, findings: existing.findings, at: null }
-			: refuse('entry-id-used');
+		if (existing.sessionId !== entry.sessionId) return refuse('entry-id-used');
+		const findings = storedFindings(existing.findings, {
+			table: 'participant_entries',
+			id: entry.id,
+			version: existing.findingsVersion
+		});
+		return { ok: true, duplicate: true, findings, at: null };
 	}
 
 	// Only while the class can start, runs, or was just documented (Settings): not next week's
@@ -164,13 +173,15 @@ function insertEntry(
 				participantId: entry.participantId,
 				kind: entry.payload.kind,
 				payload: entry.payload,
+				payloadVersion: CURRENT.payload,
 				supersedes: entry.supersedes,
 				recordedAt: new Date(entry.recordedAt),
 				userId: user.id,
 				deviceId: entry.deviceId,
 				blockIndex: where?.blockIndex,
 				blockSecond: where?.blockSecond,
-				findings
+				findings,
+				findingsVersion: CURRENT.findings
 			})
 			// Two sends of one entry racing each other: the second is a duplicate, not an error.
 			.onConflictDoNothing()
@@ -186,6 +197,7 @@ async function findingsFor(db: Database, clinicId: string, entry: Entry): Promis
 			.select({
 				id: participantEntries.id,
 				payload: participantEntries.payload,
+				payloadVersion: participantEntries.payloadVersion,
 				supersedes: participantEntries.supersedes,
 				recordedAt: participantEntries.recordedAt
 			})
@@ -201,7 +213,11 @@ async function findingsFor(db: Database, clinicId: string, entry: Entry): Promis
 			entry: {
 				...entry,
 				id: row.id,
-				payload: row.payload,
+				payload: storedPayload(row.payload, {
+					table: 'participant_entries',
+					id: row.id,
+					version: row.payloadVersion
+				}),
 				supersedes: row.supersedes ?? undefined,
 				recordedAt: row.recordedAt.getTime()
 			},
