@@ -184,7 +184,12 @@ export function describeSettingChange(
 						]
 					: []),
 				...(was.contact !== now.contact
-					? [t('records.settings.change-contact', { from: was.contact ?? '', to: now.contact ?? '' })]
+					? [
+							t('records.settings.change-contact', {
+								from: was.contact ?? '',
+								to: now.contact ?? ''
+							})
+						]
 					: [])
 			];
 		}

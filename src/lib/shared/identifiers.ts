@@ -31,6 +31,9 @@ export const identifierSchema = z.object({
 		.min(1, 'records.identifiers.value-required')
 		.max(IDENTIFIER_LIMITS.value, 'records.identifiers.value-too-long')
 		// Printable, one line: it goes into exports and other systems as it is.
-		.refine((text) => /^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(text), 'records.identifiers.value-one-line')
+		.refine(
+			(text) => /^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(text),
+			'records.identifiers.value-one-line'
+		)
 });
 export type IdentifierInput = z.infer<typeof identifierSchema>;

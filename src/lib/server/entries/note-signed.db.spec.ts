@@ -74,10 +74,7 @@ describe('entries after a note is signed', () => {
 			code: 'note-signed'
 		});
 		expect(
-			await database.db
-				.select()
-				.from(participantEntries)
-				.where(eq(participantEntries.id, late.id))
+			await database.db.select().from(participantEntries).where(eq(participantEntries.id, late.id))
 		).toEqual([]);
 		// A phone that never heard the answer sends the earlier entry again: already done.
 		expect(await recordEntry(database.db, live, technician, before)).toMatchObject({

@@ -64,8 +64,7 @@ export const recordsEn = {
 	'records.identifiers.removed': 'Identifier removed.',
 	'records.identifiers.kind-invalid': 'Choose MRN or EHR id',
 	'records.identifiers.system-required': 'Enter the system that issues the identifier',
-	'records.identifiers.system-not-uri':
-		'Enter an absolute URI, such as urn:oid:… or https://…',
+	'records.identifiers.system-not-uri': 'Enter an absolute URI, such as urn:oid:… or https://…',
 	'records.identifiers.system-too-long': 'At most 200 characters',
 	'records.identifiers.value-required': 'Enter the identifier',
 	'records.identifiers.value-too-long': 'At most 64 characters',
@@ -159,7 +158,8 @@ export const recordsEs: Record<keyof typeof recordsEn, string> = {
 	'records.identifiers.gone': 'Ese identificador ya se había quitado',
 
 	'records.settings.heading': 'Registros',
-	'records.settings.lead': 'Cómo se firman las notas de clase y qué imprimen las hojas de ejercicios.',
+	'records.settings.lead':
+		'Cómo se firman las notas de clase y qué imprimen las hojas de ejercicios.',
 	'records.settings.cosign': 'Las notas necesitan la cofirma de un terapeuta',
 	'records.settings.contact': 'Contacto de la clínica para las hojas',
 	'records.settings.contact-hint':

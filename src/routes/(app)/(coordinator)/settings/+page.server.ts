@@ -62,15 +62,15 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const { app } = locals;
 	const [rules, changes, timeZone, poolRanges, defaultScale, rooms, windows, records] =
 		await Promise.all([
-		clinicRules(app.db, user.clinicId),
-		recentSettingChanges(app.db, user.clinicId, 10),
-		clinicTimeZone(app.db, user.clinicId),
-		clinicPoolRanges(app.db, user.clinicId),
-		clinicDefaultExertionScale(app.db, user.clinicId),
-		listRooms(app.db, user.clinicId),
-		clinicClassWindows(app.db, user.clinicId),
-		clinicRecordSettings(app.db, user.clinicId)
-	]);
+			clinicRules(app.db, user.clinicId),
+			recentSettingChanges(app.db, user.clinicId, 10),
+			clinicTimeZone(app.db, user.clinicId),
+			clinicPoolRanges(app.db, user.clinicId),
+			clinicDefaultExertionScale(app.db, user.clinicId),
+			listRooms(app.db, user.clinicId),
+			clinicClassWindows(app.db, user.clinicId),
+			clinicRecordSettings(app.db, user.clinicId)
+		]);
 	return {
 		rules: rules.map(row),
 		poolRanges,
