@@ -18,7 +18,11 @@ export const recordSettingsSchema = z.object({
 		.string()
 		.trim()
 		.max(RECORD_CONTACT_MAX, 'records.settings.contact-too-long')
-		.refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'records.settings.contact-one-line')
+		// One line of printable text: no tabs, line breaks or other control characters.
+		.refine(
+			(text) => [...text].every((c) => c >= ' ' && c !== '\u007f'),
+			'records.settings.contact-one-line'
+		)
 });
 
 const columns = { requireCosign: clinics.requireCosign, contact: clinics.contact };

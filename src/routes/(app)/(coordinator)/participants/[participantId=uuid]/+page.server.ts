@@ -131,8 +131,9 @@ export const actions: Actions = {
 		const typed = identifierInput(await readForm(request));
 		const device = deviceOf(request);
 		const result = await addIdentifier(app.db, user, device, params.participantId, typed);
-		if (!result.ok)
+		if (!result.ok) {
 			return fail(400, { identifierProblems: result.problems, identifierTyped: typed });
+		}
 		app.log.info({ userId: user.id, participantId: params.participantId }, 'identifier added');
 		return { done: problem('records.identifiers.added'), promoted: [] as Promoted[] };
 	},
