@@ -1,5 +1,7 @@
 // `npm run user:create -- --email ana@clinic.org --role coordinator [--name "Ana Diaz"]
-//   [--clinic "Riverside Rehab"] [--time-zone America/Chicago]`
+//   [--credentials DPT] [--clinic "Riverside Rehab"] [--time-zone America/Chicago]`
+// Roles: coordinator (plans), technician (runs classes), therapist (runs classes, signs and
+// co-signs class notes). --credentials are printed after the name on signed notes.
 // Asks for the password on a terminal (empty = generate one); elsewhere generates and prints it.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -16,6 +18,11 @@ const argsSchema = z.object({
 	email: z.email('--email: give a valid email address'),
 	role: z.enum(ROLES, { message: `--role: one of ${ROLES.join(', ')}` }),
 	name: z.string().trim().min(1).max(100).optional(),
+	credentials: z
+		.string()
+		.trim()
+		.max(40, '--credentials: at most 40 characters, e.g. "DPT" or "PTA"')
+		.optional(),
 	clinic: z.string().trim().min(1).max(100).optional(),
 	'time-zone': z
 		.string()
@@ -31,6 +38,7 @@ await runCli(async () => {
 			email: { type: 'string' },
 			role: { type: 'string' },
 			name: { type: 'string' },
+			credentials: { type: 'string' },
 			clinic: { type: 'string' },
 			'time-zone': { type: 'string' }
 		},
@@ -61,6 +69,7 @@ await runCli(async () => {
 			email: args.email,
 			role: args.role,
 			name: args.name ?? args.email.split('@')[0]!,
+			credentials: args.credentials,
 			password,
 			clinicName: args.clinic,
 			timeZone: args['time-zone'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone

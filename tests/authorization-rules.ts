@@ -70,8 +70,19 @@ export const RULES: Record<string, RouteRule> = {
 			archive: coordinator,
 			restore: coordinator,
 			enroll: { access: 'coordinator', body: (ids) => ({ seriesId: ids.seriesId }) },
-			cancel: { access: 'coordinator', body: (ids) => ({ seriesId: ids.seriesId }) }
+			cancel: { access: 'coordinator', body: (ids) => ({ seriesId: ids.seriesId }) },
+			// Records (issue 13): an empty form is refused by its check; an unknown id is gone (409).
+			addIdentifier: coordinator,
+			removeIdentifier: {
+				access: 'coordinator',
+				body: () => ({ identifierId: '00000000-0000-4000-8000-000000000000' })
+			}
 		}
+	},
+	'/(app)/(coordinator)/participants/[participantId=uuid]/audit': {
+		path: (ids) => `/participants/${ids.participantId}/audit`,
+		get: 'coordinator',
+		owned: true
 	},
 
 	'/(app)/(coordinator)/rooms': {
@@ -140,6 +151,11 @@ export const RULES: Record<string, RouteRule> = {
 		owned: true,
 		actions: { cancel: coordinator, move: coordinator }
 	},
+	'/(app)/(coordinator)/schedule/sessions/[sessionId=uuid]/audit': {
+		path: (ids) => `/schedule/sessions/${ids.sessionId}/audit`,
+		get: 'coordinator',
+		owned: true
+	},
 
 	'/(app)/(coordinator)/settings': {
 		path: () => '/settings',
@@ -151,7 +167,8 @@ export const RULES: Record<string, RouteRule> = {
 			poolRanges: coordinator,
 			staffRatios: coordinator,
 			resetPoolRanges: coordinator,
-			classWindows: coordinator
+			classWindows: coordinator,
+			records: coordinator
 		}
 	},
 

@@ -98,3 +98,39 @@ test('a technician can neither open the settings nor post to them', async ({
 		expect(response.status()).toBe(403);
 	}
 });
+
+test('Records: a coordinator asks for co-signatures and sets the handout contact; a contact too long is refused beside its field', async ({
+	page
+}) => {
+	await signIn(page, COORDINATOR);
+	await page.goto('/settings');
+	const records = page.getByRole('region', { name: 'Records' });
+	const cosign = records.getByRole('checkbox', { name: "Notes need a therapist's co-signature" });
+	const contact = records.getByLabel('Clinic contact for handouts');
+	await expect(cosign).not.toBeChecked();
+	await expect(contact).toHaveValue('Riverside Rehab · 555-0142 · 12 River Road');
+
+	await contact.fill('x'.repeat(301));
+	await records.getByRole('button', { name: 'Save records settings' }).click();
+	await expect(records.getByText('At most 300 characters')).toBeVisible();
+	await expect(contact).toHaveAttribute('aria-invalid', 'true');
+
+	await cosign.check();
+	await contact.fill('Riverside Rehab · 555-0100 · 12 River Road');
+	await records.getByRole('button', { name: 'Save records settings' }).click();
+	await expect(records.getByRole('status')).toHaveText(/^Saved/);
+	await expect(recentChanges(page).getByRole('row').nth(1)).toContainText(
+		'Co-signature needed: off → on'
+	);
+	await page.reload();
+	await expect(cosign).toBeChecked();
+	await expect(contact).toHaveValue('Riverside Rehab · 555-0100 · 12 River Road');
+
+	// Back as the suite found it.
+	await cosign.uncheck();
+	await contact.fill('Riverside Rehab · 555-0142 · 12 River Road');
+	await records.getByRole('button', { name: 'Save records settings' }).click();
+	await expect(records.getByRole('status')).toHaveText(/^Saved/);
+	await page.reload();
+	await expect(cosign).not.toBeChecked();
+});

@@ -12,8 +12,13 @@ export const SETTINGS = {
 	staffRatios: 'staff_ratios',
 	classWindows: 'class_windows',
 	/** Per room: may a clicker or keyboard on its displays run the class. */
-	displayControls: 'display_controls'
+	displayControls: 'display_controls',
+	/** A note's co-signature and the clinic's contact for handouts (issue 13). */
+	records: 'records'
 } as const;
+
+/** The longest clinic contact a handout prints. */
+export const RECORD_CONTACT_MAX = 300;
 
 /** Pool rooms' staff ratios as audited: room name → at most N participants per staff member. */
 export type StaffRatios = Record<string, number | null>;
@@ -164,6 +169,29 @@ export function describeSettingChange(
 				.map((room) =>
 					t('settings.change.clicker', { room, from: word(was[room]), to: word(now[room]) })
 				);
+		}
+		case SETTINGS.records: {
+			const was = (before ?? {}) as { requireCosign?: boolean; contact?: string };
+			const now = (after ?? {}) as { requireCosign?: boolean; contact?: string };
+			const word = (on: boolean | undefined) => t(on ? 'settings.on' : 'settings.off');
+			return [
+				...(was.requireCosign !== now.requireCosign
+					? [
+							t('records.settings.change-cosign', {
+								from: word(was.requireCosign),
+								to: word(now.requireCosign)
+							})
+						]
+					: []),
+				...(was.contact !== now.contact
+					? [
+							t('records.settings.change-contact', {
+								from: was.contact ?? '',
+								to: now.contact ?? ''
+							})
+						]
+					: [])
+			];
 		}
 		default:
 			return [t('settings.change.other', { setting })];

@@ -10,6 +10,11 @@
 export const ROLES = ['coordinator', 'technician', 'therapist'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Staff who run classes: a therapist counts wherever a technician does (lead, assistant, controller). */
+export function runsClasses(role: Role): boolean {
+	return role === 'technician' || role === 'therapist';
+}
+
 export const ROOM_KINDS = ['gym', 'pool'] as const;
 export type RoomKind = (typeof ROOM_KINDS)[number];
 

@@ -82,7 +82,11 @@ export const REFUSAL_CODES = [
 	'sit-out-alert-missing',
 	'action-id-used',
 	'alert-not-found',
-	'participant-not-found'
+	'participant-not-found',
+
+	// Class records (issue 13): the participant's note for the class is signed; final, and the
+	// phone keeps the entry until someone acts (an addendum carries what it said).
+	'note-signed'
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

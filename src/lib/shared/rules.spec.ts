@@ -102,8 +102,14 @@ describe('rule labels', () => {
 		);
 		expect(evaluateVitals({ timing: 'before', heartRate: 105 }, rules)).toEqual([]);
 		expect(evaluateVitals({ timing: 'before', heartRate: 111 }, rules)).toEqual([
-			expect.objectContaining({ ruleId: 'hr-rest-100', label: 'Resting heart rate > 110 bpm' })
+			expect.objectContaining({
+				ruleId: 'hr-rest-100',
+				rule: expect.objectContaining({ threshold: 110 })
+			})
 		]);
+		expect(labelFor(evaluateVitals({ timing: 'before', heartRate: 111 }, rules)[0]!.rule!)).toBe(
+			'Resting heart rate > 110 bpm'
+		);
 		const band = DEFAULT_VITAL_RULES.find((rule) => rule.id === 'glucose-250')!;
 		expect(labelFor({ ...band, threshold: 240, below: 400 })).toBe('Glucose 240–399 mg/dL');
 		const drop = DEFAULT_VITAL_RULES.find((rule) => rule.id === 'sbp-drop-10')!;
@@ -145,6 +151,9 @@ describe('findings in the language of the reader', () => {
 		const rule = { ...DEFAULT_VITAL_RULES[0]!, advice: 'Call Dr. Ruiz first.' };
 		const [finding] = evaluateVitals({ timing: 'before', systolic: 190, diastolic: 80 }, [rule]);
 		expect(finding!.adviceCode).toBeUndefined();
+		// Stored as codes and numbers: no English sentence of Steady's own in it.
+		expect(finding).not.toHaveProperty('label');
+		expect(finding!.advice).toBe('Call Dr. Ruiz first.');
 		expect(findingText(es, finding!).advice).toBe('Call Dr. Ruiz first.');
 		const [symptom] = symptomFindings(['chest_pain']);
 		expect(findingText(es, symptom!).label).toBe('Dolor en el pecho o angina');

@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/locales';
 import { translator, type MessageKey, type Translate } from '../i18n/translate';
-import { DEFAULT_ADVICE, STOP_ADVICE, STOP_SYMPTOMS } from './rule-defaults';
+import { DEFAULT_ADVICE, STOP_SYMPTOMS } from './rule-defaults';
 import type { Vitals, VitalsTiming } from './vitals';
 
 export { DEFAULT_VITAL_RULES, STOP_SYMPTOMS } from './rule-defaults';
@@ -61,20 +61,28 @@ export type RuleWords = Pick<
 	'metric' | 'when' | 'comparator' | 'threshold' | 'below' | 'relativeToRest'
 >;
 
+/**
+ * What a rule found, as stored (findings version 2): codes and numbers, never sentences. The page
+ * words it in the reader's language (findingText). Exactly one of `rule` and `symptom` says
+ * what was found; exactly one of `adviceCode` and `advice` says what to do.
+ */
 export type Finding = {
 	ruleId: string;
 	action: RuleAction;
-	/** English, as recorded: what a page shows for a finding stored before `rule`/`symptom`. */
-	label: string;
-	/** The coordinator's words, or the built-in default's English. */
-	advice: string;
 	verified: boolean;
 	/** A vital-sign rule's numbers when the reading was taken (worded by findingText). */
 	rule?: RuleWords;
 	/** A stop symptom's id (worded by findingText). */
 	symptom?: StopSymptom;
-	/** The built-in default advice's catalog key: the page words it; typed advice stays as typed. */
+	/** The built-in advice's catalog key: the page words it. */
 	adviceCode?: MessageKey;
+	/** The coordinator's own advice, as they typed it (absent for built-in advice). */
+	advice?: string;
+	/**
+	 * Only in a finding stored before rules kept their numbers (version 1, neither `rule` nor
+	 * `symptom`): its English label as recorded, the only words there are for it.
+	 */
+	label?: string;
 };
 
 /** A language to word things in: a page's I18n, or `wording('en')` outside a page. */
@@ -157,13 +165,20 @@ export function findingText(
 		? ruleLabel(words, finding.rule)
 		: finding.symptom
 			? words.t(`stop-symptom.${finding.symptom}`)
-			: finding.label;
-	const code = finding.adviceCode ?? adviceCode(finding.advice);
+			: (finding.label ?? finding.ruleId);
+	// An older phone may still hold a finding with the built-in advice's English.
+	const code = finding.adviceCode ?? (finding.advice ? adviceCode(finding.advice) : undefined);
 	return {
 		action: words.t(`rules.action.${finding.action}`),
 		label,
-		advice: code ? words.t(code) : finding.advice
+		advice: code ? words.t(code) : (finding.advice ?? '')
 	};
+}
+
+/** The built-in advice as its code, a coordinator's own as typed: never both. */
+export function adviceOf(advice: string): Pick<Finding, 'adviceCode' | 'advice'> {
+	const code = adviceCode(advice);
+	return code ? { adviceCode: code } : { advice };
 }
 
 function ruleWords(rule: VitalRule): RuleWords {
@@ -211,16 +226,13 @@ export function evaluateVitals(
 		}
 		if (!compare(value, rule.comparator, threshold)) continue;
 		if (rule.below !== undefined && value >= rule.below) continue;
-		const code = adviceCode(rule.advice);
 		findings.push({
 			ruleId: rule.id,
 			action: rule.action,
-			// Kept with the stored entry: it says what the rule was when the reading was taken.
-			label: labelFor(rule),
-			advice: rule.advice,
 			verified: rule.verified,
+			// Kept with the stored entry: what the rule was when the reading was taken.
 			rule: ruleWords(rule),
-			...(code ? { adviceCode: code } : {})
+			...adviceOf(rule.advice)
 		});
 	}
 	return findings;
@@ -230,8 +242,6 @@ export function symptomFindings(symptoms: StopSymptom[]): Finding[] {
 	return symptoms.map((id) => ({
 		ruleId: `symptom:${id}`,
 		action: 'STOP' as const,
-		label: STOP_SYMPTOMS.find((s) => s.id === id)!.label,
-		advice: STOP_ADVICE,
 		verified: true,
 		symptom: id,
 		adviceCode: 'rules.advice.stop-and-tell' as const

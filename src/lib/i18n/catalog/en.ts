@@ -7,6 +7,7 @@ import { routinesEn } from './areas/routines';
 import { scheduleEn } from './areas/schedule';
 import { participantsEn } from './areas/participants';
 import { settingsEn } from './areas/settings';
+import { recordsEn } from './areas/records';
 
 /**
  * English, the source catalog: every key Steady has, in ICU MessageFormat (`{name}` for a
@@ -219,6 +220,7 @@ export const en = {
 	'refusal.action-id-used': 'That action id is already used',
 	'refusal.alert-not-found': 'No such alert in this class',
 	'refusal.participant-not-found': 'No such participant',
+	'refusal.note-signed': 'Note signed: add an addendum',
 	// Each area's words live in its own file (areas/), so pages can move in without colliding.
 	...domainEn,
 	...errorsEn,
@@ -228,7 +230,8 @@ export const en = {
 	...routinesEn,
 	...scheduleEn,
 	...participantsEn,
-	...settingsEn
+	...settingsEn,
+	...recordsEn
 };
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { routinesEs } from './areas/routines';
 import { scheduleEs } from './areas/schedule';
 import { participantsEs } from './areas/participants';
 import { settingsEs } from './areas/settings';
+import { recordsEs } from './areas/records';
 
 /** Spanish (neutral, formal "usted" for staff and participants alike). */
 export const es: Record<MessageKey, string> = {
@@ -221,6 +222,7 @@ export const es: Record<MessageKey, string> = {
 	'refusal.action-id-used': 'Ese identificador de acción ya se usó',
 	'refusal.alert-not-found': 'Esta alerta no existe en esta clase',
 	'refusal.participant-not-found': 'Este participante no existe',
+	'refusal.note-signed': 'Nota firmada: añada una adenda',
 	...domainEs,
 	...errorsEs,
 	...formsEs,
@@ -229,5 +231,6 @@ export const es: Record<MessageKey, string> = {
 	...routinesEs,
 	...scheduleEs,
 	...participantsEs,
-	...settingsEs
+	...settingsEs,
+	...recordsEs
 };

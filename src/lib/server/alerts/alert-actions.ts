@@ -3,6 +3,7 @@ import { raisesAlert, type AlertAct, type AlertActionView } from '../../shared/a
 import type { StaffUser } from '../auth/session';
 import type { Database } from '../db/client';
 import { classAlertActions, participantEntries, users } from '../db/schema';
+import { storedFindings } from '../db/stored-json';
 import { clinicOwns } from '../planning/owned';
 import { refuse, type Refusal } from '../../shared/refusals';
 
@@ -49,7 +50,8 @@ async function alertEntry(db: Database | Tx, clinicId: string, sessionId: string
 		.select({
 			participantId: participantEntries.participantId,
 			kind: participantEntries.kind,
-			findings: participantEntries.findings
+			findings: participantEntries.findings,
+			findingsVersion: participantEntries.findingsVersion
 		})
 		.from(participantEntries)
 		.where(
@@ -59,7 +61,13 @@ async function alertEntry(db: Database | Tx, clinicId: string, sessionId: string
 				eq(participantEntries.clinicId, clinicId)
 			)
 		);
-	return row && raisesAlert(row.kind, row.findings) ? row : null;
+	if (!row) return null;
+	const findings = storedFindings(row.findings, {
+		table: 'participant_entries',
+		id,
+		version: row.findingsVersion
+	});
+	return raisesAlert(row.kind, findings) ? { ...row, findings } : null;
 }
 
 /** Seen, recheck or stop class on an alert of the user's clinic. Bad input changes nothing. */

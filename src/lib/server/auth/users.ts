@@ -10,6 +10,8 @@ export type NewStaffUser = {
 	email: string;
 	name: string;
 	role: Role;
+	/** As signed notes show them after the name ("PTA", "DPT"); empty for none. */
+	credentials?: string;
 	password: string;
 	/** Needed only when the database has no clinic yet (or more than one). */
 	clinicName?: string;
@@ -63,6 +65,7 @@ export async function createStaffUser(
 			email,
 			name: input.name,
 			role: input.role,
+			credentials: input.credentials ?? '',
 			passwordHash: await hashPassword(input.password)
 		})
 		.returning({ id: users.id });

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Entry } from '../../shared/entries';
 import { activeEntries, entriesOf, findingsForEntry } from '../../shared/clipboard';
 import type { Vitals } from '../../shared/vitals';
@@ -6,7 +6,8 @@ import type { Finding } from '../../shared/rules';
 import { classState, expandBlock } from '../../shared/timeline';
 import type { StaffUser } from '../auth/session';
 import type { Database } from '../db/client';
-import { classSessions, participantEntries, rooms } from '../db/schema';
+import { classNotes, classSessions, participantEntries, rooms } from '../db/schema';
+import { CURRENT, storedFindings, storedPayload } from '../db/stored-json';
 import { isOnRoster } from '../roster/roster';
 import { clinicClassWindows, entryRefusal } from '../settings/class-windows';
 import { rulesForClass } from '../settings/rules';
@@ -51,13 +52,21 @@ export async function recordEntry(
 	if (!session) return refuse('class-not-found');
 
 	const [existing] = await db
-		.select({ sessionId: participantEntries.sessionId, findings: participantEntries.findings })
+		.select({
+			sessionId: participantEntries.sessionId,
+			findings: participantEntries.findings,
+			findingsVersion: participantEntries.findingsVersion
+		})
 		.from(participantEntries)
 		.where(eq(participantEntries.id, entry.id));
 	if (existing) {
-		return existing.sessionId === entry.sessionId
-			? { ok: true, duplicate: true, findings: existing.findings, at: null }
-			: refuse('entry-id-used');
+		if (existing.sessionId !== entry.sessionId) return refuse('entry-id-used');
+		const findings = storedFindings(existing.findings, {
+			table: 'participant_entries',
+			id: entry.id,
+			version: existing.findingsVersion
+		});
+		return { ok: true, duplicate: true, findings, at: null };
 	}
 
 	// Only while the class can start, runs, or was just documented (Settings): not next week's
@@ -116,6 +125,12 @@ export async function recordEntry(
 	const where = await positionInClass(live, user, entry);
 	// The entry and the alert action it makes are stored together, or neither is.
 	return db.transaction(async (tx): Promise<RecordResult> => {
+		// Checked in the transaction that stores the entry, as late as it can be: a signed note is
+		// the record, and what comes after it is an addendum, never a silent change. Final: the
+		// phone keeps the entry and says so.
+		if (entry.participantId !== null && (await noteSigned(tx, session.id, entry.participantId))) {
+			return refuse('note-signed');
+		}
 		const inserted = await insertEntry(tx, user, entry, findings, where);
 		if (alertId && inserted.length > 0) {
 			await insertSitOutAction(tx, user, { ...entry, alertId });
@@ -125,6 +140,21 @@ export async function recordEntry(
 }
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Whether this participant's note for this class is signed (or amended after signing). */
+async function noteSigned(tx: Tx, sessionId: string, participantId: string): Promise<boolean> {
+	const [note] = await tx
+		.select({ id: classNotes.id })
+		.from(classNotes)
+		.where(
+			and(
+				eq(classNotes.sessionId, sessionId),
+				eq(classNotes.participantId, participantId),
+				inArray(classNotes.state, ['signed', 'amended'])
+			)
+		);
+	return note !== undefined;
+}
 
 function insertEntry(
 	tx: Tx,
@@ -143,13 +173,15 @@ function insertEntry(
 				participantId: entry.participantId,
 				kind: entry.payload.kind,
 				payload: entry.payload,
+				payloadVersion: CURRENT.payload,
 				supersedes: entry.supersedes,
 				recordedAt: new Date(entry.recordedAt),
 				userId: user.id,
 				deviceId: entry.deviceId,
 				blockIndex: where?.blockIndex,
 				blockSecond: where?.blockSecond,
-				findings
+				findings,
+				findingsVersion: CURRENT.findings
 			})
 			// Two sends of one entry racing each other: the second is a duplicate, not an error.
 			.onConflictDoNothing()
@@ -165,6 +197,7 @@ async function findingsFor(db: Database, clinicId: string, entry: Entry): Promis
 			.select({
 				id: participantEntries.id,
 				payload: participantEntries.payload,
+				payloadVersion: participantEntries.payloadVersion,
 				supersedes: participantEntries.supersedes,
 				recordedAt: participantEntries.recordedAt
 			})
@@ -180,7 +213,11 @@ async function findingsFor(db: Database, clinicId: string, entry: Entry): Promis
 			entry: {
 				...entry,
 				id: row.id,
-				payload: row.payload,
+				payload: storedPayload(row.payload, {
+					table: 'participant_entries',
+					id: row.id,
+					version: row.payloadVersion
+				}),
 				supersedes: row.supersedes ?? undefined,
 				recordedAt: row.recordedAt.getTime()
 			},

@@ -5,6 +5,7 @@ import type { RoutinePlan } from '../../shared/timeline';
 import { displayActor } from '../../shared/displays';
 import type { Database } from '../db/client';
 import { classCommands, classSessions, displays, users } from '../db/schema';
+import { storedCommand, storedPlan } from '../db/stored-json';
 import { frozenPlan } from './plan';
 
 /**
@@ -83,7 +84,15 @@ export async function loadClass(db: Database, sessionId: string): Promise<Loaded
 		routineVersionId: session.routineVersionId,
 		startsAt: session.startsAt,
 		epoch: session.logEpoch,
-		plan: session.plan && frozenPlan(session.plan),
+		plan:
+			session.plan &&
+			frozenPlan(
+				storedPlan(session.plan, {
+					table: 'class_sessions',
+					id: sessionId,
+					version: session.planVersion
+				})
+			),
 		log: current.map((row) => row.entry),
 		// Every run's ids: an old command sent again is answered, never stored twice.
 		seqByClientId: new Map(rows.map((row) => [row.clientCommandId, row.seq]))
@@ -116,7 +125,9 @@ async function commandRows(db: Database, sessionId: string, epoch?: number, afte
 			epoch: classCommands.epoch,
 			seq: classCommands.seq,
 			at: classCommands.at,
+			id: classCommands.id,
 			command: classCommands.command,
+			commandVersion: classCommands.commandVersion,
 			userName: users.name,
 			displayName: displays.name,
 			clientCommandId: classCommands.clientCommandId
@@ -137,16 +148,22 @@ async function commandRows(db: Database, sessionId: string, epoch?: number, afte
 }
 
 function toEntry(row: {
+	id: string;
 	seq: number;
 	at: Date;
-	command: StaffLogEntry['command'];
+	command: unknown;
+	commandVersion: number;
 	userName: string | null;
 	displayName: string | null;
 }): StaffLogEntry {
 	return {
 		seq: row.seq,
 		at: row.at.getTime(),
-		command: row.command,
+		command: storedCommand(row.command, {
+			table: 'class_commands',
+			id: row.id,
+			version: row.commandVersion
+		}),
 		by: row.userName ?? displayActor(row.displayName ?? '')
 	};
 }

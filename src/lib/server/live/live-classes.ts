@@ -15,6 +15,7 @@ import type { Database } from '../db/client';
 import { DISPLAY_COMMANDS, displayActor } from '../../shared/displays';
 import { refuse, refusedFor, type Reason, type Refusal } from '../../shared/refusals';
 import { classCommands, classSessionReopenings, classSessions } from '../db/schema';
+import { CURRENT } from '../db/stored-json';
 import type { StaffUser } from '../auth/session';
 import {
 	appendInOrder,
@@ -246,7 +247,7 @@ export class LiveClassService {
 			displayId: input.display?.id ?? null,
 			clientCommandId: input.clientCommandId
 		};
-		await tx.insert(classCommands).values(row);
+		await tx.insert(classCommands).values({ ...row, commandVersion: CURRENT.command });
 		const type = input.command.type;
 		if (type !== 'start' && type !== 'end') return;
 		// Rules are frozen with the plan: a change in Settings applies to classes started later.
@@ -255,7 +256,7 @@ export class LiveClassService {
 			.update(classSessions)
 			.set(
 				type === 'start'
-					? { status: 'live', plan, startedAt: row.at, vitalRules }
+					? { status: 'live', plan, planVersion: CURRENT.plan, startedAt: row.at, vitalRules }
 					: { status: 'completed', endedAt: row.at }
 			)
 			.where(eq(classSessions.id, live.sessionId));

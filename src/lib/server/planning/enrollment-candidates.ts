@@ -9,6 +9,7 @@ import {
 	routines,
 	routineVersions
 } from '../db/schema';
+import { storedPayload } from '../db/stored-json';
 import { effectivePlaces, TAKES_A_PLACE } from '../roster/places';
 import { activeInClinic } from './clinic-scope';
 
@@ -205,7 +206,9 @@ async function pastAttendance(
 		.select({
 			sessionId: participantEntries.sessionId,
 			participantId: participantEntries.participantId,
-			payload: participantEntries.payload
+			id: participantEntries.id,
+			payload: participantEntries.payload,
+			payloadVersion: participantEntries.payloadVersion
 		})
 		.from(participantEntries)
 		.where(
@@ -218,7 +221,12 @@ async function pastAttendance(
 	const away = new Set(
 		missed
 			.filter((e) => {
-				const status = 'status' in e.payload ? e.payload.status : null;
+				const payload = storedPayload(e.payload, {
+					table: 'participant_entries',
+					id: e.id,
+					version: e.payloadVersion
+				});
+				const status = 'status' in payload ? payload.status : null;
 				return status === 'absent' || status === 'excused';
 			})
 			.map((e) => `${e.sessionId}|${e.participantId}`)

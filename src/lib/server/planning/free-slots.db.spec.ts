@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
-import { classSessions, rooms, routines } from '../db/schema';
+import { classSessions, rooms, routines, users } from '../db/schema';
 import { seriesFormSchema } from '../../shared/planning/forms';
 import {
 	assistantsShort,
@@ -38,6 +38,10 @@ beforeAll(async () => {
 	];
 	jordan = (await demoStaff(db, clinicId, 'technician')).id;
 	casey = (await demoStaff(db, clinicId, 'coordinator')).id;
+	// These cases are about one technician free to assist or not: the demo's therapist, who may
+	// assist too, is away (disabled) for them.
+	const therapist = await demoStaff(db, clinicId, 'therapist');
+	await db.update(users).set({ disabledAt: now }).where(eq(users.id, therapist.id));
 });
 afterAll(() => database.close());
 

@@ -1,3 +1,4 @@
+import { runsClasses } from '../../shared/domain';
 import { and, eq, gte, lt, ne } from 'drizzle-orm';
 import { bookingConflicts, type Booking, type Names } from '../../shared/planning/conflicts';
 import {
@@ -358,7 +359,7 @@ export async function freeRatioSlots(
 	const scan = await seriesTimes(db, clinicId, seriesId, form, now);
 	const taken = new Set([form.leadUserId, ...form.assistantUserIds]);
 	const helpers = (await listStaff(db, clinicId)).filter(
-		(person) => person.role === 'technician' && !taken.has(person.id)
+		(person) => runsClasses(person.role) && !taken.has(person.id)
 	);
 	const free = scan.times.flatMap((time) => {
 		if (clashesAt(scan, scan.wanted, time)) return [];

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { addDays, localDate, weekdayOf, zonedTimeToInstant } from '../../shared/time-zone';
-import type { ClassSessionStatus, ClassType } from '../../shared/domain';
+import { runsClasses, type ClassSessionStatus, type ClassType } from '../../shared/domain';
 import type { Database } from '../db/client';
 import { classSessions, rooms } from '../db/schema';
 import { activeInClinic } from './clinic-scope';
@@ -105,7 +105,7 @@ export async function weekSchedule(
 	// Staff who work this week come first in the technician view; others follow.
 	const working = new Set(sessions.flatMap((s) => s.staffIds));
 	const technicians = staffRows
-		.filter((u) => working.has(u.id) || u.role === 'technician')
+		.filter((u) => working.has(u.id) || runsClasses(u.role))
 		.map((u) => ({ id: u.id, name: u.name }));
 	return {
 		days: Array.from({ length: 7 }, (_, i) => addDays(monday, i)),

@@ -10,6 +10,7 @@ import {
 	rooms,
 	users
 } from '../db/schema';
+import { storedFindings, storedPayload } from '../db/stored-json';
 import { rulesForClass } from '../settings/rules';
 import { alertActionsOf } from '../alerts/alert-actions';
 import { clinicOwns } from '../planning/owned';
@@ -17,6 +18,13 @@ import { poolCheckContext } from '../planning/pool-check';
 import { describeReadings } from '../../shared/pool-check';
 import { effectivePlaces } from './places';
 import { refuse, type Refusal } from '../../shared/refusals';
+
+/** Where an entry's stored JSON came from, for stored-json's check. */
+const storedAt = (id: string, version: number) => ({
+	table: 'participant_entries',
+	id,
+	version
+});
 
 const PLACE_ORDER = { enrolled: 0, walk_in: 1, waitlisted: 2 } as const;
 
@@ -111,10 +119,12 @@ export async function classClipboard(
 				id: participantEntries.id,
 				participantId: participantEntries.participantId,
 				payload: participantEntries.payload,
+				payloadVersion: participantEntries.payloadVersion,
 				supersedes: participantEntries.supersedes,
 				recordedAt: participantEntries.recordedAt,
 				deviceId: participantEntries.deviceId,
 				findings: participantEntries.findings,
+				findingsVersion: participantEntries.findingsVersion,
 				blockIndex: participantEntries.blockIndex,
 				blockSecond: participantEntries.blockSecond,
 				by: users.name
@@ -140,9 +150,9 @@ export async function classClipboard(
 				...(row.supersedes ? { supersedes: row.supersedes } : {}),
 				recordedAt: row.recordedAt.getTime(),
 				deviceId: row.deviceId,
-				payload: row.payload
+				payload: storedPayload(row.payload, storedAt(row.id, row.payloadVersion))
 			} satisfies Entry,
-			findings: row.findings,
+			findings: storedFindings(row.findings, storedAt(row.id, row.findingsVersion)),
 			by: row.by,
 			at:
 				row.blockIndex === null

@@ -3,7 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Vitals } from '../../shared/vitals';
 import { ruleFormInput, settingsOf, type RuleEditInput } from '../../shared/rule-settings';
-import { DEFAULT_VITAL_RULES } from '../../shared/rules';
+import { DEFAULT_VITAL_RULES, findingText, wording, type Finding } from '../../shared/rules';
 import { defaultRuleForm } from '../../shared/testing/rule-form';
 import type { StaffUser } from '../auth/session';
 import type { DatabaseHandle } from '../db/client';
@@ -15,6 +15,9 @@ import { demoClassAt, demoStaff, startClass } from '../testing/demo-clinic';
 import { clinicRules, resetClinicRules, saveClinicRules } from './rules';
 import { recentSettingChanges } from './setting-changes';
 import { englishLines } from '../testing/setting-lines';
+
+/** A finding as an English page words it (findings store the rule's numbers, not a sentence). */
+const label = (finding: Finding) => findingText(wording('en'), finding).label;
 
 let database: DatabaseHandle;
 let clinicId: string;
@@ -128,8 +131,8 @@ describe('clinic vital-sign rules', () => {
 		expect(at105).toMatchObject({ ok: true, findings: [] });
 		const at112 = await restingReading({ heartRate: 112, spo2: 89 });
 		// SpO2 < 90 is turned off here; the raised heart-rate rule says its own new number.
-		expect(at112.ok && at112.findings).toEqual([
-			expect.objectContaining({ ruleId: 'hr-rest-100', label: 'Resting heart rate > 110 bpm' })
+		expect(at112.ok && at112.findings.map((f) => [f.ruleId, label(f)])).toEqual([
+			['hr-rest-100', 'Resting heart rate > 110 bpm']
 		]);
 	});
 
@@ -147,9 +150,7 @@ describe('clinic vital-sign rules', () => {
 			'Restored the defaults'
 		);
 		const at105 = await restingReading({ heartRate: 105 });
-		expect(at105.ok && at105.findings.map((f) => f.label)).toEqual([
-			'Resting heart rate > 100 bpm'
-		]);
+		expect(at105.ok && at105.findings.map(label)).toEqual(['Resting heart rate > 100 bpm']);
 		// Already on the defaults: nothing to restore, nothing audited.
 		expect(await resetClinicRules(database.db, clinicId, coordinator.id)).toEqual({
 			changed: false
@@ -194,8 +195,6 @@ describe('clinic vital-sign rules', () => {
 			threshold: 130
 		});
 		const reading = await restingReading({ heartRate: 110 });
-		expect(reading.ok && reading.findings.map((f) => f.label)).toEqual([
-			'Resting heart rate > 100 bpm'
-		]);
+		expect(reading.ok && reading.findings.map(label)).toEqual(['Resting heart rate > 100 bpm']);
 	});
 });

@@ -8,6 +8,7 @@ import {
 import type { VitalRule } from '../../shared/rules';
 import type { Database } from '../db/client';
 import { classSessions, clinics } from '../db/schema';
+import { storedRules } from '../db/stored-json';
 import {
 	clinicColumns,
 	replaceClinicSetting,
@@ -34,10 +35,15 @@ export async function rulesForClass(
 	sessionId: string
 ): Promise<VitalRule[]> {
 	const [session] = await db
-		.select({ rules: classSessions.vitalRules })
+		.select({ rules: classSessions.vitalRules, version: classSessions.planVersion })
 		.from(classSessions)
 		.where(inClinic(classSessions, clinicId, sessionId));
-	return session?.rules ?? clinicRules(db, clinicId);
+	if (!session?.rules) return clinicRules(db, clinicId);
+	return storedRules(session.rules, {
+		table: 'class_sessions',
+		id: sessionId,
+		version: session.version
+	});
 }
 
 /**

@@ -31,12 +31,13 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe('demo clinic', () => {
-	it('has the two demo users and both rooms', async () => {
+	it('has the three demo users and both rooms', async () => {
 		const staff = await database.db.select({ email: users.email, role: users.role }).from(users);
 		expect(staff).toEqual(
 			expect.arrayContaining([
 				{ email: 'coordinator@example.org', role: 'coordinator' },
-				{ email: 'technician@example.org', role: 'technician' }
+				{ email: 'technician@example.org', role: 'technician' },
+				{ email: 'therapist@example.org', role: 'therapist' }
 			])
 		);
 		const roomRows = await database.db

@@ -27,10 +27,15 @@ import { DEMO_OVERRIDE_REASONS } from './demo-overrides';
 import { aquaticRefusal } from '../../planning/enrollment-checks';
 
 export const DEMO_PASSWORD = 'steady-demo';
-export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
-	{ email: 'coordinator@example.org', name: 'Casey Morgan', role: 'coordinator' },
-	{ email: 'technician@example.org', name: 'Jordan Lee', role: 'technician' }
+export const DEMO_USERS: { email: string; name: string; role: Role; credentials: string }[] = [
+	{ email: 'coordinator@example.org', name: 'Casey Morgan', role: 'coordinator', credentials: '' },
+	{ email: 'technician@example.org', name: 'Jordan Lee', role: 'technician', credentials: 'PTA' },
+	// Signs and co-signs class notes (issue 13); runs classes like a technician.
+	{ email: 'therapist@example.org', name: 'Sam Rivera', role: 'therapist', credentials: 'DPT' }
 ];
+
+/** What a handout prints as the clinic's contact. */
+export const DEMO_CONTACT = 'Riverside Rehab · 555-0142 · 12 River Road';
 
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
 type Weekday = (typeof WEEKDAYS)[number];
@@ -99,6 +104,7 @@ export async function seedDemoClinic(
 			.values({
 				name: 'Riverside Rehab (demo)',
 				timeZone,
+				contact: DEMO_CONTACT,
 				startWindowBeforeMinutes: 1440,
 				startWindowAfterMinutes: 1440
 			})

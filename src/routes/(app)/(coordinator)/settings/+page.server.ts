@@ -12,6 +12,7 @@ import {
 	savePoolRanges
 } from '$lib/server/settings/clinic-options';
 import { clinicClassWindows, saveClassWindows } from '$lib/server/settings/class-windows';
+import { clinicRecordSettings, saveRecordSettings } from '$lib/server/settings/records';
 import { clinicRules, resetClinicRules, saveClinicRules } from '$lib/server/settings/rules';
 import { recentSettingChanges } from '$lib/server/settings/setting-changes';
 import type { MessageKey } from '$lib/i18n/catalog';
@@ -25,7 +26,7 @@ import { DEFAULT_VITAL_RULES, type VitalRule } from '$lib/shared/rules';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The page's forms, each told apart in what an action answers. */
-type Section = 'rules' | 'scale' | 'pool' | 'ratios' | 'windows';
+type Section = 'rules' | 'scale' | 'pool' | 'ratios' | 'windows' | 'records';
 
 /** What was saved (or that nothing changed), as a code the section words. */
 const done = <S extends Section>(section: S, changed: boolean, saved: MessageKey) => ({
@@ -59,15 +60,17 @@ function row(rule: VitalRule) {
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = signedIn(locals);
 	const { app } = locals;
-	const [rules, changes, timeZone, poolRanges, defaultScale, rooms, windows] = await Promise.all([
-		clinicRules(app.db, user.clinicId),
-		recentSettingChanges(app.db, user.clinicId, 10),
-		clinicTimeZone(app.db, user.clinicId),
-		clinicPoolRanges(app.db, user.clinicId),
-		clinicDefaultExertionScale(app.db, user.clinicId),
-		listRooms(app.db, user.clinicId),
-		clinicClassWindows(app.db, user.clinicId)
-	]);
+	const [rules, changes, timeZone, poolRanges, defaultScale, rooms, windows, records] =
+		await Promise.all([
+			clinicRules(app.db, user.clinicId),
+			recentSettingChanges(app.db, user.clinicId, 10),
+			clinicTimeZone(app.db, user.clinicId),
+			clinicPoolRanges(app.db, user.clinicId),
+			clinicDefaultExertionScale(app.db, user.clinicId),
+			listRooms(app.db, user.clinicId),
+			clinicClassWindows(app.db, user.clinicId),
+			clinicRecordSettings(app.db, user.clinicId)
+		]);
 	return {
 		rules: rules.map(row),
 		poolRanges,
@@ -78,6 +81,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			startAfterMinutes: windows.startAfterMinutes,
 			documentationHours: windows.documentationHours
 		},
+		records,
 		scales: EXERTION_SCALES,
 		// Staff ratios are edited here too (audited); everything else about rooms on /rooms.
 		poolRooms: rooms
@@ -149,6 +153,17 @@ function staffRatioInput(form: FormData): Record<string, string> {
 	return input;
 }
 
+/** The Records section as typed: the checkbox's "on" (absent when unticked) and the contact. */
+function recordsInput(form: FormData): { requireCosign: string; contact: string } {
+	const cosign = form.get('requireCosign');
+	const contact = form.get('contact');
+	return {
+		requireCosign: typeof cosign === 'string' ? cosign.slice(0, 10) : '',
+		// Kept a little past the limit, so the problem is "too long" and not a silent cut.
+		contact: typeof contact === 'string' ? contact.slice(0, 1000) : ''
+	};
+}
+
 function classWindowInput(form: FormData): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const key of CLASS_WINDOW_FIELDS) {
@@ -203,6 +218,13 @@ export const actions: Actions = {
 		saveClassWindows,
 		'class windows changed',
 		'settings.windows.saved'
+	),
+	records: saveAction(
+		'records',
+		recordsInput,
+		saveRecordSettings,
+		'record settings changed',
+		'records.settings.saved'
 	),
 	resetPoolRanges: resetAction(
 		'pool',

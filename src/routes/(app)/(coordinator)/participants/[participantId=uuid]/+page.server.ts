@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { problem, problemsOf } from '$lib/i18n/problem';
 import { readForm } from '$lib/server/http/form-data';
 import { refuse } from '$lib/server/http/refuse';
@@ -19,13 +19,24 @@ import {
 	type ParticipantFormValues
 } from '$lib/shared/participant-form';
 import { isUuid } from '$lib/shared/ids';
+import { audit, deviceOf } from '$lib/server/records/audit';
+import { addIdentifier, listIdentifiers, removeIdentifier } from '$lib/server/records/identifiers';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url, request }) => {
 	const user = signedIn(locals);
 	const { app } = locals;
 	const person = await getParticipant(app.db, user.clinicId, params.participantId);
 	if (!person) error(404, 'participants.not-found');
+	// Reading a participant's record is itself recorded (issue 13).
+	await audit(app.db, {
+		clinicId: user.clinicId,
+		userId: user.id,
+		device: deviceOf(request),
+		action: 'viewed',
+		subject: 'participant',
+		participantId: person.id
+	});
 	const values: ParticipantFormValues = {
 		firstName: person.firstName,
 		lastName: person.lastName,
@@ -47,7 +58,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		created: url.searchParams.has('created'),
 		values,
 		clinicLanguage: await clinicLanguageOf(app.db, user.clinicId),
-		series: await seriesPlacesOf(app.db, user.clinicId, person.id)
+		series: await seriesPlacesOf(app.db, user.clinicId, person.id),
+		identifiers: await listIdentifiers(app.db, user.clinicId, person.id)
 	};
 };
 
@@ -73,6 +85,15 @@ function setArchivedAction(archived: boolean) {
 		const done = archived ? 'participants.archived-done' : 'participants.restored';
 		return { done: problem(done), promoted: [] as Promoted[] };
 	};
+}
+
+/** An identifier's form as typed (capped: the schema says what is too long). */
+function identifierInput(form: FormData) {
+	const text = (name: string) => {
+		const value = form.get(name);
+		return typeof value === 'string' ? value.slice(0, 300) : '';
+	};
+	return { kind: text('kind'), system: text('system'), value: text('value') };
 }
 
 export const actions: Actions = {
@@ -103,5 +124,28 @@ export const actions: Actions = {
 		data.set('scope', 'series');
 		const timeZone = await clinicTimeZone(app.db, user.clinicId);
 		return cancelAction(app.db, app.log, user, data, seriesTarget(data), timeZone);
+	},
+	// Identifiers answer with their own keys, so the page tells them from the details form's.
+	addIdentifier: async ({ locals, params, request }) => {
+		const { user, app } = await participantOf(locals, params.participantId);
+		const typed = identifierInput(await readForm(request));
+		const device = deviceOf(request);
+		const result = await addIdentifier(app.db, user, device, params.participantId, typed);
+		if (!result.ok) {
+			return fail(400, { identifierProblems: result.problems, identifierTyped: typed });
+		}
+		app.log.info({ userId: user.id, participantId: params.participantId }, 'identifier added');
+		return { done: problem('records.identifiers.added'), promoted: [] as Promoted[] };
+	},
+	removeIdentifier: async ({ locals, params, request }) => {
+		const { user, app } = await participantOf(locals, params.participantId);
+		const identifierId = String((await readForm(request)).get('identifierId') ?? '');
+		if (!isUuid(identifierId)) error(400, 'field.invalid');
+		const device = deviceOf(request);
+		if (!(await removeIdentifier(app.db, user, device, params.participantId, identifierId))) {
+			return fail(409, { identifierProblems: { form: problem('records.identifiers.gone') } });
+		}
+		app.log.info({ userId: user.id, participantId: params.participantId }, 'identifier removed');
+		return { done: problem('records.identifiers.removed'), promoted: [] as Promoted[] };
 	}
 };

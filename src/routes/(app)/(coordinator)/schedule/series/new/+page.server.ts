@@ -9,6 +9,7 @@ import { problemsOf } from '$lib/i18n/problem';
 import { formValues, seriesFormInput, seriesFormSchema } from '$lib/shared/planning/forms';
 import { nextWeekday, weekdayCodeOf } from '$lib/shared/planning/prefill';
 import { localDate } from '$lib/shared/time-zone';
+import { runsClasses } from '$lib/shared/domain';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -61,9 +62,12 @@ function scheduleRoutine(
 		const places = Math.min(10, room.capacity, room.participantsPerStaff ?? Infinity);
 		values.capacity = String(places);
 	}
-	// The lead: the only staff member, else the only technician (coordinators lead less often).
+	// The lead: the only staff member, else the only technician, else the only one who runs
+	// classes (a therapist counts; coordinators lead less often).
 	const technicians = choices.staff.filter((person) => person.role === 'technician');
-	const lead = choices.staff.length === 1 ? choices.staff : technicians;
+	const runners = choices.staff.filter((person) => runsClasses(person.role));
+	const lead =
+		choices.staff.length === 1 ? choices.staff : technicians.length === 1 ? technicians : runners;
 	if (lead.length === 1) values.leadUserId = lead[0]!.id;
 	return values;
 }
