@@ -20,10 +20,11 @@ export function msPerBlock(plan: RoutinePlan, log: readonly LogEntry[], run: Cla
 	for (const entry of log) if (entry.at >= run.start && entry.at <= run.end) times.add(entry.at);
 	times.add(run.end);
 	const sorted = [...times].sort((a, b) => a - b);
-	// Fold the log once per sample: small logs, and classState's purity is kept.
-	let previous = runAt(tl, log, sorted[0]!);
+	// The log as it stood at t (runAt folds every entry it is given, then lets time pass).
+	const at = (t: number) => runAt(tl, log.filter((entry) => entry.at <= t), t);
+	let previous = at(sorted[0]!);
 	for (const t of sorted.slice(1)) {
-		const current = runAt(tl, log, t);
+		const current = at(t);
 		const moved = current.elapsedMs - previous.elapsedMs;
 		if (moved > 0 && previous.status !== 'not_started') {
 			spent[previous.blockIndex] = (spent[previous.blockIndex] ?? 0) + moved;
