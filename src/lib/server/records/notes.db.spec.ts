@@ -4,13 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntryPayload } from '../../shared/entries';
 import type { StaffUser } from '../auth/session';
 import type { DatabaseHandle } from '../db/client';
-import {
-	classNoteAddenda,
-	classNotes,
-	participantEntries,
-	recordAudit,
-	users
-} from '../db/schema';
+import { classNoteAddenda, classNotes, participantEntries, recordAudit, users } from '../db/schema';
 import type { LiveClassService } from '../live/live-classes';
 import { demoClassAt, demoStaff, otherClinic, startClass } from '../testing/demo-clinic';
 import { addAddendum, classReview, cosignNote, saveNoteText, signNote } from './notes';
@@ -125,14 +119,22 @@ describe('class notes', () => {
 
 	it('shows the lead every note of the class and audits each view; the draft follows later entries', async () => {
 		await record(members[1]!, { kind: 'pain', value: 4 });
-		const review = await classReview(database.db, { user: technician, device }, sessionId);
+		const review = await classReview(
+			database.db,
+			{ user: technician, device },
+			sessionId,
+			members[1]
+		);
 		if ('ok' in review) throw new Error(review.code);
 		expect(review.rights).toEqual({ read: true, write: true, cosign: false });
-		const ben = review.notes.find((n) => n.participantId === members[1])!;
+		expect(review.notes).toHaveLength(2);
+		const ben = review.current!;
+		expect(ben.participantId).toBe(members[1]);
 		expect(ben.draft!.observations).toMatchObject([{ kind: 'pain', value: 4 }]);
 		expect(ben.draft!.group.size).toBe(2);
 		expect(ben.draft!.staff[0]).toMatchObject({ role: 'lead', credentials: 'PTA' });
-		expect(await auditOf('viewed')).toHaveLength(2);
+		// Only the note shown is loaded, and audited as viewed.
+		expect(await auditOf('viewed')).toMatchObject([{ participantId: members[1] }]);
 	});
 
 	it('refuses another technician of the clinic (403) and another clinic (404); coordinators read only', async () => {

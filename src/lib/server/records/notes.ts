@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { readDraft, type NoteDraft } from '../../shared/records';
 import type { NoteText } from '../../shared/records/note-text';
 import type { StaffUser } from '../auth/session';
@@ -36,7 +36,21 @@ export type ReviewNote = {
 	addenda: NoteAddendum[];
 };
 
-export type ClassReview = { notes: ReviewNote[]; rights: NoteRights; requireCosign: boolean };
+/** A note in the review's list: whose, and how far it is. */
+export type NoteSummary = Pick<ReviewNote, 'participantId' | 'fullName' | 'state'> & {
+	cosigned: boolean;
+};
+
+/**
+ * The review of one class: every note's name and state for moving between them, and the one
+ * note shown in full (only that one is loaded and audited as viewed).
+ */
+export type ClassReview = {
+	notes: NoteSummary[];
+	current: ReviewNote | null;
+	rights: NoteRights;
+	requireCosign: boolean;
+};
 
 export type NoteResult =
 	{ ok: true } | { ok: false; status: 400 | 403 | 404 | 409; code: NoteCode };
@@ -52,12 +66,13 @@ export type Actor = { user: StaffUser; device: string };
 
 /**
  * The notes of one class for its review page: drafted first if the class ended without them (any
- * path ends a class), open ones brought up to date. Every note shown is an audit line.
+ * path ends a class), open ones brought up to date. The note shown is an audit line.
  */
 export async function classReview(
 	db: Database,
 	{ user, device }: Actor,
-	sessionId: string
+	sessionId: string,
+	participantId?: string
 ): Promise<ClassReview | { ok: false; status: 403 | 404; code: NoteCode }> {
 	const access = await classAccess(db, user, sessionId);
 	if (!access.ok) return access;
@@ -65,7 +80,9 @@ export async function classReview(
 	return db.transaction(async (tx) => {
 		const rows = await tx
 			.select({
-				note: classNotes,
+				participantId: classNotes.participantId,
+				state: classNotes.state,
+				cosignedAt: classNotes.cosignedAt,
 				firstName: participants.firstName,
 				lastName: participants.lastName
 			})
@@ -73,61 +90,89 @@ export async function classReview(
 			.innerJoin(participants, eq(participants.id, classNotes.participantId))
 			.where(and(eq(classNotes.sessionId, sessionId), eq(classNotes.clinicId, user.clinicId)))
 			.orderBy(asc(participants.lastName), asc(participants.firstName));
-		const ids = rows.map((r) => r.note.id);
-		const addenda = ids.length
-			? await tx
-					.select()
-					.from(classNoteAddenda)
-					.where(inArray(classNoteAddenda.noteId, ids))
-					.orderBy(asc(classNoteAddenda.at))
-			: [];
+		const notes = rows.map((row) => ({
+			participantId: row.participantId,
+			fullName: `${row.firstName} ${row.lastName}`,
+			state: row.state,
+			cosigned: row.cosignedAt !== null
+		}));
 		const [clinic] = await tx
 			.select({ requireCosign: clinics.requireCosign })
 			.from(clinics)
 			.where(eq(clinics.id, user.clinicId));
-		for (const { note } of rows) {
+		const shown =
+			notes.find((n) => n.participantId === participantId) ??
+			notes.find((n) => n.state === 'open') ??
+			notes[0];
+		const current = shown ? await fullNote(tx, user.clinicId, sessionId, shown) : null;
+		if (current) {
 			await audit(tx, {
 				clinicId: user.clinicId,
 				userId: user.id,
 				device,
 				action: 'viewed',
 				subject: 'note',
-				participantId: note.participantId,
+				participantId: current.participantId,
 				sessionId,
-				subjectId: note.id
+				subjectId: current.id
 			});
 		}
-		const notes = rows.map(({ note, firstName, lastName }) => {
-			const read = readDraft(note.draft, note.draftVersion);
-			return {
-				id: note.id,
-				participantId: note.participantId,
-				fullName: `${firstName} ${lastName}`,
-				state: note.state,
-				draft: read.ok ? read.draft : null,
-				response: note.response,
-				cues: note.cues,
-				goals: note.goals,
-				plan: note.plan,
-				signerName: note.signerName,
-				signerCredentials: note.signerCredentials,
-				signedAt: note.signedAt,
-				cosignerName: note.cosignerName,
-				cosignerCredentials: note.cosignerCredentials,
-				cosignedAt: note.cosignedAt,
-				signedBy: note.signedBy,
-				addenda: addenda
-					.filter((a) => a.noteId === note.id)
-					.map(({ text, authorName, authorCredentials, at }) => ({
-						text,
-						authorName,
-						authorCredentials,
-						at
-					}))
-			};
-		});
-		return { notes, rights: access.rights, requireCosign: clinic?.requireCosign ?? false };
+		return {
+			notes,
+			current,
+			rights: access.rights,
+			requireCosign: clinic?.requireCosign ?? false
+		};
 	});
+}
+
+async function fullNote(
+	db: Database,
+	clinicId: string,
+	sessionId: string,
+	summary: NoteSummary
+): Promise<ReviewNote | null> {
+	const [note] = await db
+		.select()
+		.from(classNotes)
+		.where(
+			and(
+				eq(classNotes.sessionId, sessionId),
+				eq(classNotes.participantId, summary.participantId),
+				eq(classNotes.clinicId, clinicId)
+			)
+		);
+	if (!note) return null;
+	const addenda = await db
+		.select()
+		.from(classNoteAddenda)
+		.where(eq(classNoteAddenda.noteId, note.id))
+		.orderBy(asc(classNoteAddenda.at));
+	const read = readDraft(note.draft, note.draftVersion);
+	return {
+		id: note.id,
+		participantId: note.participantId,
+		fullName: summary.fullName,
+		state: note.state,
+		draft: read.ok ? read.draft : null,
+		response: note.response,
+		cues: note.cues,
+		goals: note.goals,
+		plan: note.plan,
+		signerName: note.signerName,
+		signerCredentials: note.signerCredentials,
+		signedAt: note.signedAt,
+		cosignerName: note.cosignerName,
+		cosignerCredentials: note.cosignerCredentials,
+		cosignedAt: note.cosignedAt,
+		signedBy: note.signedBy,
+		addenda: addenda.map(({ text, authorName, authorCredentials, at }) => ({
+			text,
+			authorName,
+			authorCredentials,
+			at
+		}))
+	};
 }
 
 async function credentialsOf(db: Database, user: StaffUser) {
