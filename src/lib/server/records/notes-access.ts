@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { StaffUser } from '../auth/session';
 import type { Database } from '../db/client';
-import { classSessions } from '../db/schema';
+import { classSessions, clinics, rooms } from '../db/schema';
 
 /**
  * Who may do what with a class's notes. The class's lead and any therapist write and sign; a
@@ -10,8 +10,17 @@ import { classSessions } from '../db/schema';
  */
 export type NoteRights = { read: boolean; write: boolean; cosign: boolean };
 
+/** What the review page's heading shows of the class. */
+export type ClassHeading = {
+	name: string;
+	startsAt: Date;
+	timeZone: string;
+	roomName: string;
+	ended: boolean;
+};
+
 export type ClassAccess =
-	| { ok: true; rights: NoteRights; leadUserId: string | null }
+	| { ok: true; rights: NoteRights; leadUserId: string | null; heading: ClassHeading }
 	| { ok: false; status: 403 | 404; code: NoteCode };
 
 export type NoteCode =
@@ -44,12 +53,21 @@ export async function classAccess(
 	const [session] = await db
 		.select({
 			leadUserId: classSessions.leadUserId,
-			assistantUserIds: classSessions.assistantUserIds
+			assistantUserIds: classSessions.assistantUserIds,
+			name: classSessions.name,
+			startsAt: classSessions.startsAt,
+			status: classSessions.status,
+			timeZone: clinics.timeZone,
+			roomName: rooms.name
 		})
 		.from(classSessions)
+		.innerJoin(rooms, eq(rooms.id, classSessions.roomId))
+		.innerJoin(clinics, eq(clinics.id, classSessions.clinicId))
 		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, user.clinicId)));
 	if (!session) return { ok: false, status: 404, code: 'records.not-found' };
 	const rights = rightsOf(user, session);
 	if (!rights.read) return { ok: false, status: 403, code: 'records.forbidden' };
-	return { ok: true, rights, leadUserId: session.leadUserId };
+	const { name, startsAt, timeZone, roomName } = session;
+	const heading = { name, startsAt, timeZone, roomName, ended: session.status === 'completed' };
+	return { ok: true, rights, leadUserId: session.leadUserId, heading };
 }

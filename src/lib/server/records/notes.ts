@@ -5,7 +5,7 @@ import type { StaffUser } from '../auth/session';
 import type { Database } from '../db/client';
 import { classNoteAddenda, classNotes, clinics, participants, users } from '../db/schema';
 import { audit } from './audit';
-import { classAccess, type NoteCode, type NoteRights } from './notes-access';
+import { classAccess, type ClassHeading, type NoteCode, type NoteRights } from './notes-access';
 import { ensureDrafts } from './notes-draft';
 
 export type NoteAddendum = {
@@ -46,6 +46,7 @@ export type NoteSummary = Pick<ReviewNote, 'participantId' | 'fullName' | 'state
  * note shown in full (only that one is loaded and audited as viewed).
  */
 export type ClassReview = {
+	heading: ClassHeading;
 	notes: NoteSummary[];
 	current: ReviewNote | null;
 	rights: NoteRights;
@@ -118,6 +119,7 @@ export async function classReview(
 			});
 		}
 		return {
+			heading: access.heading,
 			notes,
 			current,
 			rights: access.rights,
