@@ -90,7 +90,11 @@ export class LiveClassService {
 	readonly #now: () => number;
 	readonly #gates: CommandGates;
 	readonly #soleWriter: boolean;
-	readonly #onEnded?: (ended: { sessionId: string; clinicId: string; userId: string | null }) => void;
+	readonly #onEnded?: (ended: {
+		sessionId: string;
+		clinicId: string;
+		userId: string | null;
+	}) => void;
 
 	constructor(
 		db: Database,

@@ -200,7 +200,7 @@ async function noteFor(db: Database, user: StaffUser, sessionId: string, partici
 			)
 		);
 	if (!note)
-		return { ok: false as const, status: 404 as const, code: 'records.not-found' as const };
+		{return { ok: false as const, status: 404 as const, code: 'records.not-found' as const };}
 	return { ok: true as const, note, rights: access.rights };
 }
 

@@ -21,7 +21,12 @@ export function msPerBlock(plan: RoutinePlan, log: readonly LogEntry[], run: Cla
 	times.add(run.end);
 	const sorted = [...times].sort((a, b) => a - b);
 	// The log as it stood at t (runAt folds every entry it is given, then lets time pass).
-	const at = (t: number) => runAt(tl, log.filter((entry) => entry.at <= t), t);
+	const at = (t: number) =>
+		runAt(
+			tl,
+			log.filter((entry) => entry.at <= t),
+			t
+		);
 	let previous = at(sorted[0]!);
 	for (const t of sorted.slice(1)) {
 		const current = at(t);

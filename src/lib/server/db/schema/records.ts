@@ -58,10 +58,7 @@ export const classNotes = pgTable(
 		index('class_notes_participant_idx').on(t.participantId),
 		index('class_notes_unsigned_idx').on(t.clinicId, t.state, t.draftedAt),
 		check('class_notes_state', sql`${t.state} in ('open', 'signed', 'amended')`),
-		check(
-			'class_notes_signed_has_signer',
-			sql`(${t.state} = 'open') = (${t.signedAt} is null)`
-		)
+		check('class_notes_signed_has_signer', sql`(${t.state} = 'open') = (${t.signedAt} is null)`)
 	]
 );
 
@@ -147,7 +144,9 @@ export const recordAudit = pgTable(
 		sessionId: uuid('session_id').references(() => classSessions.id),
 		/** The note, entry or link acted on, when there is one. */
 		subjectId: uuid('subject_id'),
-		detail: jsonb('detail').notNull().default(sql`'{}'::jsonb`)
+		detail: jsonb('detail')
+			.notNull()
+			.default(sql`'{}'::jsonb`)
 	},
 	(t) => [
 		index('record_audit_participant_idx').on(t.clinicId, t.participantId, t.at),
