@@ -27,9 +27,11 @@ import { DEMO_OVERRIDE_REASONS } from './demo-overrides';
 import { aquaticRefusal } from '../../planning/enrollment-checks';
 
 export const DEMO_PASSWORD = 'steady-demo';
-export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
+export const DEMO_USERS: { email: string; name: string; role: Role; credentials?: string }[] = [
 	{ email: 'coordinator@example.org', name: 'Casey Morgan', role: 'coordinator' },
-	{ email: 'technician@example.org', name: 'Jordan Lee', role: 'technician' }
+	{ email: 'technician@example.org', name: 'Jordan Lee', role: 'technician' },
+	// Signs and co-signs class notes (issue 13); does not plan.
+	{ email: 'therapist@example.org', name: 'Riley Chen', role: 'therapist', credentials: 'DPT' }
 ];
 
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;

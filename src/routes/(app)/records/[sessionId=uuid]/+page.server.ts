@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { problemsOf } from '$lib/i18n/problem';
 import { signedIn } from '$lib/server/auth/guard';
 import { deviceOf } from '$lib/server/records/audit';
+import { classAccess } from '$lib/server/records/notes-access';
 import {
 	addAddendum,
 	classReview,
@@ -39,6 +40,17 @@ function answer(result: NoteResult, done: Done, values: Record<string, string>) 
 	return fail(result.status, { problem: { code: result.code }, values });
 }
 
+/**
+ * Before reading the form: another clinic's class is not found and a stranger to it is refused,
+ * whatever they post.
+ */
+async function allowed(locals: App.Locals, sessionId: string) {
+	const user = signedIn(locals);
+	const access = await classAccess(locals.app.db, user, sessionId);
+	if (!access.ok) error(access.status, access.code);
+	return user;
+}
+
 const fields = (form: FormData) =>
 	Object.fromEntries(
 		['participantId', 'response', 'cues', 'goals', 'plan', 'text'].map((name) => [
@@ -51,7 +63,7 @@ export const actions: Actions = {
 	save: async (event) => text(event, 'saved'),
 	sign: async (event) => text(event, 'signed'),
 	cosign: async ({ locals, params, request }) => {
-		const user = signedIn(locals);
+		const user = await allowed(locals, params.sessionId);
 		const values = fields(await request.formData());
 		const parsed = participantSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { problems: problemsOf(parsed.error), values });
@@ -64,7 +76,7 @@ export const actions: Actions = {
 		return answer(result, 'cosigned', values);
 	},
 	addendum: async ({ locals, params, request }) => {
-		const user = signedIn(locals);
+		const user = await allowed(locals, params.sessionId);
 		const values = fields(await request.formData());
 		const parsed = addendumSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { problems: problemsOf(parsed.error), values });
@@ -82,7 +94,7 @@ async function text(
 	{ locals, params, request }: Parameters<Actions[string]>[0],
 	done: 'saved' | 'signed'
 ) {
-	const user = signedIn(locals);
+	const user = await allowed(locals, params.sessionId);
 	const values = fields(await request.formData());
 	const parsed = noteTextSchema.safeParse(values);
 	if (!parsed.success) return fail(400, { problems: problemsOf(parsed.error), values });
