@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { problemsOf } from '$lib/i18n/problem';
 import { signedIn } from '$lib/server/auth/guard';
@@ -28,6 +28,9 @@ export const load: PageServerLoad = async ({ locals, params, url, request }) => 
 		participantId
 	);
 	if ('ok' in review) error(review.status, review.code);
+	// The URL always names the note shown, so a form's answer comes back to the same note.
+	const shown = review.current?.participantId;
+	if (shown && shown !== participantId) redirect(303, `${url.pathname}?p=${shown}`);
 	return { review };
 };
 
