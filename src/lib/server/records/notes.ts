@@ -199,8 +199,9 @@ async function noteFor(db: Database, user: StaffUser, sessionId: string, partici
 				eq(classNotes.clinicId, user.clinicId)
 			)
 		);
-	if (!note)
-		{return { ok: false as const, status: 404 as const, code: 'records.not-found' as const };}
+	if (!note) {
+		return { ok: false as const, status: 404 as const, code: 'records.not-found' as const };
+	}
 	return { ok: true as const, note, rights: access.rights };
 }
 

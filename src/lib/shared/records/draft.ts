@@ -96,12 +96,14 @@ export function draftNotes(cls: DraftClass): NoteDraft[] {
 		for (const e of own) {
 			const p = e.payload;
 			const base = { at: e.recordedAt, findings: e.findings };
-			if (p.kind === 'exertion')
-				{observations.push({ kind: 'exertion', scale: p.scale, value: p.value, ...base });}
+			if (p.kind === 'exertion') {
+				observations.push({ kind: 'exertion', scale: p.scale, value: p.value, ...base });
+			}
 			if (p.kind === 'pain') observations.push({ kind: 'pain', value: p.value, ...base });
 			if (p.kind === 'vitals') observations.push({ kind: 'vitals', vitals: p.vitals, ...base });
-			if (p.kind === 'symptoms')
-				{observations.push({ kind: 'symptoms', symptoms: p.symptoms, ...base });}
+			if (p.kind === 'symptoms') {
+				observations.push({ kind: 'symptoms', symptoms: p.symptoms, ...base });
+			}
 			if (p.kind === 'adverse_event') {
 				const { type, severity, actionTaken, whoWasTold } = p;
 				adverseEvents.push({ at: e.recordedAt, type, severity, actionTaken, whoWasTold });
