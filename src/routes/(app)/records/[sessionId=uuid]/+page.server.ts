@@ -54,7 +54,13 @@ async function allowed(locals: App.Locals, sessionId: string) {
 	return user;
 }
 
-const fields = (form: FormData) =>
+/** The posted fields; null when the body is not a form at all (answered 400, never 500). */
+async function posted(request: Request): Promise<Record<string, string> | null> {
+	const form = await request.formData().catch(() => null);
+	return form && fields(form);
+}
+
+const fields = (form: FormData): Record<string, string> =>
 	Object.fromEntries(
 		['participantId', 'response', 'cues', 'goals', 'plan', 'text'].map((name) => [
 			name,
@@ -67,7 +73,8 @@ export const actions: Actions = {
 	sign: async (event) => text(event, 'signed'),
 	cosign: async ({ locals, params, request }) => {
 		const user = await allowed(locals, params.sessionId);
-		const values = fields(await request.formData());
+		const values = await posted(request);
+		if (!values) return fail(400, { problem: { code: 'field.invalid' as const }, values: {} });
 		const parsed = participantSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { problems: problemsOf(parsed.error), values });
 		const result = await cosignNote(
@@ -80,7 +87,8 @@ export const actions: Actions = {
 	},
 	addendum: async ({ locals, params, request }) => {
 		const user = await allowed(locals, params.sessionId);
-		const values = fields(await request.formData());
+		const values = await posted(request);
+		if (!values) return fail(400, { problem: { code: 'field.invalid' as const }, values: {} });
 		const parsed = addendumSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { problems: problemsOf(parsed.error), values });
 		const result = await addAddendum(
@@ -98,7 +106,8 @@ async function text(
 	done: 'saved' | 'signed'
 ) {
 	const user = await allowed(locals, params.sessionId);
-	const values = fields(await request.formData());
+	const values = await posted(request);
+	if (!values) return fail(400, { problem: { code: 'field.invalid' as const }, values: {} });
 	const parsed = noteTextSchema.safeParse(values);
 	if (!parsed.success) return fail(400, { problems: problemsOf(parsed.error), values });
 	const actor = { user, device: deviceOf(request) };
