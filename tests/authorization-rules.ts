@@ -188,6 +188,15 @@ export const RULES: Record<string, RouteRule> = {
 		get: 'staff',
 		owned: true
 	},
+	// Class notes: the lead (the demo technician) and therapists write; coordinators read. The
+	// actions read the class before the form, so another clinic gets 404 whatever it posts.
+	'/(app)/records': { path: () => '/records', get: 'staff' },
+	'/(app)/records/[sessionId=uuid]': {
+		path: (ids) => `/records/${ids.sessionId}`,
+		get: 'staff',
+		owned: true,
+		actions: { save: staff, sign: staff, cosign: staff, addendum: staff }
+	},
 	'/(app)/control': { path: () => '/control', get: 'staff' },
 	'/(app)/control/[sessionId=uuid]': {
 		path: (ids) => `/control/${ids.sessionId}`,

@@ -13,6 +13,7 @@ import { countLimitsIn } from './realtime/limit-store';
 import { PairingService } from './displays/pairing';
 import { LiveClassService } from './live/live-classes';
 import { poolGates } from './pool/command-gates';
+import { ensureDrafts } from './records/notes-draft';
 import { BackupService } from './backup/backup-service';
 import { listenForBackupRequests } from './backup/control-socket';
 
@@ -82,7 +83,13 @@ async function createApp(): Promise<App> {
 		const live: LiveClassService = new LiveClassService(database.db, broadcast, Date.now, {
 			gates: poolGates(io),
 			// The embedded database has one process by construction (its folder is locked).
-			soleWriter: database.kind === 'pglite'
+			soleWriter: database.kind === 'pglite',
+			// Drafted after the end is committed and broadcast: the live path never waits on it.
+			onEnded: ({ sessionId, clinicId, userId }) => {
+				ensureDrafts(database.db, clinicId, sessionId, { userId, device: 'class end' }).catch(
+					(error: unknown) => log.error({ err: error, sessionId }, 'drafting class notes failed')
+				);
+			}
 		});
 		const signIn = new SignInService(database.db);
 		const backups = startBackups(config, database, log, processId);

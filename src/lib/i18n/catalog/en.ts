@@ -8,6 +8,7 @@ import { scheduleEn } from './areas/schedule';
 import { participantsEn } from './areas/participants';
 import { settingsEn } from './areas/settings';
 import { recordsEn } from './areas/records';
+import { notesEn } from './areas/notes';
 
 /**
  * English, the source catalog: every key Steady has, in ICU MessageFormat (`{name}` for a
@@ -231,7 +232,8 @@ export const en = {
 	...scheduleEn,
 	...participantsEn,
 	...settingsEn,
-	...recordsEn
+	...recordsEn,
+	...notesEn
 };
 
 export type MessageKey = keyof typeof en;

@@ -9,6 +9,7 @@ import { scheduleEs } from './areas/schedule';
 import { participantsEs } from './areas/participants';
 import { settingsEs } from './areas/settings';
 import { recordsEs } from './areas/records';
+import { notesEs } from './areas/notes';
 
 /** Spanish (neutral, formal "usted" for staff and participants alike). */
 export const es: Record<MessageKey, string> = {
@@ -232,5 +233,6 @@ export const es: Record<MessageKey, string> = {
 	...scheduleEs,
 	...participantsEs,
 	...settingsEs,
-	...recordsEs
+	...recordsEs,
+	...notesEs
 };

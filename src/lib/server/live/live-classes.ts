@@ -91,6 +91,11 @@ export class LiveClassService {
 	readonly #now: () => number;
 	readonly #gates: CommandGates;
 	readonly #soleWriter: boolean;
+	readonly #onEnded?: (ended: {
+		sessionId: string;
+		clinicId: string;
+		userId: string | null;
+	}) => void;
 
 	constructor(
 		db: Database,
@@ -103,6 +108,11 @@ export class LiveClassService {
 			 * holds): its cache is the truth, and the per-command version reads are skipped.
 			 */
 			soleWriter?: boolean;
+			/**
+			 * After an 'end' is committed (and broadcast): the class's notes are drafted from
+			 * here, off the live path. Never awaited; its failure is the callee's to log.
+			 */
+			onEnded?: (ended: { sessionId: string; clinicId: string; userId: string | null }) => void;
 		} = {}
 	) {
 		this.#db = db;
@@ -110,6 +120,7 @@ export class LiveClassService {
 		this.#now = now;
 		this.#gates = options.gates ?? {};
 		this.#soleWriter = options.soleWriter ?? false;
+		this.#onEnded = options.onEnded;
 	}
 
 	/**
@@ -205,6 +216,7 @@ export class LiveClassService {
 			};
 			await this.#append(tx, live, entry, input, plan);
 			afterCommit.push(() => this.#applied(live, entry, input.clientCommandId, plan));
+			if (type === 'end') afterCommit.push(() => this.#ended(live, input.user?.id ?? null));
 			return { ok: true, seq: entry.seq, duplicate: false };
 		});
 		// Committed: now it may be known.
@@ -436,6 +448,16 @@ export class LiveClassService {
 		const input = { user, command: entry.command, clientCommandId };
 		await this.#append(tx, stale, entry, input, stale.plan!);
 		afterCommit.push(() => this.#applied(stale, entry, clientCommandId, stale.plan!));
+		afterCommit.push(() => this.#ended(stale, user.id));
+	}
+
+	/** Tells whoever drafts the notes, after the broadcast; a throw there never reaches a phone. */
+	#ended(live: LoadedClass, userId: string | null): void {
+		try {
+			this.#onEnded?.({ sessionId: live.sessionId, clinicId: live.clinicId, userId });
+		} catch {
+			// The drafts are made again when the review page opens (ensureDrafts).
+		}
 	}
 
 	/** A finished class stays in memory a while (late log requests), then only in the database. */
