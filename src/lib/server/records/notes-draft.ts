@@ -1,3 +1,4 @@
+import { storedFindings, storedPayload } from '../db/stored-json';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { EntryPayload } from '../../shared/entries';
 import type { Finding } from '../../shared/rules';
@@ -88,8 +89,16 @@ export async function classForDrafting(
 		entries: rows.map((row) => ({
 			id: row.id,
 			participantId: row.participantId,
-			payload: row.payload as EntryPayload,
-			findings: (row.findings ?? []) as Finding[],
+			payload: storedPayload(row.payload, {
+				table: 'participant_entries',
+				id: row.id,
+				version: row.payloadVersion
+			}),
+			findings: storedFindings(row.findings, {
+				table: 'participant_entries',
+				id: row.id,
+				version: row.findingsVersion
+			}),
 			recordedAt: row.recordedAt.getTime(),
 			blockIndex: row.blockIndex
 		}))

@@ -14,8 +14,6 @@ export const NOTE_DRAFT_VERSION = 1;
 const findingSchema = z.looseObject({
 	ruleId: z.string(),
 	action: z.enum(RULE_ACTIONS),
-	label: z.string(),
-	advice: z.string(),
 	verified: z.boolean()
 });
 
