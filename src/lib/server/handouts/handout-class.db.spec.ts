@@ -121,12 +121,16 @@ describe('a handout from a class', () => {
 	it('is null for a class the participant had no place in, or another clinic’s', async () => {
 		const [stranger] = await database.db
 			.insert(participants)
-			.values({ clinicId, firstName: 'Nobody', lastName: 'Here', displayName: 'Nobody H.', dateOfBirth: '1950-01-01' })
+			.values({
+				clinicId,
+				firstName: 'Nobody',
+				lastName: 'Here',
+				displayName: 'Nobody H.',
+				dateOfBirth: '1950-01-01'
+			})
 			.returning({ id: participants.id });
 		expect(await handoutOf(database.db, clinicId, stranger!.id, { now, sessionId })).toBeNull();
-		expect(
-			await handoutOf(database.db, randomUUID(), memberId, { now, sessionId })
-		).toBeNull();
+		expect(await handoutOf(database.db, randomUUID(), memberId, { now, sessionId })).toBeNull();
 		expect(
 			await handoutOf(database.db, clinicId, memberId, { now, sessionId: randomUUID() })
 		).toBeNull();

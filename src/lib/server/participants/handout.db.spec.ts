@@ -35,7 +35,9 @@ describe('a home exercise handout', () => {
 		expect(tomas!.exercises.length).toBeGreaterThan(0);
 
 		await database.db.update(clinics).set({ language: 'es' }).where(eq(clinics.id, clinicId));
-		const inSpanish = await handoutOf(database.db, clinicId, await participantId('Eleanor'), { now });
+		const inSpanish = await handoutOf(database.db, clinicId, await participantId('Eleanor'), {
+			now
+		});
 		expect(inSpanish!.language).toBe('es');
 		expect(inSpanish!.exercises[0]!.name).toBe('Marcha de calentamiento');
 		await database.db.update(clinics).set({ language: 'en' }).where(eq(clinics.id, clinicId));
