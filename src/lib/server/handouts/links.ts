@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { classSessions, handoutLinks, users } from '../db/schema';
+import { classSessions, handoutLinks, participants, users } from '../db/schema';
 import { handoutOf } from '../participants/handout';
 import { audit } from '../records/audit';
 
@@ -180,4 +180,13 @@ export async function revokeHandoutLink(
 		});
 		return true;
 	});
+}
+
+/** Whether the participant is this clinic's (another clinic's is a 404, like an unknown one). */
+export async function isOurs(db: Database, clinicId: string, participantId: string) {
+	const [row] = await db
+		.select({ id: participants.id })
+		.from(participants)
+		.where(and(eq(participants.id, participantId), eq(participants.clinicId, clinicId)));
+	return Boolean(row);
 }

@@ -20,13 +20,18 @@ const MARGIN = 56;
 const PICTURE_HEIGHT = 170;
 
 /** The font files, bundled into the server as data URLs (the package is a build-time one). */
-const fontBytes = (dataUrl: string) => Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+const fontBytes = (dataUrl: string) =>
+	Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
 
 /**
  * The handout as a PDF, the same content as the printed page: Atkinson Hyperlegible Next
  * embedded, large print, each exercise kept whole on one page.
  */
-export async function handoutPdf(db: Database, handout: Handout, now = new Date()): Promise<Buffer> {
+export async function handoutPdf(
+	db: Database,
+	handout: Handout,
+	now = new Date()
+): Promise<Buffer> {
 	const t = translator(handout.language);
 	const pictures = new Map<string, Buffer>();
 	for (const exercise of handout.exercises) {
@@ -66,11 +71,7 @@ export async function handoutPdf(db: Database, handout: Handout, now = new Date(
 	text('body', BODY + 2, t('handout.for', { name: handout.name }));
 	if (handout.session) {
 		text('body', BODY, t('handouts.class-of', { date: classDate(handout) }));
-		text(
-			'bold',
-			BODY,
-			t('handouts.your-way', { tier: t(`support-tier.${handout.session.tier}`) })
-		);
+		text('bold', BODY, t('handouts.your-way', { tier: t(`support-tier.${handout.session.tier}`) }));
 	}
 	if (handout.routineName) {
 		text('body', BODY, t('handout.routine', { routine: handout.routineName }));
@@ -104,7 +105,7 @@ export async function handoutPdf(db: Database, handout: Handout, now = new Date(
 		text('bold', HEADING, title, 0.2);
 		if (picture) {
 			try {
-				doc.image(picture, { fit: [width, PICTURE_HEIGHT], align: 'left' });
+				doc.image(picture, { fit: [width, PICTURE_HEIGHT] });
 				doc.y += 12;
 			} catch {
 				// A file pdfkit cannot read: its name stands in for it.
@@ -145,7 +146,10 @@ export async function handoutPdf(db: Database, handout: Handout, now = new Date(
 			.text(line, MARGIN + 12, doc.y, { width: inner });
 		doc.moveDown(0.3);
 	});
-	doc.rect(MARGIN, top, width, doc.y - top + 6).lineWidth(3).stroke('#000');
+	doc
+		.rect(MARGIN, top, width, doc.y - top + 6)
+		.lineWidth(3)
+		.stroke('#000');
 	doc.x = MARGIN;
 	doc.y += 24;
 
@@ -166,7 +170,11 @@ export async function handoutPdf(db: Database, handout: Handout, now = new Date(
 			.font('body')
 			.fontSize(14)
 			.fillColor('#000')
-			.text(words, MARGIN, doc.page.height - MARGIN + 14, { width, align: 'right', lineBreak: false });
+			.text(words, MARGIN, doc.page.height - MARGIN + 14, {
+				width,
+				align: 'right',
+				lineBreak: false
+			});
 	}
 	doc.end();
 	return done;

@@ -38,7 +38,8 @@ export const handoutsEn = {
 	'handouts.qr-expires': 'Opens until {date}',
 	'handouts.close': 'Close',
 	// The public page
-	'handouts.public-title': 'Your home exercises · {clinic}'
+	'handouts.public-title': 'Your home exercises · {clinic}',
+	'handouts.too-many': 'Too many tries. Wait a while and scan the code again.'
 };
 
 export const handoutsEs: Record<keyof typeof handoutsEn, string> = {
@@ -73,5 +74,6 @@ export const handoutsEs: Record<keyof typeof handoutsEn, string> = {
 	'handouts.qr-link': 'Enlace',
 	'handouts.qr-expires': 'Abre hasta el {date}',
 	'handouts.close': 'Cerrar',
-	'handouts.public-title': 'Sus ejercicios para casa · {clinic}'
+	'handouts.public-title': 'Sus ejercicios para casa · {clinic}',
+	'handouts.too-many': 'Demasiados intentos. Espere un rato y escanee el código otra vez.'
 };
