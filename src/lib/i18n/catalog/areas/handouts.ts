@@ -37,6 +37,7 @@ export const handoutsEn = {
 	'handouts.qr-link': 'Link',
 	'handouts.qr-expires': 'Opens until {date}',
 	'handouts.close': 'Close',
+	'handouts.open-print': 'Open the handout to print it',
 	// The public page
 	'handouts.public-title': 'Your home exercises · {clinic}',
 	'handouts.too-many': 'Too many tries. Wait a while and scan the code again.'
@@ -74,6 +75,7 @@ export const handoutsEs: Record<keyof typeof handoutsEn, string> = {
 	'handouts.qr-link': 'Enlace',
 	'handouts.qr-expires': 'Abre hasta el {date}',
 	'handouts.close': 'Cerrar',
+	'handouts.open-print': 'Abrir la hoja para imprimirla',
 	'handouts.public-title': 'Sus ejercicios para casa · {clinic}',
 	'handouts.too-many': 'Demasiados intentos. Espere un rato y escanee el código otra vez.'
 };

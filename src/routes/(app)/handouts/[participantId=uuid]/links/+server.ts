@@ -22,6 +22,9 @@ export const GET: RequestHandler = async ({ locals, params }) => {
  */
 export const POST: RequestHandler = async ({ locals, params, request, url }) => {
 	const user = signedIn(locals);
+	if (!(await isOurs(locals.app.db, user.clinicId, params.participantId))) {
+		error(404, 'participants.not-found');
+	}
 	const form = await readForm(request);
 	const sessionId = String(form.get('sessionId') ?? '');
 	if (!isUuid(sessionId)) error(400, 'error.unreadable-form');
