@@ -30,7 +30,7 @@ test('a handout opens from its QR link without an account, prints large, and is 
 	await expect(code).toBeVisible();
 	const url = (await code.getAttribute('data-url'))!;
 	expect(url).toMatch(/\/h\/[A-Za-z0-9_-]{43}$/);
-	await expect(qr.getByLabel('Link')).toHaveValue(url);
+	await expect(qr.getByRole('textbox', { name: 'Link' })).toHaveValue(url);
 	// Big enough to scan from a hand's length: most of the phone's width.
 	expect((await code.boundingBox())!.width).toBeGreaterThan(280);
 	await code.scrollIntoViewIfNeeded();
