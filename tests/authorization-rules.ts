@@ -197,6 +197,24 @@ export const RULES: Record<string, RouteRule> = {
 		owned: true,
 		actions: { save: staff, sign: staff, cosign: staff, addendum: staff }
 	},
+	// Issue 13: the handout's PDF, its links (made on the phone in class), and revoking one.
+	'/(app)/handouts/[participantId=uuid]/pdf': {
+		path: (ids) => `/handouts/${ids.participantId}/pdf?session=${ids.handoutSessionId}`,
+		get: 'staff',
+		owned: true
+	},
+	'/(app)/handouts/[participantId=uuid]/links': {
+		path: (ids) => `/handouts/${ids.participantId}/links`,
+		get: 'staff',
+		owned: true,
+		methods: { POST: { access: 'staff', body: (ids) => ({ sessionId: ids.handoutSessionId }) } }
+	},
+	// No link named: the others' 400 still shows they were let in; another clinic's is a 404.
+	'/(app)/handouts/[participantId=uuid]/links/revoke': {
+		path: (ids) => `/handouts/${ids.participantId}/links/revoke`,
+		owned: true,
+		methods: { POST: staff }
+	},
 	'/(app)/control': { path: () => '/control', get: 'staff' },
 	'/(app)/control/[sessionId=uuid]': {
 		path: (ids) => `/control/${ids.sessionId}`,
@@ -237,6 +255,8 @@ export const RULES: Record<string, RouteRule> = {
 	'/healthz': { path: () => '/healthz', get: 'public' },
 	// Public on purpose: the wall display has no staff sign-in; the random name is the key.
 	'/media/[file=media_file]': { path: (ids) => `/media/${ids.mediaFile}`, get: 'public' },
+	// Public on purpose: a handout handed over in class opens from its QR code; the token is the key.
+	'/h/[token=handout_token]': { path: (ids) => `/h/${ids.handoutToken}`, get: 'public' },
 	'/routine-preview': { path: () => '/routine-preview', get: 'coordinator' },
 	'/sign-in': { path: () => '/sign-in', get: 'public', actions: { default: { access: 'public' } } },
 	'/(app)/language': {

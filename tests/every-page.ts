@@ -33,7 +33,7 @@ async function firstId(page: Page, url: string, prefix: string): Promise<string>
  * coordinator (the same kind of ids the authorization table's paths take).
  */
 export async function demoIds(coordinator: Page): Promise<ClinicIds> {
-	return {
+	const ids = {
 		participantId: await firstId(coordinator, '/participants', '/participants'),
 		seriesId: await firstId(coordinator, '/schedule/series', '/schedule/series'),
 		// One of today's classes: its controller and its session page.
@@ -42,8 +42,25 @@ export async function demoIds(coordinator: Page): Promise<ClinicIds> {
 		exerciseId: await firstId(coordinator, '/exercises', '/exercises'),
 		roomId: '',
 		mediaFile: '',
-		displayIds: ['', '']
+		displayIds: ['', ''] as [string, string]
 	};
+	return { ...ids, ...(await demoHandoutLink(coordinator, ids.sessionId)) };
+}
+
+/** Issue 13: a participant of that class, and a handout link made for them as the phone makes one. */
+async function demoHandoutLink(coordinator: Page, sessionId: string) {
+	await coordinator.goto(`/schedule/sessions/${sessionId}`);
+	const participantId = await coordinator
+		.locator('input[name="participantId"]')
+		.first()
+		.inputValue();
+	const response = await coordinator.request.post(`/handouts/${participantId}/links`, {
+		form: { sessionId },
+		headers: { origin: new URL(coordinator.url()).origin }
+	});
+	expect(response.status(), 'a handout link for the demo class').toBe(200);
+	const { url } = (await response.json()) as { url: string };
+	return { handoutSessionId: sessionId, handoutToken: url.split('/h/')[1]! };
 }
 
 const VISITORS: Record<Access, Visitor[]> = {

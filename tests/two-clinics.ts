@@ -1,8 +1,9 @@
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, asc, eq, gt, isNotNull, ne } from 'drizzle-orm';
 import { createStaffUser } from '../src/lib/server/auth/users';
-import { openDatabase } from '../src/lib/server/db/client';
+import { openDatabase, type Database } from '../src/lib/server/db/client';
 import * as schema from '../src/lib/server/db/schema';
 import { seedDemoClinic } from '../src/lib/server/db/seed/demo';
 
@@ -20,6 +21,9 @@ export type ClinicIds = {
 	mediaFile: string;
 	/** Two paired displays: each of clinic A's roles that may remove one removes its own. */
 	displayIds: [string, string];
+	/** A class of `participantId`'s, and an open handout link to it (issue 13). */
+	handoutSessionId: string;
+	handoutToken: string;
 };
 
 // The smallest PNG there is: 1x1, transparent.
@@ -119,10 +123,46 @@ export async function prepareTwoClinics(
 			roomId: room!.id,
 			routineId: routine!.id,
 			exerciseId: used!.id,
-			mediaFile
+			mediaFile,
+			...(await handoutLinkOf(db, clinicId, place!.participantId))
 		};
 		return { ids, otherCoordinatorId: created.userId };
 	} finally {
 		await database.close();
 	}
+}
+
+/** A class the participant has a place in, and an open handout link to it with a known token. */
+async function handoutLinkOf(
+	db: Database,
+	clinicId: string,
+	participantId: string
+): Promise<{ handoutSessionId: string; handoutToken: string }> {
+	const [theirs] = await db
+		.select({ sessionId: schema.classSessions.id })
+		.from(schema.enrollments)
+		.innerJoin(schema.classSessions, eq(schema.classSessions.seriesId, schema.enrollments.seriesId))
+		.where(
+			and(
+				eq(schema.enrollments.clinicId, clinicId),
+				eq(schema.enrollments.participantId, participantId),
+				eq(schema.enrollments.status, 'enrolled')
+			)
+		)
+		.limit(1);
+	const [user] = await db
+		.select({ id: schema.users.id })
+		.from(schema.users)
+		.where(eq(schema.users.clinicId, clinicId))
+		.limit(1);
+	const handoutToken = randomBytes(32).toString('base64url');
+	await db.insert(schema.handoutLinks).values({
+		clinicId,
+		participantId,
+		sessionId: theirs!.sessionId,
+		tokenHash: createHash('sha256').update(handoutToken).digest('hex'),
+		createdBy: user!.id,
+		expiresAt: new Date(Date.now() + 7 * 86_400_000)
+	});
+	return { handoutSessionId: theirs!.sessionId, handoutToken };
 }

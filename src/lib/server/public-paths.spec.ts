@@ -12,6 +12,11 @@ describe('isPublicPath', () => {
 		expect(isPublicPath('/mediator')).toBe(false);
 	});
 
+	it('lets a handout link open without an account, and nothing else under /h', () => {
+		expect(isPublicPath('/h/' + 'a'.repeat(43))).toBe(true);
+		expect(isPublicPath('/handouts/0b9f7d2e-0000-4000-8000-000000000000')).toBe(false);
+	});
+
 	it('does not match look-alike prefixes', () => {
 		expect(isPublicPath('/sign-inside')).toBe(false);
 		expect(isPublicPath('/')).toBe(false);

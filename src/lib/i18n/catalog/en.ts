@@ -9,6 +9,7 @@ import { participantsEn } from './areas/participants';
 import { settingsEn } from './areas/settings';
 import { recordsEn } from './areas/records';
 import { notesEn } from './areas/notes';
+import { handoutsEn } from './areas/handouts';
 
 /**
  * English, the source catalog: every key Steady has, in ICU MessageFormat (`{name}` for a
@@ -233,7 +234,8 @@ export const en = {
 	...participantsEn,
 	...settingsEn,
 	...recordsEn,
-	...notesEn
+	...notesEn,
+	...handoutsEn
 };
 
 export type MessageKey = keyof typeof en;

@@ -10,6 +10,7 @@ import { participantsEs } from './areas/participants';
 import { settingsEs } from './areas/settings';
 import { recordsEs } from './areas/records';
 import { notesEs } from './areas/notes';
+import { handoutsEs } from './areas/handouts';
 
 /** Spanish (neutral, formal "usted" for staff and participants alike). */
 export const es: Record<MessageKey, string> = {
@@ -234,5 +235,6 @@ export const es: Record<MessageKey, string> = {
 	...participantsEs,
 	...settingsEs,
 	...recordsEs,
-	...notesEs
+	...notesEs,
+	...handoutsEs
 };

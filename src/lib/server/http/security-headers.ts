@@ -32,7 +32,8 @@ export type ResponseContext = {
 export function addSecurityHeaders(response: Response, { url, signedIn }: ResponseContext): void {
 	const headers = response.headers;
 	headers.set('x-content-type-options', 'nosniff');
-	headers.set('referrer-policy', 'same-origin');
+	// A page may ask for less (a handout opened from a link: no-referrer), never for more.
+	if (!headers.has('referrer-policy')) headers.set('referrer-policy', 'same-origin');
 	headers.set('permissions-policy', PERMISSIONS_POLICY);
 	if (!headers.has('x-frame-options')) headers.set('x-frame-options', 'DENY');
 

@@ -24,18 +24,20 @@ async function participantId(firstName: string) {
 
 describe('a home exercise handout', () => {
 	it("is in the participant's language, else the clinic's, with the routine's exercises", async () => {
-		const eleanor = await handoutOf(database.db, clinicId, await participantId('Eleanor'), now);
+		const eleanor = await handoutOf(database.db, clinicId, await participantId('Eleanor'), { now });
 		expect(eleanor).toMatchObject({ language: 'en', routineName: 'Balance Basics' });
 		expect(eleanor!.exercises[0]).toMatchObject({ name: 'Marching warm-up', untranslated: [] });
 		expect(eleanor!.exercises.length).toBeGreaterThan(3);
 
 		// Tomás reads Spanish (demo seed): the library's Spanish words.
-		const tomas = await handoutOf(database.db, clinicId, await participantId('Tomás'), now);
+		const tomas = await handoutOf(database.db, clinicId, await participantId('Tomás'), { now });
 		expect(tomas!.language).toBe('es');
 		expect(tomas!.exercises.length).toBeGreaterThan(0);
 
 		await database.db.update(clinics).set({ language: 'es' }).where(eq(clinics.id, clinicId));
-		const inSpanish = await handoutOf(database.db, clinicId, await participantId('Eleanor'), now);
+		const inSpanish = await handoutOf(database.db, clinicId, await participantId('Eleanor'), {
+			now
+		});
 		expect(inSpanish!.language).toBe('es');
 		expect(inSpanish!.exercises[0]!.name).toBe('Marcha de calentamiento');
 		await database.db.update(clinics).set({ language: 'en' }).where(eq(clinics.id, clinicId));
@@ -43,6 +45,6 @@ describe('a home exercise handout', () => {
 
 	it("is not another clinic's", async () => {
 		const id = await participantId('Eleanor');
-		expect(await handoutOf(database.db, crypto.randomUUID(), id, now)).toBeNull();
+		expect(await handoutOf(database.db, crypto.randomUUID(), id, { now })).toBeNull();
 	});
 });

@@ -1,11 +1,13 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { Locale } from '../../i18n/locales';
+import type { SupportTier } from '../../shared/domain';
 import type { Dosing } from '../../shared/dosing';
 import { exerciseWordsIn, type ExerciseWords } from '../../shared/exercise-translations';
 import type { Database } from '../db/client';
 import {
 	classSessions,
 	clinics,
+	currentEntries,
 	enrollments,
 	exercises,
 	participants,
@@ -13,6 +15,10 @@ import {
 	routines,
 	routineVersions
 } from '../db/schema';
+import { tierFromEntries } from '../handouts/tier';
+
+/** Pictures a printed sheet and the PDF can show (a video is named, not shown). */
+const PICTURE_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
 
 /** One exercise of a handout, in the handout's language; `untranslated`: words left in English. */
 export type HandoutExercise = {
@@ -20,31 +26,46 @@ export type HandoutExercise = {
 	displayCue: string;
 	dosing: Dosing;
 	untranslated: (keyof ExerciseWords)[];
+	/** The library's picture of it (a file under /media), if it has one. */
+	picture: { file: string; type: string } | null;
+	/** The library's cue for the tier the participant used in the class, if it has one. */
+	tierCue: string | null;
 };
 
 export type Handout = {
 	participantId: string;
 	name: string;
+	/** First name and last initial: all a page opened without an account shows. */
+	shortName: string;
 	clinicName: string;
+	/** How to reach the clinic (the settings' free text); empty: the sheet says nothing. */
+	clinicContact: string;
+	timeZone: string;
 	/** The participant's preferred language, else the clinic's. */
 	language: Locale;
 	routineName: string | null;
+	/** The class it comes from, when opened from one: its date and the tier used there. */
+	session: { id: string; startsAt: Date; tier: SupportTier } | null;
 	exercises: HandoutExercise[];
 };
+
+export type HandoutOptions = { now?: Date; sessionId?: string | null };
 
 /** Places that bring someone to a class (a waiting place does not). */
 const ATTENDING = ['enrolled', 'walk_in'] as const;
 
 /**
- * A participant's home exercises: the exercises of the routine their next class runs (or, with
- * none coming, their most recent one), each with its cue and dosing, in the participant's
- * language. Null when the participant is not this clinic's.
+ * A participant's home exercises, in the participant's language: from a class (`sessionId`), the
+ * routine version that class ran with the support tier they used there; else the routine their
+ * next class runs (or, with none coming, their most recent one). Each exercise with its cue,
+ * dosing and picture. Null when the participant (or the class) is not this clinic's, or the
+ * participant had no place in that class.
  */
 export async function handoutOf(
 	db: Database,
 	clinicId: string,
 	participantId: string,
-	now = new Date()
+	{ now = new Date(), sessionId = null }: HandoutOptions = {}
 ): Promise<Handout | null> {
 	const [person] = await db
 		.select({
@@ -52,6 +73,8 @@ export async function handoutOf(
 			lastName: participants.lastName,
 			preferredLanguage: participants.preferredLanguage,
 			clinicName: clinics.name,
+			clinicContact: clinics.contact,
+			timeZone: clinics.timeZone,
 			clinicLanguage: clinics.language
 		})
 		.from(participants)
@@ -59,13 +82,26 @@ export async function handoutOf(
 		.where(and(eq(participants.id, participantId), eq(participants.clinicId, clinicId)));
 	if (!person) return null;
 	const language = person.preferredLanguage ?? person.clinicLanguage;
-	const versionId = await currentRoutineVersion(db, clinicId, participantId, now);
+	let versionId: string | null;
+	let session: Handout['session'] = null;
+	if (sessionId) {
+		const theClass = await classOf(db, clinicId, participantId, sessionId);
+		if (!theClass) return null;
+		versionId = theClass.versionId;
+		session = { id: sessionId, startsAt: theClass.startsAt, tier: theClass.tier };
+	} else {
+		versionId = await currentRoutineVersion(db, clinicId, participantId, now);
+	}
 	const handout: Handout = {
 		participantId,
 		name: `${person.firstName} ${person.lastName}`,
+		shortName: `${person.firstName} ${person.lastName.slice(0, 1)}.`.trim(),
 		clinicName: person.clinicName,
+		clinicContact: person.clinicContact.trim(),
+		timeZone: person.timeZone,
 		language,
 		routineName: null,
+		session,
 		exercises: []
 	};
 	if (!versionId) return handout;
@@ -82,7 +118,10 @@ export async function handoutOf(
 			displayCue: exercises.displayCue,
 			translations: exercises.translations,
 			exerciseDosing: exercises.dosing,
-			blockDosing: routineBlocks.dosing
+			blockDosing: routineBlocks.dosing,
+			supportTiers: exercises.supportTiers,
+			mediaFile: exercises.mediaFile,
+			mediaType: exercises.mediaType
 		})
 		.from(routineBlocks)
 		.innerJoin(exercises, eq(exercises.id, routineBlocks.exerciseId))
@@ -102,10 +141,69 @@ export async function handoutOf(
 			name: words.name,
 			displayCue: words.displayCue,
 			dosing: row.blockDosing ?? row.exerciseDosing,
-			untranslated: words.untranslated
+			untranslated: words.untranslated,
+			picture:
+				row.mediaFile && row.mediaType && PICTURE_TYPES.includes(row.mediaType)
+					? { file: row.mediaFile, type: row.mediaType }
+					: null,
+			tierCue: (session && row.supportTiers[session.tier]) || null
 		});
 	}
 	return { ...handout, routineName: routine?.name ?? null };
+}
+
+/**
+ * A class of this clinic the participant had a place in (their series' or a single one) or was
+ * recorded in: the routine version it ran and the support tier they used there.
+ */
+async function classOf(
+	db: Database,
+	clinicId: string,
+	participantId: string,
+	sessionId: string
+): Promise<{ versionId: string | null; startsAt: Date; tier: SupportTier } | null> {
+	const [session] = await db
+		.select({
+			versionId: classSessions.routineVersionId,
+			startsAt: classSessions.startsAt,
+			seriesId: classSessions.seriesId
+		})
+		.from(classSessions)
+		.where(and(eq(classSessions.id, sessionId), eq(classSessions.clinicId, clinicId)));
+	if (!session) return null;
+	const entries = await db
+		.select({ payload: currentEntries.payload })
+		.from(currentEntries)
+		.where(
+			and(
+				eq(currentEntries.clinicId, clinicId),
+				eq(currentEntries.sessionId, sessionId),
+				eq(currentEntries.participantId, participantId)
+			)
+		);
+	if (!entries.length) {
+		const [place] = await db
+			.select({ id: enrollments.id })
+			.from(enrollments)
+			.where(
+				and(
+					eq(enrollments.clinicId, clinicId),
+					eq(enrollments.participantId, participantId),
+					inArray(enrollments.status, [...ATTENDING]),
+					or(
+						eq(enrollments.sessionId, sessionId),
+						session.seriesId ? eq(enrollments.seriesId, session.seriesId) : undefined
+					)
+				)
+			)
+			.limit(1);
+		if (!place) return null;
+	}
+	return {
+		versionId: session.versionId,
+		startsAt: session.startsAt,
+		tier: tierFromEntries(entries.map((entry) => entry.payload))
+	};
 }
 
 /** The routine version of the participant's next class with a routine, else their latest. */
