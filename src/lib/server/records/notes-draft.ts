@@ -1,10 +1,8 @@
-import { storedFindings, storedPayload } from '../db/stored-json';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { EntryPayload } from '../../shared/entries';
-import type { Finding } from '../../shared/rules';
 import { draftNotes, NOTE_DRAFT_VERSION, type DraftClass } from '../../shared/records';
 import { localDate } from '../../shared/time-zone';
 import type { Database } from '../db/client';
+import { storedFindings, storedPayload } from '../db/stored-json';
 import {
 	classNotes,
 	classSessions,
