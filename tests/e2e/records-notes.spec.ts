@@ -48,6 +48,8 @@ test('a class ends, the lead reviews and signs two notes and adds an addendum, a
 	await expect(nav).toContainText('1 of 3');
 	await expect(lead.getByText('Group of 3, common activity:')).toBeVisible();
 	await expect(lead.getByText('CPT 97150, group therapeutic procedures: 1 unit.')).toBeVisible();
+	// Their first name, to find them on the phone's roster later (it shows first name + initial).
+	const signedFirstName = (await lead.locator('#note-title').innerText()).trim().split(/\s+/)[0]!;
 	await lead.getByLabel('Response to treatment').fill('Tolerated the class well.');
 	await lead.getByLabel('Plan for the next visit').fill('Progress to standing.');
 	await lead.screenshot({ path: `${SHOTS}/review-phone-draft.png`, fullPage: true });
@@ -72,6 +74,28 @@ test('a class ends, the lead reviews and signs two notes and adds an addendum, a
 	// Signed notes are not edited any more: no text fields, no Sign button.
 	await expect(lead.getByLabel('Response to treatment')).toHaveCount(0);
 	await lead.screenshot({ path: `${SHOTS}/review-phone-signed.png`, fullPage: true });
+
+	// A late entry from the phone for a participant whose note is signed: the server refuses it,
+	// the phone says why and keeps it (also after a reload) until someone acts on it.
+	const sessionId = new URL(firstUrl).pathname.split('/').at(-1)!;
+	await lead.goto(`${server.url}/control/${sessionId}`);
+	const signedRow = lead.locator(
+		`[data-testid="roster-row"][data-participant^="${signedFirstName} "]`
+	);
+	await signedRow.getByRole('button', { name: 'Record…' }).click();
+	await sheet.getByRole('tab', { name: 'Pain' }).click();
+	await sheet.getByRole('button', { name: /plus 1$/ }).click();
+	await sheet.getByRole('button', { name: 'Save' }).click();
+	await sheet.getByRole('button', { name: 'Close' }).click();
+	const badge = lead.getByTestId('unsent-badge');
+	await expect(badge).toContainText('1 refused');
+	await badge.click();
+	const refusedRow = lead.getByTestId('unsent-row');
+	await expect(refusedRow).toHaveAttribute('data-state', 'refused');
+	await expect(refusedRow).toContainText('Note signed: add an addendum');
+	await lead.reload();
+	await lead.getByTestId('unsent-badge').click();
+	await expect(lead.getByTestId('unsent-row')).toContainText('Note signed: add an addendum');
 
 	// A therapist co-signs the first note on a laptop; the note shows both signatures.
 	const desk = await (

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Entry } from '../../shared/entries';
 import { activeEntries, entriesOf, findingsForEntry } from '../../shared/clipboard';
 import type { Vitals } from '../../shared/vitals';
@@ -141,19 +141,18 @@ export async function recordEntry(
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-/** Whether this participant's note for this class is signed (or amended after signing). */
+/**
+ * Whether this participant's note for this class is signed (or amended after signing). The row
+ * is read FOR SHARE: a signing under way (an UPDATE of it) is waited for and its outcome seen, so
+ * no entry slips in beside a note signed at the same instant.
+ */
 async function noteSigned(tx: Tx, sessionId: string, participantId: string): Promise<boolean> {
 	const [note] = await tx
-		.select({ id: classNotes.id })
+		.select({ state: classNotes.state })
 		.from(classNotes)
-		.where(
-			and(
-				eq(classNotes.sessionId, sessionId),
-				eq(classNotes.participantId, participantId),
-				inArray(classNotes.state, ['signed', 'amended'])
-			)
-		);
-	return note !== undefined;
+		.where(and(eq(classNotes.sessionId, sessionId), eq(classNotes.participantId, participantId)))
+		.for('share');
+	return note !== undefined && note.state !== 'open';
 }
 
 function insertEntry(
