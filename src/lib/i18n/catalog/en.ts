@@ -7,6 +7,7 @@ import { routinesEn } from './areas/routines';
 import { scheduleEn } from './areas/schedule';
 import { participantsEn } from './areas/participants';
 import { settingsEn } from './areas/settings';
+import { exportsEn } from './areas/exports';
 
 /**
  * English, the source catalog: every key Steady has, in ICU MessageFormat (`{name}` for a
@@ -228,7 +229,8 @@ export const en = {
 	...routinesEn,
 	...scheduleEn,
 	...participantsEn,
-	...settingsEn
+	...settingsEn,
+	...exportsEn
 };
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { routinesEs } from './areas/routines';
 import { scheduleEs } from './areas/schedule';
 import { participantsEs } from './areas/participants';
 import { settingsEs } from './areas/settings';
+import { exportsEs } from './areas/exports';
 
 /** Spanish (neutral, formal "usted" for staff and participants alike). */
 export const es: Record<MessageKey, string> = {
@@ -229,5 +230,6 @@ export const es: Record<MessageKey, string> = {
 	...routinesEs,
 	...scheduleEs,
 	...participantsEs,
-	...settingsEs
+	...settingsEs,
+	...exportsEs
 };
