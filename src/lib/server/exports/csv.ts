@@ -217,6 +217,9 @@ export function csvText(file: CsvFile, rows: Cell[][], first: boolean): string {
 		bom: first,
 		columns: CSV_COLUMNS[file] as string[],
 		escape_formulas: true,
-		record_delimiter: 'windows'
+		record_delimiter: 'windows',
+		// With CRLF rows the library quotes only a cell holding CRLF; a bare LF or CR (a note's
+		// line break) must be quoted too, or it starts a new row.
+		quoted_match: /[\r\n]/
 	});
 }

@@ -6,12 +6,12 @@ import type {
 	CodeableConcept,
 	DocumentReference,
 	Encounter,
+	FhirResource,
 	Group,
 	Observation,
 	Patient,
 	Procedure,
-	Reference,
-	Resource
+	Reference
 } from 'fhir/r4';
 import type { Attendance, EntryPayload } from '../../shared/entries';
 import { findingText, type Finding, type Metric, type Wording } from '../../shared/rules';
@@ -77,7 +77,7 @@ const quantity = (value: number, unit: string, code = unit) => ({
 	code
 });
 
-function entryOf(resource: Resource & { id?: string }, ctx: FhirContext): BundleEntry {
+function entryOf(resource: FhirResource, ctx: FhirContext): BundleEntry {
 	ctx.counts[resource.resourceType] = (ctx.counts[resource.resourceType] ?? 0) + 1;
 	return { fullUrl: `urn:uuid:${resource.id}`, resource };
 }
@@ -205,7 +205,7 @@ function vitalObservations(
 	return out;
 }
 
-function entryResources(entry: EntryRow, encounterId: string, words: Wording): Resource[] {
+function entryResources(entry: EntryRow, encounterId: string, words: Wording): FhirResource[] {
 	const payload = entry.payload as EntryPayload;
 	const subject = ref(entry.participantId!);
 	const base = {

@@ -102,7 +102,7 @@ export async function exportCsv(who: Exporter, query: CsvQuery): Promise<ExportR
 export async function exportFhir(who: Exporter, query: FhirQuery): Promise<ExportResult> {
 	const scope: ExportScope =
 		query.scope === 'session'
-			? { clinicId: who.clinicId, sessionId: query.sessionId }
+			? { clinicId: who.clinicId, sessionId: query.sessionId! }
 			: {
 					clinicId: who.clinicId,
 					from: query.from,
@@ -160,9 +160,9 @@ export async function exportFhir(who: Exporter, query: FhirQuery): Promise<Expor
 	}
 	const name =
 		query.scope === 'session'
-			? `session-${query.sessionId.slice(0, 8)}`
+			? `session-${scope.sessionId!.slice(0, 8)}`
 			: query.scope === 'participant'
-				? `participant-${query.participantId.slice(0, 8)}-${rangeName(scope)}`
+				? `participant-${scope.participantId!.slice(0, 8)}-${rangeName(scope)}`
 				: rangeName(scope);
 	return {
 		ok: true,
