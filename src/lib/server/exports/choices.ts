@@ -34,23 +34,25 @@ export async function exportChoices(
 	const sessions = range
 		? await (() => {
 				const { start, end } = rangeInstants(range.from, range.to, timeZone);
-				return db
-					.select({
-						id: classSessions.id,
-						name: classSessions.name,
-						startsAt: classSessions.startsAt
-					})
-					.from(classSessions)
-					.where(
-						and(
-							eq(classSessions.clinicId, clinicId),
-							gte(classSessions.startsAt, start),
-							lt(classSessions.startsAt, end)
+				return (
+					db
+						.select({
+							id: classSessions.id,
+							name: classSessions.name,
+							startsAt: classSessions.startsAt
+						})
+						.from(classSessions)
+						.where(
+							and(
+								eq(classSessions.clinicId, clinicId),
+								gte(classSessions.startsAt, start),
+								lt(classSessions.startsAt, end)
+							)
 						)
-					)
-					.orderBy(desc(classSessions.startsAt))
-					// A long range lists its latest classes; a shorter one finds the rest.
-					.limit(300);
+						.orderBy(desc(classSessions.startsAt))
+						// A long range lists its latest classes; a shorter one finds the rest.
+						.limit(300)
+				);
 			})()
 		: [];
 	return {

@@ -6,7 +6,8 @@ import { CSV_FILES, type CsvFile } from './query';
 import { PAGE_IDS, classPage } from './testing';
 
 const words = wording('en');
-const fileOf = (file: CsvFile) => csvText(file, [...csvRows(file, classPage(), 'UTC', words)], true);
+const fileOf = (file: CsvFile) =>
+	csvText(file, [...csvRows(file, classPage(), 'UTC', words)], true);
 const recordsOf = (file: CsvFile) =>
 	parse(fileOf(file), { columns: true, bom: true }) as Record<string, string>[];
 
@@ -85,7 +86,7 @@ describe('CSV exports', () => {
 			temperature_c: '36.8',
 			flag_codes: 'HOLD:resting-sbp-180'
 		});
-		expect(vitals.flag_words).toBe("HOLD: Resting systolic ≥ 180 mmHg");
+		expect(vitals.flag_words).toBe('HOLD: Resting systolic ≥ 180 mmHg');
 		const exertion = recordsOf('tolerance').filter((r) => r.kind === 'exertion');
 		expect(exertion.map((r) => [r.exertion_scale, r.exertion])).toEqual([
 			['borg_6_20', '13'],

@@ -14,7 +14,9 @@ import { anHourAgoToday } from '../db/test-database';
 import { recordEntry } from '../entries/entries';
 import type { LiveClassService } from '../live/live-classes';
 import { demoClassAt, demoStaff, otherClinic, startClass } from '../testing/demo-clinic';
-import { sessionPages } from './read';
+import { sessionPages, type Needs } from './read';
+
+const NEEDS: Needs = { places: true, entryKinds: ['attendance'], notes: true };
 import { exportCsv, exportFhir, streamOf, type Exporter } from './service';
 
 let database: DatabaseHandle;
@@ -67,7 +69,10 @@ beforeAll(async () => {
 	const [ana, ben] = members;
 	await record(ana!, { kind: 'attendance', status: 'present' });
 	await record(ben!, { kind: 'attendance', status: 'absent' });
-	await record(ana!, { kind: 'vitals', vitals: { timing: 'before', systolic: 185, diastolic: 88 } });
+	await record(ana!, {
+		kind: 'vitals',
+		vitals: { timing: 'before', systolic: 185, diastolic: 88 }
+	});
 	const mistaken = await record(ana!, { kind: 'pain', value: 9 });
 	await record(ana!, { kind: 'pain', value: 2 }, mistaken);
 	await record(ana!, { kind: 'exertion', scale: 'borg_6_20', value: 12 });
@@ -209,12 +214,18 @@ describe('exports over the demo clinic', () => {
 		const to = localDate('UTC', new Date(clock + 30 * 86_400_000));
 		const seen: string[] = [];
 		let pages = 0;
-		for await (const page of sessionPages(database.db, { clinicId, from, to }, 'UTC', 3)) {
+		for await (const page of sessionPages(database.db, { clinicId, from, to }, 'UTC', NEEDS, 3)) {
 			pages++;
 			seen.push(...page.sessions.map((s) => s.id));
 		}
 		const all: string[] = [];
-		for await (const page of sessionPages(database.db, { clinicId, from, to }, 'UTC', 1000)) {
+		for await (const page of sessionPages(
+			database.db,
+			{ clinicId, from, to },
+			'UTC',
+			NEEDS,
+			1000
+		)) {
 			all.push(...page.sessions.map((s) => s.id));
 		}
 		expect(all.length).toBeGreaterThan(3);

@@ -60,12 +60,7 @@ const ATTENDED = new Set<Attendance>(['present', 'late', 'left_early']);
 export const attended = (mark: Attendance | undefined) => !!mark && ATTENDED.has(mark);
 
 export type AppointmentStatus =
-	| 'booked'
-	| 'arrived'
-	| 'fulfilled'
-	| 'noshow'
-	| 'cancelled'
-	| 'waitlist';
+	'booked' | 'arrived' | 'fulfilled' | 'noshow' | 'cancelled' | 'waitlist';
 
 /** Appointment.status from the class's status, the person's place and their attendance mark. */
 export function appointmentStatus(
@@ -82,12 +77,7 @@ export function appointmentStatus(
 }
 
 export type EncounterStatus =
-	| 'planned'
-	| 'arrived'
-	| 'in-progress'
-	| 'finished'
-	| 'cancelled'
-	| 'unknown';
+	'planned' | 'arrived' | 'in-progress' | 'finished' | 'cancelled' | 'unknown';
 
 /** Encounter.status: the same facts, worded as the encounter's progress. */
 export function encounterStatus(

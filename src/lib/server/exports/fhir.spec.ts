@@ -91,14 +91,15 @@ describe('FHIR R4 bundle', () => {
 			const of = (type: 'Appointment' | 'Encounter') =>
 				Object.fromEntries(
 					ofType(resources, type).map((r) => [
-						(r.resourceType === 'Appointment' ? r.participant[0]!.actor! : r.subject!)
-							.reference,
+						(r.resourceType === 'Appointment' ? r.participant[0]!.actor! : r.subject!).reference,
 						r.status
 					])
 				);
 			return { appointment: of('Appointment'), encounter: of('Encounter') };
 		};
-		const [ana, ben, cid] = [PAGE_IDS.ana, PAGE_IDS.ben, PAGE_IDS.cid].map((id) => `urn:uuid:${id}`);
+		const [ana, ben, cid] = [PAGE_IDS.ana, PAGE_IDS.ben, PAGE_IDS.cid].map(
+			(id) => `urn:uuid:${id}`
+		);
 		expect(statuses('completed')).toEqual({
 			appointment: { [ana!]: 'fulfilled', [ben!]: 'noshow', [cid!]: 'waitlist' },
 			encounter: { [ana!]: 'finished', [ben!]: 'cancelled', [cid!]: 'unknown' }

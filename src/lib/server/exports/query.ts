@@ -47,7 +47,11 @@ export const fhirQuerySchema = z
 	.superRefine((query, context) => {
 		if (query.scope === 'session') {
 			if (!query.sessionId) {
-				context.addIssue({ code: 'custom', message: 'exports.choose-session', path: ['sessionId'] });
+				context.addIssue({
+					code: 'custom',
+					message: 'exports.choose-session',
+					path: ['sessionId']
+				});
 			}
 			return;
 		}

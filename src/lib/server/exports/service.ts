@@ -5,7 +5,20 @@ import type { Wording } from '../../shared/rules';
 import { csvRows, csvText } from './csv';
 import { fhirEntries, nameUuid, type FhirContext } from './fhir-resources';
 import type { CsvQuery, FhirQuery } from './query';
-import { clinicTimeZone, sessionPages, type ExportScope } from './read';
+import { clinicTimeZone, sessionPages, type ExportScope, type Needs } from './read';
+import type { CsvFile } from './query';
+
+const CSV_NEEDS: Record<CsvFile, Needs> = {
+	attendance: { places: true, entryKinds: ['attendance'], notes: false },
+	tolerance: { places: false, entryKinds: ['exertion', 'pain', 'vitals'], notes: false },
+	'adverse-events': { places: false, entryKinds: ['adverse_event'], notes: false },
+	notes: { places: false, entryKinds: [], notes: true }
+};
+const FHIR_NEEDS: Needs = {
+	places: true,
+	entryKinds: ['attendance', 'exertion', 'pain', 'vitals', 'adverse_event'],
+	notes: true
+};
 
 /**
  * The exports: a CSV file or a FHIR R4 Bundle, written page by page of classes into a stream
@@ -28,7 +41,8 @@ export type ExportFile = {
 	chunks: AsyncGenerator<string>;
 };
 
-export type ExportResult = { ok: true; file: ExportFile } | { ok: false; code: 'exports.not-found' };
+export type ExportResult =
+	{ ok: true; file: ExportFile } | { ok: false; code: 'exports.not-found' };
 
 /** Another clinic's room, series, class or participant is "not found", never an empty file. */
 async function ownsAll(db: Database, clinicId: string, scope: ExportScope): Promise<boolean> {
@@ -59,7 +73,7 @@ export async function exportCsv(who: Exporter, query: CsvQuery): Promise<ExportR
 		let complete = false;
 		try {
 			let first = true;
-			for await (const page of sessionPages(who.db, scope, timeZone!)) {
+			for await (const page of sessionPages(who.db, scope, timeZone!, CSV_NEEDS[query.file])) {
 				classes += page.sessions.length;
 				const lines = [...csvRows(query.file, page, timeZone!, who.words)];
 				rows += lines.length;
@@ -124,7 +138,7 @@ export async function exportFhir(who: Exporter, query: FhirQuery): Promise<Expor
 		try {
 			yield `{"resourceType":"Bundle","id":"${bundleId}","type":"collection","timestamp":"${now.toISOString()}","entry":[`;
 			let first = true;
-			for await (const page of sessionPages(who.db, scope, timeZone!)) {
+			for await (const page of sessionPages(who.db, scope, timeZone!, FHIR_NEEDS)) {
 				classes += page.sessions.length;
 				const parts: string[] = [];
 				for (const entry of fhirEntries(page, ctx)) {

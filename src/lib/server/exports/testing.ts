@@ -26,20 +26,11 @@ export function entryRow(
 	entryNumber++;
 	return {
 		id: `9b6c9f0e-4a57-4f2d-9d44-${String(entryNumber).padStart(12, '0')}`,
-		clinicId: 'c',
 		sessionId: PAGE_IDS.session,
 		participantId,
 		kind: payload.kind,
 		payload,
-		payloadVersion: 1,
-		findingsVersion: 1,
-		supersedes: null,
 		recordedAt: at(entryNumber),
-		receivedAt: at(entryNumber),
-		userId: 'u',
-		deviceId: 'phone',
-		blockIndex: 0,
-		blockSecond: 0,
 		findings
 	};
 }
@@ -72,28 +63,22 @@ export function classPage(overrides: Partial<SessionRow> = {}): SessionPage {
 	const { ana, ben, cid } = PAGE_IDS;
 	const note: NoteRow = {
 		id: PAGE_IDS.note,
-		clinicId: 'c',
 		sessionId: session.id,
 		participantId: ana,
 		state: 'amended',
-		draft: {},
-		draftVersion: 1,
-		draftedAt: at(47),
 		response: '=HYPERLINK("http://evil")',
 		cues: 'Verbal cues, "stand tall"\nthen, tactile',
 		goals: 'Goal 1',
 		plan: 'Progress to tandem stance',
-		updatedAt: at(48),
-		updatedBy: 'u',
-		signedBy: 'u',
 		signedAt: at(50),
 		signerName: 'Lee Park',
 		signerCredentials: 'PTA',
-		cosignedBy: 'u2',
 		cosignedAt: at(55),
 		cosignerName: 'Rosa Díaz',
 		cosignerCredentials: 'PT, DPT',
-		addenda: [{ text: 'Called family.', authorName: 'Lee Park', authorCredentials: 'PTA', at: at(59) }]
+		addenda: [
+			{ text: 'Called family.', authorName: 'Lee Park', authorCredentials: 'PTA', at: at(59) }
+		]
 	};
 	return {
 		sessions: [session],
@@ -151,21 +136,54 @@ export function classPage(overrides: Partial<SessionRow> = {}): SessionPage {
 					firstName: 'Ana',
 					lastName: '@Lopez',
 					dateOfBirth: '1948-05-02',
-					identifiers: [{ kind: 'mrn', system: 'urn:oid:1.2.36.146.595.217.0.1', value: 'MRN-0042' }]
+					identifiers: [
+						{ kind: 'mrn', system: 'urn:oid:1.2.36.146.595.217.0.1', value: 'MRN-0042' }
+					]
 				}
 			],
-			[ben, { id: ben, firstName: 'Ben', lastName: 'Ode', dateOfBirth: '1950-01-30', identifiers: [] }],
-			[cid, { id: cid, firstName: 'Cid', lastName: 'Ray', dateOfBirth: '1944-11-11', identifiers: [] }]
+			[
+				ben,
+				{ id: ben, firstName: 'Ben', lastName: 'Ode', dateOfBirth: '1950-01-30', identifiers: [] }
+			],
+			[
+				cid,
+				{ id: cid, firstName: 'Cid', lastName: 'Ray', dateOfBirth: '1944-11-11', identifiers: [] }
+			]
 		]),
 		blocks: new Map([
 			[
 				PAGE_IDS.version,
 				[
-					{ routineVersionId: PAGE_IDS.version, position: 0, exerciseName: 'Tandem stance', category: 'balance_static' },
-					{ routineVersionId: PAGE_IDS.version, position: 1, exerciseName: 'Sit to stand', category: 'strength' },
-					{ routineVersionId: PAGE_IDS.version, position: 2, exerciseName: 'Marching', category: 'aerobic' },
-					{ routineVersionId: PAGE_IDS.version, position: 3, exerciseName: 'Calf stretch', category: 'flexibility' },
-					{ routineVersionId: PAGE_IDS.version, position: 4, exerciseName: 'Bird dog', category: 'core' }
+					{
+						routineVersionId: PAGE_IDS.version,
+						position: 0,
+						exerciseName: 'Tandem stance',
+						category: 'balance_static'
+					},
+					{
+						routineVersionId: PAGE_IDS.version,
+						position: 1,
+						exerciseName: 'Sit to stand',
+						category: 'strength'
+					},
+					{
+						routineVersionId: PAGE_IDS.version,
+						position: 2,
+						exerciseName: 'Marching',
+						category: 'aerobic'
+					},
+					{
+						routineVersionId: PAGE_IDS.version,
+						position: 3,
+						exerciseName: 'Calf stretch',
+						category: 'flexibility'
+					},
+					{
+						routineVersionId: PAGE_IDS.version,
+						position: 4,
+						exerciseName: 'Bird dog',
+						category: 'core'
+					}
 				]
 			]
 		])
