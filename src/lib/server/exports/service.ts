@@ -140,10 +140,16 @@ export async function exportFhir(who: Exporter, query: FhirQuery): Promise<Expor
 			let first = true;
 			for await (const page of sessionPages(who.db, scope, timeZone!, FHIR_NEEDS)) {
 				classes += page.sessions.length;
-				const parts: string[] = [];
+				// Pieces of ~1,000 resources: a page of a year is ~50k, and one string of it (30 MB)
+				// made the garbage collector the slowest part of the export.
+				let parts: string[] = [];
 				for (const entry of fhirEntries(page, ctx)) {
 					parts.push((first ? '' : ',') + JSON.stringify(entry));
 					first = false;
+					if (parts.length === 1000) {
+						yield parts.join('\n');
+						parts = [];
+					}
 				}
 				if (parts.length) yield parts.join('\n');
 			}
