@@ -39,6 +39,14 @@ export const BORG_RPE_CODE = {
 	code: 'borg-rpe-6-20',
 	display: 'Borg rating of perceived exertion (6-20)'
 };
+/** HL7 v2-0203 identifier types: an MRN, and an EHR's own patient id. */
+export const MRN_TYPE = { system: IDENTIFIER_TYPE, code: 'MR', display: 'Medical record number' };
+export const EHR_ID_TYPE = {
+	system: IDENTIFIER_TYPE,
+	code: 'PI',
+	display: 'Patient internal identifier'
+};
+export const BORG_CR10_TEXT = 'Borg CR10';
 export const PROGRESS_NOTE_CODE = { code: '11506-3', display: 'Progress note' };
 
 /** SNOMED CT procedure by exercise category; otherwise "physical therapy procedure". */

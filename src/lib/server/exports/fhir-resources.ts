@@ -22,7 +22,9 @@ import {
 	AE_SEVERITY,
 	BORG_RPE_CODE,
 	EXERTION_CR10_CODE,
-	IDENTIFIER_TYPE,
+	BORG_CR10_TEXT,
+	EHR_ID_TYPE,
+	MRN_TYPE,
 	LOINC,
 	OBSERVATION_CATEGORY,
 	PAIN_CODE,
@@ -89,11 +91,7 @@ export function patientOf(person: Person): Patient {
 		identifier: person.identifiers.map((identifier) => ({
 			use: 'usual' as const,
 			type: {
-				coding: [
-					identifier.kind === 'mrn'
-						? { system: IDENTIFIER_TYPE, code: 'MR', display: 'Medical record number' }
-						: { system: IDENTIFIER_TYPE, code: 'PI', display: 'Patient internal identifier' }
-				]
+				coding: [identifier.kind === 'mrn' ? MRN_TYPE : EHR_ID_TYPE]
 			},
 			system: identifier.system,
 			value: identifier.value
@@ -234,7 +232,7 @@ function entryResources(entry: EntryRow, encounterId: string, words: Wording): F
 						...base,
 						id: nameUuid('observation', entry.id),
 						category: category('survey'),
-						code: loinc(EXERTION_CR10_CODE, 'Borg CR10'),
+						code: loinc(EXERTION_CR10_CODE, BORG_CR10_TEXT),
 						valueQuantity: quantity(payload.value, '{score}')
 					}
 				: {
