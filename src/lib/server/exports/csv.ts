@@ -3,7 +3,7 @@ import type { EntryPayload } from '../../shared/entries';
 import { findingText, type Finding, type Wording } from '../../shared/rules';
 import { localDate } from '../../shared/time-zone';
 import type { CsvFile } from './query';
-import type { EntryRow, Person, SessionPage, SessionRow } from './read';
+import type { EntryRow, Person, SessionPage, SessionRow } from './read-types';
 
 /**
  * The CSV files of the exports page. Column names are fixed identifiers (documented in the

@@ -1,272 +1,107 @@
-import { createHash } from 'node:crypto';
 import type {
-	AdverseEvent,
 	Appointment,
 	BundleEntry,
-	CodeableConcept,
 	DocumentReference,
 	Encounter,
-	FhirResource,
 	Group,
-	Observation,
-	Patient,
-	Procedure,
-	Reference
+	Procedure
 } from 'fhir/r4';
-import type { Attendance, EntryPayload } from '../../shared/entries';
-import { findingText, type Finding, type Metric, type Wording } from '../../shared/rules';
-import type { Vitals } from '../../shared/vitals';
+import type { Attendance } from '../../shared/entries';
 import {
 	ACT_CODE,
-	AE_SERIOUSNESS,
-	AE_SEVERITY,
-	BORG_RPE_CODE,
-	EXERTION_CR10_CODE,
-	BORG_CR10_TEXT,
-	EHR_ID_TYPE,
-	MRN_TYPE,
-	LOINC,
-	OBSERVATION_CATEGORY,
-	PAIN_CODE,
 	PROGRESS_NOTE_CODE,
 	SNOMED,
-	STEADY_SYSTEM,
-	UCUM,
-	VITAL_CODES,
-	adverseEventGrades,
 	appointmentStatus,
 	attended,
 	encounterStatus,
 	procedureCode
 } from './fhir-codes';
+import { entryOf, loinc, nameUuid, patientOf, period, ref, type FhirContext } from './fhir-base';
+import { entryResources } from './fhir-observations';
 import { noteText } from './note-text';
-import type { EntryRow, Person, SessionPage, SessionRow } from './read';
+import type { BlockRow, SessionPage, SessionRow } from './read-types';
+
+export { nameUuid, type FhirContext } from './fhir-base';
 
 /**
- * One page of classes as FHIR R4 resources. Ids are UUIDs: a participant's and a class's own,
- * and name-based ones (SHA-1 of the parts, as UUIDv5) for what Steady keeps no row of, so the
- * same class exported twice gives the same ids. References are `urn:uuid:` full URLs.
+ * One page of classes as FHIR R4 resources. A year holds ~500k Procedures (one per exercise
+ * block per attending participant per class): building, then stringifying, an object each was
+ * most of the export's time and garbage. So the JSON form writes them from a template made once
+ * per class and block, only the ids and references spliced in; the object form (`procedureOf`)
+ * stays for the tests, which check the two are the same resource and validate the objects.
  */
 
-export type FhirContext = {
-	words: Wording;
-	/** Patients already written to this bundle: each appears once. */
-	patients: Set<string>;
-	counts: Record<string, number>;
-};
+type Piece = BundleEntry | string;
 
-export function nameUuid(...parts: string[]): string {
-	const hash = createHash('sha1').update(parts.join('|')).digest('hex');
-	const variant = ((parseInt(hash[16]!, 16) & 0x3) | 0x8).toString(16);
-	return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-5${hash.slice(13, 16)}-${variant}${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
+/** A class's blocks as Procedure JSON, in the parts that do not depend on the participant. */
+type ProcedureTemplate = { block: BlockRow; hex: string; code: string }[];
+
+function procedureTemplate(blocks: BlockRow[]): ProcedureTemplate {
+	return blocks.map((block) => ({
+		block,
+		hex: block.position.toString(16).padStart(4, '0'),
+		code: JSON.stringify(procedureCoding(block))
+	}));
 }
 
-const ref = (id: string, display?: string): Reference => ({
-	reference: `urn:uuid:${id}`,
-	...(display ? { display } : {})
-});
-const loinc = (code: { code: string; display: string }, text?: string): CodeableConcept => ({
-	coding: [{ system: LOINC, ...code }],
-	...(text ? { text } : {})
-});
-const category = (code: 'vital-signs' | 'survey' | 'laboratory'): CodeableConcept[] => [
-	{ coding: [{ system: OBSERVATION_CATEGORY, code }] }
-];
-const quantity = (value: number, unit: string, code = unit) => ({
-	value,
-	unit,
-	system: UCUM,
-	code
+const procedureCoding = (block: BlockRow): Procedure['code'] => ({
+	coding: [{ system: SNOMED, ...procedureCode(block.category) }],
+	text: block.exerciseName
 });
 
-function entryOf(resource: FhirResource, ctx: FhirContext): BundleEntry {
-	ctx.counts[resource.resourceType] = (ctx.counts[resource.resourceType] ?? 0) + 1;
-	return { fullUrl: `urn:uuid:${resource.id}`, resource };
-}
-
-export function patientOf(person: Person): Patient {
+export function procedureOf(
+	id: string,
+	block: BlockRow,
+	participantId: string,
+	encounterId: string,
+	when: { start: string; end: string }
+): Procedure {
 	return {
-		resourceType: 'Patient',
-		id: person.id,
-		identifier: person.identifiers.map((identifier) => ({
-			use: 'usual' as const,
-			type: {
-				coding: [identifier.kind === 'mrn' ? MRN_TYPE : EHR_ID_TYPE]
-			},
-			system: identifier.system,
-			value: identifier.value
-		})),
-		name: [{ family: person.lastName, given: [person.firstName] }],
-		birthDate: person.dateOfBirth
+		resourceType: 'Procedure',
+		id,
+		status: 'completed',
+		code: procedureCoding(block),
+		subject: ref(participantId),
+		encounter: ref(encounterId),
+		performedPeriod: when
 	};
 }
 
-const period = (session: SessionRow) => ({
-	start: (session.startedAt ?? session.startsAt).toISOString(),
-	end: (
-		session.endedAt ?? new Date(session.startsAt.getTime() + session.durationMinutes * 60_000)
-	).toISOString()
-});
-
-/** Which vital sign a finding is about, so its flag sits on that observation. */
-const METRIC_PART: Record<Metric, string> = {
-	systolic: 'bp',
-	diastolic: 'bp',
-	heartRate: 'hr',
-	spo2: 'spo2',
-	glucose: 'glucose',
-	temperatureC: 'temp'
-};
-
-function flags(findings: Finding[], part: string, words: Wording): CodeableConcept[] | undefined {
-	const mine = findings.filter((f) => !f.rule || METRIC_PART[f.rule.metric] === part);
-	if (mine.length === 0) return undefined;
-	return mine.map((finding) => {
-		const text = findingText(words, finding);
-		return {
-			coding: [
-				{
-					system: `${STEADY_SYSTEM}/vital-rule-flag`,
-					code: `${finding.action}:${finding.ruleId}`,
-					display: `${text.action}: ${text.label}`
-				}
-			],
-			text: `${text.action}: ${text.label}`
-		};
-	});
-}
-
-function vitalObservations(
-	entry: EntryRow,
-	vitals: Vitals,
-	base: Omit<Observation, 'code' | 'category' | 'id'>,
-	words: Wording
-): Observation[] {
-	const findings = entry.findings;
-	const out: Observation[] = [];
-	const add = (part: string, observation: Omit<Observation, 'resourceType' | 'status' | 'id'>) =>
-		out.push({
-			...base,
-			...observation,
-			id: nameUuid('observation', entry.id, part),
-			interpretation: flags(findings, part, words)
-		} as Observation);
-	if (vitals.systolic !== undefined && vitals.diastolic !== undefined) {
-		add('bp', {
-			category: category('vital-signs'),
-			code: loinc(VITAL_CODES.bloodPressure),
-			component: [
-				{
-					code: loinc(VITAL_CODES.systolic),
-					valueQuantity: quantity(vitals.systolic, 'mm[Hg]')
-				},
-				{
-					code: loinc(VITAL_CODES.diastolic),
-					valueQuantity: quantity(vitals.diastolic, 'mm[Hg]')
-				}
-			]
-		});
-	}
-	if (vitals.heartRate !== undefined) {
-		add('hr', {
-			category: category('vital-signs'),
-			code: loinc(VITAL_CODES.heartRate),
-			valueQuantity: quantity(vitals.heartRate, '/min')
-		});
-	}
-	if (vitals.spo2 !== undefined) {
-		add('spo2', {
-			category: category('vital-signs'),
-			code: {
-				coding: [
-					{ system: LOINC, ...VITAL_CODES.spo2 },
-					{ system: LOINC, ...VITAL_CODES.pulseOximetry }
-				]
-			},
-			valueQuantity: quantity(vitals.spo2, '%')
-		});
-	}
-	if (vitals.temperatureC !== undefined) {
-		add('temp', {
-			category: category('vital-signs'),
-			code: loinc(VITAL_CODES.temperature),
-			valueQuantity: quantity(vitals.temperatureC, 'Cel')
-		});
-	}
-	if (vitals.glucose !== undefined) {
-		add('glucose', {
-			category: category('laboratory'),
-			code: loinc(VITAL_CODES.glucose),
-			valueQuantity: quantity(vitals.glucose, 'mg/dL')
-		});
+/** The same entries as `procedureOf` gives, as comma-separated bundle-entry JSON. */
+function proceduresJson(
+	template: ProcedureTemplate,
+	idBase: string,
+	participantId: string,
+	encounterId: string,
+	whenJson: string
+): string {
+	const tail = `,"subject":{"reference":"urn:uuid:${participantId}"},"encounter":{"reference":"urn:uuid:${encounterId}"},"performedPeriod":${whenJson}}}`;
+	let out = '';
+	for (let i = 0; i < template.length; i++) {
+		const { hex, code } = template[i]!;
+		const id = idBase + hex;
+		out += `${i ? ',' : ''}{"fullUrl":"urn:uuid:${id}","resource":{"resourceType":"Procedure","id":"${id}","status":"completed","code":${code}${tail}`;
 	}
 	return out;
 }
 
-function entryResources(entry: EntryRow, encounterId: string, words: Wording): FhirResource[] {
-	const payload = entry.payload as EntryPayload;
-	const subject = ref(entry.participantId!);
-	const base = {
-		resourceType: 'Observation' as const,
-		status: 'final' as const,
-		subject,
-		encounter: ref(encounterId),
-		effectiveDateTime: entry.recordedAt.toISOString()
-	};
-	if (payload.kind === 'vitals') return vitalObservations(entry, payload.vitals, base, words);
-	if (payload.kind === 'pain') {
-		return [
-			{
-				...base,
-				id: nameUuid('observation', entry.id),
-				category: category('survey'),
-				code: loinc(PAIN_CODE),
-				valueInteger: payload.value
-			}
-		];
-	}
-	if (payload.kind === 'exertion') {
-		const observation: Observation =
-			payload.scale === 'borg_cr10'
-				? {
-						...base,
-						id: nameUuid('observation', entry.id),
-						category: category('survey'),
-						code: loinc(EXERTION_CR10_CODE, BORG_CR10_TEXT),
-						valueQuantity: quantity(payload.value, '{score}')
-					}
-				: {
-						...base,
-						id: nameUuid('observation', entry.id),
-						category: category('survey'),
-						code: { coding: [BORG_RPE_CODE], text: BORG_RPE_CODE.display },
-						valueInteger: payload.value
-					};
-		return [observation];
-	}
-	if (payload.kind === 'adverse_event') {
-		const grades = adverseEventGrades(payload.severity);
-		const event: AdverseEvent = {
-			resourceType: 'AdverseEvent',
-			id: nameUuid('adverse-event', entry.id),
-			actuality: 'actual',
-			event: {
-				coding: [{ system: `${STEADY_SYSTEM}/adverse-event-type`, code: payload.type }],
-				text: words.t(`adverse-event.${payload.type}`)
-			},
-			subject,
-			encounter: ref(encounterId),
-			date: entry.recordedAt.toISOString(),
-			seriousness: { coding: [{ system: AE_SERIOUSNESS, code: grades.seriousness }] },
-			severity: { coding: [{ system: AE_SEVERITY, code: grades.severity }] }
-		};
-		return [event];
-	}
-	return [];
-}
-
 /** Every resource of one page of classes, in bundle-entry form. */
 export function* fhirEntries(page: SessionPage, ctx: FhirContext): Generator<BundleEntry> {
+	for (const piece of walk(page, ctx, false)) yield piece as BundleEntry;
+}
+
+/**
+ * Every resource of one page of classes as bundle-entry JSON, in pieces of one or more entries
+ * (comma-separated within a piece), the Procedures from their template.
+ */
+export function* fhirJson(page: SessionPage, ctx: FhirContext): Generator<string> {
+	for (const piece of walk(page, ctx, true)) {
+		yield typeof piece === 'string' ? piece : JSON.stringify(piece);
+	}
+}
+
+function* walk(page: SessionPage, ctx: FhirContext, json: boolean): Generator<Piece> {
+	const templates = new Map<string, ProcedureTemplate>();
 	for (const session of page.sessions) {
 		const entries = page.entries.get(session.id) ?? [];
 		const places = new Map(page.places.get(session.id)?.map((p) => [p.participantId, p.status]));
@@ -304,6 +139,13 @@ export function* fhirEntries(page: SessionPage, ctx: FhirContext): Generator<Bun
 		yield entryOf(group, ctx);
 
 		const when = period(session);
+		const whenJson = JSON.stringify(when);
+		const blocks = page.blocks.get(session.routineVersionId) ?? [];
+		let template = templates.get(session.routineVersionId);
+		if (json && !template) {
+			template = procedureTemplate(blocks);
+			templates.set(session.routineVersionId, template);
+		}
 		const encounters = new Map<string, string>();
 		for (const id of who) {
 			const place = places.get(id) ?? '';
@@ -332,24 +174,18 @@ export function* fhirEntries(page: SessionPage, ctx: FhirContext): Generator<Bun
 				location: [{ location: { display: session.roomName } }]
 			};
 			yield entryOf(encounter, ctx);
-			if (session.startedAt && attended(mark)) {
-				// One hash per person and class, the block's position in the last digits: a year
-				// has ~500k of these, and a SHA-1 each was a third of the bundle's time.
-				const procedureBase = nameUuid('procedure', session.id, id).slice(0, 32);
-				for (const block of page.blocks.get(session.routineVersionId) ?? []) {
-					const procedure: Procedure = {
-						resourceType: 'Procedure',
-						id: procedureBase + block.position.toString(16).padStart(4, '0'),
-						status: 'completed',
-						code: {
-							coding: [{ system: SNOMED, ...procedureCode(block.category) }],
-							text: block.exerciseName
-						},
-						subject: ref(id),
-						encounter: ref(encounterId),
-						performedPeriod: when
-					};
-					yield entryOf(procedure, ctx);
+			if (session.startedAt && attended(mark) && blocks.length) {
+				// One hash per person and class, the block's position in the last digits: a SHA-1
+				// per Procedure was a third of the bundle's time.
+				const idBase = nameUuid('procedure', session.id, id).slice(0, 32);
+				if (template) {
+					ctx.counts.Procedure = (ctx.counts.Procedure ?? 0) + blocks.length;
+					yield proceduresJson(template, idBase, id, encounterId, whenJson);
+				} else {
+					for (const block of blocks) {
+						const blockId = idBase + block.position.toString(16).padStart(4, '0');
+						yield entryOf(procedureOf(blockId, block, id, encounterId, when), ctx);
+					}
 				}
 			}
 		}
@@ -363,37 +199,48 @@ export function* fhirEntries(page: SessionPage, ctx: FhirContext): Generator<Bun
 				yield entryOf(resource, ctx);
 			}
 		}
-		for (const note of page.notes.get(session.id) ?? []) {
-			if (note.state === 'open' || !note.signedAt) continue;
-			const text = noteText(note, session, ctx.words);
-			const document: DocumentReference = {
-				resourceType: 'DocumentReference',
-				id: note.id,
-				status: 'current',
-				docStatus: note.state === 'amended' ? 'amended' : 'final',
-				type: loinc(PROGRESS_NOTE_CODE),
-				subject: ref(note.participantId),
-				date: note.signedAt.toISOString(),
-				author: [{ display: note.signerName ?? '' }],
-				authenticator: { display: note.cosignerName ?? note.signerName ?? '' },
-				description: session.name,
-				content: [
-					{
-						attachment: {
-							contentType: 'text/plain; charset=utf-8',
-							language: ctx.words.locale,
-							data: Buffer.from(text, 'utf8').toString('base64'),
-							title: session.name,
-							creation: note.signedAt.toISOString()
-						}
+		yield* documents(page, session, when, encounters, ctx);
+	}
+}
+
+/** The signed notes of a class, each a DocumentReference with its text. */
+function* documents(
+	page: SessionPage,
+	session: SessionRow,
+	when: { start: string; end: string },
+	encounters: Map<string, string>,
+	ctx: FhirContext
+): Generator<BundleEntry> {
+	for (const note of page.notes.get(session.id) ?? []) {
+		if (note.state === 'open' || !note.signedAt) continue;
+		const text = noteText(note, session, ctx.words);
+		const document: DocumentReference = {
+			resourceType: 'DocumentReference',
+			id: note.id,
+			status: 'current',
+			docStatus: note.state === 'amended' ? 'amended' : 'final',
+			type: loinc(PROGRESS_NOTE_CODE),
+			subject: ref(note.participantId),
+			date: note.signedAt.toISOString(),
+			author: [{ display: note.signerName ?? '' }],
+			authenticator: { display: note.cosignerName ?? note.signerName ?? '' },
+			description: session.name,
+			content: [
+				{
+					attachment: {
+						contentType: 'text/plain; charset=utf-8',
+						language: ctx.words.locale,
+						data: Buffer.from(text, 'utf8').toString('base64'),
+						title: session.name,
+						creation: note.signedAt.toISOString()
 					}
-				],
-				context: {
-					encounter: [ref(encounters.get(note.participantId)!)],
-					period: when
 				}
-			};
-			yield entryOf(document, ctx);
-		}
+			],
+			context: {
+				encounter: [ref(encounters.get(note.participantId)!)],
+				period: when
+			}
+		};
+		yield entryOf(document, ctx);
 	}
 }

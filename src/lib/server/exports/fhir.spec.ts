@@ -3,7 +3,7 @@ import type { Bundle, BundleEntry, FhirResource } from 'fhir/r4';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wording } from '../../shared/rules';
 import { appointmentStatus, encounterStatus, procedureCode } from './fhir-codes';
-import { fhirEntries, type FhirContext } from './fhir-resources';
+import { fhirEntries, fhirJson, type FhirContext } from './fhir-resources';
 import { PAGE_IDS, classPage } from './testing';
 
 // The official FHIR R4 JSON schema (fhir.schema.json, shipped by the validator package) with ajv:
@@ -47,6 +47,22 @@ describe('FHIR R4 bundle', () => {
 			'Patient',
 			'Procedure'
 		]);
+	});
+
+	it('writes the same resources as JSON (the Procedures from their template) as objects', () => {
+		const page = classPage({ status: 'completed' });
+		const objects: FhirContext = { words: wording('en'), patients: new Set(), counts: {} };
+		const resources = [...fhirEntries(page, objects)].map((e) => e.resource);
+		const ctx: FhirContext = { words: wording('en'), patients: new Set(), counts: {} };
+		const parsed = JSON.parse(`[${[...fhirJson(page, ctx)].join(',')}]`) as BundleEntry[];
+		// JSON has no `undefined`: compare with the objects as JSON would carry them.
+		expect(parsed.map((e) => e.resource)).toEqual(JSON.parse(JSON.stringify(resources)));
+		expect(parsed.every((e) => e.fullUrl === `urn:uuid:${e.resource!.id}`)).toBe(true);
+		expect(ctx.counts).toEqual(objects.counts);
+		expect(ctx.counts.Procedure).toBe(5);
+		// And the JSON form is itself valid against the schema, as a bundle.
+		const bundle = { resourceType: 'Bundle', type: 'collection', entry: parsed };
+		expect(problems(bundle)).toEqual([]);
 	});
 
 	it('fails an invalid resource (the check is real)', () => {

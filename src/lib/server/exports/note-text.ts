@@ -1,5 +1,5 @@
 import type { Wording } from '../../shared/rules';
-import type { NoteRow, SessionRow } from './read';
+import type { NoteRow, SessionRow } from './read-types';
 
 /**
  * A signed note as plain text for FHIR DocumentReference: the class, the lead's own words, the

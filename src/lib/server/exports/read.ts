@@ -3,19 +3,28 @@ import type { EntryKind } from '../../shared/entries';
 import type { Database } from '../db/client';
 import {
 	classNoteAddenda,
-	classNotes,
 	classSessions,
 	clinics,
 	currentEntries,
 	enrollments,
 	exercises,
-	participantIdentifiers,
-	participants,
 	rooms,
 	routineBlocks
 } from '../db/schema';
 import { effectivePlaces } from '../roster/places';
 import { rangeInstants } from './query';
+import { groupBy, notesOf, peopleOf } from './read-people';
+import type {
+	BlockRow,
+	EntryRow,
+	ExportScope,
+	Needs,
+	Place,
+	SessionPage,
+	SessionRow
+} from './read-types';
+
+export type * from './read-types';
 
 /**
  * Reads what an export needs one page of classes at a time, in (starts_at, id) order with a
@@ -29,50 +38,6 @@ import { rangeInstants } from './query';
  */
 export const SESSIONS_PER_PAGE = 100;
 
-/** What an export reads besides the classes: only that is fetched. */
-export type Needs = {
-	places: boolean;
-	/** The entry kinds it writes (none: no entries read). */
-	entryKinds: readonly EntryKind[];
-	notes: boolean;
-};
-
-export type ExportScope = {
-	clinicId: string;
-	/** Local dates in the clinic's zone, inclusive. Absent: the one session below. */
-	from?: string;
-	to?: string;
-	roomId?: string;
-	seriesId?: string;
-	sessionId?: string;
-	participantId?: string;
-};
-
-export type SessionRow = {
-	id: string;
-	name: string;
-	seriesId: string | null;
-	roomId: string;
-	roomName: string;
-	startsAt: Date;
-	durationMinutes: number;
-	status: 'scheduled' | 'live' | 'completed' | 'cancelled';
-	exertionScale: 'borg_6_20' | 'borg_cr10';
-	routineVersionId: string;
-	startedAt: Date | null;
-	endedAt: Date | null;
-};
-
-export type Person = {
-	id: string;
-	firstName: string;
-	lastName: string;
-	dateOfBirth: string;
-	identifiers: { kind: 'mrn' | 'ehr'; system: string; value: string }[];
-};
-
-export type Place = { participantId: string; status: string };
-
 const entryColumns = {
 	id: currentEntries.id,
 	sessionId: currentEntries.sessionId,
@@ -81,70 +46,6 @@ const entryColumns = {
 	payload: currentEntries.payload,
 	recordedAt: currentEntries.recordedAt,
 	findings: currentEntries.findings
-};
-export type EntryRow = {
-	id: string;
-	sessionId: string;
-	participantId: string | null;
-	kind: EntryKind;
-	payload: (typeof currentEntries.$inferSelect)['payload'];
-	recordedAt: Date;
-	findings: (typeof currentEntries.$inferSelect)['findings'];
-};
-const NOTE_COLUMNS = [
-	'id',
-	'session_id',
-	'participant_id',
-	'state',
-	'response',
-	'cues',
-	'goals',
-	'plan',
-	'signer_name',
-	'signer_credentials',
-	'signed_at',
-	'cosigner_name',
-	'cosigner_credentials',
-	'cosigned_at'
-] as const;
-export type NoteRow = Pick<
-	typeof classNotes.$inferSelect,
-	| 'id'
-	| 'sessionId'
-	| 'participantId'
-	| 'state'
-	| 'response'
-	| 'cues'
-	| 'goals'
-	| 'plan'
-	| 'signerName'
-	| 'signerCredentials'
-	| 'signedAt'
-	| 'cosignerName'
-	| 'cosignerCredentials'
-	| 'cosignedAt'
-> & {
-	addenda: { text: string; authorName: string; authorCredentials: string; at: Date }[];
-};
-export type BlockRow = {
-	routineVersionId: string;
-	position: number;
-	exerciseName: string;
-	category: string;
-};
-
-/** One page of classes and everything about them an export writes. */
-export type SessionPage = {
-	sessions: SessionRow[];
-	/** Per session: who had a place (enrolled, walk-in, waitlisted, cancelled). */
-	places: Map<string, Place[]>;
-	/** Per session: its current entries, in the order they were recorded. */
-	entries: Map<string, EntryRow[]>;
-	/** Per session: its notes. */
-	notes: Map<string, NoteRow[]>;
-	people: Map<string, Person>;
-	/** Per routine version: its exercise blocks in order. */
-	blocks: Map<string, BlockRow[]>;
 };
 
 export async function clinicTimeZone(db: Database, clinicId: string): Promise<string | null> {
@@ -350,89 +251,4 @@ async function pageDetails(
 		for (const row of rows) blockCache.get(row.routineVersionId)!.push(row);
 	}
 	return { sessions, places, entries, notes, people, blocks: blockCache };
-}
-
-/**
- * The notes of these classes, one index probe per class: with `in (...)` a planner without
- * statistics reads the whole table (1 s per 100 classes of a year's notes, against 0.2 s).
- */
-async function notesOf(
-	db: Database,
-	ids: string[],
-	onlyWho: string | undefined
-): Promise<Omit<NoteRow, 'addenda'>[]> {
-	const columns = sql.raw(NOTE_COLUMNS.map((c) => `n.${c}`).join(', '));
-	const who = onlyWho ? sql` and n.participant_id = ${onlyWho}` : sql``;
-	const classes = sql.join(
-		ids.map((id) => sql`${id}`),
-		sql`, `
-	);
-	const result = await db.execute(
-		sql`select ${columns} from unnest(array[${classes}]::uuid[]) as s(id) cross join lateral (select * from ${classNotes} n where n.session_id = s.id${who}) as n order by n.session_id, n.participant_id`
-	);
-	// PGlite answers { rows }, postgres.js the rows themselves.
-	const list = ((result as unknown as { rows?: unknown[] }).rows ??
-		(result as unknown[])) as Record<string, unknown>[];
-	const at = (value: unknown) => (value === null ? null : new Date(value as string | Date));
-	return list.map((row) => ({
-		id: row.id as string,
-		sessionId: row.session_id as string,
-		participantId: row.participant_id as string,
-		state: row.state as NoteRow['state'],
-		response: row.response as string,
-		cues: row.cues as string,
-		goals: row.goals as string,
-		plan: row.plan as string,
-		signerName: row.signer_name as string | null,
-		signerCredentials: row.signer_credentials as string | null,
-		signedAt: at(row.signed_at),
-		cosignerName: row.cosigner_name as string | null,
-		cosignerCredentials: row.cosigner_credentials as string | null,
-		cosignedAt: at(row.cosigned_at)
-	}));
-}
-
-async function peopleOf(db: Database, clinicId: string, ids: string[]) {
-	const people = new Map<string, Person>();
-	if (ids.length === 0) return people;
-	const rows = await db
-		.select({
-			id: participants.id,
-			firstName: participants.firstName,
-			lastName: participants.lastName,
-			dateOfBirth: participants.dateOfBirth
-		})
-		.from(participants)
-		.where(and(eq(participants.clinicId, clinicId), inArray(participants.id, ids)));
-	for (const row of rows) people.set(row.id, { ...row, identifiers: [] });
-	const identifiers = await db
-		.select({
-			participantId: participantIdentifiers.participantId,
-			kind: participantIdentifiers.kind,
-			system: participantIdentifiers.system,
-			value: participantIdentifiers.value
-		})
-		.from(participantIdentifiers)
-		.where(
-			and(
-				eq(participantIdentifiers.clinicId, clinicId),
-				inArray(participantIdentifiers.participantId, ids)
-			)
-		)
-		.orderBy(asc(participantIdentifiers.createdAt));
-	for (const { participantId, ...identifier } of identifiers) {
-		people.get(participantId)?.identifiers.push(identifier);
-	}
-	return people;
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-	const groups = new Map<string, T[]>();
-	for (const row of rows) {
-		const k = key(row);
-		const list = groups.get(k);
-		if (list) list.push(row);
-		else groups.set(k, [row]);
-	}
-	return groups;
 }

@@ -3,7 +3,7 @@ import { clinicOwns } from '../planning/owned';
 import { audit } from '../records/audit';
 import type { Wording } from '../../shared/rules';
 import { csvRows, csvText } from './csv';
-import { fhirEntries, nameUuid, type FhirContext } from './fhir-resources';
+import { fhirJson, nameUuid, type FhirContext } from './fhir-resources';
 import type { CsvQuery, FhirQuery } from './query';
 import { clinicTimeZone, sessionPages, type ExportScope, type Needs } from './read';
 import type { CsvFile } from './query';
@@ -140,18 +140,18 @@ export async function exportFhir(who: Exporter, query: FhirQuery): Promise<Expor
 			let first = true;
 			for await (const page of sessionPages(who.db, scope, timeZone!, FHIR_NEEDS)) {
 				classes += page.sessions.length;
-				// Pieces of ~1,000 resources: a page of a year is ~50k, and one string of it (30 MB)
-				// made the garbage collector the slowest part of the export.
-				let parts: string[] = [];
-				for (const entry of fhirEntries(page, ctx)) {
-					parts.push((first ? '' : ',') + JSON.stringify(entry));
+				// Pieces of ~1 MB: small enough to keep memory flat and the reader's pace, large
+				// enough that the stream's per-piece cost (an encode, a pull) is negligible.
+				let piece = '';
+				for (const json of fhirJson(page, ctx)) {
+					piece += first ? json : ',' + json;
 					first = false;
-					if (parts.length === 1000) {
-						yield parts.join('\n');
-						parts = [];
+					if (piece.length >= 1 << 20) {
+						yield piece;
+						piece = '';
 					}
 				}
-				if (parts.length) yield parts.join('\n');
+				if (piece) yield piece;
 			}
 			yield ']}\n';
 			complete = true;

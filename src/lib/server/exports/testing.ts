@@ -1,6 +1,6 @@
 import type { EntryPayload } from '../../shared/entries';
 import type { Finding } from '../../shared/rules';
-import type { EntryRow, NoteRow, SessionPage, SessionRow } from './read';
+import type { EntryRow, NoteRow, SessionPage, SessionRow } from './read-types';
 
 /**
  * A page of one completed class, made by hand, for the pure specs of the CSV and FHIR writers:
