@@ -76,13 +76,14 @@ function proceduresJson(
 	whenJson: string
 ): string {
 	const tail = `,"subject":{"reference":"urn:uuid:${participantId}"},"encounter":{"reference":"urn:uuid:${encounterId}"},"performedPeriod":${whenJson}}}`;
-	let out = '';
-	for (let i = 0; i < template.length; i++) {
-		const { hex, code } = template[i]!;
+	const out: string[] = [];
+	for (const { hex, code } of template) {
 		const id = idBase + hex;
-		out += `${i ? ',' : ''}{"fullUrl":"urn:uuid:${id}","resource":{"resourceType":"Procedure","id":"${id}","status":"completed","code":${code}${tail}`;
+		out.push(
+			`{"fullUrl":"urn:uuid:${id}","resource":{"resourceType":"Procedure","id":"${id}","status":"completed","code":${code}${tail}`
+		);
 	}
-	return out;
+	return out.join(',');
 }
 
 /** Every resource of one page of classes, in bundle-entry form. */

@@ -26,6 +26,9 @@ const FHIR_NEEDS: Needs = {
  * ends, finished or not, with the kind, format, range and counts (never PHI).
  */
 
+/** Bytes per piece of a FHIR bundle: flat memory, and few enough pieces to cost nothing. */
+const PIECE = 1 << 20;
+
 export type Exporter = {
 	db: Database;
 	clinicId: string;
@@ -38,7 +41,7 @@ export type ExportFile = {
 	filename: string;
 	contentType: string;
 	/** The file's text in pieces (a page of classes each); `.return()` stops it early. */
-	chunks: AsyncGenerator<string>;
+	chunks: AsyncGenerator<string | Uint8Array>;
 };
 
 export type ExportResult =
@@ -142,16 +145,22 @@ export async function exportFhir(who: Exporter, query: FhirQuery): Promise<Expor
 				classes += page.sessions.length;
 				// Pieces of ~1 MB: small enough to keep memory flat and the reader's pace, large
 				// enough that the stream's per-piece cost (an encode, a pull) is negligible.
-				let piece = '';
+				// Written straight into buffers of ~1 MB: joining the pieces into one string, then
+				// encoding it, flattened every piece twice and cost more than making the JSON.
+				let buffer = Buffer.allocUnsafe(PIECE);
+				let at = 0;
 				for (const json of fhirJson(page, ctx)) {
-					piece += first ? json : ',' + json;
-					first = false;
-					if (piece.length >= 1 << 20) {
-						yield piece;
-						piece = '';
+					const most = json.length * 3 + 1; // UTF-8 takes at most 3 bytes per UTF-16 unit
+					if (at + most > buffer.length) {
+						if (at) yield buffer.subarray(0, at);
+						buffer = Buffer.allocUnsafe(Math.max(PIECE, most));
+						at = 0;
 					}
+					if (!first) buffer[at++] = 0x2c; // ','
+					at += buffer.write(json, at, 'utf8');
+					first = false;
 				}
-				if (piece) yield piece;
+				if (at) yield buffer.subarray(0, at);
 			}
 			yield ']}\n';
 			complete = true;
@@ -195,13 +204,15 @@ export async function exportFhir(who: Exporter, query: FhirQuery): Promise<Expor
 }
 
 /** The file as a response body: pulled a piece at a time, so a slow reader slows the reading. */
-export function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-	const encoder = new TextEncoder();
+export function streamOf(chunks: AsyncGenerator<string | Uint8Array>): ReadableStream<Uint8Array> {
 	return new ReadableStream<Uint8Array>({
 		async pull(controller) {
 			const next = await chunks.next();
 			if (next.done) controller.close();
-			else controller.enqueue(encoder.encode(next.value));
+			else
+				controller.enqueue(
+					typeof next.value === 'string' ? Buffer.from(next.value, 'utf8') : next.value
+				);
 		},
 		async cancel() {
 			await chunks.return(undefined);
