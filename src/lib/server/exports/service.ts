@@ -209,10 +209,11 @@ export function streamOf(chunks: AsyncGenerator<string | Uint8Array>): ReadableS
 		async pull(controller) {
 			const next = await chunks.next();
 			if (next.done) controller.close();
-			else
+			else {
 				controller.enqueue(
 					typeof next.value === 'string' ? Buffer.from(next.value, 'utf8') : next.value
 				);
+			}
 		},
 		async cancel() {
 			await chunks.return(undefined);
