@@ -229,7 +229,8 @@ describe('exports over the demo clinic', () => {
 			all.push(...page.sessions.map((s) => s.id));
 		}
 		expect(all.length).toBeGreaterThan(3);
-		expect(pages).toBe(Math.ceil(all.length / 3) + (all.length % 3 === 0 ? 1 : 0));
+		// A last full page is followed by an empty query, which yields no page.
+		expect(pages).toBe(Math.ceil(all.length / 3));
 		expect(seen).toEqual(all);
 	});
 
