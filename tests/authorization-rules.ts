@@ -55,6 +55,17 @@ export const RULES: Record<string, RouteRule> = {
 		actions: { save: coordinator, archive: coordinator, restore: coordinator, delete: coordinator }
 	},
 
+	// Issue 13, exports: the page and its two download endpoints (a day's range; any clinic's own).
+	'/(app)/(coordinator)/exports': { path: () => '/exports', get: 'coordinator' },
+	'/(app)/(coordinator)/exports/csv': {
+		path: () => '/exports/csv?file=attendance&from=2026-01-05&to=2026-01-05',
+		get: 'coordinator'
+	},
+	'/(app)/(coordinator)/exports/fhir': {
+		path: () => '/exports/fhir?scope=range&from=2026-01-05&to=2026-01-05',
+		get: 'coordinator'
+	},
+
 	'/(app)/(coordinator)/participants': { path: () => '/participants', get: 'coordinator' },
 	'/(app)/(coordinator)/participants/new': {
 		path: () => '/participants/new',

@@ -27,7 +27,10 @@ const NOT_REPLIES = [
 	/lib\/shared\/rule-defaults\.ts$/,
 	// The operator's console: `npm run user:create` and the start-up banner, in English.
 	/lib\/server\/auth\/users\.ts$/,
-	/lib\/server\/db\/prepare\.ts$/
+	/lib\/server\/db\/prepare\.ts$/,
+	// Exports: the code systems' own displays (LOINC, SNOMED CT, HL7), the standard's words in a
+	// FHIR file, not the interface's; and the exports specs' made-up class.
+	/lib\/server\/exports\/(fhir-codes|testing)\.ts$/
 ];
 
 /** "No such room." / "Sign in first": a capital, then words; not a key, path or SQL. */

@@ -10,6 +10,7 @@ import { settingsEn } from './areas/settings';
 import { recordsEn } from './areas/records';
 import { notesEn } from './areas/notes';
 import { handoutsEn } from './areas/handouts';
+import { exportsEn } from './areas/exports';
 
 /**
  * English, the source catalog: every key Steady has, in ICU MessageFormat (`{name}` for a
@@ -235,7 +236,8 @@ export const en = {
 	...settingsEn,
 	...recordsEn,
 	...notesEn,
-	...handoutsEn
+	...handoutsEn,
+	...exportsEn
 };
 
 export type MessageKey = keyof typeof en;

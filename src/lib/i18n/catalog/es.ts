@@ -11,6 +11,7 @@ import { settingsEs } from './areas/settings';
 import { recordsEs } from './areas/records';
 import { notesEs } from './areas/notes';
 import { handoutsEs } from './areas/handouts';
+import { exportsEs } from './areas/exports';
 
 /** Spanish (neutral, formal "usted" for staff and participants alike). */
 export const es: Record<MessageKey, string> = {
@@ -236,5 +237,6 @@ export const es: Record<MessageKey, string> = {
 	...settingsEs,
 	...recordsEs,
 	...notesEs,
-	...handoutsEs
+	...handoutsEs,
+	...exportsEs
 };

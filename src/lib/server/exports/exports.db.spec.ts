@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
+import { parse } from 'csv-parse/sync';
+import { and, eq } from 'drizzle-orm';
+import type { Bundle } from 'fhir/r4';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Entry, EntryPayload } from '../../shared/entries';
+import { wording } from '../../shared/rules';
+import { localDate } from '../../shared/time-zone';
+import type { StaffUser } from '../auth/session';
+import type { DatabaseHandle } from '../db/client';
+import { participantIdentifiers, recordAudit, rooms } from '../db/schema';
+import { anHourAgoToday } from '../db/test-database';
+import { recordEntry } from '../entries/entries';
+import type { LiveClassService } from '../live/live-classes';
+import { demoClassAt, demoStaff, otherClinic, startClass } from '../testing/demo-clinic';
+import { sessionPages, type Needs } from './read';
+
+const NEEDS: Needs = { places: true, entryKinds: ['attendance'], notes: true };
+import { exportCsv, exportFhir, streamOf, type Exporter } from './service';
+
+let database: DatabaseHandle;
+let live: LiveClassService;
+let technician: StaffUser;
+let who: Exporter;
+let sessionId: string;
+let members: string[];
+let clinicId: string;
+const clock = anHourAgoToday();
+const today = localDate('UTC', new Date(clock));
+
+let recorded = 0;
+const entry = (participantId: string, payload: EntryPayload, supersedes?: string): Entry => ({
+	id: randomUUID(),
+	sessionId,
+	participantId,
+	// A second apart, so the file's order (by time recorded) is the order recorded here.
+	recordedAt: clock + ++recorded * 1000,
+	deviceId: 'phone-a',
+	payload,
+	...(supersedes ? { supersedes } : {})
+});
+
+async function record(participantId: string, payload: EntryPayload, supersedes?: string) {
+	const made = entry(participantId, payload, supersedes);
+	const result = await recordEntry(database.db, live, technician, made);
+	expect(result.ok).toBe(true);
+	return made.id;
+}
+
+async function read(stream: ReadableStream<Uint8Array>): Promise<string> {
+	return new Response(stream).text();
+}
+
+beforeAll(async () => {
+	({ database, technician, sessionId, members, live, clinicId } = await demoClassAt(
+		clock,
+		() => clock
+	));
+	const coordinator = await demoStaff(database.db, clinicId, 'coordinator');
+	who = {
+		db: database.db,
+		clinicId,
+		userId: coordinator.id,
+		device: 'Chrome/140 (X11)',
+		words: wording('en')
+	};
+	await startClass(live, sessionId, technician);
+	const [ana, ben] = members;
+	await record(ana!, { kind: 'attendance', status: 'present' });
+	await record(ben!, { kind: 'attendance', status: 'absent' });
+	await record(ana!, {
+		kind: 'vitals',
+		vitals: { timing: 'before', systolic: 185, diastolic: 88 }
+	});
+	const mistaken = await record(ana!, { kind: 'pain', value: 9 });
+	await record(ana!, { kind: 'pain', value: 2 }, mistaken);
+	await record(ana!, { kind: 'exertion', scale: 'borg_6_20', value: 12 });
+	await record(ana!, {
+		kind: 'adverse_event',
+		type: 'fall',
+		severity: 'mild',
+		actionTaken: '=cmd|calc',
+		whoWasTold: 'therapist'
+	});
+	await database.db.insert(participantIdentifiers).values({
+		clinicId,
+		participantId: ana!,
+		kind: 'mrn',
+		system: 'urn:oid:2.16.840.1.113883.19.5',
+		value: 'MRN-77'
+	});
+}, 60_000);
+afterAll(() => database.close());
+
+describe('exports over the demo clinic', () => {
+	it("writes the day's tolerance CSV from the current entries only", async () => {
+		const result = await exportCsv(who, { file: 'tolerance', from: today, to: today });
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.file.filename).toBe(`steady-tolerance-${today}.csv`);
+		const rows = parse(await read(streamOf(result.file.chunks)), {
+			columns: true,
+			bom: true
+		}) as Record<string, string>[];
+		// The pain of 9 was corrected to 2: only the correction counts.
+		expect(rows.map((r) => [r.kind, r.pain || r.systolic_mmhg || r.exertion])).toEqual([
+			['vitals', '185'],
+			['pain', '2'],
+			['exertion', '12']
+		]);
+		expect(rows[0]!.flag_codes).toMatch(/^HOLD:/);
+	});
+
+	it('escapes a formula typed into an adverse event', async () => {
+		const result = await exportCsv(who, { file: 'adverse-events', from: today, to: today });
+		if (!result.ok) throw new Error('refused');
+		const [row] = parse(await read(streamOf(result.file.chunks)), {
+			columns: true,
+			bom: true
+		}) as Record<string, string>[];
+		expect(row!.action_taken).toBe(`'=cmd|calc`);
+	});
+
+	it('writes a FHIR bundle of the class that the R4 schema accepts', async () => {
+		const result = await exportFhir(who, { scope: 'session', sessionId });
+		if (!result.ok) throw new Error('refused');
+		const bundle = JSON.parse(await read(streamOf(result.file.chunks))) as Bundle;
+		const validator = new JSONSchemaValidator();
+		expect(validator.validate(bundle, true)).toEqual([]);
+		const types = bundle.entry!.map((e) => e.resource!.resourceType);
+		for (const type of ['Patient', 'Group', 'Appointment', 'Encounter', 'Observation']) {
+			expect(types).toContain(type);
+		}
+		const patient = bundle.entry!.find(
+			(e) => e.resource!.resourceType === 'Patient' && e.resource!.id === members[0]
+		)!.resource as { identifier: { value: string }[] };
+		expect(patient.identifier[0]!.value).toBe('MRN-77');
+		const statuses = bundle
+			.entry!.filter((e) => e.resource!.resourceType === 'Appointment')
+			.map((e) => (e.resource as { status: string }).status);
+		expect(statuses).toContain('arrived');
+		expect(statuses).toContain('noshow');
+	}, 60_000);
+
+	it('records one audit line per export, with counts and no PHI', async () => {
+		const before = await database.db
+			.select()
+			.from(recordAudit)
+			.where(and(eq(recordAudit.clinicId, clinicId), eq(recordAudit.action, 'exported')));
+		const result = await exportCsv(who, { file: 'attendance', from: today, to: today });
+		if (!result.ok) throw new Error('refused');
+		const text = await read(streamOf(result.file.chunks));
+		const after = await database.db
+			.select()
+			.from(recordAudit)
+			.where(and(eq(recordAudit.clinicId, clinicId), eq(recordAudit.action, 'exported')));
+		expect(after).toHaveLength(before.length + 1);
+		const line = after.find((a) => !before.some((b) => b.id === a.id))!;
+		expect(line).toMatchObject({ subject: 'export', userId: who.userId });
+		expect(line.detail).toMatchObject({
+			kind: 'attendance',
+			format: 'csv',
+			from: today,
+			to: today,
+			complete: true
+		});
+		expect((line.detail as { classes: number }).classes).toBeGreaterThan(0);
+		expect((line.detail as { rows: number }).rows).toBe(parse(text, { bom: true }).length - 1);
+		expect(JSON.stringify(line.detail)).not.toMatch(/MRN|present|absent/);
+	});
+
+	it('audits an export stopped halfway as incomplete', async () => {
+		const result = await exportFhir(who, { scope: 'range', from: today, to: today });
+		if (!result.ok) throw new Error('refused');
+		const reader = streamOf(result.file.chunks).getReader();
+		await reader.read();
+		await reader.cancel();
+		const lines = await database.db
+			.select()
+			.from(recordAudit)
+			.where(eq(recordAudit.action, 'exported'));
+		expect(lines.some((l) => (l.detail as { complete?: boolean }).complete === false)).toBe(true);
+	});
+
+	it("refuses another clinic's room, class and participant as not found", async () => {
+		const elsewhere = await otherClinic(database.db);
+		const stranger: Exporter = { ...who, clinicId: elsewhere };
+		const [room] = await database.db.select({ id: rooms.id }).from(rooms).limit(1);
+		expect(
+			await exportCsv(stranger, { file: 'notes', from: today, to: today, roomId: room!.id })
+		).toEqual({ ok: false, code: 'exports.not-found' });
+		expect(await exportFhir(stranger, { scope: 'session', sessionId })).toEqual({
+			ok: false,
+			code: 'exports.not-found'
+		});
+		expect(
+			await exportFhir(stranger, {
+				scope: 'participant',
+				participantId: members[0]!,
+				from: today,
+				to: today
+			})
+		).toEqual({ ok: false, code: 'exports.not-found' });
+		// And its own export of the day holds none of this clinic's classes.
+		const result = await exportCsv(stranger, { file: 'attendance', from: today, to: today });
+		if (!result.ok) throw new Error('refused');
+		const rows = parse(await read(streamOf(result.file.chunks)), { bom: true }) as string[][];
+		expect(rows).toHaveLength(1);
+	});
+
+	it('pages through classes by keyset, each class exactly once', async () => {
+		const from = localDate('UTC', new Date(clock - 30 * 86_400_000));
+		const to = localDate('UTC', new Date(clock + 30 * 86_400_000));
+		const seen: string[] = [];
+		let pages = 0;
+		for await (const page of sessionPages(database.db, { clinicId, from, to }, 'UTC', NEEDS, 3)) {
+			pages++;
+			seen.push(...page.sessions.map((s) => s.id));
+		}
+		const all: string[] = [];
+		for await (const page of sessionPages(
+			database.db,
+			{ clinicId, from, to },
+			'UTC',
+			NEEDS,
+			1000
+		)) {
+			all.push(...page.sessions.map((s) => s.id));
+		}
+		expect(all.length).toBeGreaterThan(3);
+		// A last full page is followed by an empty query, which yields no page.
+		expect(pages).toBe(Math.ceil(all.length / 3));
+		expect(seen).toEqual(all);
+	});
+
+	it("exports one participant's classes only", async () => {
+		const result = await exportFhir(who, {
+			scope: 'participant',
+			participantId: members[1]!,
+			from: today,
+			to: today
+		});
+		if (!result.ok) throw new Error('refused');
+		const bundle = JSON.parse(await read(streamOf(result.file.chunks))) as Bundle;
+		const patients = bundle.entry!.filter((e) => e.resource!.resourceType === 'Patient');
+		expect(patients.map((p) => p.resource!.id)).toEqual([members[1]]);
+	});
+});

@@ -1,0 +1,97 @@
+import type { EntryKind } from '../../shared/entries';
+import type { classNotes, currentEntries } from '../db/schema';
+
+/** What the export readers hand the writers: a page of classes and all an export says of them. */
+
+/** What an export reads besides the classes: only that is fetched. */
+export type Needs = {
+	places: boolean;
+	/** The entry kinds it writes (none: no entries read). */
+	entryKinds: readonly EntryKind[];
+	notes: boolean;
+};
+
+export type ExportScope = {
+	clinicId: string;
+	/** Local dates in the clinic's zone, inclusive. Absent: the one session below. */
+	from?: string;
+	to?: string;
+	roomId?: string;
+	seriesId?: string;
+	sessionId?: string;
+	participantId?: string;
+};
+
+export type SessionRow = {
+	id: string;
+	name: string;
+	seriesId: string | null;
+	roomId: string;
+	roomName: string;
+	startsAt: Date;
+	durationMinutes: number;
+	status: 'scheduled' | 'live' | 'completed' | 'cancelled';
+	exertionScale: 'borg_6_20' | 'borg_cr10';
+	routineVersionId: string;
+	startedAt: Date | null;
+	endedAt: Date | null;
+};
+
+export type Person = {
+	id: string;
+	firstName: string;
+	lastName: string;
+	dateOfBirth: string;
+	identifiers: { kind: 'mrn' | 'ehr'; system: string; value: string }[];
+};
+
+export type Place = { participantId: string; status: string };
+
+export type EntryRow = {
+	id: string;
+	sessionId: string;
+	participantId: string | null;
+	kind: EntryKind;
+	payload: (typeof currentEntries.$inferSelect)['payload'];
+	recordedAt: Date;
+	findings: (typeof currentEntries.$inferSelect)['findings'];
+};
+export type NoteRow = Pick<
+	typeof classNotes.$inferSelect,
+	| 'id'
+	| 'sessionId'
+	| 'participantId'
+	| 'state'
+	| 'response'
+	| 'cues'
+	| 'goals'
+	| 'plan'
+	| 'signerName'
+	| 'signerCredentials'
+	| 'signedAt'
+	| 'cosignerName'
+	| 'cosignerCredentials'
+	| 'cosignedAt'
+> & {
+	addenda: { text: string; authorName: string; authorCredentials: string; at: Date }[];
+};
+export type BlockRow = {
+	routineVersionId: string;
+	position: number;
+	exerciseName: string;
+	category: string;
+};
+
+/** One page of classes and everything about them an export writes. */
+export type SessionPage = {
+	sessions: SessionRow[];
+	/** Per session: who had a place (enrolled, walk-in, waitlisted, cancelled). */
+	places: Map<string, Place[]>;
+	/** Per session: its current entries, in the order they were recorded. */
+	entries: Map<string, EntryRow[]>;
+	/** Per session: its notes. */
+	notes: Map<string, NoteRow[]>;
+	people: Map<string, Person>;
+	/** Per routine version: its exercise blocks in order. */
+	blocks: Map<string, BlockRow[]>;
+};
