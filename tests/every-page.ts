@@ -19,6 +19,8 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** The first row id in a link to `prefix/<uuid>` on the page at `url`. */
 async function firstId(page: Page, url: string, prefix: string): Promise<string> {
 	await page.goto(url);
+	// A page just signed in to may still be finishing its redirect: wait for the list itself.
+	await page.locator(`a[href^="${prefix}/"]`).first().waitFor();
 	const pattern = new RegExp(`^${prefix}/(${UUID})(?:[/?#]|$)`);
 	const hrefs = await page
 		.locator(`a[href^="${prefix}/"]`)
