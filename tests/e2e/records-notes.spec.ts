@@ -109,7 +109,9 @@ test('a class ends, the lead reviews and signs two notes and adds an addendum, a
 	await expect(both).toContainText('Signed by Jordan Lee');
 	await expect(desk.getByRole('button', { name: 'Co-sign note' })).toHaveCount(0);
 	await desk.screenshot({ path: `${SHOTS}/review-laptop-cosigned.png`, fullPage: true });
-	// The README's picture of note review (docs/screenshots, beside the other pages' pictures).
+	// The README's picture of note review (docs/screenshots, beside the other pages' pictures),
+	// from the top: the drafted facts first.
+	await desk.evaluate(() => window.scrollTo(0, 0));
 	await desk.screenshot({ path: 'docs/screenshots/records-note-review.png' });
 	await desk.context().close();
 	await lead.context().close();
