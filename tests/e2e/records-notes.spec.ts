@@ -113,6 +113,9 @@ test('a class ends, the lead reviews and signs two notes and adds an addendum, a
 	// from the top: the drafted facts first.
 	await desk.evaluate(() => window.scrollTo(0, 0));
 	await desk.screenshot({ path: 'docs/screenshots/records-note-review.png' });
+	// The participant's home exercises from this class, one link away.
+	await desk.getByRole('link', { name: 'Home exercise handout from this class' }).click();
+	await expect(desk.getByText('From your class on')).toBeVisible();
 	await desk.context().close();
 	await lead.context().close();
 });

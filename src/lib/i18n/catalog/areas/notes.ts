@@ -2,6 +2,7 @@
 export const notesEn = {
 	'records.page-title': 'Notes: {className}',
 	'records.title': 'Class notes',
+	'records.handout-link': 'Home exercise handout from this class',
 	'records.class-line': '{className} · {date} · {room}',
 	'records.no-notes':
 		'No notes yet: notes are drafted when the class ends, one for each participant who attended.',
@@ -91,6 +92,7 @@ export const notesEn = {
 export const notesEs: Record<keyof typeof notesEn, string> = {
 	'records.page-title': 'Notas: {className}',
 	'records.title': 'Notas de la clase',
+	'records.handout-link': 'Hoja de ejercicios para casa de esta clase',
 	'records.class-line': '{className} · {date} · {room}',
 	'records.no-notes':
 		'Aún no hay notas: se redactan al terminar la clase, una por cada participante que asistió.',
