@@ -3,7 +3,14 @@ import { readDraft, type NoteDraft } from '../../shared/records';
 import type { NoteText } from '../../shared/records/note-text';
 import type { StaffUser } from '../auth/session';
 import type { Database } from '../db/client';
-import { classNoteAddenda, classNotes, clinics, participants, users } from '../db/schema';
+import {
+	classNoteAddenda,
+	classNotes,
+	clinics,
+	participants,
+	users,
+	type AuditAction
+} from '../db/schema';
 import { audit } from './audit';
 import { classAccess, type ClassHeading, type NoteCode, type NoteRights } from './notes-access';
 import { ensureDrafts } from './notes-draft';
@@ -107,15 +114,10 @@ export async function classReview(
 			notes[0];
 		const current = shown ? await fullNote(tx, user.clinicId, sessionId, shown) : null;
 		if (current) {
-			await audit(tx, {
-				clinicId: user.clinicId,
-				userId: user.id,
-				device,
-				action: 'viewed',
-				subject: 'note',
+			await auditNote(tx, { user, device }, 'viewed', {
 				participantId: current.participantId,
-				sessionId,
-				subjectId: current.id
+				sessionId: sessionId,
+				noteId: current.id
 			});
 		}
 		return {
@@ -231,15 +233,10 @@ export async function saveNoteText(
 			.where(and(eq(classNotes.id, found.note.id), eq(classNotes.state, 'open')))
 			.returning({ id: classNotes.id });
 		if (changed.length === 0) return fail(409, 'records.note-signed');
-		await audit(tx, {
-			clinicId: user.clinicId,
-			userId: user.id,
-			device,
-			action: 'changed',
-			subject: 'note',
+		await auditNote(tx, { user, device }, 'changed', {
 			participantId: found.note.participantId,
-			sessionId,
-			subjectId: found.note.id
+			sessionId: sessionId,
+			noteId: found.note.id
 		});
 		return { ok: true } as const;
 	});
@@ -280,15 +277,10 @@ export async function signNote(
 			)
 			.returning({ id: classNotes.id });
 		if (!signed) return fail(409, 'records.note-signed');
-		await audit(tx, {
-			clinicId: user.clinicId,
-			userId: user.id,
-			device,
-			action: 'signed',
-			subject: 'note',
+		await auditNote(tx, { user, device }, 'signed', {
 			participantId: input.participantId,
-			sessionId,
-			subjectId: signed.id
+			sessionId: sessionId,
+			noteId: signed.id
 		});
 		return { ok: true } as const;
 	});
@@ -320,15 +312,10 @@ export async function cosignNote(
 			.where(and(eq(classNotes.id, found.note.id), isNullCosign()))
 			.returning({ id: classNotes.id });
 		if (!row) return fail(409, 'records.already-cosigned');
-		await audit(tx, {
-			clinicId: user.clinicId,
-			userId: user.id,
-			device,
-			action: 'cosigned',
-			subject: 'note',
-			participantId,
-			sessionId,
-			subjectId: row.id
+		await auditNote(tx, { user, device }, 'cosigned', {
+			participantId: participantId,
+			sessionId: sessionId,
+			noteId: row.id
 		});
 		return { ok: true } as const;
 	});
@@ -359,19 +346,36 @@ export async function addAddendum(
 			})
 			.returning({ id: classNoteAddenda.id });
 		await tx.update(classNotes).set({ state: 'amended' }).where(eq(classNotes.id, found.note.id));
-		await audit(tx, {
-			clinicId: user.clinicId,
-			userId: user.id,
-			device,
-			action: 'amended',
-			subject: 'note',
-			participantId: input.participantId,
-			sessionId,
-			subjectId: found.note.id,
-			detail: { addendumId: row!.id }
-		});
+		await auditNote(
+			tx,
+			{ user, device },
+			'amended',
+			{ participantId: input.participantId, sessionId: sessionId, noteId: found.note.id },
+			{ addendumId: row!.id }
+		);
 		return { ok: true } as const;
 	});
 }
 
 const isNullCosign = () => isNull(classNotes.cosignedAt);
+
+/** One audit line about a note, written in the transaction that makes the change. */
+function auditNote(
+	tx: Parameters<typeof audit>[0],
+	{ user, device }: Actor,
+	action: AuditAction,
+	note: { participantId: string; sessionId: string; noteId: string },
+	detail?: Record<string, string>
+) {
+	return audit(tx, {
+		clinicId: user.clinicId,
+		userId: user.id,
+		device,
+		action,
+		subject: 'note',
+		participantId: note.participantId,
+		sessionId: note.sessionId,
+		subjectId: note.noteId,
+		detail
+	});
+}
