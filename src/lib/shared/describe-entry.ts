@@ -1,5 +1,6 @@
 import { isMessageKey } from '../i18n/problem';
 import type { MessageKey } from '../i18n/translate';
+import { describeOutcome } from './describe-outcome';
 import type { EntryPayload } from './entries';
 import type { Wording } from './rules';
 import type { Vitals } from './vitals';
@@ -70,5 +71,7 @@ export function describeEntry(words: Wording, payload: EntryPayload): string {
 			return t('entries.describe.back-in');
 		case 'retraction':
 			return t('entries.describe.retraction');
+		case 'outcome_test':
+			return describeOutcome(words, payload.result);
 	}
 }

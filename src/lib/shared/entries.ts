@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STOP_SYMPTOMS } from './rules';
+import { outcomeResultSchema } from './outcomes';
 import { BORG_CR10, BORG_RPE, PAIN, vitalsSchema } from './vitals';
 
 /**
@@ -124,7 +125,18 @@ export const entryPayloadSchema = z.discriminatedUnion('kind', [
 	/** Back to the exercises after sitting out. */
 	z.object({ kind: z.literal('back_in') }).strict(),
 	/** Withdraws an earlier entry (recorded by mistake); the earlier one stays in the history. */
-	z.object({ kind: z.literal('retraction') }).strict()
+	z.object({ kind: z.literal('retraction') }).strict(),
+	/**
+	 * A standard outcome test (outcomes.ts): in or after a class from the phone, or from the
+	 * participant's page (then about no class). Who tested is the entry's user; when, its time.
+	 */
+	z
+		.object({
+			kind: z.literal('outcome_test'),
+			result: outcomeResultSchema,
+			note: text(500, 'note').optional()
+		})
+		.strict()
 ]);
 export type EntryPayload = z.infer<typeof entryPayloadSchema>;
 export type EntryKind = EntryPayload['kind'];

@@ -11,6 +11,7 @@ import { recordsEn } from './areas/records';
 import { notesEn } from './areas/notes';
 import { handoutsEn } from './areas/handouts';
 import { exportsEn } from './areas/exports';
+import { outcomesEn } from './areas/outcomes';
 
 /**
  * English, the source catalog: every key Steady has, in ICU MessageFormat (`{name}` for a
@@ -237,7 +238,8 @@ export const en = {
 	...recordsEn,
 	...notesEn,
 	...handoutsEn,
-	...exportsEn
+	...exportsEn,
+	...outcomesEn
 };
 
 export type MessageKey = keyof typeof en;

@@ -12,6 +12,7 @@ import { recordsEs } from './areas/records';
 import { notesEs } from './areas/notes';
 import { handoutsEs } from './areas/handouts';
 import { exportsEs } from './areas/exports';
+import { outcomesEs } from './areas/outcomes';
 
 /** Spanish (neutral, formal "usted" for staff and participants alike). */
 export const es: Record<MessageKey, string> = {
@@ -238,5 +239,6 @@ export const es: Record<MessageKey, string> = {
 	...recordsEs,
 	...notesEs,
 	...handoutsEs,
-	...exportsEs
+	...exportsEs,
+	...outcomesEs
 };

@@ -195,7 +195,9 @@ async function pageDetails(
 							onlyWho ? eq(currentEntries.participantId, onlyWho) : undefined
 						)
 					)
-					.orderBy(asc(currentEntries.recordedAt), asc(currentEntries.id));
+					.orderBy(asc(currentEntries.recordedAt), asc(currentEntries.id))
+					// Selected by class, so every row has one (only a participant-page test has none).
+					.then((rows) => rows.filter((row): row is EntryRow => row.sessionId !== null));
 	const entries = groupBy(entryRows, (row) => row.sessionId);
 
 	const noteRows = needs.notes ? await notesOf(db, ids, onlyWho) : [];

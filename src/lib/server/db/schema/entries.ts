@@ -26,7 +26,11 @@ export const participantEntries = pgTable(
 	{
 		id: uuid('id').primaryKey(),
 		clinicId: clinicIdColumn(),
-		sessionId: requiredRef('session_id', () => classSessions.id),
+		/**
+		 * The class it was recorded in. Null only for an outcome test recorded on the participant's
+		 * page, about no class (the check below holds every other kind to a class).
+		 */
+		sessionId: uuid('session_id').references(() => classSessions.id),
 		/** Null for an entry about the whole class (the pool headcount-out). */
 		participantId: uuid('participant_id').references(() => participants.id),
 		kind: text('kind').$type<EntryPayload['kind']>().notNull(),
@@ -55,7 +59,11 @@ export const participantEntries = pgTable(
 		index('participant_entries_supersedes_idx').on(t.supersedes),
 		// Exports and reports read a participant's or a clinic's entries by date.
 		index('participant_entries_participant_time_idx').on(t.participantId, t.recordedAt),
-		index('participant_entries_clinic_time_idx').on(t.clinicId, t.recordedAt)
+		index('participant_entries_clinic_time_idx').on(t.clinicId, t.recordedAt),
+		check(
+			'participant_entries_in_a_class',
+			sql`${t.sessionId} is not null or ${t.kind} = 'outcome_test'`
+		)
 	]
 );
 

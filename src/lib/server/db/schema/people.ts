@@ -1,9 +1,11 @@
 import { date, index, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
 import { ASSISTIVE_DEVICES, type AquaticScreening } from '../../../shared/domain';
+import { NORM_SEXES } from '../../../shared/outcomes';
 import { clinicOwned, localeEnum } from './clinic';
 import { createdAndArchived } from './columns';
 
 export const assistiveDeviceEnum = pgEnum('assistive_device', ASSISTIVE_DEVICES);
+export const normSexEnum = pgEnum('norm_sex', NORM_SEXES);
 
 /**
  * A patient who joins classes. Everything here except the display name is PHI: it reaches
@@ -18,6 +20,8 @@ export const participants = pgTable(
 		/** First name + last initial by default; the only name a shared screen may show. */
 		displayName: text('display_name').notNull(),
 		dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
+		/** Only for the outcome tests' norms (STEADI chair stand cut-offs differ by sex). */
+		sex: normSexEnum('sex').notNull().default('not_recorded'),
 		precautions: text('precautions').notNull().default(''),
 		assistiveDevice: assistiveDeviceEnum('assistive_device').notNull().default('none'),
 		aquaticScreening: jsonb('aquatic_screening')
