@@ -18,9 +18,9 @@ const optionalId = z.preprocess(
 	z.uuid('exports.bad-id').optional()
 );
 
-const rangeFields = { from: day, to: day, roomId: optionalId, seriesId: optionalId };
+export const rangeFields = { from: day, to: day, roomId: optionalId, seriesId: optionalId };
 
-function checkRange(range: { from?: string; to?: string }, context: z.RefinementCtx) {
+export function checkRange(range: { from?: string; to?: string }, context: z.RefinementCtx) {
 	if (range.from === undefined || range.to === undefined) return;
 	if (range.from > range.to) {
 		context.addIssue({ code: 'custom', message: 'exports.range-reversed', path: ['to'] });
