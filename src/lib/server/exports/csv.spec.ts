@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { wording } from '../../shared/rules';
-import { CSV_COLUMNS, csvRows, csvText } from './csv';
+import { CSV_COLUMNS, classlessRows, csvRows, csvText } from './csv';
 import { CSV_FILES, type CsvFile } from './query';
-import { PAGE_IDS, classPage } from './testing';
+import { PAGE_IDS, classPage, classlessPage } from './testing';
 
 const words = wording('en');
 const fileOf = (file: CsvFile) =>
@@ -21,6 +21,7 @@ describe('CSV exports', () => {
 		expect(recordsOf('tolerance')).toHaveLength(4);
 		expect(recordsOf('adverse-events')).toHaveLength(1);
 		expect(recordsOf('notes')).toHaveLength(1);
+		expect(recordsOf('outcome-tests')).toHaveLength(3);
 	});
 
 	it('starts with a BOM and ends rows with CRLF, so spreadsheet programs read UTF-8', () => {
@@ -105,5 +106,64 @@ describe('CSV exports', () => {
 			addenda: '1'
 		});
 		expect(note!.signed_at).toBe('2026-03-03T15:50:00.000Z');
+	});
+
+	it('writes outcome tests: result fields, score, verdict against the cut-off, tester', () => {
+		const [chair, tug, balance] = recordsOf('outcome-tests');
+		expect(chair).toMatchObject({
+			date: '2026-03-03',
+			session_id: PAGE_IDS.session,
+			class: 'Steady Balance',
+			participant_id: PAGE_IDS.ana,
+			last_name: `'@Lopez`,
+			mrn: 'MRN-0042',
+			test: 'chair_stand_30s',
+			loinc: '66247-8',
+			chair_stands: '9',
+			arms_used: 'false',
+			tug_seconds: '',
+			score: '9',
+			verdict: 'flag',
+			cutoff: '10',
+			verdict_words: 'Below average (under 10 for age and sex)',
+			tester_name: 'Lee Park',
+			tester_credentials: 'PTA',
+			note: ''
+		});
+		expect(tug).toMatchObject({
+			test: 'tug',
+			tug_seconds: '13.5',
+			assistive_device: 'walker',
+			score: '13.5',
+			verdict: 'flag',
+			cutoff: '12',
+			// A note is text: a leading = is neutralised like any other cell.
+			note: `'=turned slowly`
+		});
+		expect(balance).toMatchObject({
+			test: 'four_stage_balance',
+			loinc: '',
+			balance_stage: '3',
+			balance_seconds: '4',
+			score: '2.4',
+			verdict: 'flag',
+			cutoff: '10'
+		});
+	});
+
+	it('writes a test recorded about no class with its own day and the class columns empty', () => {
+		const text = csvText('outcome-tests', [...classlessRows(classlessPage(), 'UTC', words)], true);
+		const [row] = parse(text, { columns: true, bom: true }) as Record<string, string>[];
+		expect(row).toMatchObject({
+			date: '2026-03-10',
+			starts_at: '',
+			session_id: '',
+			class: '',
+			participant_id: PAGE_IDS.ben,
+			recorded_at: '2026-03-10T16:00:00.000Z',
+			chair_stands: '14',
+			verdict: 'ok',
+			cutoff: '11'
+		});
 	});
 });

@@ -1,9 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
+import { describeJudgement } from '../../shared/describe-outcome';
 import type { EntryPayload } from '../../shared/entries';
+import { OUTCOME_CODES } from '../../shared/outcomes';
 import { findingText, type Finding, type Wording } from '../../shared/rules';
 import { localDate } from '../../shared/time-zone';
+import { outcomeFacts, type OutcomeFacts } from './outcome-facts';
 import type { CsvFile } from './query';
-import type { EntryRow, Person, SessionPage, SessionRow } from './read-types';
+import type { ClasslessTests, EntryRow, Person, SessionPage, SessionRow } from './read-types';
 
 /**
  * The CSV files of the exports page. Column names are fixed identifiers (documented in the
@@ -70,6 +73,26 @@ export const CSV_COLUMNS: Record<CsvFile, readonly string[]> = {
 		'cosigner_credentials',
 		'cosigned_at',
 		'addenda'
+	],
+	'outcome-tests': [
+		...CLASS_COLUMNS,
+		...PERSON_COLUMNS,
+		'recorded_at',
+		'test',
+		'loinc',
+		'chair_stands',
+		'arms_used',
+		'tug_seconds',
+		'assistive_device',
+		'balance_stage',
+		'balance_seconds',
+		'score',
+		'verdict',
+		'cutoff',
+		'verdict_words',
+		'tester_name',
+		'tester_credentials',
+		'note'
 	]
 };
 
@@ -132,6 +155,55 @@ function toleranceCells(entry: EntryRow, words: Wording): Cell[] | null {
 	return null;
 }
 
+/** An outcome test's cells after the class and person columns (CSV_COLUMNS['outcome-tests']). */
+function outcomeCells(recordedAt: Date, facts: OutcomeFacts, words: Wording): Cell[] {
+	const { result, judgement } = facts;
+	return [
+		iso(recordedAt),
+		result.test,
+		OUTCOME_CODES[result.test].loinc ?? null,
+		result.test === 'chair_stand_30s' ? result.count : null,
+		result.test === 'chair_stand_30s' ? String(result.armsUsed) : null,
+		result.test === 'tug' ? result.seconds : null,
+		result.test === 'tug' ? result.device : null,
+		result.test === 'four_stage_balance' ? result.stage : null,
+		result.test === 'four_stage_balance' ? result.seconds : null,
+		facts.score,
+		judgement.verdict,
+		judgement.verdict === 'no-norm' ? null : judgement.cutoff,
+		describeJudgement(words, result.test, judgement),
+		facts.tester?.name ?? null,
+		facts.tester?.credentials ?? null,
+		facts.note
+	];
+}
+
+/**
+ * The outcome tests of a range recorded about no class: the class columns empty but the date,
+ * which is the test's own day.
+ */
+export function* classlessRows(
+	found: ClasslessTests,
+	timeZone: string,
+	words: Wording
+): Generator<Cell[]> {
+	for (const test of found.tests) {
+		const person = found.people.get(test.participantId!);
+		const facts = outcomeFacts(test, person, found.testers, timeZone);
+		if (!facts) continue;
+		yield [
+			facts.day,
+			null,
+			null,
+			null,
+			null,
+			null,
+			...personCells(test.participantId!, person),
+			...outcomeCells(test.recordedAt, facts, words)
+		];
+	}
+}
+
 /** The rows one page of classes adds to a file. */
 export function* csvRows(
 	file: CsvFile,
@@ -186,6 +258,18 @@ export function* csvRows(
 						payload.whoWasTold
 					];
 				}
+			}
+		} else if (file === 'outcome-tests') {
+			for (const entry of entries) {
+				if (!entry.participantId) continue;
+				const person = page.people.get(entry.participantId);
+				const facts = outcomeFacts(entry, person, page.testers, timeZone);
+				if (!facts) continue;
+				yield [
+					...klass,
+					...personCells(entry.participantId, person),
+					...outcomeCells(entry.recordedAt, facts, words)
+				];
 			}
 		} else {
 			for (const note of page.notes.get(session.id) ?? []) {

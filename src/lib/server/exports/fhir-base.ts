@@ -12,6 +12,8 @@ import type { Person, SessionRow } from './read-types';
 
 export type FhirContext = {
 	words: Wording;
+	/** The clinic's zone: an outcome test is judged by the participant's age on its local day. */
+	timeZone: string;
 	/** Patients already written to this bundle: each appears once. */
 	patients: Set<string>;
 	counts: Record<string, number>;
@@ -31,9 +33,9 @@ export const loinc = (code: { code: string; display: string }, text?: string): C
 	coding: [{ system: LOINC, ...code }],
 	...(text ? { text } : {})
 });
-export const category = (code: 'vital-signs' | 'survey' | 'laboratory'): CodeableConcept[] => [
-	{ coding: [{ system: OBSERVATION_CATEGORY, code }] }
-];
+export const category = (
+	code: 'vital-signs' | 'survey' | 'laboratory' | 'exam'
+): CodeableConcept[] => [{ coding: [{ system: OBSERVATION_CATEGORY, code }] }];
 export const quantity = (value: number, unit: string, code = unit) => ({
 	value,
 	unit,

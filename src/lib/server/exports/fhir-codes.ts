@@ -47,6 +47,14 @@ export const EHR_ID_TYPE = {
 	display: 'Patient internal identifier'
 };
 export const BORG_CR10_TEXT = 'Borg CR10';
+/** HL7 v3 ObservationInterpretation: how an outcome test stands against its cut-off. */
+export const INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
+export const ABNORMAL = { system: INTERPRETATION, code: 'A', display: 'Abnormal' };
+export const NORMAL = { system: INTERPRETATION, code: 'N', display: 'Normal' };
+/** Steady's codes for an outcome test without a LOINC code, and for the parts of a result. */
+export const OUTCOME_TEST_SYSTEM = `${STEADY_SYSTEM}/outcome-test`;
+export const OUTCOME_PART_SYSTEM = `${STEADY_SYSTEM}/outcome-test-part`;
+export const ASSISTIVE_DEVICE_SYSTEM = `${STEADY_SYSTEM}/assistive-device`;
 export const PROGRESS_NOTE_CODE = { code: '11506-3', display: 'Progress note' };
 
 /** SNOMED CT procedure by exercise category; otherwise "physical therapy procedure". */

@@ -18,8 +18,10 @@ import {
 } from './fhir-codes';
 import { entryOf, loinc, nameUuid, patientOf, period, ref, type FhirContext } from './fhir-base';
 import { entryResources } from './fhir-observations';
+import { outcomeObservation } from './fhir-outcomes';
 import { noteText } from './note-text';
-import type { BlockRow, SessionPage, SessionRow } from './read-types';
+import { outcomeFacts } from './outcome-facts';
+import type { BlockRow, ClasslessTests, SessionPage, SessionRow } from './read-types';
 
 export { nameUuid, type FhirContext } from './fhir-base';
 
@@ -192,6 +194,23 @@ function* walk(page: SessionPage, ctx: FhirContext, json: boolean): Generator<Pi
 		}
 		for (const entry of entries) {
 			if (!entry.participantId) continue;
+			const encounterId = encounters.get(entry.participantId)!;
+			const facts = outcomeFacts(
+				entry,
+				page.people.get(entry.participantId),
+				page.testers,
+				ctx.timeZone
+			);
+			if (facts) {
+				const observation = outcomeObservation(
+					{ ...entry, participantId: entry.participantId },
+					facts,
+					encounterId,
+					ctx.words
+				);
+				yield entryOf(observation, ctx);
+				continue;
+			}
 			for (const resource of entryResources(
 				entry,
 				encounters.get(entry.participantId)!,
@@ -201,6 +220,24 @@ function* walk(page: SessionPage, ctx: FhirContext, json: boolean): Generator<Pi
 			}
 		}
 		yield* documents(page, session, when, encounters, ctx);
+	}
+}
+
+/**
+ * The outcome tests recorded about no class (on the participant's page): each an Observation
+ * without an encounter, its Patient written first unless a class of the bundle already did.
+ */
+export function* classlessEntries(found: ClasslessTests, ctx: FhirContext): Generator<BundleEntry> {
+	for (const test of found.tests) {
+		const participantId = test.participantId!;
+		const person = found.people.get(participantId);
+		if (person && !ctx.patients.has(participantId)) {
+			ctx.patients.add(participantId);
+			yield entryOf(patientOf(person), ctx);
+		}
+		const facts = outcomeFacts(test, person, found.testers, ctx.timeZone);
+		if (!facts) continue;
+		yield entryOf(outcomeObservation({ ...test, participantId }, facts, null, ctx.words), ctx);
 	}
 }
 

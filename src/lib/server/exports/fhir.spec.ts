@@ -1,10 +1,10 @@
 import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
-import type { Bundle, BundleEntry, FhirResource } from 'fhir/r4';
+import type { Bundle, BundleEntry, FhirResource, Observation } from 'fhir/r4';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wording } from '../../shared/rules';
 import { appointmentStatus, encounterStatus, procedureCode } from './fhir-codes';
-import { fhirEntries, fhirJson, type FhirContext } from './fhir-resources';
-import { PAGE_IDS, classPage } from './testing';
+import { classlessEntries, fhirEntries, fhirJson, type FhirContext } from './fhir-resources';
+import { PAGE_IDS, classPage, classlessPage } from './testing';
 
 // The official FHIR R4 JSON schema (fhir.schema.json, shipped by the validator package) with ajv:
 // every resource type Steady emits is checked against it, not by hand-written checks alone.
@@ -17,7 +17,12 @@ const problems = (resource: object) =>
 	validator.validate(resource, true).map((e) => `${e.dataPath ?? ''} ${e.message ?? ''}`);
 
 function bundleOf(status: 'completed' | 'cancelled' | 'live' | 'scheduled' = 'completed') {
-	const ctx: FhirContext = { words: wording('en'), patients: new Set(), counts: {} };
+	const ctx: FhirContext = {
+		words: wording('en'),
+		timeZone: 'UTC',
+		patients: new Set(),
+		counts: {}
+	};
 	const entry: BundleEntry[] = [...fhirEntries(classPage({ status }), ctx)];
 	const bundle: Bundle = {
 		resourceType: 'Bundle',
@@ -51,9 +56,19 @@ describe('FHIR R4 bundle', () => {
 
 	it('writes the same resources as JSON (the Procedures from their template) as objects', () => {
 		const page = classPage({ status: 'completed' });
-		const objects: FhirContext = { words: wording('en'), patients: new Set(), counts: {} };
+		const objects: FhirContext = {
+			words: wording('en'),
+			timeZone: 'UTC',
+			patients: new Set(),
+			counts: {}
+		};
 		const resources = [...fhirEntries(page, objects)].map((e) => e.resource);
-		const ctx: FhirContext = { words: wording('en'), patients: new Set(), counts: {} };
+		const ctx: FhirContext = {
+			words: wording('en'),
+			timeZone: 'UTC',
+			patients: new Set(),
+			counts: {}
+		};
 		const parsed = JSON.parse(`[${[...fhirJson(page, ctx)].join(',')}]`) as BundleEntry[];
 		// JSON has no `undefined`: compare with the objects as JSON would carry them.
 		expect(parsed.map((e) => e.resource)).toEqual(JSON.parse(JSON.stringify(resources)));
@@ -144,7 +159,11 @@ describe('FHIR R4 bundle', () => {
 			'2339-0',
 			'72514-3',
 			'borg-rpe-6-20',
-			'82289-0'
+			'82289-0',
+			// The outcome tests: LOINC where it has a code, Steady's own for the 4-stage test.
+			'66247-8',
+			'89423-8',
+			'four-stage-balance'
 		]);
 		const bp = observations[0]!;
 		expect(bp.component!.map((c) => [c.code.coding![0]!.code, c.valueQuantity!.value])).toEqual([
@@ -197,5 +216,91 @@ describe('FHIR R4 bundle', () => {
 		for (const reference of references) {
 			expect(urls.has(reference.slice('"reference":"'.length, -1))).toBe(true);
 		}
+	});
+
+	it('makes each outcome test an exam Observation: LOINC and UCUM, components, the verdict', () => {
+		const { resources } = bundleOf();
+		const tests = ofType(resources, 'Observation').filter(
+			(o) => o.category![0]!.coding![0]!.code === 'exam'
+		);
+		expect(tests).toHaveLength(3);
+		for (const test of tests) expect(problems(test), test.code.text).toEqual([]);
+		const [chair, tug, balance] = tests;
+		expect(chair).toMatchObject({
+			code: {
+				coding: [{ system: 'http://loinc.org', code: '66247-8' }],
+				text: '30-second chair stand'
+			},
+			valueQuantity: { value: 9, system: 'http://unitsofmeasure.org', code: '{#}/(30.s)' },
+			component: [{ valueBoolean: false }],
+			performer: [{ display: 'Lee Park, PTA' }],
+			subject: { reference: `urn:uuid:${PAGE_IDS.ana}` }
+		});
+		// 9 stands at 77, female: under the STEADI cut-off of 10, so abnormal, with the words.
+		expect(chair!.interpretation).toEqual([
+			{
+				coding: [
+					{
+						system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation',
+						code: 'A',
+						display: 'Abnormal'
+					}
+				],
+				text: 'Below average (under 10 for age and sex)'
+			}
+		]);
+		expect(chair!.encounter!.reference).toMatch(/^urn:uuid:/);
+		expect(tug).toMatchObject({
+			code: { coding: [{ code: '89423-8' }], text: 'Timed Up and Go' },
+			valueQuantity: { value: 13.5, code: 's' },
+			component: [{ valueCodeableConcept: { coding: [{ code: 'walker' }], text: 'Walker' } }],
+			interpretation: [{ coding: [{ code: 'A' }], text: 'Fall risk (12 s or more)' }],
+			note: [{ text: '=turned slowly' }]
+		});
+		expect(balance!.code.coding![0]!.system).toBe(
+			'https://steady.example.org/fhir/CodeSystem/outcome-test'
+		);
+		expect(balance!.code.text).toBe('4-stage balance');
+		expect(balance!.valueQuantity).toBeUndefined();
+		expect(
+			balance!.component!.map((c) => [c.code.coding![0]!.code, c.valueInteger ?? c.valueQuantity])
+		).toEqual([
+			['stage-reached', 3],
+			['seconds-held', { value: 4, unit: 's', system: 'http://unitsofmeasure.org', code: 's' }]
+		]);
+		expect(balance!.interpretation![0]!.coding![0]!.code).toBe('A');
+	});
+
+	it('adds a test recorded on the participant page: no encounter, its patient once, valid', () => {
+		const ctx: FhirContext = {
+			words: wording('en'),
+			timeZone: 'UTC',
+			patients: new Set(),
+			counts: {}
+		};
+		const entry = [...fhirEntries(classPage(), ctx), ...classlessEntries(classlessPage(), ctx)];
+		const bundle: Bundle = { resourceType: 'Bundle', type: 'collection', entry };
+		expect(problems(bundle)).toEqual([]);
+		const last = entry.at(-1)!.resource as Observation;
+		expect(last).toMatchObject({
+			resourceType: 'Observation',
+			subject: { reference: `urn:uuid:${PAGE_IDS.ben}` },
+			effectiveDateTime: '2026-03-10T16:00:00.000Z',
+			valueQuantity: { value: 14 },
+			// 14 stands at 76, male: at or over the cut-off of 11.
+			interpretation: [{ coding: [{ code: 'N' }] }]
+		});
+		expect(last.encounter).toBeUndefined();
+		// Ben's Patient came with the class; on its own, the test brings it.
+		expect(entry.filter((e) => e.resource!.id === PAGE_IDS.ben)).toHaveLength(1);
+		const alone: FhirContext = {
+			words: wording('en'),
+			timeZone: 'UTC',
+			patients: new Set(),
+			counts: {}
+		};
+		expect(
+			[...classlessEntries(classlessPage(), alone)].map((e) => e.resource!.resourceType)
+		).toEqual(['Patient', 'Observation']);
 	});
 });

@@ -6,7 +6,13 @@ import { addDays, zonedTimeToInstant } from '../../shared/time-zone';
  * (`exports.*`) the exports page words; nothing is read from the database before this passes.
  */
 
-export const CSV_FILES = ['attendance', 'tolerance', 'adverse-events', 'notes'] as const;
+export const CSV_FILES = [
+	'attendance',
+	'tolerance',
+	'adverse-events',
+	'notes',
+	'outcome-tests'
+] as const;
 export type CsvFile = (typeof CSV_FILES)[number];
 
 /** The longest range one download may cover: a year and a little, so a calendar year fits. */

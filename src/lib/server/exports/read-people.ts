@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { classNotes, participantIdentifiers, participants } from '../db/schema';
-import type { NoteRow, Person } from './read-types';
+import { classNotes, participantIdentifiers, participants, users } from '../db/schema';
+import type { NoteRow, Person, Tester } from './read-types';
 
 /** The notes and the people of a page of classes (see read.ts). */
 
@@ -70,7 +70,8 @@ export async function peopleOf(db: Database, clinicId: string, ids: string[]) {
 			id: participants.id,
 			firstName: participants.firstName,
 			lastName: participants.lastName,
-			dateOfBirth: participants.dateOfBirth
+			dateOfBirth: participants.dateOfBirth,
+			sex: participants.sex
 		})
 		.from(participants)
 		.where(and(eq(participants.clinicId, clinicId), inArray(participants.id, ids)));
@@ -94,6 +95,22 @@ export async function peopleOf(db: Database, clinicId: string, ids: string[]) {
 		people.get(participantId)?.identifiers.push(identifier);
 	}
 	return people;
+}
+
+/** The staff who recorded these entries, by id: an export names who tested. */
+export async function testersOf(
+	db: Database,
+	clinicId: string,
+	ids: string[]
+): Promise<Map<string, Tester>> {
+	const testers = new Map<string, Tester>();
+	if (ids.length === 0) return testers;
+	const rows = await db
+		.select({ id: users.id, name: users.name, credentials: users.credentials })
+		.from(users)
+		.where(and(eq(users.clinicId, clinicId), inArray(users.id, ids)));
+	for (const { id, ...tester } of rows) testers.set(id, tester);
+	return testers;
 }
 
 export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

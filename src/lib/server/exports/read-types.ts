@@ -1,4 +1,5 @@
 import type { EntryKind } from '../../shared/entries';
+import type { NormSex } from '../../shared/outcomes';
 import type { classNotes, currentEntries } from '../db/schema';
 
 /** What the export readers hand the writers: a page of classes and all an export says of them. */
@@ -42,6 +43,8 @@ export type Person = {
 	firstName: string;
 	lastName: string;
 	dateOfBirth: string;
+	/** For the outcome tests' cut-offs (chair stand norms by sex). */
+	sex: NormSex;
 	identifiers: { kind: 'mrn' | 'ehr'; system: string; value: string }[];
 };
 
@@ -55,7 +58,15 @@ export type EntryRow = {
 	payload: (typeof currentEntries.$inferSelect)['payload'];
 	recordedAt: Date;
 	findings: (typeof currentEntries.$inferSelect)['findings'];
+	/** Who recorded it: for an outcome test, who tested. */
+	userId: string;
 };
+
+/** An outcome test recorded on the participant's page: about no class. */
+export type ClasslessTest = Omit<EntryRow, 'sessionId'> & { sessionId: null };
+
+/** Staff as an export names them (who tested). */
+export type Tester = { name: string; credentials: string };
 export type NoteRow = Pick<
 	typeof classNotes.$inferSelect,
 	| 'id'
@@ -94,4 +105,13 @@ export type SessionPage = {
 	people: Map<string, Person>;
 	/** Per routine version: its exercise blocks in order. */
 	blocks: Map<string, BlockRow[]>;
+	/** Who recorded the page's outcome tests, by user id (only read when tests are). */
+	testers: Map<string, Tester>;
+};
+
+/** The outcome tests of a range recorded about no class, with their people and testers. */
+export type ClasslessTests = {
+	tests: ClasslessTest[];
+	people: Map<string, Person>;
+	testers: Map<string, Tester>;
 };

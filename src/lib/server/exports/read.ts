@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { EntryKind } from '../../shared/entries';
 import type { Database } from '../db/client';
 import {
@@ -13,9 +13,11 @@ import {
 } from '../db/schema';
 import { effectivePlaces } from '../roster/places';
 import { rangeInstants } from './query';
-import { groupBy, notesOf, peopleOf } from './read-people';
+import { groupBy, notesOf, peopleOf, testersOf } from './read-people';
 import type {
 	BlockRow,
+	ClasslessTest,
+	ClasslessTests,
 	EntryRow,
 	ExportScope,
 	Needs,
@@ -45,7 +47,8 @@ const entryColumns = {
 	kind: currentEntries.kind,
 	payload: currentEntries.payload,
 	recordedAt: currentEntries.recordedAt,
-	findings: currentEntries.findings
+	findings: currentEntries.findings,
+	userId: currentEntries.userId
 };
 
 export async function clinicTimeZone(db: Database, clinicId: string): Promise<string | null> {
@@ -233,6 +236,7 @@ async function pageDetails(
 	for (const row of entryRows) if (row.participantId) who.add(row.participantId);
 	for (const row of noteRows) who.add(row.participantId);
 	const people = await peopleOf(db, clinicId, [...who]);
+	const testers = await testersOf(db, clinicId, testerIds(entryRows));
 
 	const missing = [...new Set(sessions.map((s) => s.routineVersionId))].filter(
 		(id) => !blockCache.has(id)
@@ -252,5 +256,49 @@ async function pageDetails(
 		for (const id of missing) blockCache.set(id, []);
 		for (const row of rows) blockCache.get(row.routineVersionId)!.push(row);
 	}
-	return { sessions, places, entries, notes, people, blocks: blockCache };
+	return { sessions, places, entries, notes, people, blocks: blockCache, testers };
+}
+
+const testerIds = (rows: { kind: EntryKind; userId: string }[]) => [
+	...new Set(rows.flatMap((row) => (row.kind === 'outcome_test' ? [row.userId] : [])))
+];
+
+/**
+ * The outcome tests recorded on a participant's page (about no class) in a range, by when they
+ * were recorded: they belong in a range's or a participant's export though no class holds them.
+ * None for one class, nor when a room or series is chosen (such a test is in neither).
+ */
+export async function classlessTests(
+	db: Database,
+	scope: ExportScope,
+	timeZone: string
+): Promise<ClasslessTests> {
+	const none: ClasslessTests = { tests: [], people: new Map(), testers: new Map() };
+	if (!scope.from || !scope.to || scope.sessionId || scope.roomId || scope.seriesId) return none;
+	const { start, end } = rangeInstants(scope.from, scope.to, timeZone);
+	const rows = await db
+		.select(entryColumns)
+		.from(currentEntries)
+		// The clinic and time first: the (clinic_id, recorded_at) index holds the range.
+		.where(
+			and(
+				eq(currentEntries.clinicId, scope.clinicId),
+				gte(currentEntries.recordedAt, start),
+				lt(currentEntries.recordedAt, end),
+				isNull(currentEntries.sessionId),
+				eq(currentEntries.kind, 'outcome_test'),
+				scope.participantId ? eq(currentEntries.participantId, scope.participantId) : undefined
+			)
+		)
+		.orderBy(asc(currentEntries.recordedAt), asc(currentEntries.id));
+	const tests = rows.filter(
+		(row): row is ClasslessTest => row.sessionId === null && row.participantId !== null
+	);
+	if (tests.length === 0) return none;
+	const who = [...new Set(tests.map((t) => t.participantId!))];
+	return {
+		tests,
+		people: await peopleOf(db, scope.clinicId, who),
+		testers: await testersOf(db, scope.clinicId, testerIds(tests))
+	};
 }

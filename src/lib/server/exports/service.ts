@@ -2,21 +2,22 @@ import type { Database } from '../db/client';
 import { clinicOwns } from '../planning/owned';
 import { audit } from '../records/audit';
 import type { Wording } from '../../shared/rules';
-import { csvRows, csvText } from './csv';
-import { fhirJson, nameUuid, type FhirContext } from './fhir-resources';
+import { classlessRows, csvRows, csvText } from './csv';
+import { classlessEntries, fhirJson, nameUuid, type FhirContext } from './fhir-resources';
 import type { CsvQuery, FhirQuery } from './query';
-import { clinicTimeZone, sessionPages, type ExportScope, type Needs } from './read';
+import { classlessTests, clinicTimeZone, sessionPages, type ExportScope, type Needs } from './read';
 import type { CsvFile } from './query';
 
 const CSV_NEEDS: Record<CsvFile, Needs> = {
 	attendance: { places: true, entryKinds: ['attendance'], notes: false },
 	tolerance: { places: false, entryKinds: ['exertion', 'pain', 'vitals'], notes: false },
 	'adverse-events': { places: false, entryKinds: ['adverse_event'], notes: false },
-	notes: { places: false, entryKinds: [], notes: true }
+	notes: { places: false, entryKinds: [], notes: true },
+	'outcome-tests': { places: false, entryKinds: ['outcome_test'], notes: false }
 };
 const FHIR_NEEDS: Needs = {
 	places: true,
-	entryKinds: ['attendance', 'exertion', 'pain', 'vitals', 'adverse_event'],
+	entryKinds: ['attendance', 'exertion', 'pain', 'vitals', 'adverse_event', 'outcome_test'],
 	notes: true
 };
 
@@ -83,6 +84,14 @@ export async function exportCsv(who: Exporter, query: CsvQuery): Promise<ExportR
 				if (lines.length > 0 || first) yield csvText(query.file, lines, first);
 				first = false;
 			}
+			if (query.file === 'outcome-tests') {
+				// Tests recorded on a participant's page belong to no class: after the classes.
+				const found = await classlessTests(who.db, scope, timeZone!);
+				const lines = [...classlessRows(found, timeZone!, who.words)];
+				rows += lines.length;
+				if (lines.length > 0 || first) yield csvText(query.file, lines, first);
+				first = false;
+			}
 			if (first) yield csvText(query.file, [], true);
 			complete = true;
 		} finally {
@@ -135,7 +144,12 @@ export async function exportFhir(who: Exporter, query: FhirQuery): Promise<Expor
 	const now = new Date();
 	const bundleId = nameUuid('bundle', who.clinicId, who.userId, now.toISOString());
 	async function* chunks() {
-		const ctx: FhirContext = { words: who.words, patients: new Set(), counts: {} };
+		const ctx: FhirContext = {
+			words: who.words,
+			timeZone: timeZone!,
+			patients: new Set(),
+			counts: {}
+		};
 		let classes = 0;
 		let complete = false;
 		try {
@@ -161,6 +175,11 @@ export async function exportFhir(who: Exporter, query: FhirQuery): Promise<Expor
 					first = false;
 				}
 				if (at) yield buffer.subarray(0, at);
+			}
+			// Tests recorded on a participant's page belong to no class: after the classes.
+			for (const entry of classlessEntries(await classlessTests(who.db, scope, timeZone!), ctx)) {
+				yield `${first ? '' : ','}${JSON.stringify(entry)}`;
+				first = false;
 			}
 			yield ']}\n';
 			complete = true;

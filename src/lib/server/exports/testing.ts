@@ -1,10 +1,11 @@
 import type { EntryPayload } from '../../shared/entries';
 import type { Finding } from '../../shared/rules';
-import type { EntryRow, NoteRow, SessionPage, SessionRow } from './read-types';
+import type { ClasslessTests, EntryRow, NoteRow, SessionPage, SessionRow } from './read-types';
 
 /**
  * A page of one completed class, made by hand, for the pure specs of the CSV and FHIR writers:
- * two participants (one with an MRN), entries of every exported kind, a signed note.
+ * two participants (one with an MRN), entries of every exported kind (the three outcome tests
+ * too, all flagged, by the tester below), a signed note.
  */
 export const PAGE_IDS = {
 	session: '0b6c9f0e-4a57-4f2d-9d44-0d0c9b1c0a01',
@@ -12,8 +13,11 @@ export const PAGE_IDS = {
 	ben: '2b6c9f0e-4a57-4f2d-9d44-0d0c9b1c0a03',
 	cid: '3b6c9f0e-4a57-4f2d-9d44-0d0c9b1c0a04',
 	note: '4b6c9f0e-4a57-4f2d-9d44-0d0c9b1c0a05',
-	version: '5b6c9f0e-4a57-4f2d-9d44-0d0c9b1c0a06'
+	version: '5b6c9f0e-4a57-4f2d-9d44-0d0c9b1c0a06',
+	tester: '6b6c9f0e-4a57-4f2d-9d44-0d0c9b1c0a07'
 };
+
+const TESTERS = new Map([[PAGE_IDS.tester, { name: 'Lee Park', credentials: 'PTA' }]]);
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 3, 15, minute));
 let entryNumber = 0;
@@ -31,7 +35,8 @@ export function entryRow(
 		kind: payload.kind,
 		payload,
 		recordedAt: at(entryNumber),
-		findings
+		findings,
+		userId: PAGE_IDS.tester
 	};
 }
 
@@ -123,6 +128,20 @@ export function classPage(overrides: Partial<SessionRow> = {}): SessionPage {
 						severity: 'moderate',
 						actionTaken: '-sat down, checked',
 						whoWasTold: '+1 555 0100 (daughter)'
+					}),
+					// Ana is 77 on the class's day, female: the chair stand's cut-off is 10.
+					entryRow(ana, {
+						kind: 'outcome_test',
+						result: { test: 'chair_stand_30s', count: 9, armsUsed: false }
+					}),
+					entryRow(ana, {
+						kind: 'outcome_test',
+						result: { test: 'tug', seconds: 13.5, device: 'walker' },
+						note: '=turned slowly'
+					}),
+					entryRow(ana, {
+						kind: 'outcome_test',
+						result: { test: 'four_stage_balance', stage: 3, seconds: 4 }
 					})
 				]
 			]
@@ -136,6 +155,7 @@ export function classPage(overrides: Partial<SessionRow> = {}): SessionPage {
 					firstName: 'Ana',
 					lastName: '@Lopez',
 					dateOfBirth: '1948-05-02',
+					sex: 'female',
 					identifiers: [
 						{ kind: 'mrn', system: 'urn:oid:1.2.36.146.595.217.0.1', value: 'MRN-0042' }
 					]
@@ -143,11 +163,25 @@ export function classPage(overrides: Partial<SessionRow> = {}): SessionPage {
 			],
 			[
 				ben,
-				{ id: ben, firstName: 'Ben', lastName: 'Ode', dateOfBirth: '1950-01-30', identifiers: [] }
+				{
+					id: ben,
+					firstName: 'Ben',
+					lastName: 'Ode',
+					dateOfBirth: '1950-01-30',
+					sex: 'male',
+					identifiers: []
+				}
 			],
 			[
 				cid,
-				{ id: cid, firstName: 'Cid', lastName: 'Ray', dateOfBirth: '1944-11-11', identifiers: [] }
+				{
+					id: cid,
+					firstName: 'Cid',
+					lastName: 'Ray',
+					dateOfBirth: '1944-11-11',
+					sex: 'not_recorded',
+					identifiers: []
+				}
 			]
 		]),
 		blocks: new Map([
@@ -186,6 +220,21 @@ export function classPage(overrides: Partial<SessionRow> = {}): SessionPage {
 					}
 				]
 			]
-		])
+		]),
+		testers: TESTERS
+	};
+}
+
+/** A chair stand Ben did on his own page, about no class (a week after the class): not flagged. */
+export function classlessPage(): ClasslessTests {
+	const page = classPage();
+	const test = entryRow(PAGE_IDS.ben, {
+		kind: 'outcome_test',
+		result: { test: 'chair_stand_30s', count: 14, armsUsed: false }
+	});
+	return {
+		tests: [{ ...test, sessionId: null, recordedAt: new Date(Date.UTC(2026, 2, 10, 16, 0)) }],
+		people: new Map([[PAGE_IDS.ben, page.people.get(PAGE_IDS.ben)!]]),
+		testers: TESTERS
 	};
 }
