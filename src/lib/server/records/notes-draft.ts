@@ -8,6 +8,7 @@ import {
 	classSessions,
 	clinics,
 	currentEntries,
+	participants,
 	rooms,
 	routineVersions,
 	routines,
@@ -73,6 +74,7 @@ export async function classForDrafting(
 		.select()
 		.from(currentEntries)
 		.where(and(eq(currentEntries.sessionId, sessionId), eq(currentEntries.clinicId, clinicId)));
+	const tests = rows.filter((row) => row.kind === 'outcome_test');
 	return {
 		sessionId,
 		date: localDate(session.timeZone, session.startsAt),
@@ -98,8 +100,39 @@ export async function classForDrafting(
 				version: row.findingsVersion
 			}),
 			recordedAt: row.recordedAt.getTime(),
-			blockIndex: row.blockIndex
-		}))
+			blockIndex: row.blockIndex,
+			userId: row.userId
+		})),
+		...(await testedPeople(db, clinicId, tests))
+	};
+}
+
+/** The participants of a class's outcome tests (for the cut-offs) and who tested them. */
+async function testedPeople(
+	db: Database,
+	clinicId: string,
+	tests: { participantId: string | null; userId: string }[]
+): Promise<Pick<DraftClass, 'people' | 'testers'>> {
+	if (tests.length === 0) return { people: {}, testers: {} };
+	const who = [...new Set(tests.flatMap((t) => (t.participantId ? [t.participantId] : [])))];
+	const testerIds = [...new Set(tests.map((t) => t.userId))];
+	const people = who.length
+		? await db
+				.select({
+					id: participants.id,
+					dateOfBirth: participants.dateOfBirth,
+					sex: participants.sex
+				})
+				.from(participants)
+				.where(and(eq(participants.clinicId, clinicId), inArray(participants.id, who)))
+		: [];
+	const testers = await db
+		.select({ id: users.id, name: users.name, credentials: users.credentials })
+		.from(users)
+		.where(and(eq(users.clinicId, clinicId), inArray(users.id, testerIds)));
+	return {
+		people: Object.fromEntries(people.map(({ id, ...person }) => [id, person])),
+		testers: Object.fromEntries(testers.map(({ id, ...tester }) => [id, tester]))
 	};
 }
 

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntryPayload } from '../../shared/entries';
 import type { StaffUser } from '../auth/session';
 import type { DatabaseHandle } from '../db/client';
-import { classNoteAddenda, classNotes, participantEntries, recordAudit, users } from '../db/schema';
+import {
+	classNoteAddenda,
+	classNotes,
+	participantEntries,
+	participants,
+	recordAudit,
+	users
+} from '../db/schema';
 import type { LiveClassService } from '../live/live-classes';
 import { demoClassAt, demoStaff, otherClinic, startClass } from '../testing/demo-clinic';
 import { addAddendum, classReview, cosignNote, saveNoteText, signNote } from './notes';
@@ -113,12 +120,22 @@ describe('class notes', () => {
 		expect(await ensureDrafts(database.db, clinicId, sessionId, { userId: null, device })).toBe(0);
 		const notes = await notesOf();
 		expect(notes.map((n) => n.participantId).sort()).toEqual([members[0], members[1]].sort());
-		expect(notes.every((n) => n.state === 'open' && n.draftVersion === 1)).toBe(true);
+		expect(notes.every((n) => n.state === 'open' && n.draftVersion === 2)).toBe(true);
 		expect(await auditOf('created')).toHaveLength(2);
 	});
 
 	it('shows the lead every note of the class and audits each view; the draft follows later entries', async () => {
 		await record(members[1]!, { kind: 'pain', value: 4 });
+		// An outcome test after the class: Ben is 76 on its day and male, so the cut-off is 11.
+		await database.db
+			.update(participants)
+			.set({ sex: 'male', dateOfBirth: '1950-01-01' })
+			.where(eq(participants.id, members[1]!));
+		await record(members[1]!, {
+			kind: 'outcome_test',
+			result: { test: 'chair_stand_30s', count: 10, armsUsed: false },
+			note: 'Slow last five'
+		});
 		const review = await classReview(
 			database.db,
 			{ user: technician, device },
@@ -133,6 +150,14 @@ describe('class notes', () => {
 		expect(ben.draft!.observations).toMatchObject([{ kind: 'pain', value: 4 }]);
 		expect(ben.draft!.group.size).toBe(2);
 		expect(ben.draft!.staff[0]).toMatchObject({ role: 'lead', credentials: 'PTA' });
+		expect(ben.draft!.outcomeTests).toMatchObject([
+			{
+				result: { test: 'chair_stand_30s', count: 10 },
+				judgement: { verdict: 'flag', cutoff: 11 },
+				tester: { name: technician.name, credentials: 'PTA' },
+				note: 'Slow last five'
+			}
+		]);
 		// Only the note shown is loaded, and audited as viewed.
 		expect(await auditOf('viewed')).toMatchObject([{ participantId: members[1] }]);
 	});
@@ -197,6 +222,39 @@ describe('class notes', () => {
 		const [after] = await database.db.select().from(classNotes).where(eq(classNotes.id, note!.id));
 		expect(after!.draft).toEqual(before);
 		expect(await auditOf('signed')).toHaveLength(1);
+	});
+
+	it('keeps a signed note frozen without tests, and still reads a note drafted as version 1', async () => {
+		const [note] = await database.db
+			.select()
+			.from(classNotes)
+			.where(eq(classNotes.participantId, members[0]!));
+		await record(members[0]!, {
+			kind: 'outcome_test',
+			result: { test: 'tug', seconds: 14, device: 'none' }
+		});
+		await ensureDrafts(database.db, clinicId, sessionId, { userId: null, device });
+		const review = async () => {
+			const read = await classReview(
+				database.db,
+				{ user: technician, device },
+				sessionId,
+				members[0]
+			);
+			if ('ok' in read) throw new Error(read.code);
+			return read.current!.draft!;
+		};
+		expect((await review()).outcomeTests).toEqual([]);
+		// As drafted before outcome tests: version 1, no such field.
+		// eslint-disable-next-line @typescript-eslint/no-unused-vars
+		const { outcomeTests, ...v1 } = note!.draft as { outcomeTests: unknown[] };
+		await database.db
+			.update(classNotes)
+			.set({ draft: { ...v1, version: 1 }, draftVersion: 1 })
+			.where(eq(classNotes.id, note!.id));
+		const old = await review();
+		expect(old).toMatchObject({ version: 2, outcomeTests: [], participantId: members[0] });
+		expect(old.blocks.length).toBeGreaterThan(0);
 	});
 
 	it('co-signs by a therapist only, once, and keeps both signatures', async () => {

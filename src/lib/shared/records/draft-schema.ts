@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { ADVERSE_EVENT_TYPES, ADVERSE_SEVERITIES, MODIFICATIONS } from '../entries';
 import { PHASES, SUPPORT_TIERS } from '../domain';
+import { outcomeResultSchema } from '../outcomes';
 import { RULE_ACTIONS } from '../rules';
 import { vitalsSchema } from '../vitals';
 
-/** The shape of class_notes.draft; bump with a reader for the old shape when it changes. */
-export const NOTE_DRAFT_VERSION = 1;
+/**
+ * The shape of class_notes.draft; bump with a reader for the old shape when it changes.
+ * 1: the class, participation, observations, adverse events, billing.
+ * 2: and the outcome tests recorded in the class (a version 1 draft reads as having none).
+ */
+export const NOTE_DRAFT_VERSION = 2;
 
 /**
  * A finding as entries store it: rule codes and numbers, worded by findingText() when shown.
@@ -43,8 +48,24 @@ const observationSchema = z.discriminatedUnion('kind', [
 ]);
 export type NoteObservation = z.infer<typeof observationSchema>;
 
-export const noteDraftSchema = z.object({
-	version: z.literal(NOTE_DRAFT_VERSION),
+/**
+ * An outcome test as the note keeps it: the result, its verdict against the cut-off as judged
+ * when drafted (the participant's age on the class's day, their recorded sex), who tested.
+ */
+const outcomeTestSchema = z.object({
+	at,
+	result: outcomeResultSchema,
+	judgement: z.discriminatedUnion('verdict', [
+		z.object({ verdict: z.enum(['flag', 'ok']), cutoff: z.number() }),
+		z.object({ verdict: z.literal('no-norm'), reason: z.enum(['age', 'sex']) })
+	]),
+	tester: z.object({ name: z.string(), credentials: z.string() }).nullable(),
+	note: z.string().optional()
+});
+export type NoteOutcomeTest = z.infer<typeof outcomeTestSchema>;
+
+const noteDraftV1Schema = z.object({
+	version: z.literal(1),
 	sessionId: z.uuid(),
 	participantId: z.uuid(),
 	/** The class's local date in the clinic's zone, YYYY-MM-DD. */
@@ -103,16 +124,29 @@ export const noteDraftSchema = z.object({
 	/** Pool classes: one-to-one 97113 time is documented separately and must not overlap. */
 	aquatic: z.boolean()
 });
+
+export const noteDraftSchema = noteDraftV1Schema.extend({
+	version: z.literal(NOTE_DRAFT_VERSION),
+	outcomeTests: z.array(outcomeTestSchema)
+});
 export type NoteDraft = z.infer<typeof noteDraftSchema>;
 
 export type DraftCheck =
 	{ ok: true; draft: NoteDraft } | { ok: false; code: 'records.draft-unreadable' };
 
-/** Reads a stored draft: its version and shape are checked, never trusted. */
+/**
+ * Reads a stored draft: its version and shape are checked, never trusted. A version 1 draft
+ * (drafted before outcome tests) reads as the current shape with no tests: it had none.
+ */
 export function readDraft(stored: unknown, version: number): DraftCheck {
-	if (version !== NOTE_DRAFT_VERSION) return { ok: false, code: 'records.draft-unreadable' };
+	const unreadable = { ok: false, code: 'records.draft-unreadable' } as const;
+	if (version === 1) {
+		const old = noteDraftV1Schema.safeParse(stored);
+		return old.success
+			? { ok: true, draft: { ...old.data, version: NOTE_DRAFT_VERSION, outcomeTests: [] } }
+			: unreadable;
+	}
+	if (version !== NOTE_DRAFT_VERSION) return unreadable;
 	const parsed = noteDraftSchema.safeParse(stored);
-	return parsed.success
-		? { ok: true, draft: parsed.data }
-		: { ok: false, code: 'records.draft-unreadable' };
+	return parsed.success ? { ok: true, draft: parsed.data } : unreadable;
 }

@@ -13,6 +13,7 @@ const BEN = '00000000-0000-4000-8000-00000000000b';
 const CAL = '00000000-0000-4000-8000-00000000000c';
 const DEE = '00000000-0000-4000-8000-00000000000d';
 const LEAD = '00000000-0000-4000-8000-0000000000f1';
+const AIDE = '00000000-0000-4000-8000-0000000000f2';
 
 const timed = (
 	id: string,
@@ -69,7 +70,7 @@ function entry(
 	participantId: string,
 	seconds: number,
 	payload: EntryPayload,
-	extra: { blockIndex?: number; findings?: Finding[] } = {}
+	extra: { blockIndex?: number; findings?: Finding[]; userId?: string } = {}
 ) {
 	n++;
 	return {
@@ -78,7 +79,8 @@ function entry(
 		payload,
 		findings: extra.findings ?? [],
 		recordedAt: s(seconds),
-		blockIndex: extra.blockIndex ?? null
+		blockIndex: extra.blockIndex ?? null,
+		userId: extra.userId ?? LEAD
 	};
 }
 
@@ -120,8 +122,33 @@ const recorded: DraftClass = {
 			actionTaken: 'Helped up',
 			whoWasTold: 'Lead'
 		}),
-		entry(CAL, 100, { kind: 'modifications', modifications: ['skipped'] }, { blockIndex: 0 })
-	]
+		entry(CAL, 100, { kind: 'modifications', modifications: ['skipped'] }, { blockIndex: 0 }),
+		// After the class, in the documentation window: Ana's tests (74 on the class's day, female).
+		entry(
+			ANA,
+			2200,
+			{ kind: 'outcome_test', result: { test: 'chair_stand_30s', count: 9, armsUsed: false } },
+			{ userId: AIDE }
+		),
+		entry(ANA, 2300, {
+			kind: 'outcome_test',
+			result: { test: 'tug', seconds: 11.2, device: 'cane' },
+			note: 'Turned slowly'
+		}),
+		// Ben's sex is not recorded: the chair stand has no cut-off for him.
+		entry(BEN, 2250, {
+			kind: 'outcome_test',
+			result: { test: 'chair_stand_30s', count: 12, armsUsed: false }
+		})
+	],
+	people: {
+		[ANA]: { dateOfBirth: '1950-09-01', sex: 'female' },
+		[BEN]: { dateOfBirth: '1948-01-01', sex: 'not_recorded' }
+	},
+	testers: {
+		[LEAD]: { name: 'Tara Tech', credentials: 'PTA' },
+		[AIDE]: { name: 'Sam Aide', credentials: '' }
+	}
 };
 
 const byId = (drafts: ReturnType<typeof draftNotes>) =>
@@ -192,6 +219,29 @@ describe('drafting notes from a recorded class', () => {
 		expect(draftNotes({ ...recorded, pool: true })[0]!.aquatic).toBe(true);
 	});
 
+	it("lists the participant's outcome tests with their verdict against the cut-off and who tested", () => {
+		expect(drafts[ANA]!.outcomeTests).toEqual([
+			{
+				at: s(2200),
+				result: { test: 'chair_stand_30s', count: 9, armsUsed: false },
+				// 74 on 2025-06-15, female: the cut-off is 10, and 9 is under it.
+				judgement: { verdict: 'flag', cutoff: 10 },
+				tester: { name: 'Sam Aide', credentials: '' }
+			},
+			{
+				at: s(2300),
+				result: { test: 'tug', seconds: 11.2, device: 'cane' },
+				judgement: { verdict: 'ok', cutoff: 12 },
+				tester: { name: 'Tara Tech', credentials: 'PTA' },
+				note: 'Turned slowly'
+			}
+		]);
+		expect(drafts[BEN]!.outcomeTests.map((t) => t.judgement)).toEqual([
+			{ verdict: 'no-norm', reason: 'sex' }
+		]);
+		expect(drafts[CAL]!.outcomeTests).toEqual([]);
+	});
+
 	it('drafts nothing for a class that never started', () => {
 		expect(draftNotes({ ...recorded, log: [], endedAt: null })).toEqual([]);
 	});
@@ -225,15 +275,29 @@ describe('the stored draft is checked when read', () => {
 
 	it('reads back what was drafted', () => {
 		expect(noteDraftSchema.parse(JSON.parse(JSON.stringify(draft)))).toEqual(draft);
-		expect(readDraft(JSON.parse(JSON.stringify(draft)), 1)).toEqual({ ok: true, draft });
+		expect(draft.version).toBe(2);
+		expect(draft.outcomeTests).toHaveLength(2);
+		expect(readDraft(JSON.parse(JSON.stringify(draft)), 2)).toEqual({ ok: true, draft });
+	});
+
+	it('reads a version 1 draft (before outcome tests) as having none', () => {
+		// eslint-disable-next-line @typescript-eslint/no-unused-vars
+		const { outcomeTests, ...rest } = draft;
+		const v1 = JSON.parse(JSON.stringify({ ...rest, version: 1 }));
+		expect(readDraft(v1, 1)).toEqual({ ok: true, draft: { ...draft, outcomeTests: [] } });
+		// A version 1 draft claiming to be version 2 lacks its tests: refused, not guessed at.
+		expect(readDraft({ ...v1, version: 2 }, 2).ok).toBe(false);
 	});
 
 	it('refuses an unknown version or a broken shape with a code', () => {
-		expect(readDraft(draft, 2)).toEqual({ ok: false, code: 'records.draft-unreadable' });
-		expect(readDraft({ ...draft, minutes: 'thirty' }, 1)).toEqual({
+		expect(readDraft(draft, 3)).toEqual({ ok: false, code: 'records.draft-unreadable' });
+		expect(readDraft(draft, 1)).toEqual({ ok: false, code: 'records.draft-unreadable' });
+		expect(readDraft({ ...draft, minutes: 'thirty' }, 2)).toEqual({
 			ok: false,
 			code: 'records.draft-unreadable'
 		});
+		const badTest = { ...draft.outcomeTests[0]!, result: { test: 'tug', seconds: -1 } };
+		expect(readDraft({ ...draft, outcomeTests: [badTest] }, 2).ok).toBe(false);
 		expect(readDraft(null, 1).ok).toBe(false);
 	});
 });

@@ -1,10 +1,16 @@
 import type { Attendance, EntryPayload, Modification } from '../entries';
 import type { SupportTier } from '../domain';
+import { ageOn, judgeOutcome, type NormSex } from '../outcomes';
 import type { Finding } from '../rules';
 import type { LogEntry, RoutinePlan } from '../timeline';
 import { groupBilling } from './billing';
 import { msPerBlock, performedBlocks } from './blocks';
-import { NOTE_DRAFT_VERSION, type NoteDraft, type NoteObservation } from './draft-schema';
+import {
+	NOTE_DRAFT_VERSION,
+	type NoteDraft,
+	type NoteObservation,
+	type NoteOutcomeTest
+} from './draft-schema';
 import { activeMs, classRun, toMinutes } from './minutes';
 
 /** An entry that still counts (read from the current_participant_entries view). */
@@ -16,6 +22,8 @@ export type DraftEntry = {
 	/** Server epoch ms. */
 	recordedAt: number;
 	blockIndex: number | null;
+	/** Who recorded it: for an outcome test, who tested. */
+	userId: string;
 };
 
 export type DraftClass = {
@@ -31,6 +39,10 @@ export type DraftClass = {
 	/** When the class ended (class_sessions.ended_at), if it did. */
 	endedAt: number | null;
 	entries: DraftEntry[];
+	/** What the outcome tests' cut-offs need of the participants tested in the class. */
+	people: Record<string, { dateOfBirth: string; sex: NormSex }>;
+	/** The staff who recorded the class's outcome tests, by user id. */
+	testers: Record<string, { name: string; credentials: string }>;
 };
 
 const ATTENDED: Attendance[] = ['present', 'late', 'left_early'];
@@ -93,6 +105,8 @@ export function draftNotes(cls: DraftClass): NoteDraft[] {
 			);
 		const observations: NoteObservation[] = [];
 		const adverseEvents: NoteDraft['adverseEvents'] = [];
+		const outcomeTests: NoteOutcomeTest[] = [];
+		const person = cls.people[participantId];
 		for (const e of own) {
 			const p = e.payload;
 			const base = { at: e.recordedAt, findings: e.findings };
@@ -103,6 +117,19 @@ export function draftNotes(cls: DraftClass): NoteDraft[] {
 			if (p.kind === 'vitals') observations.push({ kind: 'vitals', vitals: p.vitals, ...base });
 			if (p.kind === 'symptoms') {
 				observations.push({ kind: 'symptoms', symptoms: p.symptoms, ...base });
+			}
+			if (p.kind === 'outcome_test') {
+				// Judged by the age on the class's day; without a record of them, no cut-off applies.
+				const judgement = person
+					? judgeOutcome(p.result, { age: ageOn(person.dateOfBirth, cls.date), sex: person.sex })
+					: ({ verdict: 'no-norm', reason: 'age' } as const);
+				outcomeTests.push({
+					at: e.recordedAt,
+					result: p.result,
+					judgement,
+					tester: cls.testers[e.userId] ?? null,
+					...(p.note ? { note: p.note } : {})
+				});
 			}
 			if (p.kind === 'adverse_event') {
 				const { type, severity, actionTaken, whoWasTold } = p;
@@ -141,6 +168,7 @@ export function draftNotes(cls: DraftClass): NoteDraft[] {
 			classModifications: modsAt(null),
 			observations,
 			adverseEvents,
+			outcomeTests,
 			group: { size, activity },
 			billing,
 			aquatic: cls.pool

@@ -6,6 +6,7 @@ export {
 	noteDraftSchema,
 	readDraft,
 	type NoteDraft,
-	type NoteObservation
+	type NoteObservation,
+	type NoteOutcomeTest
 } from './draft-schema';
 export { NOTE_TEXT_FIELDS, NOTE_TEXT_MAX, noteTextSchema, addendumSchema } from './note-text';
