@@ -2,14 +2,20 @@ import { randomUUID } from 'node:crypto';
 import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
 import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
-import type { Bundle } from 'fhir/r4';
+import type { Bundle, Observation } from 'fhir/r4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entry, EntryPayload } from '../../shared/entries';
 import { wording } from '../../shared/rules';
 import { localDate } from '../../shared/time-zone';
 import type { StaffUser } from '../auth/session';
 import type { DatabaseHandle } from '../db/client';
-import { participantIdentifiers, recordAudit, rooms } from '../db/schema';
+import {
+	participantEntries,
+	participantIdentifiers,
+	participants,
+	recordAudit,
+	rooms
+} from '../db/schema';
 import { anHourAgoToday } from '../db/test-database';
 import { recordEntry } from '../entries/entries';
 import type { LiveClassService } from '../live/live-classes';
@@ -18,6 +24,7 @@ import { sessionPages, type Needs } from './read';
 
 const NEEDS: Needs = { places: true, entryKinds: ['attendance'], notes: true };
 import { exportCsv, exportFhir, streamOf, type Exporter } from './service';
+import { CSV_COLUMNS } from './csv';
 
 let database: DatabaseHandle;
 let live: LiveClassService;
@@ -82,6 +89,33 @@ beforeAll(async () => {
 		severity: 'mild',
 		actionTaken: '=cmd|calc',
 		whoWasTold: 'therapist'
+	});
+	// Outcome tests: Ana's in the class (80 on the day, female: cut-off 9), Ben's on his own page
+	// (about no class: session_id null), a TUG with a walker.
+	const day = new Date(clock);
+	const eightyYearsAgo = `${day.getUTCFullYear() - 80}-01-01`;
+	await database.db
+		.update(participants)
+		.set({ sex: 'female', dateOfBirth: eightyYearsAgo })
+		.where(eq(participants.id, ana!));
+	await record(ana!, {
+		kind: 'outcome_test',
+		result: { test: 'chair_stand_30s', count: 8, armsUsed: false },
+		note: 'Used the wall once'
+	});
+	await database.db.insert(participantEntries).values({
+		id: randomUUID(),
+		clinicId,
+		sessionId: null,
+		participantId: ben!,
+		kind: 'outcome_test',
+		payload: {
+			kind: 'outcome_test',
+			result: { test: 'tug', seconds: 12.5, device: 'walker' }
+		},
+		recordedAt: new Date(clock + ++recorded * 1000),
+		userId: technician.id,
+		deviceId: 'browser'
 	});
 	await database.db.insert(participantIdentifiers).values({
 		clinicId,
@@ -246,4 +280,98 @@ describe('exports over the demo clinic', () => {
 		const patients = bundle.entry!.filter((e) => e.resource!.resourceType === 'Patient');
 		expect(patients.map((p) => p.resource!.id)).toEqual([members[1]]);
 	});
+
+	it('writes the outcome-tests CSV: the class test and the one recorded about no class', async () => {
+		const result = await exportCsv(who, { file: 'outcome-tests', from: today, to: today });
+		if (!result.ok) throw new Error('refused');
+		const text = await read(streamOf(result.file.chunks));
+		const [header] = parse(text, { bom: true, to: 1 }) as string[][];
+		expect(header).toEqual(CSV_COLUMNS['outcome-tests']);
+		const rows = parse(text, { columns: true, bom: true }) as Record<string, string>[];
+		const [ana, ben] = members;
+		expect(rows).toHaveLength(2);
+		expect(rows[0]).toMatchObject({
+			date: today,
+			session_id: sessionId,
+			participant_id: ana,
+			mrn: 'MRN-77',
+			test: 'chair_stand_30s',
+			loinc: '66247-8',
+			chair_stands: '8',
+			arms_used: 'false',
+			score: '8',
+			verdict: 'flag',
+			cutoff: '9',
+			tester_name: technician.name,
+			note: 'Used the wall once'
+		});
+		expect(rows[1]).toMatchObject({
+			date: today,
+			session_id: '',
+			class: '',
+			participant_id: ben,
+			test: 'tug',
+			loinc: '89423-8',
+			tug_seconds: '12.5',
+			assistive_device: 'walker',
+			verdict: 'flag',
+			cutoff: '12'
+		});
+		// A room chosen: the test about no class is in no room.
+		const [room] = await database.db.select({ id: rooms.id }).from(rooms).limit(1);
+		const inRoom = await exportCsv(who, {
+			file: 'outcome-tests',
+			from: today,
+			to: today,
+			roomId: room!.id
+		});
+		if (!inRoom.ok) throw new Error('refused');
+		const roomRows = parse(await read(streamOf(inRoom.file.chunks)), {
+			columns: true,
+			bom: true
+		}) as Record<string, string>[];
+		expect(roomRows.every((r) => r.session_id !== '')).toBe(true);
+	});
+
+	it("puts a participant-page test in the participant's bundle, valid, coded LOINC", async () => {
+		const result = await exportFhir(who, {
+			scope: 'participant',
+			participantId: members[1]!,
+			from: today,
+			to: today
+		});
+		if (!result.ok) throw new Error('refused');
+		const bundle = JSON.parse(await read(streamOf(result.file.chunks))) as Bundle;
+		expect(new JSONSchemaValidator().validate(bundle, true)).toEqual([]);
+		const tests = bundle
+			.entry!.map((e) => e.resource!)
+			.filter(
+				(r): r is Observation =>
+					r.resourceType === 'Observation' && r.category?.[0]?.coding?.[0]?.code === 'exam'
+			);
+		expect(tests).toHaveLength(1);
+		expect(tests[0]).toMatchObject({
+			code: { coding: [{ system: 'http://loinc.org', code: '89423-8' }] },
+			valueQuantity: { value: 12.5, code: 's', system: 'http://unitsofmeasure.org' },
+			subject: { reference: `urn:uuid:${members[1]}` },
+			interpretation: [{ coding: [{ code: 'A' }] }],
+			performer: [{ display: expect.stringContaining(technician.name) }]
+		});
+		expect(tests[0]!.encounter).toBeUndefined();
+		// The range bundle has both tests, each subject a Patient of the bundle.
+		const range = await exportFhir(who, { scope: 'range', from: today, to: today });
+		if (!range.ok) throw new Error('refused');
+		const all = JSON.parse(await read(streamOf(range.file.chunks))) as Bundle;
+		expect(new JSONSchemaValidator().validate(all, true)).toEqual([]);
+		const codes = all
+			.entry!.map((e) => e.resource!)
+			.filter((r): r is Observation => r.resourceType === 'Observation')
+			.flatMap((o) => o.code.coding!.map((c) => c.code));
+		expect(codes).toContain('66247-8');
+		expect(codes).toContain('89423-8');
+		const urls = new Set(all.entry!.map((e) => e.fullUrl));
+		for (const reference of JSON.stringify(all).match(/"reference":"[^"]+"/g) ?? []) {
+			expect(urls.has(reference.slice('"reference":"'.length, -1))).toBe(true);
+		}
+	}, 60_000);
 });
