@@ -1,6 +1,6 @@
 import type { CodeableConcept, Observation, ObservationComponent } from 'fhir/r4';
 import { describeJudgement } from '../../shared/describe-outcome';
-import { OUTCOME_CODES, type OutcomeResult } from '../../shared/outcomes';
+import { OUTCOME_CODES, chairStandScore, type OutcomeResult } from '../../shared/outcomes';
 import type { Wording } from '../../shared/rules';
 import {
 	ABNORMAL,
@@ -46,12 +46,20 @@ function resultParts(
 	switch (result.test) {
 		case 'chair_stand_30s': {
 			const unit = OUTCOME_CODES.chair_stand_30s.unit!;
+			// LOINC 66247-8 counts stands without the arms; with them STEADI scores 0, so the value
+			// is the score and the stands made with the arms go beside it.
+			const component: ObservationComponent[] = [
+				{ code: part('arms-used', 'Arms used to stand'), valueBoolean: result.armsUsed }
+			];
+			if (result.armsUsed) {
+				component.push({
+					code: part('stands-with-arms', 'Stands made using the arms'),
+					valueQuantity: quantity(result.count, unit.text, unit.code)
+				});
+			}
 			return {
-				valueQuantity: quantity(result.count, unit.text, unit.code),
-				// Arms used: STEADI scores the test 0 whatever the count.
-				component: [
-					{ code: part('arms-used', 'Arms used to stand'), valueBoolean: result.armsUsed }
-				]
+				valueQuantity: quantity(chairStandScore(result), unit.text, unit.code),
+				component
 			};
 		}
 		case 'tug': {

@@ -257,6 +257,34 @@ describe('FHIR R4 bundle', () => {
 			interpretation: [{ coding: [{ code: 'A' }], text: 'Fall risk (12 s or more)' }],
 			note: [{ text: '=turned slowly' }]
 		});
+		// Arms used: the value is the STEADI score 0, the stands made beside it; still valid.
+		const page = classPage();
+		const entries = page.entries.get(PAGE_IDS.session)!;
+		const chairEntry = entries.find(
+			(e) => e.payload.kind === 'outcome_test' && e.payload.result.test === 'chair_stand_30s'
+		)!;
+		chairEntry.payload = {
+			kind: 'outcome_test',
+			result: { test: 'chair_stand_30s', count: 11, armsUsed: true }
+		};
+		const ctx: FhirContext = {
+			words: wording('en'),
+			timeZone: 'UTC',
+			patients: new Set(),
+			counts: {}
+		};
+		const armsUsed = [...fhirEntries(page, ctx)]
+			.map((e) => e.resource!)
+			.find(
+				(r) => r.resourceType === 'Observation' && r.code.coding![0]!.code === '66247-8'
+			) as Observation;
+		expect(problems(armsUsed)).toEqual([]);
+		expect(armsUsed.valueQuantity!.value).toBe(0);
+		expect(armsUsed.component!.map((c) => c.valueBoolean ?? c.valueQuantity!.value)).toEqual([
+			true,
+			11
+		]);
+		expect(armsUsed.interpretation![0]!.coding![0]!.code).toBe('A');
 		expect(balance!.code.coding![0]!.system).toBe(
 			'https://steady.example.org/fhir/CodeSystem/outcome-test'
 		);
