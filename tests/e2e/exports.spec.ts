@@ -73,6 +73,16 @@ test('the coordinator exports the day as CSV and FHIR after a class with entries
 	expect(rpe[effort[0]!.indexOf('exertion_scale')]).toBe('borg_6_20');
 	expect(rpe[effort[0]!.indexOf('exertion')]).toBe('13');
 
+	// The fifth file: outcome tests (none recorded here), its documented columns.
+	const outcomes = await download(desk, /Download CSV: Outcome tests/);
+	expect(outcomes.name).toMatch(/^steady-outcome-tests-\d{4}-\d{2}-\d{2}\.csv$/);
+	expect(csvRows(outcomes.text)[0]!.slice(10, 14)).toEqual([
+		'recorded_at',
+		'test',
+		'loinc',
+		'chair_stands'
+	]);
+
 	const fhir = await download(desk, /Download FHIR bundle: Everything in the dates/);
 	expect(fhir.name).toMatch(/^steady-fhir-\d{4}-\d{2}-\d{2}\.json$/);
 	const bundle = JSON.parse(fhir.text) as Bundle;
