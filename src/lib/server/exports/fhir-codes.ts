@@ -55,6 +55,14 @@ export const NORMAL = { system: INTERPRETATION, code: 'N', display: 'Normal' };
 export const OUTCOME_TEST_SYSTEM = `${STEADY_SYSTEM}/outcome-test`;
 export const OUTCOME_PART_SYSTEM = `${STEADY_SYSTEM}/outcome-test-part`;
 export const ASSISTIVE_DEVICE_SYSTEM = `${STEADY_SYSTEM}/assistive-device`;
+/** The parts of an outcome test's result that go as Observation components. */
+export const OUTCOME_PARTS = {
+	armsUsed: { code: 'arms-used', display: 'Arms used to stand' },
+	standsWithArms: { code: 'stands-with-arms', display: 'Stands made using the arms' },
+	device: { code: 'assistive-device', display: 'Assistive device' },
+	stage: { code: 'stage-reached', display: 'Stage reached (1-4)' },
+	secondsHeld: { code: 'seconds-held', display: 'Seconds held in the stage reached' }
+} as const;
 export const PROGRESS_NOTE_CODE = { code: '11506-3', display: 'Progress note' };
 
 /** SNOMED CT procedure by exercise category; otherwise "physical therapy procedure". */

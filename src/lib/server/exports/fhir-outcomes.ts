@@ -8,6 +8,7 @@ import {
 	LOINC,
 	NORMAL,
 	OUTCOME_PART_SYSTEM,
+	OUTCOME_PARTS,
 	OUTCOME_TEST_SYSTEM
 } from './fhir-codes';
 import { category, nameUuid, quantity, ref } from './fhir-base';
@@ -20,7 +21,7 @@ import { testerName, type OutcomeFacts } from './outcome-facts';
  * test, as components; the verdict against its cut-off as an HL7 interpretation.
  */
 
-const part = (code: string, display: string): CodeableConcept => ({
+const part = ({ code, display }: { code: string; display: string }): CodeableConcept => ({
 	coding: [{ system: OUTCOME_PART_SYSTEM, code, display }],
 	text: display
 });
@@ -49,11 +50,11 @@ function resultParts(
 			// LOINC 66247-8 counts stands without the arms; with them STEADI scores 0, so the value
 			// is the score and the stands made with the arms go beside it.
 			const component: ObservationComponent[] = [
-				{ code: part('arms-used', 'Arms used to stand'), valueBoolean: result.armsUsed }
+				{ code: part(OUTCOME_PARTS.armsUsed), valueBoolean: result.armsUsed }
 			];
 			if (result.armsUsed) {
 				component.push({
-					code: part('stands-with-arms', 'Stands made using the arms'),
+					code: part(OUTCOME_PARTS.standsWithArms),
 					valueQuantity: quantity(result.count, unit.text, unit.code)
 				});
 			}
@@ -68,7 +69,7 @@ function resultParts(
 				valueQuantity: quantity(result.seconds, unit.text, unit.code),
 				component: [
 					{
-						code: part('assistive-device', 'Assistive device'),
+						code: part(OUTCOME_PARTS.device),
 						valueCodeableConcept: {
 							coding: [{ system: ASSISTIVE_DEVICE_SYSTEM, code: result.device }],
 							text: words.t(`device.${result.device}`)
@@ -80,9 +81,9 @@ function resultParts(
 		case 'four_stage_balance':
 			return {
 				component: [
-					{ code: part('stage-reached', 'Stage reached (1-4)'), valueInteger: result.stage },
+					{ code: part(OUTCOME_PARTS.stage), valueInteger: result.stage },
 					{
-						code: part('seconds-held', 'Seconds held in the stage reached'),
+						code: part(OUTCOME_PARTS.secondsHeld),
 						valueQuantity: quantity(result.seconds, 's')
 					}
 				] satisfies ObservationComponent[]
