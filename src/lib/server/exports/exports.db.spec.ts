@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
 import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
-import type { Bundle, Observation } from 'fhir/r4';
+import type { Bundle, DocumentReference, Observation } from 'fhir/r4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entry, EntryPayload } from '../../shared/entries';
 import { wording } from '../../shared/rules';
@@ -25,6 +25,8 @@ import { sessionPages, type Needs } from './read';
 const NEEDS: Needs = { places: true, entryKinds: ['attendance'], notes: true };
 import { exportCsv, exportFhir, streamOf, type Exporter } from './service';
 import { CSV_COLUMNS } from './csv';
+import { signNote } from '../records/notes';
+import { ensureDrafts } from '../records/notes-draft';
 
 let database: DatabaseHandle;
 let live: LiveClassService;
@@ -373,5 +375,36 @@ describe('exports over the demo clinic', () => {
 		for (const reference of JSON.stringify(all).match(/"reference":"[^"]+"/g) ?? []) {
 			expect(urls.has(reference.slice('"reference":"'.length, -1))).toBe(true);
 		}
+	}, 60_000);
+
+	it('files a signed note with the outcome tests it froze (last: it ends the class)', async () => {
+		const ended = await live.command({
+			sessionId,
+			user: technician,
+			command: { type: 'end' },
+			clientCommandId: randomUUID()
+		});
+		expect(ended.ok).toBe(true);
+		await ensureDrafts(database.db, clinicId, sessionId, { userId: null, device: 'spec' });
+		const [ana] = members;
+		const signed = await signNote(database.db, { user: technician, device: 'spec' }, sessionId, {
+			participantId: ana!,
+			response: 'Tolerated well',
+			cues: '',
+			goals: '',
+			plan: ''
+		});
+		expect(signed).toEqual({ ok: true });
+		const result = await exportFhir(who, { scope: 'session', sessionId });
+		if (!result.ok) throw new Error('refused');
+		const bundle = JSON.parse(await read(streamOf(result.file.chunks))) as Bundle;
+		expect(new JSONSchemaValidator().validate(bundle, true)).toEqual([]);
+		const document = bundle.entry!.find((e) => e.resource!.resourceType === 'DocumentReference')!
+			.resource as DocumentReference;
+		const text = Buffer.from(document.content[0]!.attachment.data!, 'base64').toString('utf8');
+		expect(text).toContain('Outcome tests:');
+		expect(text).toMatch(
+			/30-second chair stand: 8 stands · Below average \(under 9 for age and sex\) · Tested by .+ · Note: Used the wall once/
+		);
 	}, 60_000);
 });

@@ -207,6 +207,11 @@ describe('FHIR R4 bundle', () => {
 		expect(text).toContain('Co-signed: Rosa Díaz, PT, DPT');
 		expect(text).toContain('Addendum');
 		expect(text).toContain('Called family.');
+		// The outcome tests the signed note froze, worded like the review page.
+		expect(text).toContain('Outcome tests:');
+		expect(text).toContain(
+			'- 2026-03-03T15:40:00.000Z Timed Up and Go: 13.5 s with Walker · Fall risk (12 s or more) · Tested by Lee Park, PTA · Note: Turned slowly'
+		);
 	});
 
 	it('references only resources in the bundle', () => {

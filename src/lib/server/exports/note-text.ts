@@ -1,12 +1,15 @@
+import { describeJudgement, describeOutcome } from '../../shared/describe-outcome';
 import type { Wording } from '../../shared/rules';
 import type { NoteRow, SessionRow } from './read-types';
 
 /**
  * A signed note as plain text for FHIR DocumentReference: the class, the lead's own words, the
- * signature(s) and every addendum beside the original. The draft (`draft`, shaped by
- * `draft_version`) is the notes feature's to render; this reads only the note's own columns.
+ * outcome tests the note froze, the signature(s) and every addendum beside the original. Of the
+ * draft (`draft`, shaped by `draft_version`, the notes feature's to render) only its outcome tests
+ * are read (checked by readDraftTests); the rest is the note's own columns.
  */
-export function noteText(note: NoteRow, session: SessionRow, { t }: Wording): string {
+export function noteText(note: NoteRow, session: SessionRow, words: Wording): string {
+	const { t } = words;
 	const lines = [
 		`${t('exports.note.class')}: ${session.name} · ${session.roomName} · ${session.startsAt.toISOString()}`,
 		'',
@@ -18,6 +21,25 @@ export function noteText(note: NoteRow, session: SessionRow, { t }: Wording): st
 	];
 	const who = (name: string | null, credentials: string | null) =>
 		[name ?? '', credentials ?? ''].filter(Boolean).join(', ');
+	if (note.outcomeTests.length) {
+		lines.push(`${t('outcomes.records.section')}:`);
+		for (const test of note.outcomeTests) {
+			const parts = [
+				`${new Date(test.at).toISOString()} ${describeOutcome(words, test.result)}`,
+				describeJudgement(words, test.result.test, test.judgement),
+				...(test.tester
+					? [
+							t('outcomes.records.tester', {
+								tester: who(test.tester.name, test.tester.credentials)
+							})
+						]
+					: []),
+				...(test.note ? [t('outcomes.records.note', { note: test.note })] : [])
+			];
+			lines.push(`- ${parts.join(' · ')}`);
+		}
+		lines.push('');
+	}
 	if (note.signedAt) {
 		lines.push(
 			`${t('exports.note.signed')}: ${who(note.signerName, note.signerCredentials)} · ${note.signedAt.toISOString()}`

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { classNotes, participantIdentifiers, participants, users } from '../db/schema';
+import { readDraftTests } from '../../shared/records';
 import type { NoteRow, Person, Tester } from './read-types';
 
 /** The notes and the people of a page of classes (see read.ts). */
@@ -31,7 +32,14 @@ export async function notesOf(
 	ids: string[],
 	onlyWho: string | undefined
 ): Promise<Omit<NoteRow, 'addenda'>[]> {
-	const columns = sql.raw(NOTE_COLUMNS.map((c) => `n.${c}`).join(', '));
+	// Only a signed note's tests, and only that key of its draft: a document is made of those.
+	const columns = sql.raw(
+		[
+			...NOTE_COLUMNS.map((c) => `n.${c}`),
+			"case when n.state <> 'open' then n.draft -> 'outcomeTests' end as outcome_tests",
+			'n.draft_version'
+		].join(', ')
+	);
 	const who = onlyWho ? sql` and n.participant_id = ${onlyWho}` : sql``;
 	const classes = sql.join(
 		ids.map((id) => sql`${id}`),
@@ -44,6 +52,8 @@ export async function notesOf(
 	const list = ((result as unknown as { rows?: unknown[] }).rows ??
 		(result as unknown[])) as Record<string, unknown>[];
 	const at = (value: unknown) => (value === null ? null : new Date(value as string | Date));
+	// A driver may hand jsonb over parsed or as its text.
+	const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
 	return list.map((row) => ({
 		id: row.id as string,
 		sessionId: row.session_id as string,
@@ -58,7 +68,11 @@ export async function notesOf(
 		signedAt: at(row.signed_at),
 		cosignerName: row.cosigner_name as string | null,
 		cosignerCredentials: row.cosigner_credentials as string | null,
-		cosignedAt: at(row.cosigned_at)
+		cosignedAt: at(row.cosigned_at),
+		outcomeTests:
+			row.outcome_tests === null
+				? []
+				: (readDraftTests(json(row.outcome_tests), Number(row.draft_version)) ?? [])
 	}));
 }
 

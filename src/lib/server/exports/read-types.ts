@@ -1,5 +1,6 @@
 import type { EntryKind } from '../../shared/entries';
 import type { NormSex } from '../../shared/outcomes';
+import type { NoteOutcomeTest } from '../../shared/records';
 import type { classNotes, currentEntries } from '../db/schema';
 
 /** What the export readers hand the writers: a page of classes and all an export says of them. */
@@ -85,6 +86,11 @@ export type NoteRow = Pick<
 	| 'cosignedAt'
 > & {
 	addenda: { text: string; authorName: string; authorCredentials: string; at: Date }[];
+	/**
+	 * A signed note's outcome tests as its draft froze them (draft version 2); empty for an open
+	 * note (not read), a version 1 draft, or a draft that fails its check.
+	 */
+	outcomeTests: NoteOutcomeTest[];
 };
 export type BlockRow = {
 	routineVersionId: string;

@@ -83,6 +83,15 @@ export function classPage(overrides: Partial<SessionRow> = {}): SessionPage {
 		cosignerCredentials: 'PT, DPT',
 		addenda: [
 			{ text: 'Called family.', authorName: 'Lee Park', authorCredentials: 'PTA', at: at(59) }
+		],
+		outcomeTests: [
+			{
+				at: at(40).getTime(),
+				result: { test: 'tug', seconds: 13.5, device: 'walker' },
+				judgement: { verdict: 'flag', cutoff: 12 },
+				tester: { name: 'Lee Park', credentials: 'PTA' },
+				note: 'Turned slowly'
+			}
 		]
 	};
 	return {

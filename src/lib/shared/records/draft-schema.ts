@@ -64,6 +64,17 @@ const outcomeTestSchema = z.object({
 });
 export type NoteOutcomeTest = z.infer<typeof outcomeTestSchema>;
 
+/**
+ * Only the outcome tests of a stored draft (what the FHIR note text needs), checked like the
+ * whole draft: a version 1 draft has none; an unknown version or a broken shape reads as null.
+ */
+export function readDraftTests(stored: unknown, version: number): NoteOutcomeTest[] | null {
+	if (version === 1) return [];
+	if (version !== NOTE_DRAFT_VERSION) return null;
+	const parsed = z.array(outcomeTestSchema).safeParse(stored);
+	return parsed.success ? parsed.data : null;
+}
+
 const noteDraftV1Schema = z.object({
 	version: z.literal(1),
 	sessionId: z.uuid(),

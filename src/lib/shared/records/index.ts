@@ -5,6 +5,7 @@ export {
 	NOTE_DRAFT_VERSION,
 	noteDraftSchema,
 	readDraft,
+	readDraftTests,
 	type NoteDraft,
 	type NoteObservation,
 	type NoteOutcomeTest
