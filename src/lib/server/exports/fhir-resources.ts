@@ -195,27 +195,16 @@ function* walk(page: SessionPage, ctx: FhirContext, json: boolean): Generator<Pi
 		for (const entry of entries) {
 			if (!entry.participantId) continue;
 			const encounterId = encounters.get(entry.participantId)!;
-			const facts = outcomeFacts(
-				entry,
-				page.people.get(entry.participantId),
-				page.testers,
-				ctx.timeZone
-			);
-			if (facts) {
-				const observation = outcomeObservation(
-					{ ...entry, participantId: entry.participantId },
-					facts,
-					encounterId,
-					ctx.words
-				);
-				yield entryOf(observation, ctx);
+			if (entry.kind === 'outcome_test') {
+				const person = page.people.get(entry.participantId);
+				const facts = outcomeFacts(entry, person, page.testers, ctx.timeZone);
+				if (facts) {
+					const subject = { ...entry, participantId: entry.participantId };
+					yield entryOf(outcomeObservation(subject, facts, encounterId, ctx.words), ctx);
+				}
 				continue;
 			}
-			for (const resource of entryResources(
-				entry,
-				encounters.get(entry.participantId)!,
-				ctx.words
-			)) {
+			for (const resource of entryResources(entry, encounterId, ctx.words)) {
 				yield entryOf(resource, ctx);
 			}
 		}
