@@ -30,13 +30,16 @@ const NOTE_COLUMNS = [
 export async function notesOf(
 	db: Database,
 	ids: string[],
-	onlyWho: string | undefined
+	onlyWho: string | undefined,
+	withTests = false
 ): Promise<Omit<NoteRow, 'addenda'>[]> {
 	// Only a signed note's tests, and only that key of its draft: a document is made of those.
 	const columns = sql.raw(
 		[
 			...NOTE_COLUMNS.map((c) => `n.${c}`),
-			"case when n.state <> 'open' then n.draft -> 'outcomeTests' end as outcome_tests",
+			withTests
+				? "case when n.state <> 'open' then n.draft -> 'outcomeTests' end as outcome_tests"
+				: 'null as outcome_tests',
 			'n.draft_version'
 		].join(', ')
 	);

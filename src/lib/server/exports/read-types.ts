@@ -11,6 +11,8 @@ export type Needs = {
 	/** The entry kinds it writes (none: no entries read). */
 	entryKinds: readonly EntryKind[];
 	notes: boolean;
+	/** The outcome tests signed notes froze (FHIR documents write them; the CSV does not). */
+	noteTests?: boolean;
 };
 
 export type ExportScope = {

@@ -203,7 +203,7 @@ async function pageDetails(
 					.then((rows) => rows.filter((row): row is EntryRow => row.sessionId !== null));
 	const entries = groupBy(entryRows, (row) => row.sessionId);
 
-	const noteRows = needs.notes ? await notesOf(db, ids, onlyWho) : [];
+	const noteRows = needs.notes ? await notesOf(db, ids, onlyWho, needs.noteTests ?? false) : [];
 	const addendaRows = noteRows.length
 		? await db
 				.select({

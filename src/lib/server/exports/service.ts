@@ -18,7 +18,8 @@ const CSV_NEEDS: Record<CsvFile, Needs> = {
 const FHIR_NEEDS: Needs = {
 	places: true,
 	entryKinds: ['attendance', 'exertion', 'pain', 'vitals', 'adverse_event', 'outcome_test'],
-	notes: true
+	notes: true,
+	noteTests: true
 };
 
 /**
