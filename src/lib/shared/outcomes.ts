@@ -172,26 +172,3 @@ export function ageOn(dateOfBirth: string, day: string): number {
 	const [y = 0, m = 0, d = 0] = day.split('-').map(Number);
 	return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
-
-/**
- * Codes for the FHIR export: LOINC where one exists (checked on loinc.org: 66247-8 "Sit to stand
- * frequency in 30 seconds", 89423-8 "Time to rise from chair, walk 10 feet and back, and return
- * to sitting [TUG]"); the 4-stage balance test has none, so it goes as text under Steady's own
- * system.
- */
-export const OUTCOME_CODES: Record<
-	OutcomeTest,
-	{ loinc?: string; display: string; unit?: { code: string; text: string } }
-> = {
-	chair_stand_30s: {
-		loinc: '66247-8',
-		display: 'Sit to stand frequency in 30 seconds',
-		unit: { code: '{#}/(30.s)', text: 'stands in 30 s' }
-	},
-	tug: {
-		loinc: '89423-8',
-		display: 'Time to rise from chair, walk 10 feet and back, and return to sitting [TUG]',
-		unit: { code: 's', text: 's' }
-	},
-	four_stage_balance: { display: 'CDC STEADI 4-Stage Balance Test' }
-};

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { describeJudgement } from '../../shared/describe-outcome';
 import type { EntryPayload } from '../../shared/entries';
-import { OUTCOME_CODES } from '../../shared/outcomes';
+import { OUTCOME_CODES } from './fhir-codes';
 import { findingText, type Finding, type Wording } from '../../shared/rules';
 import { localDate } from '../../shared/time-zone';
 import { outcomeFacts, type OutcomeFacts } from './outcome-facts';

@@ -1,4 +1,5 @@
 import type { Attendance } from '../../shared/entries';
+import type { OutcomeTest } from '../../shared/outcomes';
 
 /**
  * The codes of the FHIR export (clinical.md section 6) and how Steady's states map onto FHIR's.
@@ -125,3 +126,26 @@ export function adverseEventGrades(severity: 'mild' | 'moderate' | 'serious') {
 		severity: severity === 'serious' ? 'severe' : severity
 	} as const;
 }
+
+/**
+ * Codes for the FHIR export: LOINC where one exists (checked on loinc.org: 66247-8 "Sit to stand
+ * frequency in 30 seconds", 89423-8 "Time to rise from chair, walk 10 feet and back, and return
+ * to sitting [TUG]"); the 4-stage balance test has none, so it goes as text under Steady's own
+ * system.
+ */
+export const OUTCOME_CODES: Record<
+	OutcomeTest,
+	{ loinc?: string; display: string; unit?: { code: string; text: string } }
+> = {
+	chair_stand_30s: {
+		loinc: '66247-8',
+		display: 'Sit to stand frequency in 30 seconds',
+		unit: { code: '{#}/(30.s)', text: 'stands in 30 s' }
+	},
+	tug: {
+		loinc: '89423-8',
+		display: 'Time to rise from chair, walk 10 feet and back, and return to sitting [TUG]',
+		unit: { code: 's', text: 's' }
+	},
+	four_stage_balance: { display: 'CDC STEADI 4-Stage Balance Test' }
+};

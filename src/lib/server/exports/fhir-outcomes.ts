@@ -1,12 +1,13 @@
 import type { CodeableConcept, Observation, ObservationComponent } from 'fhir/r4';
 import { describeJudgement } from '../../shared/describe-outcome';
-import { OUTCOME_CODES, chairStandScore, type OutcomeResult } from '../../shared/outcomes';
+import { chairStandScore, type OutcomeResult } from '../../shared/outcomes';
 import type { Wording } from '../../shared/rules';
 import {
 	ABNORMAL,
 	ASSISTIVE_DEVICE_SYSTEM,
 	LOINC,
 	NORMAL,
+	OUTCOME_CODES,
 	OUTCOME_PART_SYSTEM,
 	OUTCOME_PARTS,
 	OUTCOME_TEST_SYSTEM
