@@ -44,6 +44,7 @@ export const load: PageServerLoad = async ({ locals, params, url, request }) => 
 		dateOfBirth: person.dateOfBirth,
 		precautions: person.precautions,
 		assistiveDevice: person.assistiveDevice,
+		sex: person.sex,
 		preferredLanguage: person.preferredLanguage ?? '',
 		screenedOn: person.aquaticScreening.screenedOn ?? '',
 		exclusions: person.aquaticScreening.exclusions,
