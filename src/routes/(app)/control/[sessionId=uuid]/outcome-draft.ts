@@ -40,27 +40,27 @@ export function emptyDraft(device: AssistiveDevice): OutcomeDraft {
  * does that when the entry is recorded, with the same words as the server.
  */
 export function outcomePayload(draft: OutcomeDraft): EntryPayload | MessageKey {
+	const result = resultOf(draft);
+	if (typeof result === 'string') return result;
+	const note = draft.note.trim();
+	return { kind: 'outcome_test', result, ...(note ? { note } : {}) };
+}
+
+function resultOf(draft: OutcomeDraft): OutcomeResult | MessageKey {
 	const [test] = draft.test;
-	let result: OutcomeResult;
+	if (!test) return 'outcomes.capture.choose-test';
 	switch (test) {
-		case undefined:
-			return 'outcomes.capture.choose-test';
 		case 'chair_stand_30s':
 			if (draft.count === null) return 'outcomes.capture.enter-count';
-			result = { test, count: draft.count, armsUsed: draft.armsUsed };
-			break;
+			return { test, count: draft.count, armsUsed: draft.armsUsed };
 		case 'tug':
 			if (draft.seconds === null) return 'outcomes.capture.enter-seconds';
-			result = { test, seconds: draft.seconds, device: draft.device[0] ?? 'none' };
-			break;
+			return { test, seconds: draft.seconds, device: draft.device[0] ?? 'none' };
 		case 'four_stage_balance': {
 			const [stage] = draft.stage;
 			if (!stage) return 'outcomes.capture.choose-stage';
 			if (draft.held === null) return 'outcomes.capture.enter-held';
-			result = { test, stage: Number(stage), seconds: draft.held };
-			break;
+			return { test, stage: Number(stage), seconds: draft.held };
 		}
 	}
-	const note = draft.note.trim();
-	return { kind: 'outcome_test', result, ...(note ? { note } : {}) };
 }

@@ -19,6 +19,9 @@ import {
 	type ParticipantFormValues
 } from '$lib/shared/participant-form';
 import { isUuid } from '$lib/shared/ids';
+import { readOutcomeTest, outcomeTestValues } from '$lib/shared/outcome-test-form';
+import { localDate } from '$lib/shared/time-zone';
+import { participantTests, recordParticipantTest } from '$lib/server/outcomes/participant-tests';
 import { audit, deviceOf } from '$lib/server/records/audit';
 import { addIdentifier, listIdentifiers, removeIdentifier } from '$lib/server/records/identifiers';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -52,6 +55,7 @@ export const load: PageServerLoad = async ({ locals, params, url, request }) => 
 		goals: person.goals,
 		emergencyContact: person.emergencyContact
 	};
+	const timeZone = await clinicTimeZone(app.db, user.clinicId);
 	return {
 		id: person.id,
 		fullName: `${person.firstName} ${person.lastName}`,
@@ -60,7 +64,11 @@ export const load: PageServerLoad = async ({ locals, params, url, request }) => 
 		values,
 		clinicLanguage: await clinicLanguageOf(app.db, user.clinicId),
 		series: await seriesPlacesOf(app.db, user.clinicId, person.id),
-		identifiers: await listIdentifiers(app.db, user.clinicId, person.id)
+		identifiers: await listIdentifiers(app.db, user.clinicId, person.id),
+		device: person.assistiveDevice,
+		outcomeTests: await participantTests(app.db, user.clinicId, person.id, timeZone),
+		/** The clinic's today: the outcome form's date starts there and may not pass it. */
+		today: localDate(timeZone, new Date())
 	};
 };
 
@@ -148,5 +156,17 @@ export const actions: Actions = {
 		}
 		app.log.info({ userId: user.id, participantId: params.participantId }, 'identifier removed');
 		return { done: problem('records.identifiers.removed'), promoted: [] as Promoted[] };
+	},
+	// Outcome tests answer with their own keys too; a refusal stores nothing.
+	recordOutcome: async ({ locals, params, request }) => {
+		const { user, app } = await participantOf(locals, params.participantId);
+		const values = outcomeTestValues(await readForm(request));
+		const timeZone = await clinicTimeZone(app.db, user.clinicId);
+		const read = readOutcomeTest(values, localDate(timeZone, new Date()));
+		if (!read.ok) return fail(400, { outcomeProblems: read.problems, outcomeValues: values });
+		const device = deviceOf(request);
+		await recordParticipantTest(app.db, user, device, params.participantId, read.input, timeZone);
+		app.log.info({ userId: user.id, participantId: params.participantId }, 'outcome test recorded');
+		return { done: problem('outcomes.capture.recorded'), promoted: [] as Promoted[] };
 	}
 };
