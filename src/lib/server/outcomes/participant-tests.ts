@@ -6,7 +6,12 @@ import {
 	type OutcomeJudgement,
 	type OutcomeResult
 } from '../../shared/outcomes';
-import type { OutcomeTestInput } from '../../shared/outcome-test-form';
+import type { Problems } from '../../i18n/problem';
+import {
+	readOutcomeTest,
+	type OutcomeTestInput,
+	type OutcomeTestValues
+} from '../../shared/outcome-test-form';
 import { localDate, zonedTimeToInstant } from '../../shared/time-zone';
 import type { StaffUser } from '../auth/session';
 import type { Database } from '../db/client';
@@ -147,4 +152,31 @@ export async function recordParticipantTest(
 		});
 	});
 	return id;
+}
+
+/**
+ * The participant page's form, read and recorded: its problems by field (nothing stored), or
+ * the new entry's id. `now` decides "today" in the clinic's zone.
+ */
+export async function recordTestFromForm(
+	db: Database,
+	user: StaffUser,
+	device: string,
+	participantId: string,
+	values: OutcomeTestValues,
+	timeZone: string,
+	now = new Date()
+): Promise<{ ok: true; id: string } | { ok: false; problems: Problems }> {
+	const read = readOutcomeTest(values, localDate(timeZone, now));
+	if (!read.ok) return read;
+	const id = await recordParticipantTest(
+		db,
+		user,
+		device,
+		participantId,
+		read.input,
+		timeZone,
+		now
+	);
+	return { ok: true, id };
 }

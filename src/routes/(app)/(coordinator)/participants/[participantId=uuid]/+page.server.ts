@@ -19,9 +19,9 @@ import {
 	type ParticipantFormValues
 } from '$lib/shared/participant-form';
 import { isUuid } from '$lib/shared/ids';
-import { readOutcomeTest, outcomeTestValues } from '$lib/shared/outcome-test-form';
+import { outcomeTestValues } from '$lib/shared/outcome-test-form';
 import { localDate } from '$lib/shared/time-zone';
-import { participantTests, recordParticipantTest } from '$lib/server/outcomes/participant-tests';
+import { participantTests, recordTestFromForm } from '$lib/server/outcomes/participant-tests';
 import { audit, deviceOf } from '$lib/server/records/audit';
 import { addIdentifier, listIdentifiers, removeIdentifier } from '$lib/server/records/identifiers';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -162,10 +162,19 @@ export const actions: Actions = {
 		const { user, app } = await participantOf(locals, params.participantId);
 		const values = outcomeTestValues(await readForm(request));
 		const timeZone = await clinicTimeZone(app.db, user.clinicId);
-		const read = readOutcomeTest(values, localDate(timeZone, new Date()));
-		if (!read.ok) return fail(400, { outcomeProblems: read.problems, outcomeValues: values });
 		const device = deviceOf(request);
-		await recordParticipantTest(app.db, user, device, params.participantId, read.input, timeZone);
+		const { participantId } = params;
+		const recorded = await recordTestFromForm(
+			app.db,
+			user,
+			device,
+			participantId,
+			values,
+			timeZone
+		);
+		if (!recorded.ok) {
+			return fail(400, { outcomeProblems: recorded.problems, outcomeValues: values });
+		}
 		app.log.info({ userId: user.id, participantId: params.participantId }, 'outcome test recorded');
 		return { done: problem('outcomes.capture.recorded'), promoted: [] as Promoted[] };
 	}
