@@ -145,6 +145,8 @@ test('outcome tests: recorded offline on the phone, synced, then in the table an
 	await expect(fromPage).toContainText('12 stands');
 	await expect(fromPage).toContainText('Outside a class');
 	await expect(chairTrend.locator('svg title')).toHaveCount(2);
+	// A fresh form for the next one: today's date is back in its field.
+	await expect(form.getByLabel('Date tested')).not.toHaveValue('');
 
 	await phoneContext.close();
 	await laptopContext.close();

@@ -46,7 +46,6 @@ export const outcomeCaptureEn = {
 	'outcomes.capture.trend-title': '{test} over time',
 	'outcomes.capture.trend-desc':
 		'{test}: {count, plural, one {# result} other {# results}} from {from} to {to}; the dashed line is the cut-off.',
-	'outcomes.capture.trend-one': 'One result so far: a trend needs two.',
 	'outcomes.capture.axis-date': 'Date',
 	'outcomes.capture.axis.chair_stand_30s': 'STEADI score (stands)',
 	'outcomes.capture.axis.tug': 'Seconds',
@@ -100,7 +99,6 @@ export const outcomeCaptureEs: Record<keyof typeof outcomeCaptureEn, string> = {
 	'outcomes.capture.trend-title': '{test} a lo largo del tiempo',
 	'outcomes.capture.trend-desc':
 		'{test}: {count, plural, one {# resultado} other {# resultados}} del {from} al {to}; la línea discontinua es el límite.',
-	'outcomes.capture.trend-one': 'Un solo resultado por ahora: la evolución necesita dos.',
 	'outcomes.capture.axis-date': 'Fecha',
 	'outcomes.capture.axis.chair_stand_30s': 'Puntuación STEADI (levantadas)',
 	'outcomes.capture.axis.tug': 'Segundos',

@@ -1,6 +1,7 @@
 import type { ChartDatum } from '$lib/components/charts/chart-types';
 import type { ParticipantTest } from '$lib/server/outcomes/participant-tests';
 import {
+	BALANCE_STAGES,
 	OUTCOME_TESTS,
 	STAGE_SECONDS,
 	TANDEM_STAGE,
@@ -12,7 +13,13 @@ import {
  * A participant's results of one test as a trend: oldest first, the value each result plots
  * (outcomeValue: TUG seconds, chair stand score, 4-stage stages completed) and the cut-off line.
  */
-export type Trend = { test: OutcomeTest; data: ChartDatum[]; cutoff: number | null };
+export type Trend = {
+	test: OutcomeTest;
+	data: ChartDatum[];
+	cutoff: number | null;
+	/** From 0, so a change of one stand or one second looks its size; the cut-off in view. */
+	yDomain: [number, number];
+};
 
 /** The point a test's date is drawn at: midday UTC keeps it on its day on any axis. */
 export const dayPoint = (date: string) => new Date(`${date}T12:00:00Z`);
@@ -46,6 +53,10 @@ export function trendsOf(
 			y: outcomeValue(t.result),
 			series: nameOf(test)
 		}));
-		return [{ test, data, cutoff }];
+		const top =
+			test === 'four_stage_balance'
+				? BALANCE_STAGES.length
+				: Math.ceil(Math.max(cutoff ?? 0, ...data.map((d) => d.y)) * 1.15);
+		return [{ test, data, cutoff, yDomain: [0, Math.max(1, top)] }];
 	});
 }
