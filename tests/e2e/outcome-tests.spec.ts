@@ -46,7 +46,7 @@ test('outcome tests: recorded offline on the phone, synced, then in the table an
 	await phoneContext.setOffline(true);
 	await expect(phone.getByTestId('connection')).toHaveText('No connection', { timeout: 15_000 });
 
-	let sheet = await openTestPart(phone, 0);
+	const sheet = await openTestPart(phone, 0);
 	// Nothing chosen yet: the phone asks for the test first.
 	await sheet.getByRole('button', { name: 'Save' }).click();
 	await expect(sheet.getByTestId('sheet-message')).toHaveText('Choose the test first.');
