@@ -87,7 +87,10 @@ export const RULES: Record<string, RouteRule> = {
 			removeIdentifier: {
 				access: 'coordinator',
 				body: () => ({ identifierId: '00000000-0000-4000-8000-000000000000' })
-			}
+			},
+			// Outcome tests (issue 14, recording them on this page): an empty form is refused by its
+			// check (no test chosen), so the matrix records nothing.
+			recordOutcome: coordinator
 		}
 	},
 	'/(app)/(coordinator)/participants/[participantId=uuid]/audit': {

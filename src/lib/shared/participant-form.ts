@@ -9,6 +9,7 @@ import {
 	type AquaticPrecaution,
 	type AssistiveDevice
 } from './domain';
+import { NORM_SEXES } from './outcomes';
 
 /** The catalog's word for a coded value (clinical.md section 4), in the reader's language. */
 export const deviceKey = (device: AssistiveDevice): MessageKey => `device.${device}`;
@@ -42,6 +43,8 @@ export const participantFormSchema = z
 			.refine((d) => d <= new Date().toISOString().slice(0, 10), 'participants.birth-date-future'),
 		precautions: text(2000),
 		assistiveDevice: z.enum(ASSISTIVE_DEVICES, { error: 'participants.device-choose' }),
+		/** Only for the outcome tests' norms; a form without the field leaves it unrecorded. */
+		sex: z.enum(NORM_SEXES, { error: 'outcomes.capture.sex-choose' }),
 		preferredLanguage: z.union([z.literal(''), z.enum(LOCALES)], { error: 'field.choose' }),
 		screenedOn: z
 			.string()
@@ -73,6 +76,7 @@ export function participantFormValues(form: FormData): ParticipantFormValues {
 		dateOfBirth: one('dateOfBirth'),
 		precautions: one('precautions'),
 		assistiveDevice: one('assistiveDevice'),
+		sex: one('sex') || 'not_recorded',
 		preferredLanguage: one('preferredLanguage'),
 		screenedOn: one('screenedOn'),
 		exclusions: form.getAll('exclusions').map(String),

@@ -1,6 +1,7 @@
 import type { AlertActionView } from './alerts';
 import type { AquaticScreening, AssistiveDevice, EnrollmentStatus, ExertionScale } from './domain';
 import type { Entry } from './entries';
+import type { TestedPerson } from './outcomes';
 import type { Finding, VitalRule } from './rules';
 
 /** Staff only: a participant as the technicians' phones see them in a class. */
@@ -12,6 +13,8 @@ export type RosterMember = {
 	precautions: string;
 	assistiveDevice: AssistiveDevice;
 	aquaticScreening: AquaticScreening;
+	/** Age today and sex as the outcome tests' cut-offs need them (the chair stand's norms). */
+	testedAs: TestedPerson;
 };
 
 /** A stored entry as phones list it: who recorded it and what the rules said. */

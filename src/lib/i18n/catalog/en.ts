@@ -13,6 +13,7 @@ import { handoutsEn } from './areas/handouts';
 import { exportsEn } from './areas/exports';
 import { outcomesEn } from './areas/outcomes';
 import { outcomeRecordsEn } from './areas/outcome-records';
+import { outcomeCaptureEn } from './areas/outcome-capture';
 
 /**
  * English, the source catalog: every key Steady has, in ICU MessageFormat (`{name}` for a
@@ -241,7 +242,8 @@ export const en = {
 	...handoutsEn,
 	...exportsEn,
 	...outcomesEn,
-	...outcomeRecordsEn
+	...outcomeRecordsEn,
+	...outcomeCaptureEn
 };
 
 export type MessageKey = keyof typeof en;

@@ -14,6 +14,7 @@ import { handoutsEs } from './areas/handouts';
 import { exportsEs } from './areas/exports';
 import { outcomesEs } from './areas/outcomes';
 import { outcomeRecordsEs } from './areas/outcome-records';
+import { outcomeCaptureEs } from './areas/outcome-capture';
 
 /** Spanish (neutral, formal "usted" for staff and participants alike). */
 export const es: Record<MessageKey, string> = {
@@ -242,5 +243,6 @@ export const es: Record<MessageKey, string> = {
 	...handoutsEs,
 	...exportsEs,
 	...outcomesEs,
-	...outcomeRecordsEs
+	...outcomeRecordsEs,
+	...outcomeCaptureEs
 };

@@ -62,6 +62,7 @@ function columns(form: ParticipantForm) {
 		dateOfBirth: form.dateOfBirth,
 		precautions: form.precautions,
 		assistiveDevice: form.assistiveDevice,
+		sex: form.sex,
 		aquaticScreening: {
 			screenedOn: form.screenedOn || null,
 			exclusions: form.exclusions,

@@ -18,6 +18,7 @@ import { poolCheckContext } from '../planning/pool-check';
 import { describeReadings } from '../../shared/pool-check';
 import { effectivePlaces } from './places';
 import { refuse, type Refusal } from '../../shared/refusals';
+import { ageOn } from '../../shared/outcomes';
 
 /** Where an entry's stored JSON came from, for stored-json's check. */
 const storedAt = (id: string, version: number) => ({
@@ -51,6 +52,8 @@ export async function classRoster(
 			precautions: participants.precautions,
 			assistiveDevice: participants.assistiveDevice,
 			aquaticScreening: participants.aquaticScreening,
+			dateOfBirth: participants.dateOfBirth,
+			sex: participants.sex,
 			status: enrollments.status,
 			forSession: enrollments.sessionId,
 			createdAt: enrollments.createdAt
@@ -69,6 +72,8 @@ export async function classRoster(
 		.orderBy(asc(enrollments.createdAt));
 
 	const byParticipant = effectivePlaces(rows);
+	// Age on the day the roster is read: a class's phones read it on the class's day.
+	const today = new Date().toISOString().slice(0, 10);
 	const members: RosterMember[] = [];
 	for (const row of byParticipant.values()) {
 		if (row.status === 'cancelled') continue;
@@ -79,7 +84,8 @@ export async function classRoster(
 			place: row.status,
 			precautions: row.precautions,
 			assistiveDevice: row.assistiveDevice,
-			aquaticScreening: row.aquaticScreening
+			aquaticScreening: row.aquaticScreening,
+			testedAs: { age: ageOn(row.dateOfBirth, today), sex: row.sex }
 		});
 	}
 	// Booked first, then walk-ins, then the waitlist in its order; names within each group.

@@ -180,6 +180,7 @@ export async function seedDemoClinic(
 					lastName: person.lastName,
 					displayName: displayNameOf(person.firstName, person.lastName),
 					dateOfBirth: person.dateOfBirth,
+					sex: person.sex,
 					precautions: person.precautions,
 					assistiveDevice: person.assistiveDevice,
 					aquaticScreening: {

@@ -1,11 +1,14 @@
 // Demo participant roster (fictional people); conditions drawn from reference/clinical.md.
 import type { Locale } from '../../../i18n/locales';
 import type { AquaticExclusion, AquaticPrecaution, AssistiveDevice } from '../../../shared/domain';
+import type { NormSex } from '../../../shared/outcomes';
 
 export type ParticipantSeed = {
 	firstName: string;
 	lastName: string;
 	dateOfBirth: string; // 'YYYY-MM-DD'
+	/** For the chair stand's norms (outcome tests). */
+	sex: NormSex;
 	precautions: string; // staff-only plain text
 	assistiveDevice: AssistiveDevice;
 	aquaticExclusions: AquaticExclusion[];
@@ -23,6 +26,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		firstName: 'Eleanor',
 		lastName: 'Whitfield',
 		dateOfBirth: '1941-03-14',
+		sex: 'female',
 		precautions:
 			'Left hip replacement 2025: no crossing legs, no hip bending past 90 degrees. Osteoporosis.',
 		assistiveDevice: 'walker',
@@ -36,6 +40,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		firstName: 'Tomás',
 		lastName: 'Herrera',
 		dateOfBirth: '1950-07-02',
+		sex: 'male',
 		precautions:
 			'Type 2 diabetes: check glucose before class. Light-headed on standing: rise slowly.',
 		assistiveDevice: 'cane',
@@ -50,6 +55,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		firstName: 'Adaeze',
 		lastName: 'Okafor',
 		dateOfBirth: '1956-11-20',
+		sex: 'female',
 		precautions: 'Chronic low back pain: avoid loaded spinal flexion, no full sit-ups.',
 		assistiveDevice: 'none',
 		aquaticExclusions: [],
@@ -62,6 +68,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		firstName: 'Hiroshi',
 		lastName: 'Tanaka',
 		dateOfBirth: '1938-05-09',
+		sex: 'male',
 		precautions:
 			'Parkinson disease, mild: may freeze when turning, cue big steps. Takes medication at 9:00.',
 		assistiveDevice: 'cane',
@@ -75,6 +82,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		firstName: 'Fatima',
 		lastName: 'Haddad',
 		dateOfBirth: '1962-01-27',
+		sex: 'female',
 		precautions: 'Multiple sclerosis: heat sensitive, fatigues late in class. Offer rests early.',
 		assistiveDevice: 'none',
 		aquaticExclusions: [],
@@ -87,6 +95,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		firstName: 'Walter',
 		lastName: 'Kowalski',
 		dateOfBirth: '1944-09-13',
+		sex: 'male',
 		precautions:
 			'COPD: check SpO2 before and during class, pursed-lip breathing. Chlorine allergy (rash).',
 		assistiveDevice: 'rollator',
@@ -100,6 +109,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		firstName: 'Rosa',
 		lastName: 'Delgado',
 		dateOfBirth: '1948-04-30',
+		sex: 'female',
 		precautions: 'Right knee osteoarthritis. Nervous in water: start at the pool steps.',
 		assistiveDevice: 'cane',
 		aquaticExclusions: [],
@@ -113,6 +123,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		firstName: 'Kwame',
 		lastName: 'Mensah',
 		dateOfBirth: '1953-08-16',
+		sex: 'male',
 		precautions:
 			'Bypass surgery 2023, cardiac rehab graduate. Beta blocker: use RPE 11-13, not heart rate.',
 		assistiveDevice: 'none',
@@ -126,6 +137,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		firstName: 'Priya',
 		lastName: 'Raman',
 		dateOfBirth: '1966-02-11',
+		sex: 'female',
 		precautions: '',
 		assistiveDevice: 'none',
 		aquaticExclusions: [],
@@ -138,6 +150,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		firstName: 'Giuseppe',
 		lastName: 'Romano',
 		dateOfBirth: '1935-12-03',
+		sex: 'male',
 		precautions:
 			'Two falls in the past year. Hearing aids: face him and use the screen when cueing.',
 		assistiveDevice: 'walker',
@@ -151,6 +164,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		firstName: 'Mei-Ling',
 		lastName: 'Chen',
 		dateOfBirth: '1946-06-25',
+		sex: 'female',
 		precautions: 'Colostomy: check the bag seal before pool sessions. Mild osteoporosis.',
 		assistiveDevice: 'none',
 		aquaticExclusions: [],
@@ -163,6 +177,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		firstName: 'Samuel',
 		lastName: 'Goldberg',
 		dateOfBirth: '1942-10-19',
+		sex: 'male',
 		precautions: 'Stroke 2022, right-sided weakness: stand on his right side when spotting.',
 		assistiveDevice: 'quad_cane',
 		aquaticExclusions: [],
@@ -175,6 +190,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		firstName: 'Ingrid',
 		lastName: 'Johansson',
 		dateOfBirth: '1959-03-08',
+		sex: 'female',
 		precautions: 'Right shoulder impingement: no overhead loading. Blood pressure often high.',
 		assistiveDevice: 'none',
 		aquaticExclusions: [],
@@ -187,6 +203,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		firstName: 'Darnell',
 		lastName: 'Brooks',
 		dateOfBirth: '1951-01-22',
+		sex: 'male',
 		precautions:
 			'Both knees replaced; uses a wheelchair for distance. Seated options for all standing work.',
 		assistiveDevice: 'wheelchair',
@@ -200,6 +217,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		firstName: 'Nadia',
 		lastName: 'Petrova',
 		dateOfBirth: '1960-09-05',
+		sex: 'female',
 		precautions:
 			'Healing skin graft on the left shin: not cleared for the pool until the nurse signs off.',
 		assistiveDevice: 'none',
@@ -213,6 +231,7 @@ export const PARTICIPANT_ROSTER: ParticipantSeed[] = [
 		firstName: 'Lupe',
 		lastName: 'Fonoti',
 		dateOfBirth: '1949-12-14',
+		sex: 'female',
 		precautions: '',
 		assistiveDevice: 'cane',
 		aquaticExclusions: [],

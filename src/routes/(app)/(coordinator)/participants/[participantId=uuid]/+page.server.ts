@@ -19,6 +19,9 @@ import {
 	type ParticipantFormValues
 } from '$lib/shared/participant-form';
 import { isUuid } from '$lib/shared/ids';
+import { outcomeTestValues } from '$lib/shared/outcome-test-form';
+import { localDate } from '$lib/shared/time-zone';
+import { participantTests, recordTestFromForm } from '$lib/server/outcomes/participant-tests';
 import { audit, deviceOf } from '$lib/server/records/audit';
 import { addIdentifier, listIdentifiers, removeIdentifier } from '$lib/server/records/identifiers';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -44,6 +47,7 @@ export const load: PageServerLoad = async ({ locals, params, url, request }) => 
 		dateOfBirth: person.dateOfBirth,
 		precautions: person.precautions,
 		assistiveDevice: person.assistiveDevice,
+		sex: person.sex,
 		preferredLanguage: person.preferredLanguage ?? '',
 		screenedOn: person.aquaticScreening.screenedOn ?? '',
 		exclusions: person.aquaticScreening.exclusions,
@@ -51,6 +55,7 @@ export const load: PageServerLoad = async ({ locals, params, url, request }) => 
 		goals: person.goals,
 		emergencyContact: person.emergencyContact
 	};
+	const timeZone = await clinicTimeZone(app.db, user.clinicId);
 	return {
 		id: person.id,
 		fullName: `${person.firstName} ${person.lastName}`,
@@ -59,7 +64,11 @@ export const load: PageServerLoad = async ({ locals, params, url, request }) => 
 		values,
 		clinicLanguage: await clinicLanguageOf(app.db, user.clinicId),
 		series: await seriesPlacesOf(app.db, user.clinicId, person.id),
-		identifiers: await listIdentifiers(app.db, user.clinicId, person.id)
+		identifiers: await listIdentifiers(app.db, user.clinicId, person.id),
+		device: person.assistiveDevice,
+		outcomeTests: await participantTests(app.db, user.clinicId, person.id, timeZone),
+		/** The clinic's today: the outcome form's date starts there and may not pass it. */
+		today: localDate(timeZone, new Date())
 	};
 };
 
@@ -147,5 +156,26 @@ export const actions: Actions = {
 		}
 		app.log.info({ userId: user.id, participantId: params.participantId }, 'identifier removed');
 		return { done: problem('records.identifiers.removed'), promoted: [] as Promoted[] };
+	},
+	// Outcome tests answer with their own keys too; a refusal stores nothing.
+	recordOutcome: async ({ locals, params, request }) => {
+		const { user, app } = await participantOf(locals, params.participantId);
+		const values = outcomeTestValues(await readForm(request));
+		const timeZone = await clinicTimeZone(app.db, user.clinicId);
+		const device = deviceOf(request);
+		const { participantId } = params;
+		const recorded = await recordTestFromForm(
+			app.db,
+			user,
+			device,
+			participantId,
+			values,
+			timeZone
+		);
+		if (!recorded.ok) {
+			return fail(400, { outcomeProblems: recorded.problems, outcomeValues: values });
+		}
+		app.log.info({ userId: user.id, participantId: params.participantId }, 'outcome test recorded');
+		return { done: problem('outcomes.capture.recorded'), promoted: [] as Promoted[] };
 	}
 };
