@@ -12,6 +12,7 @@ import { notesEn } from './areas/notes';
 import { handoutsEn } from './areas/handouts';
 import { exportsEn } from './areas/exports';
 import { outcomesEn } from './areas/outcomes';
+import { reportsEn } from './areas/reports';
 
 /**
  * English, the source catalog: every key Steady has, in ICU MessageFormat (`{name}` for a
@@ -239,7 +240,8 @@ export const en = {
 	...notesEn,
 	...handoutsEn,
 	...exportsEn,
-	...outcomesEn
+	...outcomesEn,
+	...reportsEn
 };
 
 export type MessageKey = keyof typeof en;
