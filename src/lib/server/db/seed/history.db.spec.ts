@@ -73,7 +73,7 @@ describe('seedHistory', () => {
 			.from(participants)
 			.groupBy(participants.sex);
 		const bySex = Object.fromEntries(sexes.map((row) => [row.sex, row.n]));
-		expect(bySex.female + bySex.male).toBeGreaterThan(18);
+		expect((bySex.female ?? 0) + (bySex.male ?? 0)).toBeGreaterThan(18);
 		const staff = await database.db.select().from(users).where(eq(users.role, 'technician'));
 		expect(staff).toHaveLength(3);
 		const series = await database.db.select().from(classSeries);
