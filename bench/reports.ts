@@ -24,8 +24,9 @@ import {
 	type RunningServer
 } from '../tests/server-process';
 
-const WARM_UP = 3;
-const TIMED = 20;
+// BENCH_TIMED / BENCH_WARM_UP: fewer requests for a first look at a slow page.
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 3);
+const TIMED = Number(process.env.BENCH_TIMED ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TARGET_MS = 1000;
 const PAGES = ['attendance', 'tolerance', 'safety', 'outcomes'] as const;
