@@ -139,10 +139,11 @@ export type SeriesImprovement = {
  * MUST agree with it: improvement here is `improved()` (latest score > first score), and
  * outcomes.db.spec.ts checks the two on the same results.
  */
-const SCORE = sql.raw(`case r->>'test'
-	when 'chair_stand_30s' then case when (r->>'armsUsed')::boolean then 0 else (r->>'count')::numeric end
-	when 'tug' then -(r->>'seconds')::numeric
-	when 'four_stage_balance' then (r->>'stage')::numeric - 1 + (r->>'seconds')::numeric / 10
+export const OUTCOME_SCORE_SQL = (result: string) =>
+	sql.raw(`case ${result}->>'test'
+	when 'chair_stand_30s' then case when (${result}->>'armsUsed')::boolean then 0 else (${result}->>'count')::numeric end
+	when 'tug' then -(${result}->>'seconds')::numeric
+	when 'four_stage_balance' then (${result}->>'stage')::numeric - 1 + (${result}->>'seconds')::numeric / 10
 end`);
 
 /**
@@ -185,7 +186,7 @@ export async function improvementBySeries(
 				${filter.roomId ? sql`and ${series.roomId} = ${filter.roomId}::uuid` : sql``}
 				${technician}
 		), scored as (
-			select series_id, participant_id, r->>'test' as test, recorded_at, id, ${SCORE} as score
+			select series_id, participant_id, r->>'test' as test, recorded_at, id, ${OUTCOME_SCORE_SQL('r')} as score
 			from tests
 		), per_person as (
 			select distinct series_id, participant_id, test,
