@@ -12,6 +12,7 @@ import { notesEn } from './areas/notes';
 import { handoutsEn } from './areas/handouts';
 import { exportsEn } from './areas/exports';
 import { outcomesEn } from './areas/outcomes';
+import { reportsSafetyOutcomesEn } from './areas/reports-safety-outcomes';
 
 /**
  * English, the source catalog: every key Steady has, in ICU MessageFormat (`{name}` for a
@@ -239,7 +240,8 @@ export const en = {
 	...notesEn,
 	...handoutsEn,
 	...exportsEn,
-	...outcomesEn
+	...outcomesEn,
+	...reportsSafetyOutcomesEn
 };
 
 export type MessageKey = keyof typeof en;

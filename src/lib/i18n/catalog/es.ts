@@ -13,6 +13,7 @@ import { notesEs } from './areas/notes';
 import { handoutsEs } from './areas/handouts';
 import { exportsEs } from './areas/exports';
 import { outcomesEs } from './areas/outcomes';
+import { reportsSafetyOutcomesEs } from './areas/reports-safety-outcomes';
 
 /** Spanish (neutral, formal "usted" for staff and participants alike). */
 export const es: Record<MessageKey, string> = {
@@ -240,5 +241,6 @@ export const es: Record<MessageKey, string> = {
 	...notesEs,
 	...handoutsEs,
 	...exportsEs,
-	...outcomesEs
+	...outcomesEs,
+	...reportsSafetyOutcomesEs
 };
