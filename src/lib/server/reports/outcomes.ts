@@ -3,16 +3,9 @@ import type { Database } from '../db/client';
 import { classSeries, classSessions, currentEntries, participants } from '../db/schema';
 import { rangeInstants } from '../exports/query';
 import type { EntryPayload } from '../../shared/entries';
-import {
-	ageOn,
-	judgeOutcome,
-	outcomeValue,
-	type NormSex,
-	type OutcomeJudgement,
-	type OutcomeResult,
-	type OutcomeTest
-} from '../../shared/outcomes';
+import { ageOn, judgeOutcome, outcomeValue } from '../../shared/outcomes';
 import { localDate } from '../../shared/time-zone';
+import type { OutcomePerson, OutcomePoint, SeriesImprovement } from '../../reports/outcomes-types';
 import { sessionsInFilter, type ReportFilter } from './filter';
 import { sqlRows } from './sql-rows';
 
@@ -24,26 +17,6 @@ import { sqlRows } from './sql-rows';
  * A test recorded on the participant's page belongs to no class (session_id null): it counts
  * for the participant, and for a series only through their enrolment in it.
  */
-
-export type OutcomePerson = {
-	id: string;
-	name: string;
-	dateOfBirth: string;
-	sex: NormSex;
-};
-
-export type OutcomePoint = {
-	id: string;
-	/** The clinic's local date of the test. */
-	on: string;
-	recordedAt: Date;
-	result: OutcomeResult;
-	/** What the chart plots (outcomeValue). */
-	value: number;
-	judgement: OutcomeJudgement;
-	/** Taken in a class (else on the participant's page). */
-	inClass: boolean;
-};
 
 /** The clinic's participants to choose from (archived ones too: their history still counts). */
 export async function outcomeParticipants(db: Database, clinicId: string) {
@@ -122,16 +95,6 @@ export async function participantOutcomes(
 	});
 	return { person, points };
 }
-
-export type SeriesImprovement = {
-	seriesId: string;
-	seriesName: string;
-	test: OutcomeTest;
-	/** Participants with at least two results of the test in the range. */
-	tested: number;
-	/** Of those, whose latest result is better than their first. */
-	improved: number;
-};
 
 /**
  * The SQL twin of `outcomeScore()` in shared/outcomes.ts (higher is better): chair stand
@@ -212,9 +175,4 @@ export async function improvementBySeries(
 		tested: Number(row.tested),
 		improved: Number(row.improved)
 	}));
-}
-
-/** The share improved, as a whole percentage (what the chart and table show). */
-export function improvedPercent(row: { tested: number; improved: number }): number {
-	return row.tested === 0 ? 0 : Math.round((100 * row.improved) / row.tested);
 }

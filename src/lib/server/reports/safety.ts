@@ -1,9 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { classSessions, currentEntries } from '../db/schema';
-import type { AdverseEventType } from '../../shared/entries';
 import type { Finding } from '../../shared/rules';
 import { localDate } from '../../shared/time-zone';
+import {
+	type SafetyByBlock,
+	type SafetyByType,
+	type SafetyByWeek,
+	type SafetyKind,
+	type SafetyReport
+} from '../../reports/safety-types';
 import { sessionsInFilter, type ReportFilter } from './filter';
 import { isoDay, sqlRows } from './sql-rows';
 
@@ -13,42 +19,6 @@ import { isoDay, sqlRows } from './sql-rows';
  * the clinic's last serious event. Everything is counted in SQL over the entries that still count
  * (`current_participant_entries`: an edited or retracted entry is not counted twice or at all).
  */
-
-/** What a mark counts: an adverse event, or a rule's STOP or HOLD finding. */
-export const SAFETY_KINDS = ['adverse_event', 'STOP', 'HOLD'] as const;
-export type SafetyKind = (typeof SAFETY_KINDS)[number];
-
-export type SafetyByWeek = { week: string; kind: SafetyKind; count: number };
-/**
- * `type`: the event type for an adverse event, the rule's id for a finding; `finding` is one of
- * the findings counted (the latest), so the page can word the rule in the reader's language.
- */
-export type SafetyByType = {
-	kind: SafetyKind;
-	type: string;
-	count: number;
-	finding: Finding | null;
-};
-/**
- * `block`: the block's name as the class ran it (the exercise's name); '' for a pause nobody
- * named (`blockKind` says rest or transition); null when it was recorded before the routine
- * started or after it ended.
- */
-export type SafetyByBlock = {
-	block: string | null;
-	blockKind: string | null;
-	kind: SafetyKind;
-	count: number;
-};
-
-export type SafetyReport = {
-	byWeek: SafetyByWeek[];
-	byType: SafetyByType[];
-	byBlock: SafetyByBlock[];
-	/** Over the whole clinic, whatever the filter: null when no serious event was ever recorded. */
-	daysSinceSerious: number | null;
-	lastSeriousOn: string | null;
-};
 
 /**
  * One row per thing counted: each adverse event, and each STOP or HOLD finding (an entry may
@@ -121,7 +91,7 @@ export async function safetyReport(
 		})),
 		byType: types.map((row) => ({
 			kind: row.kind as SafetyKind,
-			type: row.type as AdverseEventType | string,
+			type: row.type as string,
 			count: Number(row.count),
 			finding: (row.finding ?? null) as Finding | null
 		})),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { improved } from '../../shared/outcomes';
-import { improvedPercent } from './outcomes';
+import { improved } from '../shared/outcomes';
+import { improvedPercent } from './outcomes-types';
 
 describe('the share improved', () => {
 	it('is a whole percentage of those tested twice, 0 when nobody was', () => {
