@@ -92,7 +92,7 @@ export function personCharts(
 					})
 				},
 				table: {
-					caption: name,
+					caption: t('reports.outcomes.person-table', { test: name, name: person.name }),
 					columns: [
 						t('reports.outcomes.date'),
 						name,
