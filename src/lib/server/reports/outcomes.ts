@@ -6,6 +6,7 @@ import type { EntryPayload } from '../../shared/entries';
 import { ageOn, judgeOutcome, outcomeValue } from '../../shared/outcomes';
 import { localDate } from '../../shared/time-zone';
 import type { OutcomePerson, OutcomePoint, SeriesImprovement } from '../../reports/outcomes-types';
+import type { OutcomeTest } from '../../shared/outcomes';
 import { sessionsInFilter, type ReportFilter } from './filter';
 import { sqlRows } from './sql-rows';
 

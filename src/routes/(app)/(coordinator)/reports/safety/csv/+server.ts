@@ -11,7 +11,10 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const read = await readSafety({ db: locals.app.db, url, clinicId: user.clinicId });
 	if (!read.ok) return json(read.refusal, { status: 400 });
 	const charts = safetyCharts(wording(locals.locale), read.report);
-	return csvFile(tablesCsv(charts.map((c) => c.table)), `safety-${read.filter.from}-${read.filter.to}.csv`);
+	return csvFile(
+		tablesCsv(charts.map((c) => c.table)),
+		`safety-${read.filter.from}-${read.filter.to}.csv`
+	);
 };
 
 function csvFile(text: string, filename: string): Response {
