@@ -21,8 +21,22 @@ export type ChartBand = { from: number; to: number; label: string };
 /** A dashed horizontal line, e.g. a test's cut-off. */
 export type ChartThreshold = { y: number; label: string };
 
+/**
+ * How a point's x and y read in words. The chart's SVG <title>s and the table beside it are made
+ * with the same two functions (chart-table.ts), so a title says exactly what its table cell says.
+ */
+export type ChartFormat = {
+	/** E.g. a week: "Week of 3 Nov 2026". */
+	x: (x: ChartDatum['x']) => string;
+	/** E.g. "82 %". */
+	y: (y: number) => string;
+	/** An axis tick: shorter than `x` (e.g. "3 Nov"). Defaults to `x`. */
+	tick?: (x: ChartDatum['x']) => string;
+};
+
 export type LineChartProps = {
 	data: ChartDatum[];
+	format: ChartFormat;
 	xLabel: string;
 	yLabel: string;
 	band?: ChartBand;
@@ -34,6 +48,7 @@ export type LineChartProps = {
 
 export type BarChartProps = {
 	data: ChartDatum[];
+	format: ChartFormat;
 	xLabel: string;
 	yLabel: string;
 	/** Groups stacked in one bar per x (else side by side). */
