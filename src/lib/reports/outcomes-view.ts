@@ -171,9 +171,10 @@ export function seriesChart(
 			xLabel: t('reports.outcomes.series'),
 			yLabel: t('reports.outcomes.share'),
 			yDomain: [0, 100],
+			// Empty, the figure says so in its place: the description then says what would be shown.
 			description:
 				rows.length === 0
-					? t('reports.outcomes.series-empty')
+					? t('reports.outcomes.series-scope')
 					: t('reports.outcomes.series-description', { rows: rows.length })
 		},
 		table: {
