@@ -23,23 +23,40 @@ async function expectChartMatchesTable(figure: Locator) {
 			trs.map((tr) => [...tr.children].map((cell) => (cell.textContent ?? '').trim()))
 		);
 	expect(titles.length).toBeGreaterThan(0);
+	// A table is wide (a column per series, as chartTable makes it) or long (a row per x and
+	// series, the series named in a cell of its own).
+	const wide = titles.some((title) => columns.includes(parse(title).series));
 	for (const title of titles) {
-		const at = title.indexOf(' · ');
-		const x = title.slice(0, at);
-		const rest = title.slice(at + 3);
-		const cut = rest.lastIndexOf(': ');
-		const [series, y] = [rest.slice(0, cut), rest.slice(cut + 2)];
-		const column = columns.indexOf(series);
-		expect(column, `a column for ${series}`).toBeGreaterThan(0);
-		const cells = rows.filter((row) => row[0] === x).map((row) => row[column]);
-		expect(cells, `the table's ${x} / ${series}`).toContain(y);
+		const { x, series, y } = parse(title);
+		const mine = rows.filter((row) => row[0] === x);
+		if (wide) {
+			const cells = mine.map((row) => row[columns.indexOf(series)]);
+			expect(cells, `the table's ${x} / ${series}`).toContain(y);
+		} else {
+			expect(
+				mine.some((row) => row.includes(series) && row.includes(y)),
+				`${title} in the table`
+			).toBe(true);
+		}
 	}
-	// As many filled cells in the series' columns as the chart has marks.
-	const seriesColumns = columns.flatMap((c, i) =>
-		i > 0 && titles.some((t) => t.includes(` · ${c}: `)) ? [i] : []
-	);
-	const filled = rows.flatMap((row) => seriesColumns.filter((i) => row[i] !== ''));
-	expect(filled.length).toBe(titles.length);
+	// The table holds no number the chart lacks: as many filled series cells (or rows) as marks.
+	if (wide) {
+		const seriesColumns = columns.flatMap((c, i) =>
+			i > 0 && titles.some((t) => parse(t).series === c) ? [i] : []
+		);
+		const filled = rows.flatMap((row) => seriesColumns.filter((i) => row[i] !== ''));
+		expect(filled.length).toBe(titles.length);
+	} else {
+		expect(rows.length).toBe(titles.length);
+	}
+}
+
+/** "x · series: y", x possibly holding ": " itself. */
+function parse(title: string) {
+	const at = title.indexOf(' · ');
+	const rest = title.slice(at + 3);
+	const cut = rest.lastIndexOf(': ');
+	return { x: title.slice(0, at), series: rest.slice(0, cut), y: rest.slice(cut + 2) };
 }
 
 async function download(page: Page, link: RegExp) {

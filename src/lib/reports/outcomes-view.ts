@@ -1,4 +1,3 @@
-import { chartTable } from '../components/charts/chart-style';
 import type {
 	BarChartProps,
 	ChartDatum,
@@ -141,8 +140,8 @@ function cutoffOf(
 }
 
 /**
- * Per series, a bar per test with the share improved; the table adds, per test, how many
- * improved of how many were tested twice or more.
+ * Per series, a bar per test with the share improved; the table gives a row per series and
+ * test: the share (as the bar's title says it), how many improved, of how many tested twice.
  */
 export function seriesChart(
 	words: Wording,
@@ -152,18 +151,17 @@ export function seriesChart(
 	const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
 	const format: ChartFormat = { x: (x) => String(x), y: (y) => percent.format(y / 100) };
 	const testName = (test: OutcomeTest) => t(`outcomes.test.${test}`);
-	const data = rows.map((row) => ({
+	// The tests in their usual order on every chart: the same colour and hatch for each.
+	const ordered = [...rows].sort(
+		(a, b) =>
+			a.seriesName.localeCompare(b.seriesName, locale) ||
+			OUTCOME_TESTS.indexOf(a.test) - OUTCOME_TESTS.indexOf(b.test)
+	);
+	const data = ordered.map((row) => ({
 		x: row.seriesName,
 		y: improvedPercent(row),
 		series: testName(row.test)
 	}));
-	const base = chartTable(
-		data,
-		format,
-		t('reports.outcomes.series-heading'),
-		t('reports.outcomes.series')
-	);
-	const tests = OUTCOME_TESTS.filter((test) => rows.some((row) => row.test === test));
 	return {
 		chart: {
 			data,
@@ -171,6 +169,9 @@ export function seriesChart(
 			xLabel: t('reports.outcomes.series'),
 			yLabel: t('reports.outcomes.share'),
 			yDomain: [0, 100],
+			seriesOrder: OUTCOME_TESTS.filter((test) => rows.some((row) => row.test === test)).map(
+				testName
+			),
 			// Empty, the figure says so in its place: the description then says what would be shown.
 			description:
 				rows.length === 0
@@ -178,19 +179,20 @@ export function seriesChart(
 					: t('reports.outcomes.series-description', { rows: rows.length })
 		},
 		table: {
-			...base,
+			caption: t('reports.outcomes.series-heading'),
 			columns: [
-				...base.columns,
-				...tests.map((test) => t('reports.outcomes.counts-column', { test: testName(test) }))
+				t('reports.outcomes.series'),
+				t('reports.outcomes.test'),
+				t('reports.outcomes.share'),
+				t('reports.outcomes.improved'),
+				t('reports.outcomes.tested')
 			],
-			rows: base.rows.map((cells) => [
-				...cells,
-				...tests.map((test) => {
-					const row = rows.find((r) => r.seriesName === cells[0] && r.test === test);
-					return row
-						? t('reports.outcomes.counts', { improved: row.improved, tested: row.tested })
-						: '';
-				})
+			rows: ordered.map((row, i) => [
+				format.x(data[i]!.x),
+				testName(row.test),
+				format.y(data[i]!.y),
+				row.improved,
+				row.tested
 			])
 		}
 	};

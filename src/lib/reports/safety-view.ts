@@ -8,7 +8,13 @@ import type {
 import type { AdverseEventType } from '../shared/entries';
 import { findingText, type Wording } from '../shared/rules';
 import { shortDay } from './report-format';
-import type { SafetyByBlock, SafetyByType, SafetyKind, SafetyReport } from './safety-types';
+import {
+	SAFETY_KINDS,
+	type SafetyByBlock,
+	type SafetyByType,
+	type SafetyKind,
+	type SafetyReport
+} from './safety-types';
 
 /**
  * The safety report as the page shows it and the CSV writes it: three bar charts stacked by
@@ -27,10 +33,14 @@ export function safetyCharts(words: Wording, report: SafetyReport): SafetyChart[
 	const { t, locale } = words;
 	const kindName = (kind: SafetyKind) => t(`reports.safety.kind.${kind}`);
 	const count = new Intl.NumberFormat(locale);
-	const asIs = (x: ChartDatum['x']) => String(x);
-	const counted: ChartFormat = { x: asIs, y: (y) => count.format(y) };
+	// A long rule's words under a bar are cut short; its title and table cell say them whole.
+	const counted: ChartFormat = {
+		x: (x) => String(x),
+		y: (y) => count.format(y),
+		tick: (x) => (String(x).length > 18 ? `${String(x).slice(0, 17)}…` : String(x))
+	};
 	const weekly: ChartFormat = {
-		x: (x) => t('reports.safety.week-of', { date: shortDay(locale, String(x), true) }),
+		x: (x) => shortDay(locale, String(x), true),
 		y: counted.y,
 		tick: (x) => shortDay(locale, String(x), false)
 	};
@@ -42,7 +52,12 @@ export function safetyCharts(words: Wording, report: SafetyReport): SafetyChart[
 
 	const byWeek = report.byWeek.map((row) => datum(row.week, row.kind, row.count));
 	const total = report.byWeek.reduce((sum, row) => sum + row.count, 0);
-	const byType = report.byType.map((row) => datum(typeName(words, row), row.kind, row.count));
+	// One bar per type, its kind in its words ("STOP: …"): a type is of one kind only.
+	const byType = report.byType.map((row) => ({
+		x: typeName(words, row),
+		y: row.count,
+		series: t('reports.safety.count')
+	}));
 	const byBlock = report.byBlock.map((row) => datum(blockName(words, row), row.kind, row.count));
 
 	const chart = (
@@ -51,19 +66,27 @@ export function safetyCharts(words: Wording, report: SafetyReport): SafetyChart[
 		format: ChartFormat,
 		xHeading: string,
 		description: string
-	): SafetyChart => ({
-		id,
-		title: t(`reports.safety.${id}`),
-		chart: {
-			data,
-			format,
-			xLabel: xHeading,
-			yLabel: t('reports.safety.count'),
-			stacked: true,
-			description
-		},
-		table: chartTable(data, format, t(`reports.safety.${id}`), xHeading)
-	});
+	): SafetyChart => {
+		// The kinds in one order on every chart: the same colour and hatch for each.
+		const order = [...SAFETY_KINDS.map(kindName), t('reports.safety.count')].filter((name) =>
+			data.some((d) => d.series === name)
+		);
+		return {
+			id,
+			title: t(`reports.safety.${id}`),
+			chart: {
+				data,
+				format,
+				xLabel: xHeading,
+				yLabel: t('reports.safety.count'),
+				stacked: true,
+				seriesOrder: order,
+				wholeNumbers: true,
+				description
+			},
+			table: chartTable(data, format, t(`reports.safety.${id}`), xHeading, order)
+		};
+	};
 	const most = (key: 'by-type' | 'by-block', data: ChartDatum[]) => {
 		const totals = new Map<string, number>();
 		for (const d of data) totals.set(String(d.x), (totals.get(String(d.x)) ?? 0) + d.y);
