@@ -3,9 +3,6 @@
  * Spanish must have the same keys (the type says so).
  */
 export const reportsSafetyOutcomesEn = {
-	'reports.safety.title': 'Safety',
-	'reports.safety.intro':
-		'Adverse events and STOP/HOLD findings recorded in the classes of the range. Edited entries count once; retracted ones not at all.',
 	'reports.safety.days-since': 'Days since the last serious adverse event',
 	'reports.safety.days-since-never': 'No serious adverse event recorded',
 	'reports.safety.days-since-last': 'Last one on {date}.',
@@ -34,13 +31,8 @@ export const reportsSafetyOutcomesEn = {
 		'One bar per block of the routine, stacked by kind: the most frequent is {top} ({count}).',
 	'reports.safety.nothing-description': 'Nothing was recorded in the range.',
 	'reports.safety.empty': 'No adverse event or STOP/HOLD finding in the classes of the range.',
-	'reports.safety.csv': 'Download the safety report (CSV)',
-	'reports.outcomes.title': 'Outcomes',
-	'reports.outcomes.intro':
-		'Outcome test results against the CDC STEADI cut-offs, and who improved in each class series.',
 	'reports.outcomes.participant': 'Participant',
 	'reports.outcomes.choose-participant': 'Choose a participant',
-	'reports.outcomes.show': 'Show',
 	'reports.outcomes.person-heading': 'Results of {name}',
 	'reports.outcomes.person-scope':
 		"Only the dates of the filter apply to one participant's results: tests in any room or class, and on their page.",
@@ -73,15 +65,10 @@ export const reportsSafetyOutcomesEn = {
 	'reports.outcomes.share': 'Share improved',
 	'reports.outcomes.series-description':
 		'Per series, bars for each test give the share of participants who improved: {rows} series and tests.',
-	'reports.outcomes.series-empty': 'Nobody was tested twice in the range.',
-	'reports.outcomes.csv-series': 'Download who improved (CSV)',
-	'reports.outcomes.csv-person': 'Download these results (CSV)'
+	'reports.outcomes.series-empty': 'Nobody was tested twice in the range.'
 };
 
 export const reportsSafetyOutcomesEs: Record<keyof typeof reportsSafetyOutcomesEn, string> = {
-	'reports.safety.title': 'Seguridad',
-	'reports.safety.intro':
-		'Eventos adversos y hallazgos STOP/HOLD registrados en las clases del periodo. Las entradas editadas cuentan una vez; las retiradas, ninguna.',
 	'reports.safety.days-since': 'Días desde el último evento adverso grave',
 	'reports.safety.days-since-never': 'No hay ningún evento adverso grave registrado',
 	'reports.safety.days-since-last': 'El último, el {date}.',
@@ -110,13 +97,8 @@ export const reportsSafetyOutcomesEs: Record<keyof typeof reportsSafetyOutcomesE
 		'Una barra por bloque de la rutina, apiladas por clase: el más frecuente es {top} ({count}).',
 	'reports.safety.nothing-description': 'No se registró nada en el periodo.',
 	'reports.safety.empty': 'Ningún evento adverso ni hallazgo STOP/HOLD en las clases del periodo.',
-	'reports.safety.csv': 'Descargar el informe de seguridad (CSV)',
-	'reports.outcomes.title': 'Resultados',
-	'reports.outcomes.intro':
-		'Resultados de las pruebas frente a los puntos de corte CDC STEADI, y quién mejoró en cada serie de clases.',
 	'reports.outcomes.participant': 'Participante',
 	'reports.outcomes.choose-participant': 'Elija un participante',
-	'reports.outcomes.show': 'Mostrar',
 	'reports.outcomes.person-heading': 'Resultados de {name}',
 	'reports.outcomes.person-scope':
 		'A los resultados de un participante solo se aplican las fechas del filtro: pruebas en cualquier sala o clase, y en su página.',
@@ -149,7 +131,5 @@ export const reportsSafetyOutcomesEs: Record<keyof typeof reportsSafetyOutcomesE
 	'reports.outcomes.share': 'Proporción que mejoró',
 	'reports.outcomes.series-description':
 		'Por serie, una barra por prueba con la proporción de participantes que mejoró: {rows} series y pruebas.',
-	'reports.outcomes.series-empty': 'Nadie fue evaluado dos veces en el periodo.',
-	'reports.outcomes.csv-series': 'Descargar quién mejoró (CSV)',
-	'reports.outcomes.csv-person': 'Descargar estos resultados (CSV)'
+	'reports.outcomes.series-empty': 'Nadie fue evaluado dos veces en el periodo.'
 };

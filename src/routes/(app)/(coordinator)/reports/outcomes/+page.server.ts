@@ -5,12 +5,12 @@ import type { PageServerLoad } from './$types';
 
 /**
  * The outcomes report: who improved per series, and with ?participantId= one participant's
- * results. Another clinic's participant (or no participant at all) is not found.
+ * results. Another clinic's participant is not found.
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = signedIn(locals);
 	const { db } = locals.app;
-	const outcomes = await readOutcomes({ db, url, clinicId: user.clinicId });
-	if (outcomes.ok && outcomes.unknownPerson) error(404, 'reports.outcomes.no-participant');
-	return { outcomes, people: await participantChoices(db, user.clinicId) };
+	const outcomes = await readOutcomes(db, user.clinicId, url);
+	if (outcomes.unknownPerson) error(404, 'reports.outcomes.no-participant');
+	return { ...outcomes, people: await participantChoices(db, user.clinicId) };
 };

@@ -1,31 +1,64 @@
-import { error, json } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { requireCoordinator } from '$lib/server/auth/guard';
-import { readOutcomes, tablesCsv } from '$lib/server/reports/safety-outcomes-pages';
-import { personCharts, seriesChart } from '$lib/reports/outcomes-view';
-import { wording } from '$lib/shared/rules';
+import { improvedPercent } from '$lib/reports/outcomes-types';
+import { reportCsv } from '$lib/server/reports/csv';
+import { readOutcomes } from '$lib/server/reports/safety-outcomes-pages';
 import type { RequestHandler } from './$types';
 
 /**
- * The outcomes report as CSV: the page's tables with the same query: who improved per series,
- * and with ?participantId= first that participant's results, a table per test.
+ * The outcomes report's numbers with the page's query: a `series` row per series and test (who
+ * improved of who was tested twice), and with ?participantId= a `result` row per test result
+ * of that participant (the value charted, the verdict and the cut-off it was judged against).
  */
+const COLUMNS = [
+	'section',
+	'series_id',
+	'series',
+	'test',
+	'improved',
+	'tested',
+	'percent_improved',
+	'participant_id',
+	'date',
+	'value',
+	'verdict',
+	'cutoff',
+	'in_class'
+] as const;
+
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requireCoordinator(locals);
-	const read = await readOutcomes({ db: locals.app.db, url, clinicId: user.clinicId });
-	if (!read.ok) return json(read.refusal, { status: 400 });
-	if (read.unknownPerson) error(404, 'reports.outcomes.no-participant');
-	const words = wording(locals.locale);
-	const tables = [
-		...(read.person ? personCharts(words, read.person.person, read.person.points) : []).map(
-			(c) => c.table
-		),
-		seriesChart(words, read.series).table
-	];
-	return new Response(tablesCsv(tables), {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="outcomes-${read.filter.from}-${read.filter.to}.csv"`,
-			'cache-control': 'no-store'
-		}
-	});
+	const request = await readOutcomes(locals.app.db, user.clinicId, url);
+	if (request.unknownPerson) error(404, 'reports.outcomes.no-participant');
+	const people = (request.person?.points ?? []).map((p) => [
+		'result',
+		null,
+		null,
+		p.result.test,
+		null,
+		null,
+		null,
+		request.participantId,
+		p.on,
+		p.value,
+		p.judgement.verdict,
+		'cutoff' in p.judgement ? p.judgement.cutoff : null,
+		p.inClass ? 'yes' : 'no'
+	]);
+	const series = (request.series ?? []).map((row) => [
+		'series',
+		row.seriesId,
+		row.seriesName,
+		row.test,
+		row.improved,
+		row.tested,
+		improvedPercent(row),
+		null,
+		null,
+		null,
+		null,
+		null,
+		null
+	]);
+	return reportCsv('outcomes', request, COLUMNS, [...people, ...series]);
 };

@@ -1,28 +1,53 @@
-import { json } from '@sveltejs/kit';
 import { requireCoordinator } from '$lib/server/auth/guard';
-import { readSafety, tablesCsv } from '$lib/server/reports/safety-outcomes-pages';
-import { safetyCharts } from '$lib/reports/safety-view';
-import { wording } from '$lib/shared/rules';
+import { reportCsv } from '$lib/server/reports/csv';
+import { readSafety } from '$lib/server/reports/safety-outcomes-pages';
 import type { RequestHandler } from './$types';
 
-/** The safety report as CSV: the page's three tables, with the same filter (?from&to&roomId…). */
+/**
+ * The safety report's numbers with the page's filter (?from&to&…): a row per count, `section`
+ * saying which chart it belongs to (week, type, block), and one row with the days since the
+ * clinic's last serious event (over the whole clinic, whatever the filter).
+ */
+const COLUMNS = [
+	'section',
+	'week_starting',
+	'kind',
+	'type',
+	'block',
+	'block_kind',
+	'count',
+	'last_serious_on'
+] as const;
+
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requireCoordinator(locals);
-	const read = await readSafety({ db: locals.app.db, url, clinicId: user.clinicId });
-	if (!read.ok) return json(read.refusal, { status: 400 });
-	const charts = safetyCharts(wording(locals.locale), read.report);
-	return csvFile(
-		tablesCsv(charts.map((c) => c.table)),
-		`safety-${read.filter.from}-${read.filter.to}.csv`
-	);
+	const request = await readSafety(locals.app.db, user.clinicId, url);
+	const report = request.report;
+	const rows = report
+		? [
+				...report.byWeek.map((r) => ['week', r.week, r.kind, null, null, null, r.count, null]),
+				...report.byType.map((r) => ['type', null, r.kind, r.type, null, null, r.count, null]),
+				...report.byBlock.map((r) => [
+					'block',
+					null,
+					r.kind,
+					null,
+					r.block,
+					r.blockKind,
+					r.count,
+					null
+				]),
+				[
+					'days_since_serious',
+					null,
+					'adverse_event',
+					null,
+					null,
+					null,
+					report.daysSinceSerious,
+					report.lastSeriousOn
+				]
+			]
+		: [];
+	return reportCsv('safety', request, COLUMNS, rows);
 };
-
-function csvFile(text: string, filename: string): Response {
-	return new Response(text, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${filename}"`,
-			'cache-control': 'no-store'
-		}
-	});
-}
