@@ -83,11 +83,20 @@ async function chartsDrawn(page: Page) {
 	return count;
 }
 
+/** A CSV the reports write: BOM, CRLF rows, fixed column identifiers in the header. */
+const csvRows = (text: string) =>
+	text
+		.replace(/^\ufeff/, '')
+		.trim()
+		.split('\r\n')
+		.map((line) => line.split(','));
+
 test('the safety report: charts match their tables, CSV, a landscape page per chart', async ({
 	page
 }) => {
 	await signIn(page, COORDINATOR, undefined, server.url);
-	await page.goto(`${server.url}/reports/safety`);
+	await page.goto(`${server.url}/reports`);
+	await page.getByRole('link', { name: 'Safety' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Safety' })).toBeVisible();
 	await expect(page.getByTestId('days-since')).toContainText(/\d|No serious/);
 
@@ -98,31 +107,54 @@ test('the safety report: charts match their tables, CSV, a landscape page per ch
 			figures.filter({ has: page.getByRole('heading', { name, exact: true }) })
 		);
 	}
-
-	const csv = await download(page, /Download the safety report/);
-	expect(csv.name).toMatch(/^safety-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
-	const text = csv.text.replace(/^\ufeff/, '');
-	for (const caption of ['By week', 'By type', 'By block of the routine'])
-		expect(text).toContain(caption);
-	const firstRow = (await figures
-		.first()
-		.locator('tbody tr')
-		.first()
-		.locator('th')
-		.textContent())!.trim();
-	expect(text).toContain(firstRow);
-
 	const count = await chartsDrawn(page);
 	const pdf = await page.pdf({ landscape: true, printBackground: true });
 	expect(pdfPages(pdf)).toBe(count);
 
-	// A filter narrows it: a range with nothing in it says so instead of drawing empty charts.
+	// The CSV holds the same counts: the by-week total is the chart's.
+	const csv = await download(page, /Download as CSV/);
+	expect(csv.name).toMatch(/^steady-safety-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+	const [header, ...rows] = csvRows(csv.text);
+	expect(header).toEqual([
+		'section',
+		'week_starting',
+		'kind',
+		'type',
+		'block',
+		'block_kind',
+		'count',
+		'last_serious_on'
+	]);
+	const weekly = rows.filter((row) => row[0] === 'week');
+	const titles = await figures.first().locator('svg .chart-data title').allTextContents();
+	const charted = titles.reduce((sum, title) => sum + Number(parse(title).y), 0);
+	expect(weekly.reduce((sum, row) => sum + Number(row[6]), 0)).toBe(charted);
+	expect(rows.filter((row) => row[0] === 'days_since_serious')).toHaveLength(1);
+
+	// A filter from the form: one room narrows the counts, never beyond the whole.
+	const room = page.getByLabel('Room', { exact: true });
+	const rooms = await room
+		.locator('option')
+		.evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+	await room.selectOption(rooms[0]!);
+	await page.getByRole('button', { name: 'Show report' }).click();
+	await expect(page).toHaveURL(new RegExp(`roomId=${rooms[0]}`));
+	for (let i = 0; i < (await figures.count()); i++) {
+		await expectChartMatchesTable(figures.nth(i));
+	}
+	const narrowed = await figures.first().locator('svg .chart-data title').allTextContents();
+	expect(narrowed.reduce((sum, title) => sum + Number(parse(title).y), 0)).toBeLessThanOrEqual(
+		charted
+	);
+
+	// A range with nothing in it says so instead of drawing empty charts; a reversed one is refused.
 	await page.goto(`${server.url}/reports/safety?from=2020-01-06&to=2020-01-12`);
 	await expect(
-		page.getByText('No adverse event or STOP/HOLD finding in the classes of the range.').first()
+		page.getByText('No adverse event or STOP/HOLD finding in the classes of the range.')
 	).toBeVisible();
 	await page.goto(`${server.url}/reports/safety?from=2026-02-01&to=2026-01-01`);
-	await expect(page.getByRole('alert')).toBeVisible();
+	await expect(figures).toHaveCount(0);
+	await expect(page.getByLabel('To')).toHaveAttribute('aria-invalid', 'true');
 });
 
 test('the outcomes report: a participant against the cut-offs, who improved per series', async ({
@@ -136,14 +168,16 @@ test('the outcomes report: a participant against the cut-offs, who improved per 
 		.filter({ has: page.getByRole('heading', { name: 'Who improved, per class series' }) });
 	await expectChartMatchesTable(series);
 
-	// Choose a participant who has results.
+	// Choose, in the filter form, a participant who has results.
 	const participant = page.getByLabel('Participant', { exact: true });
 	const options = await participant
 		.locator('option')
 		.evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
 	let shown = false;
 	for (const id of options) {
-		await page.goto(`${server.url}/reports/outcomes?participantId=${id}`);
+		await page.getByLabel('Participant', { exact: true }).selectOption(id);
+		await page.getByRole('button', { name: 'Show report' }).click();
+		await expect(page).toHaveURL(new RegExp(`participantId=${id}`));
 		if ((await page.locator('[data-chart-figure] h3').count()) > 0) {
 			shown = true;
 			break;
@@ -154,21 +188,27 @@ test('the outcomes report: a participant against the cut-offs, who improved per 
 	for (let i = 0; i < (await personFigures.count()); i++) {
 		const figure = personFigures.nth(i);
 		await expectChartMatchesTable(figure);
-		// The cut-off is drawn as a labelled line (or said why not).
-		await expect(
-			figure
-				.getByText(/Cut-off|Tandem held/)
-				.first()
-				.or(page.getByText(/No cut-off is drawn/).first())
-		).toBeAttached();
+		// Each result's verdict against the cut-off, and the cut-off drawn as a labelled line.
+		await expect(figure.locator('tbody tr').first()).toContainText(
+			/Below average|Average or better|Fall risk|Under|Tandem held|No cut-off/
+		);
 	}
-
-	const csv = await download(page, /Download these results/);
-	expect(csv.name).toMatch(/^outcomes-.*\.csv$/);
-	expect(csv.text).toContain('results of');
-	expect(csv.text).toContain('Who improved, per class series');
+	await expect(
+		page.getByText(/^Cut-off \d+ \(age \d+|^Cut-off 12$|^Tandem held/).first()
+	).toBeAttached();
 
 	const count = await chartsDrawn(page);
 	const pdf = await page.pdf({ landscape: true, printBackground: true });
 	expect(pdfPages(pdf)).toBe(count);
+
+	const csv = await download(page, /Download as CSV/);
+	expect(csv.name).toMatch(/^steady-outcomes-.*\.csv$/);
+	const [header, ...rows] = csvRows(csv.text);
+	expect(header.slice(0, 4)).toEqual(['section', 'series_id', 'series', 'test']);
+	const results = rows.filter((row) => row[0] === 'result');
+	const points = await personFigures.locator('svg .chart-data title').count();
+	expect(results).toHaveLength(points);
+	// The series rows: as many as the chart's bars.
+	const bars = await series.locator('svg .chart-data title').count();
+	expect(rows.filter((row) => row[0] === 'series')).toHaveLength(bars);
 });
