@@ -204,7 +204,7 @@ test('the outcomes report: a participant against the cut-offs, who improved per 
 	const csv = await download(page, /Download as CSV/);
 	expect(csv.name).toMatch(/^steady-outcomes-.*\.csv$/);
 	const [header, ...rows] = csvRows(csv.text);
-	expect(header.slice(0, 4)).toEqual(['section', 'series_id', 'series', 'test']);
+	expect(header!.slice(0, 4)).toEqual(['section', 'series_id', 'series', 'test']);
 	const results = rows.filter((row) => row[0] === 'result');
 	const points = await personFigures.locator('svg .chart-data title').count();
 	expect(results).toHaveLength(points);
