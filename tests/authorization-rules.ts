@@ -86,6 +86,27 @@ export const RULES: Record<string, RouteRule> = {
 		get: 'coordinator'
 	},
 
+	// Issue 14, the safety and outcomes reports (helper H4): two pages and their CSV downloads.
+	// The outcomes page names a participant: another clinic's coordinator gets 404 for it.
+	'/(app)/(coordinator)/reports/safety': {
+		path: () => '/reports/safety?from=2026-01-05&to=2026-01-05',
+		get: 'coordinator'
+	},
+	'/(app)/(coordinator)/reports/safety/csv': {
+		path: () => '/reports/safety/csv?from=2026-01-05&to=2026-01-05',
+		get: 'coordinator'
+	},
+	'/(app)/(coordinator)/reports/outcomes': {
+		path: (ids) => `/reports/outcomes?participantId=${ids.participantId}`,
+		get: 'coordinator',
+		owned: true
+	},
+	'/(app)/(coordinator)/reports/outcomes/csv': {
+		path: (ids) => `/reports/outcomes/csv?participantId=${ids.participantId}`,
+		get: 'coordinator',
+		owned: true
+	},
+
 	'/(app)/(coordinator)/participants': { path: () => '/participants', get: 'coordinator' },
 	'/(app)/(coordinator)/participants/new': {
 		path: () => '/participants/new',

@@ -13,6 +13,7 @@ import { handoutsEn } from './areas/handouts';
 import { exportsEn } from './areas/exports';
 import { outcomesEn } from './areas/outcomes';
 import { reportsEn } from './areas/reports';
+import { reportsSafetyOutcomesEn } from './areas/reports-safety-outcomes';
 
 /**
  * English, the source catalog: every key Steady has, in ICU MessageFormat (`{name}` for a
@@ -241,7 +242,8 @@ export const en = {
 	...handoutsEn,
 	...exportsEn,
 	...outcomesEn,
-	...reportsEn
+	...reportsEn,
+	...reportsSafetyOutcomesEn
 };
 
 export type MessageKey = keyof typeof en;
