@@ -4,7 +4,7 @@
 // postgres://postgres@127.0.0.1:5432: a fresh database steady_bench_<pid> is made there and
 // dropped after). The real built server (npm run build) serves it; a coordinator signs in and
 // each report page is rendered ON THE SERVER (the HTML GET): the whole year, one series, one
-// technician, and the outcomes of one participant. 3 warm-up requests, then 20 timed; p50/p95 per
+// technician, and the tolerance and outcomes of one participant. 3 warm-up requests, then 20 timed; p50/p95 per
 // page. The whole measurement runs BENCH_ROUNDS times (default 3); the summary gives the median
 // of the p95s and their spread. Target: every p95 under 1 s.
 import fs from 'node:fs';
@@ -75,7 +75,7 @@ async function picks(db: Database, clinicId: string) {
 				path: `/reports/${page}?${year}&technicianId=${technician!.id}`
 			}
 		);
-		if (page === 'outcomes') {
+		if (page === 'outcomes' || page === 'tolerance') {
 			cases.push({
 				label: `${page} (participant)`,
 				path: `/reports/${page}?${year}&participantId=${participant!.id}`
@@ -188,7 +188,9 @@ async function measure(database: string, prepared: Prepared, offset: number) {
 	}
 }
 
-const databases: [string, () => Promise<Prepared>][] = [['embedded', embedded]];
+// BENCH_EMBEDDED=off: PostgreSQL only.
+const databases: [string, () => Promise<Prepared>][] =
+	process.env.BENCH_EMBEDDED === 'off' ? [] : [['embedded', embedded]];
 const pgUrl = process.env.BENCH_DATABASE_URL;
 if (pgUrl) databases.push(['PostgreSQL', () => onPostgres(pgUrl)]);
 else console.log('BENCH_DATABASE_URL not set: the embedded database only');

@@ -37,6 +37,8 @@ function safetyMarks(clinicId: string, filter: ReportFilter, timeZone: string) {
 			mark.kind, mark.type, mark.finding
 		from ${s}
 		join ${e} on ${e.sessionId} = ${s.id} and ${e.clinicId} = ${clinicId}
+			-- Only what is counted: lets participant_entries_safety_idx (migration 0016) serve it.
+			and (${e.kind} = 'adverse_event' or ${e.findings} <> '[]'::jsonb)
 		cross join lateral (
 			select 'adverse_event' as kind, ${e.payload}->>'type' as type, null::jsonb as finding
 			where ${e.kind} = 'adverse_event'
