@@ -1,39 +1,21 @@
-// Exports of a year of a busy clinic: 200 participants in 8 weekly series (3 classes a week, 25
-// each), every class with attendance, exertion, pain and vital signs, some adverse events and
-// signed notes, made with drizzle inserts on the embedded database (PGlite in a folder). Then
-// each CSV file and the FHIR bundle of the whole year go through the real export service into a
-// sink that only counts bytes, while memory is sampled every 25 ms. Target: under 10 s each,
-// memory flat (the peak heap does not grow with the size of the file).
+// Exports of a year of a busy clinic: the year `npm run seed:year` makes (200 participants in 20
+// weekly series, every class with attendance, vital signs, exertion, pain, some adverse events
+// and outcome tests; db/seed/year.ts), with a signed note for every attending participant, on
+// the embedded database (PGlite in a folder). Then each CSV file and the FHIR bundle of the whole
+// year go through the real export service into a sink that only counts bytes, while memory is
+// sampled every 25 ms. Target: under 10 s each, memory flat (the peak heap does not grow with the
+// size of the file).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { openDatabase } from '../src/lib/server/db/client';
-import {
-	classNotes,
-	classSeries,
-	classSessions,
-	clinics,
-	enrollments,
-	participantEntries,
-	participantIdentifiers,
-	participants,
-	rooms,
-	routineBlocks,
-	routineVersions,
-	users
-} from '../src/lib/server/db/schema';
-import { seedDemoClinic } from '../src/lib/server/db/seed/demo';
+import { users } from '../src/lib/server/db/schema';
+import { seedYear, YEAR } from '../src/lib/server/db/seed/year';
 import { exportCsv, exportFhir, streamOf, type Exporter } from '../src/lib/server/exports/service';
 import { CSV_FILES } from '../src/lib/server/exports/query';
 import { wording } from '../src/lib/shared/rules';
 import { addDays, localDate } from '../src/lib/shared/time-zone';
-
-const PARTICIPANTS = 200;
-const SERIES = 8;
-const DAYS = 365;
-const BATCH = 2000;
 
 // BENCH_DATA_DIR keeps the year's database there (and reuses it when it exists) for profiling.
 const kept = process.env.BENCH_DATA_DIR;
@@ -42,193 +24,21 @@ const handle = await openDatabase({ dataDir, durable: false });
 await handle.migrate(path.resolve('drizzle'));
 const { db } = handle;
 const now = new Date();
-const { clinicId } = await seedDemoClinic(db, now, 'UTC');
-const [room] = await db.select().from(rooms).where(eq(rooms.clinicId, clinicId)).limit(1);
-const [series0] = await db.select().from(classSeries).limit(1);
-const [version] = await db
-	.select({ id: routineVersions.id })
-	.from(routineVersions)
-	.innerJoin(routineBlocks, eq(routineBlocks.routineVersionId, routineVersions.id))
-	.where(eq(routineBlocks.kind, 'exercise'))
-	.orderBy(asc(routineVersions.createdAt))
-	.limit(1);
-const staff = await db.select().from(users).where(eq(users.clinicId, clinicId));
-const technician = staff.find((u) => u.role === 'technician')!;
-const coordinator = staff.find((u) => u.role === 'coordinator')!;
-await db.update(clinics).set({ timeZone: 'UTC' }).where(eq(clinics.id, clinicId));
-
-async function insertAll<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
-	for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
-}
-
-const made = performance.now();
-const people = Array.from({ length: PARTICIPANTS }, (_, i) => ({
-	id: randomUUID(),
-	clinicId,
-	firstName: `Bench${i}`,
-	lastName: `Person${i}`,
-	displayName: `Bench${i} P.`,
-	dateOfBirth: '1950-01-01'
-}));
-await insertAll(people, (batch) => db.insert(participants).values(batch));
-await insertAll(
-	people.map((p, i) => ({
-		clinicId,
-		participantId: p.id,
-		kind: 'mrn' as const,
-		system: 'urn:oid:2.16.840.1.113883.19.5',
-		value: `MRN-${i}`
-	})),
-	(batch) => db.insert(participantIdentifiers).values(batch)
-);
-
+const { clinicId, summary } = await seedYear(db, now, 'UTC', { notes: true });
+const [coordinator] = await db
+	.select()
+	.from(users)
+	.where(and(eq(users.clinicId, clinicId), eq(users.role, 'coordinator')));
 const lastDay = localDate('UTC', now);
-const firstDay = addDays(lastDay, -(DAYS - 1));
-const sessions: (typeof classSessions.$inferInsert)[] = [];
-const places: (typeof enrollments.$inferInsert)[] = [];
-const entries: (typeof participantEntries.$inferInsert)[] = [];
-const notes: (typeof classNotes.$inferInsert)[] = [];
-for (let s = 0; s < SERIES; s++) {
-	const seriesId = randomUUID();
-	await db.insert(classSeries).values({
-		...series0!,
-		id: seriesId,
-		clinicId,
-		name: `Bench series ${s}`,
-		roomId: room!.id,
-		startsOn: firstDay,
-		createdAt: undefined,
-		archivedAt: null
-	});
-	const members = people.slice(s * 25, s * 25 + 25);
-	for (const member of members) {
-		places.push({ clinicId, participantId: member.id, seriesId, status: 'enrolled' });
-	}
-	for (let d = 0; d < DAYS; d++) {
-		// Three classes a week per series, spread over the weekdays.
-		if ((d + s) % 7 > 2) continue;
-		const startsAt = new Date(
-			Date.parse(`${addDays(firstDay, d)}T${String(8 + s).padStart(2, '0')}:00:00Z`)
-		);
-		if (startsAt > now) continue;
-		const sessionId = randomUUID();
-		sessions.push({
-			id: sessionId,
-			clinicId,
-			seriesId,
-			name: `Bench series ${s}`,
-			type: 'balance',
-			roomId: room!.id,
-			routineVersionId: version!.id,
-			leadUserId: technician.id,
-			occurrenceDate: addDays(firstDay, d),
-			capacity: 25,
-			startsAt,
-			durationMinutes: 45,
-			status: 'completed',
-			startedAt: startsAt,
-			endedAt: new Date(startsAt.getTime() + 45 * 60_000)
-		});
-		members.forEach((member, m) => {
-			const at = (minute: number) => new Date(startsAt.getTime() + minute * 60_000);
-			const base = {
-				clinicId,
-				sessionId,
-				participantId: member.id,
-				userId: technician.id,
-				deviceId: 'bench'
-			};
-			const absent = (d + m) % 10 === 0;
-			entries.push({
-				...base,
-				id: randomUUID(),
-				kind: 'attendance',
-				payload: { kind: 'attendance', status: absent ? 'absent' : 'present' },
-				recordedAt: at(0)
-			});
-			if (absent) return;
-			entries.push(
-				{
-					...base,
-					id: randomUUID(),
-					kind: 'vitals',
-					payload: {
-						kind: 'vitals',
-						vitals: {
-							timing: 'before',
-							systolic: 120 + (m % 60),
-							diastolic: 80,
-							heartRate: 70 + m,
-							spo2: 96
-						}
-					},
-					recordedAt: at(1)
-				},
-				{
-					...base,
-					id: randomUUID(),
-					kind: 'exertion',
-					payload: { kind: 'exertion', scale: 'borg_6_20', value: 11 + (m % 5) },
-					recordedAt: at(30)
-				},
-				{
-					...base,
-					id: randomUUID(),
-					kind: 'pain',
-					payload: { kind: 'pain', value: m % 6 },
-					recordedAt: at(31)
-				}
-			);
-			if ((d * 25 + m) % 400 === 0) {
-				entries.push({
-					...base,
-					id: randomUUID(),
-					kind: 'adverse_event',
-					payload: {
-						kind: 'adverse_event',
-						type: 'fall',
-						severity: 'mild',
-						actionTaken: 'Sat down, checked, continued seated',
-						whoWasTold: 'Supervising therapist'
-					},
-					recordedAt: at(20)
-				});
-			}
-			if (m % 2 === 0) {
-				notes.push({
-					clinicId,
-					sessionId,
-					participantId: member.id,
-					state: 'signed',
-					draft: {},
-					response: 'Tolerated the class well; steady on the balance work.',
-					cues: 'Verbal cues for posture.',
-					goals: 'Goal 2: single-leg stance 10 s.',
-					plan: 'Progress to tandem stance.',
-					signedBy: technician.id,
-					signedAt: at(50),
-					signerName: technician.name,
-					signerCredentials: 'PTA'
-				});
-			}
-		});
-	}
-}
-await insertAll(sessions, (batch) => db.insert(classSessions).values(batch));
-await insertAll(places, (batch) => db.insert(enrollments).values(batch));
-await insertAll(entries, (batch) => db.insert(participantEntries).values(batch));
-await insertAll(notes, (batch) => db.insert(classNotes).values(batch));
+const firstDay = addDays(lastDay, -(YEAR.weeks * 7 - 1));
 console.log(
-	`made a year: ${sessions.length} classes, ${entries.length} entries, ${notes.length} notes for ${PARTICIPANTS} participants in ${((performance.now() - made) / 1000).toFixed(1)} s`
+	`made a year: ${summary.sessions} classes, ${summary.entries} entries, ${summary.notes} notes for ${summary.participants} participants in ${summary.seconds.toFixed(1)} s`
 );
-
-// Measure the export, not the arrays the year was made from.
-for (const list of [sessions, places, entries, notes]) list.length = 0;
 
 const who: Exporter = {
 	db,
 	clinicId,
-	userId: coordinator.id,
+	userId: coordinator!.id,
 	device: 'bench',
 	words: wording('en')
 };

@@ -15,7 +15,8 @@ const schema = z.object({
 		.string()
 		.regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
 		.optional(),
-	STEADY_SEED: z.enum(['demo', 'none']).default('demo'),
+	// demo-history: the demo clinic with ten weeks of past classes, for the reports.
+	STEADY_SEED: z.enum(['demo', 'demo-history', 'none']).default('demo'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	TLS_CERT: z.string().min(1).optional(),
 	TLS_KEY: z.string().min(1).optional(),
@@ -35,7 +36,7 @@ export type Config = {
 	origin: string | undefined;
 	dataDir: string;
 	databaseUrl: string | undefined;
-	seed: 'demo' | 'none';
+	seed: 'demo' | 'demo-history' | 'none';
 	logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 	tls: { cert: string; key: string } | undefined;
 	migrationsDir: string;

@@ -54,9 +54,11 @@ export function chartTable(
 	data: readonly ChartDatum[],
 	format: ChartFormat,
 	caption: string,
-	xHeading: string
+	xHeading: string,
+	/** The series' columns in this order (a bar chart's `seriesOrder`), else as they first appear. */
+	order?: string[]
 ): ChartTable {
-	const series = seriesOf(data);
+	const series = order ?? seriesOf(data);
 	const rows = new Map<string, { x: ChartDatum['x']; cells: string[] }>();
 	for (const d of data) {
 		const row = rows.get(key(d.x)) ?? { x: d.x, cells: series.map(() => '') };

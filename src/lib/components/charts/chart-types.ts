@@ -53,6 +53,10 @@ export type BarChartProps = {
 	yLabel: string;
 	/** Groups stacked in one bar per x (else side by side). */
 	stacked?: boolean;
+	/** The groups in this order (colours, hatches, legend), else as they first appear. */
+	seriesOrder?: string[];
+	/** Counts: y ticks on whole numbers only. */
+	wholeNumbers?: boolean;
 	yDomain?: [number, number];
 	description: string;
 };

@@ -14,6 +14,8 @@ import { exportsEn } from './areas/exports';
 import { outcomesEn } from './areas/outcomes';
 import { outcomeRecordsEn } from './areas/outcome-records';
 import { outcomeCaptureEn } from './areas/outcome-capture';
+import { reportsEn } from './areas/reports';
+import { reportsSafetyOutcomesEn } from './areas/reports-safety-outcomes';
 
 /**
  * English, the source catalog: every key Steady has, in ICU MessageFormat (`{name}` for a
@@ -243,7 +245,9 @@ export const en = {
 	...exportsEn,
 	...outcomesEn,
 	...outcomeRecordsEn,
-	...outcomeCaptureEn
+	...outcomeCaptureEn,
+	...reportsEn,
+	...reportsSafetyOutcomesEn
 };
 
 export type MessageKey = keyof typeof en;

@@ -15,6 +15,8 @@ import { exportsEs } from './areas/exports';
 import { outcomesEs } from './areas/outcomes';
 import { outcomeRecordsEs } from './areas/outcome-records';
 import { outcomeCaptureEs } from './areas/outcome-capture';
+import { reportsEs } from './areas/reports';
+import { reportsSafetyOutcomesEs } from './areas/reports-safety-outcomes';
 
 /** Spanish (neutral, formal "usted" for staff and participants alike). */
 export const es: Record<MessageKey, string> = {
@@ -244,5 +246,7 @@ export const es: Record<MessageKey, string> = {
 	...exportsEs,
 	...outcomesEs,
 	...outcomeRecordsEs,
-	...outcomeCaptureEs
+	...outcomeCaptureEs,
+	...reportsEs,
+	...reportsSafetyOutcomesEs
 };

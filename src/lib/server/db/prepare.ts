@@ -9,6 +9,7 @@ import type { Logger } from '../log';
 import type { Database, DatabaseHandle } from './client';
 import { clinics, users } from './schema';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoClinic } from './seed/demo';
+import { DEMO_HISTORY, seedHistory } from './seed/history';
 
 /**
  * Migrates, clears expired sessions and sign-in limits, moves media files from DATA_DIR into the
@@ -41,8 +42,14 @@ async function seedIfEmpty(
 			log.warn('database is empty and STEADY_SEED=none: create a user with npm run user:create');
 			return ['The database is empty: create a coordinator with `npm run user:create`.'];
 		}
-		await seedDemoClinic(db);
-		log.info('demo clinic seeded');
+		const now = new Date();
+		const { clinicId } = await seedDemoClinic(db, now);
+		if (config.seed === 'demo-history') {
+			// Ten weeks of past classes for the demo's own participants and a few more: reports
+			// and charts to look at (and for the e2e specs that check them).
+			await seedHistory(db, { clinicId, now, ...DEMO_HISTORY });
+		}
+		log.info(`demo clinic seeded${config.seed === 'demo-history' ? ' with history' : ''}`);
 	}
 	return demoSignInReminder(db);
 }

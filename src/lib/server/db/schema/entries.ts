@@ -60,6 +60,18 @@ export const participantEntries = pgTable(
 		// Exports and reports read a participant's or a clinic's entries by date.
 		index('participant_entries_participant_time_idx').on(t.participantId, t.recordedAt),
 		index('participant_entries_clinic_time_idx').on(t.clinicId, t.recordedAt),
+		// Reports (issue 14). The attendance, tolerance and outcomes reports read each class's
+		// entries of one kind; the clinic is in the index too, or PGlite (no statistics) ANDs in
+		// the clinic-wide index above and reads the whole clinic once per class.
+		index('participant_entries_session_kind_idx').on(t.sessionId, t.kind, t.clinicId),
+		// The safety report counts adverse events and entries with findings only: a few hundred
+		// a year among a hundred thousand. Its query repeats this condition to use it.
+		index('participant_entries_safety_idx')
+			.on(t.sessionId, t.clinicId)
+			.where(sql`${t.kind} = 'adverse_event' or ${t.findings} <> '[]'::jsonb`),
+		// A clinic's entries of one kind by date: the outcomes report's tests recorded on a
+		// participant's page (no class), the safety report's last serious adverse event.
+		index('participant_entries_clinic_kind_time_idx').on(t.clinicId, t.kind, t.recordedAt),
 		check(
 			'participant_entries_in_a_class',
 			sql`${t.sessionId} is not null or ${t.kind} = 'outcome_test'`

@@ -179,7 +179,10 @@ export const enrollments = pgTable(
 			.where(sql`${t.seriesId} is not null`),
 		uniqueIndex('enrollments_session_unique')
 			.on(t.participantId, t.sessionId)
-			.where(sql`${t.sessionId} is not null`)
+			.where(sql`${t.sessionId} is not null`),
+		// Outcomes report (issue 14): a test recorded on a participant's page counts for each
+		// series they are enrolled in, a join by participant the partial indexes above cannot serve.
+		index('enrollments_participant_idx').on(t.participantId, t.status)
 	]
 );
 

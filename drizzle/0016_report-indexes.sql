@@ -1,0 +1,4 @@
+CREATE INDEX "enrollments_participant_idx" ON "enrollments" USING btree ("participant_id","status");--> statement-breakpoint
+CREATE INDEX "participant_entries_session_kind_idx" ON "participant_entries" USING btree ("session_id","kind","clinic_id");--> statement-breakpoint
+CREATE INDEX "participant_entries_safety_idx" ON "participant_entries" USING btree ("session_id","clinic_id") WHERE "participant_entries"."kind" = 'adverse_event' or "participant_entries"."findings" <> '[]'::jsonb;--> statement-breakpoint
+CREATE INDEX "participant_entries_clinic_kind_time_idx" ON "participant_entries" USING btree ("clinic_id","kind","recorded_at");
