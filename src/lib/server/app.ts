@@ -4,6 +4,7 @@ import { SignInService } from './auth/sign-in';
 import { readConfig, type Config } from './config';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client';
 import { prepareDatabase } from './db/prepare';
+import { keepPlannerStatisticsFresh } from './db/planner-statistics';
 import { createLogger, type Logger } from './log';
 import { authenticateSocket } from './realtime/socket-auth';
 import { handleConnection } from './realtime/connection';
@@ -121,6 +122,8 @@ function startBackups(
 ): App['backups'] {
 	const service = config.backup && new BackupService(database, config.backup, log, processId);
 	void service?.start();
+	// Not a backup, but the same kind of housekeeping on the same timer's terms (stopped with it).
+	const stopStatistics = keepPlannerStatisticsFresh(database, log);
 	// Only the embedded database needs the server to make `npm run backup`'s copy.
 	const channel =
 		database.kind === 'pglite'
@@ -135,6 +138,7 @@ function startBackups(
 			: undefined;
 	return {
 		stop: async () => {
+			stopStatistics();
 			await channel?.close();
 			await service?.stop();
 		}

@@ -10,11 +10,13 @@ import type { Database, DatabaseHandle } from './client';
 import { clinics, users } from './schema';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoClinic } from './seed/demo';
 import { DEMO_HISTORY, seedHistory } from './seed/history';
+import { refreshPlannerStatistics } from './planner-statistics';
 
 /**
  * Migrates, clears expired sessions and sign-in limits, moves media files from DATA_DIR into the
- * database, and seeds the demo clinic on an empty database; returns the lines to print at start. With several processes starting at once on one
- * PostgreSQL, one does this and the others wait, then find it done.
+ * database, seeds the demo clinic on an empty database and refreshes the embedded database's
+ * planner statistics; returns the lines to print at start. With several processes starting at
+ * once on one PostgreSQL, one does this and the others wait, then find it done.
  */
 export function prepareDatabase(
 	database: DatabaseHandle,
@@ -27,7 +29,10 @@ export function prepareDatabase(
 		await deleteExpiredSignInLimits(database.db);
 		await moveFolderMediaIntoDatabase(database.db, config.dataDir, log);
 		await sweepUnnamedMedia(database.db);
-		return seedIfEmpty(database.db, config, log);
+		const banner = await seedIfEmpty(database.db, config, log);
+		// After the seed, so a fresh demo's reports are planned on its real sizes too.
+		await refreshPlannerStatistics(database);
+		return banner;
 	});
 }
 
