@@ -56,6 +56,26 @@ export const RULES: Record<string, RouteRule> = {
 	},
 
 	// Issue 13, exports: the page and its two download endpoints (a day's range; any clinic's own).
+	// Issue 14, reports (helper H2's part): the reports' index, the attendance and tolerance
+	// reports and their CSV downloads (GET only; a clinic's own rows, named by the filter).
+	'/(app)/(coordinator)/reports': { path: () => '/reports', get: 'coordinator' },
+	'/(app)/(coordinator)/reports/attendance': {
+		path: () => '/reports/attendance',
+		get: 'coordinator'
+	},
+	'/(app)/(coordinator)/reports/attendance/csv': {
+		path: () => '/reports/attendance/csv?from=2026-01-05&to=2026-01-05',
+		get: 'coordinator'
+	},
+	'/(app)/(coordinator)/reports/tolerance': {
+		path: () => '/reports/tolerance',
+		get: 'coordinator'
+	},
+	'/(app)/(coordinator)/reports/tolerance/csv': {
+		path: () => '/reports/tolerance/csv?from=2026-01-05&to=2026-01-05',
+		get: 'coordinator'
+	},
+
 	'/(app)/(coordinator)/exports': { path: () => '/exports', get: 'coordinator' },
 	'/(app)/(coordinator)/exports/csv': {
 		path: () => '/exports/csv?file=attendance&from=2026-01-05&to=2026-01-05',

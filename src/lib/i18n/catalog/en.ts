@@ -12,6 +12,7 @@ import { notesEn } from './areas/notes';
 import { handoutsEn } from './areas/handouts';
 import { exportsEn } from './areas/exports';
 import { outcomesEn } from './areas/outcomes';
+import { reportsEn } from './areas/reports';
 import { reportsSafetyOutcomesEn } from './areas/reports-safety-outcomes';
 
 /**
@@ -241,6 +242,7 @@ export const en = {
 	...handoutsEn,
 	...exportsEn,
 	...outcomesEn,
+	...reportsEn,
 	...reportsSafetyOutcomesEn
 };
 

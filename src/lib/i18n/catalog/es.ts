@@ -13,6 +13,7 @@ import { notesEs } from './areas/notes';
 import { handoutsEs } from './areas/handouts';
 import { exportsEs } from './areas/exports';
 import { outcomesEs } from './areas/outcomes';
+import { reportsEs } from './areas/reports';
 import { reportsSafetyOutcomesEs } from './areas/reports-safety-outcomes';
 
 /** Spanish (neutral, formal "usted" for staff and participants alike). */
@@ -242,5 +243,6 @@ export const es: Record<MessageKey, string> = {
 	...handoutsEs,
 	...exportsEs,
 	...outcomesEs,
+	...reportsEs,
 	...reportsSafetyOutcomesEs
 };

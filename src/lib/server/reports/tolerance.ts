@@ -1,0 +1,216 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import type { ReportFilter } from './filter';
+import { filteredSessions, rowsOf } from './sql';
+
+/**
+ * The tolerance report, counted by the database from current entries (edited or retracted ones do
+ * not count): per participant and class, the highest exertion on each scale, the highest pain,
+ * and whether any entry had a HOLD finding.
+ *
+ * Review list (the page says these too):
+ * - PAIN ROSE: in the participant's latest class with a pain rating (in the filter), the pain is 2
+ *   or more above the LOWEST of their previous (up to) 3 classes with a pain rating.
+ * - HOLD TWICE: two of the participant's classes in a row (the classes with any entry of theirs,
+ *   in time order) each had a HOLD finding on one of their entries.
+ */
+
+/**
+ * The target exertion band. Steady has no clinic setting for it: clinical.md section 3 (older
+ * adults' resistance work at RPE 12-13, "somewhat hard"), and on Borg CR10 the matching
+ * "moderate" to "somewhat severe", 3-4.
+ */
+export const EXERTION_TARGET = {
+	borg_6_20: { from: 12, to: 13 },
+	borg_cr10: { from: 3, to: 4 }
+} as const;
+
+/** A participant's rise in pain that puts them on the review list. */
+export const PAIN_RISE = 2;
+/** How many earlier classes the latest pain is compared with. */
+export const PAIN_LOOKBACK = 3;
+
+const PER_CLASS = (clinicId: string, filter: ReportFilter, timeZone: string) => sql`
+	s as (${filteredSessions(clinicId, filter, timeZone)}),
+	per as (
+		select c.participant_id, c.session_id, s.starts_at, s.name,
+			max((c.payload->>'value')::numeric) filter (where c.kind = 'exertion' and c.payload->>'scale' = 'borg_6_20')::float8 as rpe,
+			max((c.payload->>'value')::numeric) filter (where c.kind = 'exertion' and c.payload->>'scale' = 'borg_cr10')::float8 as cr10,
+			max((c.payload->>'value')::int) filter (where c.kind = 'pain') as pain,
+			bool_or(c.findings @> '[{"action": "HOLD"}]'::jsonb) as hold
+		from current_participant_entries c join s on s.id = c.session_id
+		where c.participant_id is not null
+		group by c.participant_id, c.session_id, s.starts_at, s.name
+	)`;
+
+export type ClassTolerance = {
+	sessionId: string;
+	startsAt: Date;
+	name: string;
+	rpe: number | null;
+	cr10: number | null;
+	pain: number | null;
+	hold: boolean;
+};
+
+type PerRow = {
+	participant_id: string;
+	session_id: string;
+	starts_at: string | Date;
+	name: string;
+	rpe: number | null;
+	cr10: number | null;
+	pain: number | null;
+	hold: boolean;
+};
+const num = (value: number | string | null) => (value === null ? null : Number(value));
+const perClass = (row: PerRow): ClassTolerance => ({
+	sessionId: row.session_id,
+	startsAt: new Date(row.starts_at),
+	name: row.name,
+	rpe: num(row.rpe),
+	cr10: num(row.cr10),
+	pain: num(row.pain),
+	hold: Boolean(row.hold)
+});
+
+/** One participant's classes in the filter, in time order. */
+export async function participantTolerance(
+	db: Database,
+	clinicId: string,
+	filter: ReportFilter,
+	timeZone: string,
+	participantId: string
+): Promise<ClassTolerance[]> {
+	const rows = await rowsOf<PerRow>(
+		db,
+		sql`with ${PER_CLASS(clinicId, filter, timeZone)}
+		select * from per where participant_id = ${participantId} order by starts_at`
+	);
+	return rows.map(perClass);
+}
+
+/** Every participant's classes (the CSV), by name and time; names included. */
+export async function allTolerance(
+	db: Database,
+	clinicId: string,
+	filter: ReportFilter,
+	timeZone: string
+): Promise<(ClassTolerance & { participantId: string; lastName: string; firstName: string })[]> {
+	const rows = await rowsOf<PerRow & { last_name: string; first_name: string }>(
+		db,
+		sql`with ${PER_CLASS(clinicId, filter, timeZone)}
+		select per.*, p.last_name, p.first_name from per join participants p on p.id = per.participant_id
+		order by p.last_name, p.first_name, per.participant_id, per.starts_at`
+	);
+	return rows.map((row) => ({
+		...perClass(row),
+		participantId: row.participant_id,
+		lastName: row.last_name,
+		firstName: row.first_name
+	}));
+}
+
+/** Who has tolerance records in the filter: the report's participant choice. */
+export async function toleranceParticipants(
+	db: Database,
+	clinicId: string,
+	filter: ReportFilter,
+	timeZone: string
+): Promise<{ id: string; name: string }[]> {
+	return rowsOf<{ id: string; name: string }>(
+		db,
+		sql`with ${PER_CLASS(clinicId, filter, timeZone)}
+		select p.id, p.last_name || ', ' || p.first_name as name from participants p
+		where p.id in (select participant_id from per where rpe is not null or cr10 is not null or pain is not null)
+		order by p.last_name, p.first_name, p.id`
+	);
+}
+
+export type ReviewItem =
+	| {
+			reason: 'pain-rise';
+			participantId: string;
+			name: string;
+			at: Date;
+			pain: number;
+			lowest: number;
+	  }
+	| { reason: 'hold-twice'; participantId: string; name: string; at: Date; before: Date };
+
+/** The review list (definitions above): a participant once per reason, latest first. */
+export async function reviewList(
+	db: Database,
+	clinicId: string,
+	filter: ReportFilter,
+	timeZone: string
+): Promise<ReviewItem[]> {
+	const painRows = await rowsOf<{
+		participant_id: string;
+		name: string;
+		starts_at: string | Date;
+		pain: number;
+		lowest: number;
+	}>(
+		db,
+		sql`with ${PER_CLASS(clinicId, filter, timeZone)},
+		ranked as (
+			select participant_id, starts_at, pain,
+				row_number() over (partition by participant_id order by starts_at desc) as n
+			from per where pain is not null
+		),
+		rises as (
+			select latest.participant_id, latest.starts_at, latest.pain, min(earlier.pain) as lowest
+			from ranked latest join ranked earlier
+				on earlier.participant_id = latest.participant_id
+				and earlier.n between 2 and ${PAIN_LOOKBACK + 1}
+			where latest.n = 1
+			group by latest.participant_id, latest.starts_at, latest.pain
+			having latest.pain - min(earlier.pain) >= ${PAIN_RISE}
+		)
+		select r.participant_id, p.last_name || ', ' || p.first_name as name, r.starts_at,
+			r.pain, r.lowest
+		from rises r join participants p on p.id = r.participant_id
+		order by r.starts_at desc, p.last_name`
+	);
+	const holdRows = await rowsOf<{
+		participant_id: string;
+		name: string;
+		starts_at: string | Date;
+		before: string | Date;
+	}>(
+		db,
+		sql`with ${PER_CLASS(clinicId, filter, timeZone)},
+		runs as (
+			select participant_id, starts_at, hold,
+				lag(hold) over (partition by participant_id order by starts_at) as hold_before,
+				lag(starts_at) over (partition by participant_id order by starts_at) as before
+			from per
+		),
+		latest as (
+			select distinct on (participant_id) participant_id, starts_at, before
+			from runs where hold and hold_before
+			order by participant_id, starts_at desc
+		)
+		select l.participant_id, p.last_name || ', ' || p.first_name as name, l.starts_at, l.before
+		from latest l join participants p on p.id = l.participant_id
+		order by l.starts_at desc, p.last_name`
+	);
+	return [
+		...painRows.map((row): ReviewItem => ({
+			reason: 'pain-rise',
+			participantId: row.participant_id,
+			name: row.name,
+			at: new Date(row.starts_at),
+			pain: Number(row.pain),
+			lowest: Number(row.lowest)
+		})),
+		...holdRows.map((row): ReviewItem => ({
+			reason: 'hold-twice',
+			participantId: row.participant_id,
+			name: row.name,
+			at: new Date(row.starts_at),
+			before: new Date(row.before)
+		}))
+	];
+}
