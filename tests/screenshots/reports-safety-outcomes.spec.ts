@@ -23,8 +23,10 @@ test('the safety report at 1280x800', async ({ page }) => {
 	await page.goto(`${server.url}/reports/safety`);
 	await drawn(page);
 	// From the big figure to the first chart: what a coordinator sees first.
-	await page.getByTestId('days-since').scrollIntoViewIfNeeded();
-	await page.evaluate(() => document.querySelector('[data-testid="days-since"]')?.scrollIntoView());
+	await page.evaluate(() => {
+		document.querySelector('[data-testid="days-since"]')?.scrollIntoView();
+		window.scrollBy(0, -16);
+	});
 	await page.screenshot({ path: `${OUT}/report-safety.png` });
 });
 
@@ -42,6 +44,9 @@ test('the outcomes report at 1280x800', async ({ page }) => {
 		if ((await page.locator('[data-chart-figure] h3').count()) >= 2) break;
 	}
 	await drawn(page);
-	await page.evaluate(() => document.getElementById('person-heading')?.scrollIntoView());
+	await page.evaluate(() => {
+		document.getElementById('person-heading')?.scrollIntoView();
+		window.scrollBy(0, -16);
+	});
 	await page.screenshot({ path: `${OUT}/report-outcomes.png` });
 });

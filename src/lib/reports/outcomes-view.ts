@@ -81,7 +81,7 @@ export function personCharts(
 					xLabel: t('reports.outcomes.date'),
 					yLabel: t(`reports.outcomes.axis.${test}`),
 					thresholds,
-					yDomain: test === 'four_stage_balance' ? [0, 4] : undefined,
+					yDomain: yDomainOf(test, mine, thresholds),
 					description: t('reports.outcomes.line-description', {
 						test: name,
 						count: mine.length,
@@ -94,7 +94,7 @@ export function personCharts(
 					caption: t('reports.outcomes.person-table', { test: name, name: person.name }),
 					columns: [
 						t('reports.outcomes.date'),
-						name,
+						t(`reports.outcomes.axis.${test}`),
 						t('reports.outcomes.result'),
 						t('reports.outcomes.verdict'),
 						t('reports.outcomes.where')
@@ -110,6 +110,20 @@ export function personCharts(
 			}
 		];
 	});
+}
+
+/**
+ * From 0, and above the highest result and the cut-off with room to spare, so a change of one
+ * stand or a second looks its size (not stretched over the whole height). 4-stage: its 0-4.
+ */
+function yDomainOf(
+	test: OutcomeTest,
+	points: OutcomePoint[],
+	thresholds: ChartThreshold[]
+): [number, number] {
+	if (test === 'four_stage_balance') return [0, 4];
+	const top = Math.max(...points.map((p) => p.value), ...thresholds.map((line) => line.y));
+	return [0, Math.ceil(top * 1.25)];
 }
 
 /** The dashed line a test's results are read against, or why there is none. */

@@ -3,13 +3,7 @@ import type { Database } from '../db/client';
 import { classSessions, currentEntries } from '../db/schema';
 import type { Finding } from '../../shared/rules';
 import { localDate } from '../../shared/time-zone';
-import {
-	type SafetyByBlock,
-	type SafetyByType,
-	type SafetyByWeek,
-	type SafetyKind,
-	type SafetyReport
-} from '../../reports/safety-types';
+import { type SafetyKind, type SafetyReport } from '../../reports/safety-types';
 import { sessionsInFilter, type ReportFilter } from './filter';
 import { isoDay, sqlRows } from './sql-rows';
 

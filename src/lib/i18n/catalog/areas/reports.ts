@@ -102,6 +102,8 @@ export const reportsEn = {
 	'reports.tolerance.target-source':
 		'Target range: Steady has no clinic setting for it yet, so it is the usual one for older adults: Borg RPE 12–13 ("somewhat hard") for resistance work, and Borg CR10 3–4 ("moderate" to "somewhat severe").',
 	'reports.tolerance.pain-heading': 'Pain (0–10): {name}',
+	'reports.tolerance.highest-exertion': 'Highest exertion',
+	'reports.tolerance.highest-pain': 'Highest pain',
 	'reports.tolerance.pain-axis': 'Pain (0–10)',
 	'reports.tolerance.pain-description':
 		'The highest pain rating in each class, 0 no pain to 10 the worst imaginable.'
@@ -209,6 +211,8 @@ export const reportsEs: Record<keyof typeof reportsEn, string> = {
 	'reports.tolerance.target-source':
 		'Rango objetivo: Steady aún no tiene un ajuste de la clínica para él, así que es el habitual en adultos mayores: Borg RPE 12–13 («algo duro») para trabajo de fuerza, y Borg CR10 3–4 («moderado» a «algo severo»).',
 	'reports.tolerance.pain-heading': 'Dolor (0–10): {name}',
+	'reports.tolerance.highest-exertion': 'Esfuerzo más alto',
+	'reports.tolerance.highest-pain': 'Dolor más alto',
 	'reports.tolerance.pain-axis': 'Dolor (0–10)',
 	'reports.tolerance.pain-description':
 		'La valoración de dolor más alta de cada clase, de 0 sin dolor a 10 el peor imaginable.'
