@@ -132,6 +132,7 @@ describe("clinic B naming clinic A's rows", () => {
 			dateOfBirth: '1950-01-01',
 			precautions: '',
 			assistiveDevice: 'none',
+			sex: 'not_recorded',
 			preferredLanguage: '',
 			screenedOn: '',
 			exclusions: [],

@@ -168,10 +168,14 @@ export type Profile = {
 export function profileOf(
 	random: Random,
 	person: { dateOfBirth: string; sex: NormSex; assistiveDevice: AssistiveDevice },
-	today: string
+	today: string,
+	/** The person's place in the clinic's list. */
+	index: number
 ): Profile {
 	const age = Number(today.slice(0, 4)) - Number(person.dateOfBirth.slice(0, 4));
-	const hypertensive = random.chance(0.08);
+	// One in twelve has a resting blood pressure near the clinic's HOLD line, by place rather
+	// than by chance: even the demo's small history then has HOLDs for the reports to show.
+	const hypertensive = index % 12 === 5;
 	const device = person.assistiveDevice;
 	const deviceSlowness =
 		device === 'walker' || device === 'rollator' ? 5 : device === 'none' ? 0 : 2.5;

@@ -106,7 +106,7 @@ export async function seedHistory(db: Database, options: HistoryOptions): Promis
 			.limit(1)
 	)[0];
 	const people = await historyPeople(db, random, clinicId, today, options.extraParticipants ?? 0);
-	const profiles = new Map(people.map((p) => [p.id, profileOf(random, p, today)]));
+	const profiles = new Map(people.map((p, i) => [p.id, profileOf(random, p, today, i)]));
 
 	const series = await historySeries(db, random, {
 		clinicId,
