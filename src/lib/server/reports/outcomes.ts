@@ -19,19 +19,6 @@ import { sqlRows } from './sql-rows';
  * for the participant, and for a series only through their enrolment in it.
  */
 
-/** The clinic's participants to choose from (archived ones too: their history still counts). */
-export async function outcomeParticipants(db: Database, clinicId: string) {
-	return db
-		.select({
-			id: participants.id,
-			firstName: participants.firstName,
-			lastName: participants.lastName
-		})
-		.from(participants)
-		.where(eq(participants.clinicId, clinicId))
-		.orderBy(asc(participants.lastName), asc(participants.firstName));
-}
-
 /**
  * One participant's results in the range, oldest first, each judged for their age on the day
  * of the test. Only the dates of the filter apply: room, series and technician narrow classes,

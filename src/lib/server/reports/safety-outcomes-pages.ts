@@ -1,6 +1,7 @@
 import { isUuid } from '../../shared/ids';
 import type { Database } from '../db/client';
-import { improvementBySeries, outcomeParticipants, participantOutcomes } from './outcomes';
+import { clinicParticipants } from '../exports/choices';
+import { improvementBySeries, participantOutcomes } from './outcomes';
 import { reportRequest } from './request';
 import { safetyReport } from './safety';
 
@@ -42,7 +43,7 @@ export async function readOutcomes(db: Database, clinicId: string, url: URL) {
 
 /** The clinic's participants to choose from, "Last, First". */
 export async function participantChoices(db: Database, clinicId: string) {
-	return (await outcomeParticipants(db, clinicId)).map((p) => ({
+	return (await clinicParticipants(db, clinicId)).map((p) => ({
 		id: p.id,
 		name: `${p.lastName}, ${p.firstName}`
 	}));
