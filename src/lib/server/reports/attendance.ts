@@ -23,15 +23,18 @@ import { filteredSessions, rowsOf } from './sql';
  * - EXPECTED: the places minus the cancellations in time. RATE = attended / expected.
  */
 
+// Every CTE below carries the class's series, week and start itself: `places` must not join back
+// to `done` on an expression (coalesce of two ids), which leaves the planner no estimate (on the
+// embedded database it re-ran the whole booked/marks join once per class).
 const PLACES = (clinicId: string, filter: ReportFilter, timeZone: string) => sql`
 	s as (${filteredSessions(clinicId, filter, timeZone)}),
 	done as (select * from s where status = 'completed'),
 	booked as (
-		select d.id as session_id, e.participant_id from done d
+		select d.id as session_id, d.series_id, d.week, d.starts_at, e.participant_id from done d
 			join enrollments e on e.session_id = d.id
 			where e.status in ('enrolled', 'walk_in')
 		union
-		select d.id, e.participant_id from done d
+		select d.id, d.series_id, d.week, d.starts_at, e.participant_id from done d
 			join enrollments e on e.series_id = d.series_id
 			where e.status in ('enrolled', 'walk_in')
 				and coalesce(e.promoted_at, e.created_at) <= d.starts_at
@@ -40,21 +43,23 @@ const PLACES = (clinicId: string, filter: ReportFilter, timeZone: string) => sql
 	),
 	marks as (
 		select distinct on (c.session_id, c.participant_id)
-			c.session_id, c.participant_id, c.payload->>'status' as status, c.recorded_at
+			c.session_id, d.series_id, d.week, d.starts_at, c.participant_id,
+			c.payload->>'status' as status, c.recorded_at
 		from current_participant_entries c join done d on d.id = c.session_id
-		where c.kind = 'attendance' and c.participant_id is not null
+		where c.kind = 'attendance' and c.participant_id is not null and c.clinic_id = ${clinicId}
 		order by c.session_id, c.participant_id, c.recorded_at desc
 	),
 	places as (
-		select d.id as session_id, d.series_id, d.week, d.starts_at,
+		select coalesce(b.session_id, m.session_id) as session_id,
+			case when b.session_id is null then m.series_id else b.series_id end as series_id,
+			coalesce(b.week, m.week) as week,
 			coalesce(b.participant_id, m.participant_id) as participant_id,
 			coalesce(m.status in ('present', 'late', 'left_early'), false) as attended,
 			coalesce(m.status = 'absent', true) as no_show,
-			coalesce(m.status = 'excused' and m.recorded_at > d.starts_at - interval '24 hours', false) as late_cancel,
-			coalesce(m.status = 'excused' and m.recorded_at <= d.starts_at - interval '24 hours', false) as cancelled
+			coalesce(m.status = 'excused' and m.recorded_at > coalesce(b.starts_at, m.starts_at) - interval '24 hours', false) as late_cancel,
+			coalesce(m.status = 'excused' and m.recorded_at <= coalesce(b.starts_at, m.starts_at) - interval '24 hours', false) as cancelled
 		from booked b full join marks m
 			on m.session_id = b.session_id and m.participant_id = b.participant_id
-		join done d on d.id = coalesce(b.session_id, m.session_id)
 	)`;
 
 export type WeekCounts = {
