@@ -33,7 +33,8 @@ export const PAIN_LOOKBACK = 3;
 /**
  * Per participant and class. Built once per query that needs it: a year of a busy clinic is some
  * 28,000 groups, so one participant's classes filter by participant INSIDE (the entries' session
- * and participant index), and the participant choice does not build it at all.
+ * and participant index), and the participant choice does not build it at all. Grouped by the two
+ * ids alone (the class's time and name joined after): a narrower sort for the ~90,000 entries.
  */
 const PER_CLASS = (
 	clinicId: string,
@@ -42,19 +43,23 @@ const PER_CLASS = (
 	participantId?: string
 ) => sql`
 	s as (${filteredSessions(clinicId, filter, timeZone)}),
-	per as (
-		select c.participant_id, c.session_id, s.starts_at, s.name,
+	per_ids as (
+		select c.participant_id, c.session_id,
 			max((c.payload->>'value')::numeric) filter (where c.kind = 'exertion' and c.payload->>'scale' = 'borg_6_20')::float8 as rpe,
 			max((c.payload->>'value')::numeric) filter (where c.kind = 'exertion' and c.payload->>'scale' = 'borg_cr10')::float8 as cr10,
 			max((c.payload->>'value')::int) filter (where c.kind = 'pain') as pain,
 			bool_or(c.findings @> '[{"action": "HOLD"}]'::jsonb) as hold
-		from current_participant_entries c join s on s.id = c.session_id
-		where c.clinic_id = ${clinicId} and ${
+		from current_participant_entries c
+		where c.clinic_id = ${clinicId} and c.session_id in (select id from s) and ${
 			participantId === undefined
 				? sql`c.participant_id is not null`
 				: sql`c.participant_id = ${participantId}`
 		}
-		group by c.participant_id, c.session_id, s.starts_at, s.name
+		group by c.participant_id, c.session_id
+	),
+	per as (
+		select g.participant_id, g.session_id, s.starts_at, s.name, g.rpe, g.cr10, g.pain, g.hold
+		from per_ids g join s on s.id = g.session_id
 	)`;
 
 export type ClassTolerance = {
