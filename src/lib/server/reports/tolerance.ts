@@ -166,8 +166,8 @@ export type ReviewItem =
 	| { reason: 'hold-twice'; participantId: string; name: string; at: Date; before: Date };
 
 /**
- * The review list (definitions above): a participant once per reason, latest first. One query,
- * so `per` is built once for both reasons.
+ * The review list (definitions above): a participant once per reason, latest first (two at the
+ * same class by name: a stable order). One query, so `per` is built once for both reasons.
  */
 export async function reviewList(
 	db: Database,
@@ -222,7 +222,7 @@ export async function reviewList(
 		select f.reason, f.participant_id, p.last_name || ', ' || p.first_name as name, f.starts_at,
 			f.pain, f.lowest, f.before
 		from found f join participants p on p.id = f.participant_id
-		order by f.place, f.starts_at desc, p.last_name`
+		order by f.place, f.starts_at desc, p.last_name, p.first_name, f.participant_id`
 	);
 	return rows.map((row): ReviewItem =>
 		row.reason === 'pain-rise'
