@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+	attendanceCounts,
 	attendanceByParticipantWeek,
 	attendanceBySeriesWeek,
 	classesBelowCapacity,
@@ -158,6 +159,25 @@ describe('classes below capacity', () => {
 			[expect.any(String), 1, 1, 4]
 		]);
 		expect(rows[0]!.startsAt.toISOString()).toBe('2026-11-04T10:00:00.000Z');
+	});
+});
+
+describe('the three counts in one query (the page)', () => {
+	it('answers exactly what the three queries answer, for each filter', async () => {
+		const { db, clinicId } = fixture;
+		const filters: ReportFilter[] = [
+			filter,
+			{ from: '2026-11-02', to: '2026-11-08' },
+			{ ...filter, technicianId: fixture.technicianId },
+			{ ...filter, technicianId: '00000000-0000-4000-8000-000000000000' }
+		];
+		for (const f of filters) {
+			expect(await attendanceCounts(db, clinicId, f, 'UTC')).toEqual({
+				bySeriesWeek: await attendanceBySeriesWeek(db, clinicId, f, 'UTC'),
+				byParticipantWeek: await attendanceByParticipantWeek(db, clinicId, f, 'UTC'),
+				belowCapacity: await classesBelowCapacity(db, clinicId, f, 'UTC')
+			});
+		}
 	});
 });
 

@@ -23,15 +23,19 @@ import { filteredSessions, rowsOf } from './sql';
  * - EXPECTED: the places minus the cancellations in time. RATE = attended / expected.
  */
 
+// Every CTE below carries the class's series, week and start itself: `places` must not join back
+// to `done` on an expression (coalesce of two ids), which leaves the planner no estimate (on the
+// embedded database it re-ran the whole booked/marks join once per class).
 const PLACES = (clinicId: string, filter: ReportFilter, timeZone: string) => sql`
 	s as (${filteredSessions(clinicId, filter, timeZone)}),
 	done as (select * from s where status = 'completed'),
 	booked as (
-		select d.id as session_id, e.participant_id from done d
+		select d.id as session_id, d.series_id, d.week, d.starts_at, e.participant_id from done d
 			join enrollments e on e.session_id = d.id
 			where e.status in ('enrolled', 'walk_in')
-		union
-		select d.id, e.participant_id from done d
+		-- The two halves never share a row (the unique indexes, and the not exists): union all.
+		union all
+		select d.id, d.series_id, d.week, d.starts_at, e.participant_id from done d
 			join enrollments e on e.series_id = d.series_id
 			where e.status in ('enrolled', 'walk_in')
 				and coalesce(e.promoted_at, e.created_at) <= d.starts_at
@@ -40,21 +44,23 @@ const PLACES = (clinicId: string, filter: ReportFilter, timeZone: string) => sql
 	),
 	marks as (
 		select distinct on (c.session_id, c.participant_id)
-			c.session_id, c.participant_id, c.payload->>'status' as status, c.recorded_at
+			c.session_id, d.series_id, d.week, d.starts_at, c.participant_id,
+			c.payload->>'status' as status, c.recorded_at
 		from current_participant_entries c join done d on d.id = c.session_id
-		where c.kind = 'attendance' and c.participant_id is not null
+		where c.kind = 'attendance' and c.participant_id is not null and c.clinic_id = ${clinicId}
 		order by c.session_id, c.participant_id, c.recorded_at desc
 	),
 	places as (
-		select d.id as session_id, d.series_id, d.week, d.starts_at,
+		select coalesce(b.session_id, m.session_id) as session_id,
+			case when b.session_id is null then m.series_id else b.series_id end as series_id,
+			coalesce(b.week, m.week) as week,
 			coalesce(b.participant_id, m.participant_id) as participant_id,
 			coalesce(m.status in ('present', 'late', 'left_early'), false) as attended,
 			coalesce(m.status = 'absent', true) as no_show,
-			coalesce(m.status = 'excused' and m.recorded_at > d.starts_at - interval '24 hours', false) as late_cancel,
-			coalesce(m.status = 'excused' and m.recorded_at <= d.starts_at - interval '24 hours', false) as cancelled
+			coalesce(m.status = 'excused' and m.recorded_at > coalesce(b.starts_at, m.starts_at) - interval '24 hours', false) as late_cancel,
+			coalesce(m.status = 'excused' and m.recorded_at <= coalesce(b.starts_at, m.starts_at) - interval '24 hours', false) as cancelled
 		from booked b full join marks m
 			on m.session_id = b.session_id and m.participant_id = b.participant_id
-		join done d on d.id = coalesce(b.session_id, m.session_id)
 	)`;
 
 export type WeekCounts = {
@@ -90,6 +96,21 @@ const counts = (row: CountRow): WeekCounts => ({
 	lateCancellations: Number(row.late_cancellations)
 });
 
+type SeriesRow = CountRow & { series_id: string | null; series_name: string | null };
+const seriesWeek = (row: SeriesRow): SeriesWeek => ({
+	...counts(row),
+	seriesId: row.series_id,
+	seriesName: row.series_name
+});
+type ParticipantRow = CountRow & { participant_id: string; name: string };
+const participantWeek = (row: ParticipantRow): ParticipantWeek => ({
+	week: row.week,
+	attended: Number(row.attended),
+	expected: Number(row.expected),
+	participantId: row.participant_id,
+	name: row.name
+});
+
 /** Per class series (one-off classes together, series null) and week. */
 export async function attendanceBySeriesWeek(
 	db: Database,
@@ -97,18 +118,14 @@ export async function attendanceBySeriesWeek(
 	filter: ReportFilter,
 	timeZone: string
 ): Promise<SeriesWeek[]> {
-	const rows = await rowsOf<CountRow & { series_id: string | null; series_name: string | null }>(
+	const rows = await rowsOf<SeriesRow>(
 		db,
 		sql`with ${PLACES(clinicId, filter, timeZone)}
 		select p.series_id, cs.name as series_name, p.week, ${COUNTS}
 		from places p left join class_series cs on cs.id = p.series_id
 		group by p.series_id, cs.name, p.week order by cs.name nulls last, p.week`
 	);
-	return rows.map((row) => ({
-		...counts(row),
-		seriesId: row.series_id,
-		seriesName: row.series_name
-	}));
+	return rows.map(seriesWeek);
 }
 
 /** Per participant and week. */
@@ -118,7 +135,7 @@ export async function attendanceByParticipantWeek(
 	filter: ReportFilter,
 	timeZone: string
 ): Promise<ParticipantWeek[]> {
-	const rows = await rowsOf<CountRow & { participant_id: string; name: string }>(
+	const rows = await rowsOf<ParticipantRow>(
 		db,
 		sql`with ${PLACES(clinicId, filter, timeZone)}
 		select p.participant_id, pp.last_name || ', ' || pp.first_name as name, p.week, ${COUNTS}
@@ -126,13 +143,7 @@ export async function attendanceByParticipantWeek(
 		group by p.participant_id, pp.last_name, pp.first_name, p.week
 		order by pp.last_name, pp.first_name, p.participant_id, p.week`
 	);
-	return rows.map((row) => ({
-		week: row.week,
-		attended: Number(row.attended),
-		expected: Number(row.expected),
-		participantId: row.participant_id,
-		name: row.name
-	}));
+	return rows.map(participantWeek);
 }
 
 export type UnderCapacity = {
@@ -144,6 +155,23 @@ export type UnderCapacity = {
 	attended: number;
 };
 
+type CapacityRow = {
+	id: string;
+	name: string;
+	starts_at: string | Date;
+	capacity: number;
+	expected: number;
+	attended: number;
+};
+const underCapacity = (row: CapacityRow): UnderCapacity => ({
+	sessionId: row.id,
+	name: row.name,
+	startsAt: new Date(row.starts_at),
+	capacity: Number(row.capacity),
+	expected: Number(row.expected),
+	attended: Number(row.attended)
+});
+
 /** Completed classes whose expected places were fewer than their capacity (at most `limit`). */
 export async function classesBelowCapacity(
 	db: Database,
@@ -152,14 +180,7 @@ export async function classesBelowCapacity(
 	timeZone: string,
 	limit = 200
 ): Promise<UnderCapacity[]> {
-	const rows = await rowsOf<{
-		id: string;
-		name: string;
-		starts_at: string | Date;
-		capacity: number;
-		expected: number;
-		attended: number;
-	}>(
+	const rows = await rowsOf<CapacityRow>(
 		db,
 		sql`with ${PLACES(clinicId, filter, timeZone)}
 		select d.id, d.name, d.starts_at, d.capacity,
@@ -170,14 +191,64 @@ export async function classesBelowCapacity(
 		having count(p.participant_id) filter (where not p.cancelled) < d.capacity
 		order by d.starts_at limit ${limit}`
 	);
-	return rows.map((row) => ({
-		sessionId: row.id,
-		name: row.name,
-		startsAt: new Date(row.starts_at),
-		capacity: Number(row.capacity),
-		expected: Number(row.expected),
-		attended: Number(row.attended)
-	}));
+	return rows.map(underCapacity);
+}
+
+/**
+ * The three counts of the page (by series and week, by participant and week, classes below
+ * capacity) in ONE query, so that `places` is built once, not once per count: the same rows, in
+ * the same order, as attendanceBySeriesWeek, attendanceByParticipantWeek and classesBelowCapacity.
+ */
+export async function attendanceCounts(
+	db: Database,
+	clinicId: string,
+	filter: ReportFilter,
+	timeZone: string,
+	limit = 200
+): Promise<{
+	bySeriesWeek: SeriesWeek[];
+	byParticipantWeek: ParticipantWeek[];
+	belowCapacity: UnderCapacity[];
+}> {
+	// json_agg answers null for no rows.
+	const [row] = await rowsOf<{
+		series: SeriesRow[] | null;
+		people: ParticipantRow[] | null;
+		below: CapacityRow[] | null;
+	}>(
+		db,
+		sql`with ${PLACES(clinicId, filter, timeZone)},
+		by_series as (
+			select p.series_id, cs.name as series_name, p.week, ${COUNTS}
+			from places p left join class_series cs on cs.id = p.series_id
+			group by p.series_id, cs.name, p.week
+		),
+		by_participant as (
+			select p.participant_id, pp.last_name || ', ' || pp.first_name as name, p.week,
+				pp.last_name, pp.first_name, ${COUNTS}
+			from places p join participants pp on pp.id = p.participant_id
+			group by p.participant_id, pp.last_name, pp.first_name, p.week
+		),
+		below as (
+			select d.id, d.name, d.starts_at, d.capacity,
+				count(p.participant_id) filter (where not p.cancelled)::int as expected,
+				count(p.participant_id) filter (where p.attended)::int as attended
+			from done d left join places p on p.session_id = d.id
+			group by d.id, d.name, d.starts_at, d.capacity
+			having count(p.participant_id) filter (where not p.cancelled) < d.capacity
+			order by d.starts_at limit ${limit}
+		)
+		select
+			(select json_agg(x order by x.series_name nulls last, x.week) from by_series x) as series,
+			(select json_agg(x order by x.last_name, x.first_name, x.participant_id, x.week)
+				from by_participant x) as people,
+			(select json_agg(x order by x.starts_at) from below x) as below`
+	);
+	return {
+		bySeriesWeek: (row?.series ?? []).map(seriesWeek),
+		byParticipantWeek: (row?.people ?? []).map(participantWeek),
+		belowCapacity: (row?.below ?? []).map(underCapacity)
+	};
 }
 
 export type WaitlistDemand = {

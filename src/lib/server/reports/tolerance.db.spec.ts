@@ -13,6 +13,8 @@ import { allTolerance, participantTolerance, reviewList, toleranceParticipants }
  * - Cat, HOLD on 5 and 10 Nov, nothing on 12 Nov -> HOLD twice in a row (10 Nov after 5 Nov).
  * - Dan, HOLD on 3 and 10 Nov, a class between without one -> not twice in a row; a HOLD on
  *   12 Nov that was retracted does not count.
+ * - Eve, only an attendance mark and a retracted pain on 3 Nov -> no tolerance records (not in the
+ *   participant choice), one class with nothing in the CSV.
  */
 
 let fixture: Awaited<ReturnType<typeof reportFixture>>;
@@ -28,7 +30,7 @@ beforeAll(async () => {
 	const balance = await f.series('Balance Basics');
 	const classes: string[] = [];
 	for (const day of DAYS) classes.push(await f.session(balance, `2026-11-${day}T10:00:00Z`));
-	for (const name of ['Ann', 'Ben', 'Cat', 'Dan']) ids[name] = await f.participant(name);
+	for (const name of ['Ann', 'Ben', 'Cat', 'Dan', 'Eve']) ids[name] = await f.participant(name);
 	const pain = async (who: string, values: number[]) => {
 		for (const [i, value] of values.entries()) {
 			await f.entry(classes[i]!, ids[who]!, { kind: 'pain', value }, at(DAYS[i]!));
@@ -52,6 +54,12 @@ beforeAll(async () => {
 	const retracted = await f.entry(classes[3]!, ids.Dan!, rpe(15), at('12'), { findings: HOLD });
 	await f.entry(classes[3]!, ids.Dan!, { kind: 'retraction' }, at('12', '06'), {
 		supersedes: retracted
+	});
+
+	await f.entry(classes[0]!, ids.Eve!, { kind: 'attendance', status: 'present' }, at('03'));
+	const painEve = await f.entry(classes[0]!, ids.Eve!, { kind: 'pain', value: 4 }, at('03', '10'));
+	await f.entry(classes[0]!, ids.Eve!, { kind: 'retraction' }, at('03', '11'), {
+		supersedes: painEve
 	});
 });
 
@@ -79,7 +87,10 @@ describe('tolerance per class', () => {
 		const all = await allTolerance(fixture.db, fixture.clinicId, filter, 'UTC');
 		// Dan's retracted entry leaves his 12 Nov class with nothing.
 		expect(all.filter((r) => r.lastName === 'Dan').map((r) => r.hold)).toEqual([true, false, true]);
-		expect(all).toHaveLength(5 + 5 + 3 + 3);
+		expect(all).toHaveLength(5 + 5 + 3 + 3 + 1);
+		expect(all.filter((r) => r.lastName === 'Eve').map((r) => [r.rpe, r.pain])).toEqual([
+			[null, null]
+		]);
 	});
 });
 

@@ -1,11 +1,5 @@
 import { signedIn } from '$lib/server/auth/guard';
-import {
-	attendanceByParticipantWeek,
-	attendanceBySeriesWeek,
-	classesBelowCapacity,
-	waiters,
-	waitlistDemand
-} from '$lib/server/reports/attendance';
+import { attendanceCounts, waiters, waitlistDemand } from '$lib/server/reports/attendance';
 import { reportRequest } from '$lib/server/reports/request';
 import type { PageServerLoad } from './$types';
 
@@ -16,9 +10,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const request = await reportRequest(db, user.clinicId, url);
 	const { filter, timeZone } = request;
 	if (!filter) return { ...request, report: null };
-	const bySeriesWeek = await attendanceBySeriesWeek(db, user.clinicId, filter, timeZone);
-	const byParticipantWeek = await attendanceByParticipantWeek(db, user.clinicId, filter, timeZone);
-	const belowCapacity = await classesBelowCapacity(db, user.clinicId, filter, timeZone);
+	// One query for the three counts: the places are worked out once (attendance.ts).
+	const { bySeriesWeek, byParticipantWeek, belowCapacity } = await attendanceCounts(
+		db,
+		user.clinicId,
+		filter,
+		timeZone
+	);
 	const demand = await waitlistDemand(db, user.clinicId, filter, timeZone);
 	const waiting = await waiters(db, user.clinicId, filter, timeZone);
 	return {
