@@ -1,8 +1,7 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import { isMessageKey, type Problem } from '../../i18n/problem';
 import { localDate } from '../../shared/time-zone';
 import type { Database } from '../db/client';
-import { classSeries, rooms } from '../db/schema';
+import { clinicRooms, clinicSeries } from '../exports/choices';
 import { clinicTimeZone } from '../exports/read';
 import { MAX_RANGE_DAYS, queryObject } from '../exports/query';
 import { listStaff } from '../planning/staff';
@@ -45,16 +44,8 @@ export type ReportRequest = Awaited<ReturnType<typeof reportRequest>>;
 
 async function filterChoices(db: Database, clinicId: string) {
 	const [roomRows, seriesRows, staff] = await Promise.all([
-		db
-			.select({ id: rooms.id, name: rooms.name })
-			.from(rooms)
-			.where(eq(rooms.clinicId, clinicId))
-			.orderBy(asc(rooms.name)),
-		db
-			.select({ id: classSeries.id, name: classSeries.name })
-			.from(classSeries)
-			.where(and(eq(classSeries.clinicId, clinicId), isNull(classSeries.archivedAt)))
-			.orderBy(asc(classSeries.name)),
+		clinicRooms(db, clinicId),
+		clinicSeries(db, clinicId),
 		listStaff(db, clinicId)
 	]);
 	return {
