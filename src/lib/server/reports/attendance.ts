@@ -111,6 +111,27 @@ const participantWeek = (row: ParticipantRow): ParticipantWeek => ({
 	name: row.name
 });
 
+/*
+ * The three counts over `places`, each written once: the single functions below and
+ * attendanceCounts (all three in one query) select them, in these orders.
+ */
+const BY_SERIES = sql`select p.series_id, cs.name as series_name, p.week, ${COUNTS}
+	from places p left join class_series cs on cs.id = p.series_id
+	group by p.series_id, cs.name, p.week`;
+const SERIES_ORDER = sql`x.series_name nulls last, x.week`;
+const BY_PARTICIPANT = sql`select p.participant_id, pp.last_name || ', ' || pp.first_name as name,
+		p.week, pp.last_name, pp.first_name, ${COUNTS}
+	from places p join participants pp on pp.id = p.participant_id
+	group by p.participant_id, pp.last_name, pp.first_name, p.week`;
+const PARTICIPANT_ORDER = sql`x.last_name, x.first_name, x.participant_id, x.week`;
+const belowCapacity = (limit: number) => sql`select d.id, d.name, d.starts_at, d.capacity,
+		count(p.participant_id) filter (where not p.cancelled)::int as expected,
+		count(p.participant_id) filter (where p.attended)::int as attended
+	from done d left join places p on p.session_id = d.id
+	group by d.id, d.name, d.starts_at, d.capacity
+	having count(p.participant_id) filter (where not p.cancelled) < d.capacity
+	order by d.starts_at limit ${limit}`;
+
 /** Per class series (one-off classes together, series null) and week. */
 export async function attendanceBySeriesWeek(
 	db: Database,
@@ -121,9 +142,7 @@ export async function attendanceBySeriesWeek(
 	const rows = await rowsOf<SeriesRow>(
 		db,
 		sql`with ${PLACES(clinicId, filter, timeZone)}
-		select p.series_id, cs.name as series_name, p.week, ${COUNTS}
-		from places p left join class_series cs on cs.id = p.series_id
-		group by p.series_id, cs.name, p.week order by cs.name nulls last, p.week`
+		select * from (${BY_SERIES}) x order by ${SERIES_ORDER}`
 	);
 	return rows.map(seriesWeek);
 }
@@ -138,10 +157,7 @@ export async function attendanceByParticipantWeek(
 	const rows = await rowsOf<ParticipantRow>(
 		db,
 		sql`with ${PLACES(clinicId, filter, timeZone)}
-		select p.participant_id, pp.last_name || ', ' || pp.first_name as name, p.week, ${COUNTS}
-		from places p join participants pp on pp.id = p.participant_id
-		group by p.participant_id, pp.last_name, pp.first_name, p.week
-		order by pp.last_name, pp.first_name, p.participant_id, p.week`
+		select * from (${BY_PARTICIPANT}) x order by ${PARTICIPANT_ORDER}`
 	);
 	return rows.map(participantWeek);
 }
@@ -183,13 +199,7 @@ export async function classesBelowCapacity(
 	const rows = await rowsOf<CapacityRow>(
 		db,
 		sql`with ${PLACES(clinicId, filter, timeZone)}
-		select d.id, d.name, d.starts_at, d.capacity,
-			count(p.participant_id) filter (where not p.cancelled)::int as expected,
-			count(p.participant_id) filter (where p.attended)::int as attended
-		from done d left join places p on p.session_id = d.id
-		group by d.id, d.name, d.starts_at, d.capacity
-		having count(p.participant_id) filter (where not p.cancelled) < d.capacity
-		order by d.starts_at limit ${limit}`
+		select * from (${belowCapacity(limit)}) x order by x.starts_at`
 	);
 	return rows.map(underCapacity);
 }
@@ -218,30 +228,12 @@ export async function attendanceCounts(
 	}>(
 		db,
 		sql`with ${PLACES(clinicId, filter, timeZone)},
-		by_series as (
-			select p.series_id, cs.name as series_name, p.week, ${COUNTS}
-			from places p left join class_series cs on cs.id = p.series_id
-			group by p.series_id, cs.name, p.week
-		),
-		by_participant as (
-			select p.participant_id, pp.last_name || ', ' || pp.first_name as name, p.week,
-				pp.last_name, pp.first_name, ${COUNTS}
-			from places p join participants pp on pp.id = p.participant_id
-			group by p.participant_id, pp.last_name, pp.first_name, p.week
-		),
-		below as (
-			select d.id, d.name, d.starts_at, d.capacity,
-				count(p.participant_id) filter (where not p.cancelled)::int as expected,
-				count(p.participant_id) filter (where p.attended)::int as attended
-			from done d left join places p on p.session_id = d.id
-			group by d.id, d.name, d.starts_at, d.capacity
-			having count(p.participant_id) filter (where not p.cancelled) < d.capacity
-			order by d.starts_at limit ${limit}
-		)
+		by_series as (${BY_SERIES}),
+		by_participant as (${BY_PARTICIPANT}),
+		below as (${belowCapacity(limit)})
 		select
-			(select json_agg(x order by x.series_name nulls last, x.week) from by_series x) as series,
-			(select json_agg(x order by x.last_name, x.first_name, x.participant_id, x.week)
-				from by_participant x) as people,
+			(select json_agg(x order by ${SERIES_ORDER}) from by_series x) as series,
+			(select json_agg(x order by ${PARTICIPANT_ORDER}) from by_participant x) as people,
 			(select json_agg(x order by x.starts_at) from below x) as below`
 	);
 	return {
